@@ -1,0 +1,180 @@
+"""The embedded engine as a backend: in-process, on the user's own store."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from app.backends.base import ChangeListener, Decrypted, Listeners
+from app.engine.clock import Clock
+from app.engine.kms import DEFAULT_PROJECT, LocalKms
+from app.engine.master_key import FileMasterKey, KeyringMasterKey, MasterKeySource
+from app.model.audit import AuditEntry
+from app.model.errors import KmsError
+from app.model.importing import ImportParameters, WrappingAlgorithm
+from app.model.keys import Cmk, DataKey, KeyPage, KeyState, Origin, Tag
+
+
+def open_local(
+    data_dir: Path,
+    *,
+    master_key_file: Path | None = None,
+    project_id: str = DEFAULT_PROJECT,
+    clock: Clock | None = None,
+    background: bool = True,
+    master_key_source: MasterKeySource | None = None,
+) -> LocalBackend:
+    """Open the store in ``data_dir`` as a backend. Raises ``SetupError`` (no keyring, ...)."""
+    source = master_key_source or (
+        FileMasterKey(master_key_file) if master_key_file else KeyringMasterKey()
+    )
+    kms = LocalKms.open(data_dir, master_key_source=source, clock=clock, background=background)
+    return LocalBackend(kms, project_id=project_id, owns_engine=True)
+
+
+class LocalBackend:
+    supports_history = True
+
+    def __init__(
+        self, kms: LocalKms, *, project_id: str = DEFAULT_PROJECT, owns_engine: bool = False
+    ) -> None:
+        self.kms = kms
+        self.project_id = project_id
+        self._owns = owns_engine
+        self._listeners = Listeners()
+        kms.add_listener(self._listeners.notify)
+
+    @property
+    def label(self) -> str:
+        return f"Local engine ({self.kms.store.directory})"
+
+    def close(self) -> None:
+        self.kms.remove_listener(self._listeners.notify)
+        if self._owns:
+            self.kms.close()
+
+    def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
+        return self._listeners.subscribe(listener)
+
+    # keys
+    def create_key(self, *, alias: str, description: str = "", origin: Origin = Origin.EXTERNAL,
+                   tags: Iterable[Tag] = ()) -> Cmk:
+        return self.kms.create_key(project_id=self.project_id, key_alias=alias,
+                                   key_description=description, origin=origin, tags=tags)
+
+    def describe_key(self, *, key_id: str) -> Cmk:
+        return self.kms.describe_key(project_id=self.project_id, key_id=key_id)
+
+    def list_keys(self, *, limit: int | None = None, marker: str | None = None,
+                  key_state: KeyState | None = None) -> KeyPage:
+        return self.kms.list_keys(project_id=self.project_id, limit=limit, marker=marker,
+                                  key_state=key_state)
+
+    def all_keys(self) -> list[Cmk]:
+        return list(self.kms.list_keys(project_id=self.project_id).keys)
+
+    def history(self, *, key_id: str) -> list[AuditEntry]:
+        return self.kms.audit.entries(key_id=key_id)
+
+    # import
+    def get_parameters_for_import(self, *, key_id: str,
+                                  wrapping_algorithm: WrappingAlgorithm) -> ImportParameters:
+        return self.kms.get_parameters_for_import(
+            project_id=self.project_id, key_id=key_id, wrapping_algorithm=wrapping_algorithm)
+
+    def import_key_material(self, *, key_id: str, import_token: str,
+                            encrypted_key_material: bytes,
+                            expiration_time: int | None = None) -> Cmk:
+        return self.kms.import_key_material(
+            project_id=self.project_id, key_id=key_id, import_token=import_token,
+            encrypted_key_material=encrypted_key_material, expiration_time=expiration_time)
+
+    def delete_imported_key_material(self, *, key_id: str) -> Cmk:
+        return self.kms.delete_imported_key_material(project_id=self.project_id, key_id=key_id)
+
+    # lifecycle
+    def enable_key(self, *, key_id: str) -> Cmk:
+        return self.kms.enable_key(project_id=self.project_id, key_id=key_id)
+
+    def disable_key(self, *, key_id: str) -> Cmk:
+        return self.kms.disable_key(project_id=self.project_id, key_id=key_id)
+
+    def schedule_key_deletion(self, *, key_id: str, pending_days: int) -> Cmk:
+        return self.kms.schedule_key_deletion(project_id=self.project_id, key_id=key_id,
+                                              pending_days=pending_days)
+
+    def cancel_key_deletion(self, *, key_id: str) -> Cmk:
+        return self.kms.cancel_key_deletion(project_id=self.project_id, key_id=key_id)
+
+    def update_key_alias(self, *, key_id: str, alias: str) -> Cmk:
+        return self.kms.update_key_alias(project_id=self.project_id, key_id=key_id,
+                                         key_alias=alias)
+
+    def update_key_description(self, *, key_id: str, description: str) -> Cmk:
+        return self.kms.update_key_description(project_id=self.project_id, key_id=key_id,
+                                               key_description=description)
+
+    # tags
+    def create_tag(self, *, key_id: str, tag: Tag) -> Cmk:
+        return self.kms.create_tag(project_id=self.project_id, key_id=key_id, tag=tag)
+
+    def batch_tags(self, *, key_id: str, action: str, tags: Iterable[Tag]) -> Cmk:
+        return self.kms.batch_tags(project_id=self.project_id, key_id=key_id, action=action,
+                                   tags=tags)
+
+    def show_tags(self, *, key_id: str) -> tuple[Tag, ...]:
+        return self.kms.show_tags(project_id=self.project_id, key_id=key_id)
+
+    def delete_tag(self, *, key_id: str, tag_key: str) -> Cmk:
+        return self.kms.delete_tag(project_id=self.project_id, key_id=key_id, tag_key=tag_key)
+
+    # data
+    def encrypt_data(self, *, key_id: str, plain_text: bytes,
+                     additional_authenticated_data: bytes = b"") -> str:
+        blob = self.kms.encrypt_data(project_id=self.project_id, key_id=key_id,
+                                     plain_text=plain_text,
+                                     additional_authenticated_data=additional_authenticated_data)
+        return base64.b64encode(blob).decode("ascii")
+
+    def decrypt_data(self, *, cipher_text: str,
+                     additional_authenticated_data: bytes = b"") -> Decrypted:
+        key_id, plaintext = self.kms.decrypt_data(
+            project_id=self.project_id, cipher_text=_unbase64(cipher_text),
+            additional_authenticated_data=additional_authenticated_data)
+        return Decrypted(key_id=key_id, plaintext=plaintext)
+
+    def create_datakey(self, *, key_id: str, key_spec: str | None = None,
+                       datakey_length: int | None = None,
+                       with_plaintext: bool = True) -> DataKey:
+        plaintext, blob = self.kms.create_datakey(
+            project_id=self.project_id, key_id=key_id, key_spec=key_spec,
+            datakey_length=datakey_length, with_plaintext=with_plaintext)
+        return DataKey(key_id=key_id, plaintext=plaintext, cipher_text=blob.hex())
+
+    def decrypt_datakey(self, *, key_id: str, cipher_text: str,
+                        datakey_cipher_length: int | None = None) -> bytes:
+        return self.kms.decrypt_datakey(project_id=self.project_id, key_id=key_id,
+                                        cipher_text=_unhex(cipher_text),
+                                        datakey_cipher_length=datakey_cipher_length)
+
+    def encrypt_datakey(self, *, key_id: str, plain_text: bytes,
+                        datakey_plain_length: int) -> str:
+        return self.kms.encrypt_datakey(project_id=self.project_id, key_id=key_id,
+                                        plain_text=plain_text,
+                                        datakey_plain_length=datakey_plain_length).hex()
+
+
+def _unbase64(text: str) -> bytes:
+    try:
+        return base64.b64decode(text.strip(), validate=True)
+    except (binascii.Error, ValueError, AttributeError):
+        raise KmsError("KMS.2201", "The ciphertext is not valid Base64.") from None
+
+
+def _unhex(text: str) -> bytes:
+    try:
+        return bytes.fromhex(text.strip())
+    except (ValueError, AttributeError):
+        raise KmsError("KMS.2201", "The data key ciphertext is not valid hex.") from None

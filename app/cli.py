@@ -1,0 +1,199 @@
+"""The ``keyferry`` command: the GUI without arguments, and a subcommand per API operation.
+
+Errors go to stderr as ``error KMS.XXXX: message`` with exit status 1 (2 for usage and setup
+problems); ``--json`` prints the API's field names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.cli_ops import COMMANDS, CliFailure
+from app.model.errors import KmsError, SetupError
+from app.model.importing import WrappingAlgorithm
+
+ALGORITHMS = [a.value for a in WrappingAlgorithm]
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("KEYFERRY_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("keyferry", appauthor=False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="keyferry",
+        description="Bring your own key material into a key management service. Without a "
+        "command, opens the key list window.",
+        epilog="Docs and help: see README.md, or 'keyferry COMMAND --help'.",
+    )
+    parser.add_argument("--version", action="version", version=f"keyferry {__version__}")
+    _add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_gui_commands(sub)
+    _add_key_commands(sub)
+    _add_import_commands(sub)
+    _add_lifecycle_commands(sub)
+    _add_tag_commands(sub)
+    _add_data_commands(sub)
+    return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("store and connection")
+    group.add_argument("--data-dir", type=Path, default=None,
+                       help="the local store's folder (default: $KEYFERRY_DATA_DIR or the "
+                       "user data folder)")
+    group.add_argument("--master-key-file", type=Path,
+                       default=os.environ.get("KEYFERRY_MASTER_KEY_FILE") or None,
+                       help="keep the master key in this file (0600) instead of the system "
+                       "keyring; also $KEYFERRY_MASTER_KEY_FILE")
+    group.add_argument("--project", default=None,
+                       help="the project (namespace) of the keys (default: 'default')")
+    group.add_argument("--json", action="store_true", help="print JSON with the API's names")
+
+
+def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+             help_text: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, help=help_text, description=help_text)
+
+
+def _key_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("key_id", metavar="KEY_ID", help="the key's ID")
+
+
+def _add_gui_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    _command(sub, "gui", "open the key list window (the default)")
+    wizard = _command(sub, "wizard", "open the Import Key wizard alone")
+    wizard.add_argument("--key-id", help="resume the import of an existing Pending import key")
+
+
+def _add_key_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    create = _command(sub, "create-key", "create a key (origin external: empty material)")
+    create.add_argument("--alias", required=True)
+    create.add_argument("--description", default="")
+    create.add_argument("--tag", action="append", default=[], metavar="KEY=VALUE")
+    create.add_argument("--origin", choices=["external", "kms"], default="external",
+                        help="external: you import the material (default); kms: KMS makes it")
+    _key_arg(_command(sub, "describe-key", "show a key"))
+    listing = _command(sub, "list-keys", "list keys")
+    listing.add_argument("--limit", type=int)
+    listing.add_argument("--marker")
+    listing.add_argument("--state", type=int, choices=range(1, 6), metavar="1..5",
+                         help="only keys in this state")
+    alias = _command(sub, "update-key-alias", "change a key's alias")
+    _key_arg(alias)
+    alias.add_argument("--alias", required=True)
+    description = _command(sub, "update-key-description", "change a key's description")
+    _key_arg(description)
+    description.add_argument("--description", required=True)
+
+
+def _add_import_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    params = _command(sub, "get-parameters-for-import",
+                      "download the wrapping key, import token and README into a folder")
+    _key_arg(params)
+    params.add_argument("--wrapping-algorithm", choices=ALGORITHMS, default=ALGORITHMS[0])
+    params.add_argument("--out-dir", type=Path, required=True)
+    wrap = _command(sub, "wrap", "wrap 32 bytes of key material with a wrapping key")
+    wrap.add_argument("--wrapping-key", type=Path, required=True)
+    wrap.add_argument("--algorithm", choices=ALGORITHMS, required=True)
+    source = wrap.add_mutually_exclusive_group(required=True)
+    source.add_argument("--material", type=Path, help="a file of exactly 32 raw bytes")
+    source.add_argument("--generate", type=Path, metavar="FILE",
+                        help="generate 32 random bytes and save the plaintext here (0600)")
+    wrap.add_argument("--out", type=Path, required=True)
+    imp = _command(sub, "import-key-material", "import wrapped key material")
+    _key_arg(imp)
+    imp.add_argument("--material", type=Path, required=True,
+                     help="the encrypted material file (EncryptedKeyMaterial.bin)")
+    imp.add_argument("--token", type=Path, required=True, help="the importToken_... file")
+    expiry = imp.add_mutually_exclusive_group(required=True)
+    expiry.add_argument("--never-expires", action="store_true")
+    expiry.add_argument("--expires-at", metavar="ISO8601",
+                        help="when the material expires, e.g. 2027-01-31T18:00 (local time "
+                        "unless it has an offset)")
+    _key_arg(_command(sub, "delete-imported-key-material",
+                      "delete a key's imported material (the key goes to Pending import)"))
+    kcv = _command(sub, "kcv", "print the key check value of a plaintext material file")
+    kcv.add_argument("--material", type=Path, required=True)
+
+
+def _add_lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    _key_arg(_command(sub, "enable-key", "enable a Disabled key"))
+    _key_arg(_command(sub, "disable-key", "disable an Enabled key"))
+    schedule = _command(sub, "schedule-key-deletion", "delete a key after 7 to 1096 days")
+    _key_arg(schedule)
+    schedule.add_argument("--pending-days", type=int, required=True)
+    _key_arg(_command(sub, "cancel-key-deletion", "cancel a scheduled deletion"))
+
+
+def _add_tag_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    create = _command(sub, "create-tag", "add a tag (or change its value)")
+    _key_arg(create)
+    create.add_argument("tag", metavar="KEY=VALUE")
+    batch = _command(sub, "batch-create-tags", "add several tags")
+    _key_arg(batch)
+    batch.add_argument("tags", nargs="+", metavar="KEY=VALUE")
+    remove = _command(sub, "batch-delete-tags", "remove several tags")
+    _key_arg(remove)
+    remove.add_argument("tags", nargs="+", metavar="KEY")
+    _key_arg(_command(sub, "show-tags", "show a key's tags"))
+    delete = _command(sub, "delete-tag", "remove one tag")
+    _key_arg(delete)
+    delete.add_argument("tag_key", metavar="KEY")
+
+
+def _add_data_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    enc = _command(sub, "encrypt-data", "encrypt a file of up to 4096 bytes")
+    _key_arg(enc)
+    enc.add_argument("--in", dest="infile", type=Path, required=True)
+    enc.add_argument("--out", type=Path, required=True, help="receives the API's cipher_text")
+    enc.add_argument("--aad", default="", help="additional authenticated data (text)")
+    dec = _command(sub, "decrypt-data", "decrypt a cipher_text file")
+    dec.add_argument("--in", dest="infile", type=Path, required=True)
+    dec.add_argument("--out", type=Path, required=True)
+    dec.add_argument("--aad", default="")
+    dk = _command(sub, "create-datakey", "create a data key (printed as hex)")
+    _key_arg(dk)
+    dk.add_argument("--length", type=int, default=256, help="bits (default 256)")
+    dk.add_argument("--without-plaintext", action="store_true")
+    ddk = _command(sub, "decrypt-datakey", "decrypt a data key's hex cipher_text")
+    _key_arg(ddk)
+    ddk.add_argument("cipher_text", metavar="HEX")
+    edk = _command(sub, "encrypt-datakey", "encrypt a data key given as hex")
+    _key_arg(edk)
+    edk.add_argument("datakey", metavar="HEX")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = args.data_dir or default_data_dir()
+    command = args.command or "gui"
+    try:
+        return COMMANDS[command](args)
+    except KmsError as error:
+        print(f"error {error.code}: {error.message}", file=sys.stderr)
+        return 1
+    except SetupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except CliFailure as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

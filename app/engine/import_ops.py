@@ -1,0 +1,206 @@
+"""Importing key material: get-parameters-for-import, import-key-material and
+delete-imported-key-material.
+
+The checks of an import run in the order of DESIGN.md, each with its code: token authentic
+(KMS.2605), token's key = request's key (KMS.2603), token not expired (KMS.2601), key exists
+(KMS.0207), origin external (KMS.0309), state Pending import (KMS.0310), material unwraps
+(KMS.0311: one error for every unwrap failure), exactly 32 bytes (KMS.2604), same as earlier
+material (KMS.2606), expiry in the future (KMS.2602).
+
+The RSA decrypt and every check run before the write transaction; the transaction then
+re-reads the key, re-checks what another writer could have changed, and commits. The store's
+write lock is never held across a private-key operation.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import sqlite3
+from typing import TYPE_CHECKING
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
+from app.engine import records
+from app.engine.operations import operation
+from app.engine.sealing import Fingerprinter
+from app.engine.tokens import ImportTokenPayload, InvalidImportToken
+from app.model import rules
+from app.model.errors import KmsError
+from app.model.importing import (
+    IMPORT_PARAMETERS_LIFETIME_S,
+    MATERIAL_LENGTH,
+    ImportParameters,
+    WrappingAlgorithm,
+)
+from app.model.kcv import key_check_value
+from app.model.keys import Cmk, KeyState, Origin
+
+if TYPE_CHECKING:
+    from app.engine.kms import LocalKms
+
+
+def _unwrap_failed() -> KmsError:
+    return KmsError("KMS.0311")
+
+#: Base64 of an RSA-2048 ciphertext is 344 characters; the API accepts up to 360.
+ENCRYPTED_MATERIAL_MAX_BYTES = 1024
+
+
+class ImportOps:
+    """Import operations of ``LocalKms`` (a mixin: ``self`` is the engine)."""
+
+    @operation("get-parameters-for-import")
+    def get_parameters_for_import(
+        self: LocalKms,
+        *,
+        project_id: str,
+        key_id: str,
+        wrapping_algorithm: WrappingAlgorithm | str,
+    ) -> ImportParameters:
+        rules.check_key_id(key_id)
+        algorithm = _algorithm(wrapping_algorithm)
+        cmk = records.fetch(self.store.connection(), project_id, key_id, self.now_ms())
+        _check_importable(cmk)
+        pair = self.pool.take()
+        issued = int(self.clock.now())
+        expires = issued + IMPORT_PARAMETERS_LIFETIME_S
+        token = self._tokens.issue(ImportTokenPayload(
+            project_id=project_id, key_id=key_id, algorithm=algorithm, issued_s=issued,
+            expires_s=expires, private_key_der=pair.private_der,
+        ))
+        self.audit.append(operation="get-parameters-for-import", project_id=project_id,
+                          key_id=key_id)
+        return ImportParameters(key_id=key_id, wrapping_algorithm=algorithm,
+                                public_key_der=pair.public_der, import_token=token,
+                                expiration_time=expires)
+
+    @operation("import-key-material")
+    def import_key_material(
+        self: LocalKms,
+        *,
+        project_id: str,
+        key_id: str,
+        import_token: str,
+        encrypted_key_material: bytes | str,
+        expiration_time: int | None = None,
+    ) -> Cmk:
+        rules.check_key_id(key_id)
+        try:
+            payload = self._tokens.open(import_token)
+        except InvalidImportToken:
+            raise KmsError("KMS.2605") from None
+        if payload.key_id != key_id or payload.project_id != project_id:
+            raise KmsError("KMS.2603")
+        if self.clock.now() >= payload.expires_s:
+            raise KmsError("KMS.2601")
+        now = self.now_ms()
+        conn = self.store.connection()
+        cmk = records.fetch(conn, project_id, key_id, now)
+        _check_importable(cmk)
+        material = _unwrap(payload, _ciphertext(encrypted_key_material))
+        if len(material) != MATERIAL_LENGTH:
+            raise KmsError(
+                "KMS.2604",
+                f"The unwrapped key material is {len(material)} bytes; it must be exactly "
+                f"{MATERIAL_LENGTH} bytes (256 bits). Check the plaintext, and that it was "
+                f"wrapped with {payload.algorithm.value}, the algorithm of this token.",
+            )
+        fingerprint = self._fingerprints.fingerprint(key_id, material)
+        _, earlier = records.secrets(conn, key_id)
+        _check_same_material(earlier, fingerprint)
+        if expiration_time is not None:
+            rules.check_material_expiry(expiration_time, self.clock.now())
+        kcv = key_check_value(material)
+        sealed = self._material.seal(material, key_id.encode())
+        del material
+        with self.store.write() as conn:
+            now = self.now_ms()
+            stored = records.fetch(conn, project_id, key_id, now)  # another writer may have won
+            _check_importable(stored)
+            _, earlier = records.secrets(conn, key_id)
+            _check_same_material(earlier, fingerprint)
+            records.store_material(
+                conn, key_id, sealed=sealed, kcv=kcv, fingerprint=fingerprint,
+                expires_ms=None if expiration_time is None else expiration_time * 1000,
+            )
+            self.audit.record(conn, operation="import-key-material", project_id=project_id,
+                              key_id=key_id)
+            after = records.fetch(conn, project_id, key_id, now)
+        self._changed(key_id)
+        return after
+
+    @operation("delete-imported-key-material")
+    def delete_imported_key_material(self: LocalKms, *, project_id: str, key_id: str) -> Cmk:
+        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
+            if cmk.origin is not Origin.EXTERNAL:
+                raise KmsError("KMS.0309")
+            if cmk.state not in (KeyState.ENABLED, KeyState.DISABLED):
+                raise KmsError(
+                    "KMS.2701",
+                    f"The key is {cmk.state.label}: key material can be deleted only when "
+                    "the key is Enabled or Disabled.",
+                )
+            records.clear_material(conn, key_id)
+
+        return self._mutate("delete-imported-key-material", project_id, key_id, change)
+
+
+def _algorithm(value: WrappingAlgorithm | str) -> WrappingAlgorithm:
+    try:
+        return WrappingAlgorithm(value)
+    except ValueError:
+        names = ", ".join(a.value for a in WrappingAlgorithm)
+        raise KmsError(
+            "KMS.0308", f"{value!r} is not a wrapping algorithm. Use one of {names}."
+        ) from None
+
+
+def _check_importable(cmk: Cmk) -> None:
+    if cmk.origin is not Origin.EXTERNAL:
+        raise KmsError(
+            "KMS.0309",
+            "This key's material was generated by KMS; material can be imported only into a "
+            "key created for imported material (origin external).",
+        )
+    if cmk.state is not KeyState.PENDING_IMPORT:
+        raise KmsError(
+            "KMS.0310",
+            f"The key is {cmk.state.label}: material can be imported only while it is "
+            "Pending import. Delete its material first to import again.",
+        )
+
+
+def _ciphertext(value: bytes | str) -> bytes:
+    """The API sends the wrapped material as Base64; in-process callers may pass bytes."""
+    if isinstance(value, bytes | bytearray):
+        data = bytes(value)
+    elif isinstance(value, str):
+        try:
+            data = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise KmsError(
+                "KMS.0308", "The encrypted key material is not valid Base64."
+            ) from None
+    else:
+        raise KmsError("KMS.0308", "The encrypted key material must be Base64 text.")
+    if not data or len(data) > ENCRYPTED_MATERIAL_MAX_BYTES:
+        raise _unwrap_failed()
+    return data
+
+
+def _unwrap(payload: ImportTokenPayload, ciphertext: bytes) -> bytes:
+    """Every failure is the same error: no padding oracle, no hint which check failed."""
+    try:
+        private_key = serialization.load_der_private_key(payload.private_key_der, None)
+        if not isinstance(private_key, RSAPrivateKey):
+            raise _unwrap_failed()
+        return private_key.decrypt(ciphertext, payload.algorithm.padding())
+    except ValueError:
+        raise _unwrap_failed() from None
+
+
+def _check_same_material(earlier: bytes | None, fingerprint: bytes) -> None:
+    if earlier is not None and not Fingerprinter.same(earlier, fingerprint):
+        raise KmsError("KMS.2606")

@@ -1,0 +1,509 @@
+"""The embedded local KMS: the operations of the Huawei KMS API over one SQLite store.
+
+``LocalKms`` is thread-safe (a connection per thread; every change is one ``BEGIN IMMEDIATE``
+transaction) and can share its store with other processes. Operations take keyword arguments
+and a ``project_id``; a refused operation raises ``KmsError`` and changes nothing but the audit
+log. Import lives in ``import_ops.py``, data operations in ``data_ops.py``, key records in
+``records.py``; this module holds opening, the lifecycle and tags.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+from pathlib import Path
+
+from app.engine import records
+from app.engine.audit import AuditLog
+from app.engine.clock import Clock, SystemClock, now_ms
+from app.engine.data_ops import DataOps
+from app.engine.import_ops import ImportOps
+from app.engine.master_key import KeyringMasterKey, MasterKeySource
+from app.engine.operations import check_project, operation
+from app.engine.sealing import Fingerprinter, Sealer, SealError
+from app.engine.store import Store
+from app.engine.tokens import ImportTokens
+from app.engine.wrapping_pool import WrappingKeyPool
+from app.model import rules
+from app.model.errors import KmsError, SetupError
+from app.model.kcv import key_check_value
+from app.model.keys import Cmk, KeyPage, KeySpec, KeyState, KeyUsage, Origin, Tag
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PROJECT = "default"
+SWEEP_INTERVAL_S = 30.0
+_VERIFIER = b"keyferry master key verifier v1"
+_DAY_MS = 86_400_000
+
+
+class LocalKms(ImportOps, DataOps):
+    """The local KMS engine. Open it with ``LocalKms.open(data_dir)``."""
+
+    def __init__(
+        self,
+        store: Store,
+        master_key: bytes,
+        *,
+        store_id: str,
+        clock: Clock | None = None,
+        random: Callable[[int], bytes] = os.urandom,
+        pool: WrappingKeyPool | None = None,
+    ) -> None:
+        self.store = store
+        self.store_id = store_id
+        self.clock: Clock = clock or SystemClock()
+        self.random = random
+        self.pool = pool or WrappingKeyPool(background=False, size=0)
+        self.audit = AuditLog(store, self.clock)
+        self._material = Sealer(master_key, "material", random=random)
+        self._fingerprints = Fingerprinter(master_key)
+        self._tokens = ImportTokens(master_key)
+        self._listeners: list[Callable[[frozenset[str]], None]] = []
+        self._sweeper: threading.Thread | None = None
+        self._closing = threading.Event()
+        DataOps.__init__(self)
+
+    # ----------------------------------------------------------------- opening and closing
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        master_key_source: MasterKeySource | None = None,
+        clock: Clock | None = None,
+        random: Callable[[int], bytes] = os.urandom,
+        pool_size: int = 4,
+        background: bool = True,
+    ) -> LocalKms:
+        """Open (or create) the store in ``data_dir``. Raises ``SetupError`` when the master
+        key cannot be had, with the ways out in its message."""
+        source = master_key_source or KeyringMasterKey()
+        store = Store(Path(data_dir))
+        try:
+            store_id, master_key = _unlock(store, source, random)
+        except BaseException:
+            store.close()
+            raise
+        pool = WrappingKeyPool(size=pool_size, background=background)
+        kms = cls(store, master_key, store_id=store_id, clock=clock, random=random, pool=pool)
+        kms.sweep()
+        if background:
+            kms.start_sweeper()
+        return kms
+
+    def start_sweeper(self, interval_s: float = SWEEP_INTERVAL_S) -> None:
+        """Sweep in a background thread, so the store follows time while a program runs."""
+        def run() -> None:
+            while not self._closing.wait(interval_s):
+                try:
+                    self.sweep()
+                except (KmsError, sqlite3.Error):
+                    log.warning("a background sweep failed; the next one will retry")
+
+        self._sweeper = threading.Thread(target=run, name="keyferry-sweeper", daemon=True)
+        self._sweeper.start()
+
+    def add_listener(self, listener: Callable[[frozenset[str]], None]) -> None:
+        """Call ``listener`` with the IDs of keys this engine changed, after each commit."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[frozenset[str]], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _changed(self, *key_ids: str) -> None:
+        for key_id in key_ids:
+            self._forget(key_id)
+        ids = frozenset(key_ids)
+        for listener in list(self._listeners):
+            try:
+                listener(ids)
+            except Exception:  # a listener's bug must not undo a committed operation
+                log.exception("a change listener failed")
+
+    def close(self) -> None:
+        self._closing.set()
+        if self._sweeper is not None:
+            self._sweeper.join(timeout=5)
+        self.pool.close()
+        self.flush()
+        self.store.close()
+
+    def __enter__(self) -> LocalKms:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def now_ms(self) -> int:
+        return now_ms(self.clock)
+
+    # ----------------------------------------------------------------------- reading
+
+    @operation("describe-key")
+    def describe_key(self, *, project_id: str, key_id: str) -> Cmk:
+        rules.check_key_id(key_id)
+        cmk = records.fetch(self.store.connection(), project_id, key_id, self.now_ms())
+        self.audit.append(operation="describe-key", project_id=project_id, key_id=key_id)
+        return cmk
+
+    @operation("list-keys")
+    def list_keys(
+        self,
+        *,
+        project_id: str,
+        limit: int | str | None = None,
+        marker: int | str | None = None,
+        key_state: KeyState | int | str | None = None,
+    ) -> KeyPage:
+        count = _parse_limit(limit)
+        offset = _parse_marker(marker)
+        state = _parse_state(key_state)
+        with self.store.read() as conn:
+            keys, total = records.page(
+                conn, project_id, self.now_ms(), state=state, limit=count, offset=offset
+            )
+        end = offset + len(keys)
+        truncated = end < total
+        self.audit.append(operation="list-keys", project_id=project_id, key_id=None)
+        return KeyPage(
+            keys=tuple(keys), next_marker=str(end) if truncated else None,
+            truncated=truncated, total=total,
+        )
+
+    def history(self, *, key_id: str, limit: int = 1000) -> list[object]:
+        """The audit entries of one key, oldest first."""
+        return list(self.audit.entries(key_id=key_id, limit=limit))
+
+    # ------------------------------------------------------------------ creating keys
+
+    @operation("create-key")
+    def create_key(
+        self,
+        *,
+        project_id: str,
+        key_alias: str,
+        key_description: str = "",
+        origin: Origin | str = Origin.KMS,
+        key_spec: KeySpec | str = KeySpec.AES_256,
+        key_usage: KeyUsage | str = KeyUsage.ENCRYPT_DECRYPT,
+        tags: Iterable[Tag] = (),
+    ) -> Cmk:
+        rules.check_alias(key_alias)
+        rules.check_description(key_description)
+        origin = _enum(Origin, origin, "origin")
+        spec = _enum(KeySpec, key_spec, "key_spec")
+        usage = _enum(KeyUsage, key_usage, "key_usage")
+        tags = tuple(tags)
+        rules.check_tags(tags)
+        key_id = str(uuid.UUID(bytes=self.random(16), version=4))
+        created = self.now_ms()
+        material = bytes(self.random(32)) if origin is Origin.KMS else None
+        with self.store.write() as conn:
+            self._sweep(conn)
+            if records.alias_taken(conn, project_id, key_alias):
+                raise KmsError("KMS.1104", f"A key with the alias {key_alias!r} already exists.")
+            records.insert(
+                conn,
+                Cmk(key_id=key_id, project_id=project_id, alias=key_alias,
+                    description=key_description, origin=origin,
+                    state=KeyState.ENABLED if material else KeyState.PENDING_IMPORT,
+                    created_ms=created, key_spec=spec, key_usage=usage,
+                    kcv=key_check_value(material) if material else None, tags=tags),
+                sealed_material=self._material.seal(material, key_id.encode())
+                if material else None,
+            )
+            self.audit.record(conn, operation="create-key", project_id=project_id,
+                              key_id=key_id)
+        del material
+        self._changed(key_id)
+        return records.fetch(self.store.connection(), project_id, key_id, created)
+
+    # ---------------------------------------------------------------- the lifecycle
+
+    @operation("enable-key")
+    def enable_key(self, *, project_id: str, key_id: str) -> Cmk:
+        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
+            if cmk.state is not KeyState.DISABLED:
+                raise KmsError(
+                    "KMS.1201",
+                    f"The key is {cmk.state.label}: only a Disabled key can be enabled.",
+                )
+            records.set_state(conn, key_id, KeyState.ENABLED)
+
+        return self._mutate("enable-key", project_id, key_id, change)
+
+    @operation("disable-key")
+    def disable_key(self, *, project_id: str, key_id: str) -> Cmk:
+        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
+            if cmk.state is not KeyState.ENABLED:
+                raise KmsError(
+                    "KMS.1301",
+                    f"The key is {cmk.state.label}: only an Enabled key can be disabled.",
+                )
+            records.set_state(conn, key_id, KeyState.DISABLED)
+
+        return self._mutate("disable-key", project_id, key_id, change)
+
+    @operation("schedule-key-deletion")
+    def schedule_key_deletion(
+        self, *, project_id: str, key_id: str, pending_days: int | str
+    ) -> Cmk:
+        days = rules.parse_pending_days(pending_days)
+
+        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
+            if cmk.state is KeyState.PENDING_DELETION:
+                raise KmsError("KMS.1402")
+            records.set_state(conn, key_id, KeyState.PENDING_DELETION,
+                              deletion_ms=self.now_ms() + days * _DAY_MS)
+
+        return self._mutate("schedule-key-deletion", project_id, key_id, change)
+
+    @operation("cancel-key-deletion")
+    def cancel_key_deletion(self, *, project_id: str, key_id: str) -> Cmk:
+        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
+            if cmk.state is not KeyState.PENDING_DELETION:
+                raise KmsError("KMS.1501")
+            # The console returns a key to Disabled; a key without material cannot be
+            # disabled, so an imported key whose material is gone returns to Pending import.
+            back = KeyState.DISABLED if cmk.has_material else KeyState.PENDING_IMPORT
+            records.set_state(conn, key_id, back)
+
+        return self._mutate("cancel-key-deletion", project_id, key_id, change)
+
+    @operation("update-key-alias")
+    def update_key_alias(self, *, project_id: str, key_id: str, key_alias: str) -> Cmk:
+        rules.check_alias(key_alias)
+
+        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
+            _refuse_pending_deletion(cmk)
+            if key_alias != cmk.alias and records.alias_taken(conn, project_id, key_alias):
+                raise KmsError("KMS.1104", f"A key with the alias {key_alias!r} already exists.")
+            conn.execute("UPDATE keys SET alias = ? WHERE key_id = ?", (key_alias, key_id))
+
+        return self._mutate("update-key-alias", project_id, key_id, change)
+
+    @operation("update-key-description")
+    def update_key_description(
+        self, *, project_id: str, key_id: str, key_description: str
+    ) -> Cmk:
+        rules.check_description(key_description)
+
+        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
+            _refuse_pending_deletion(cmk)
+            conn.execute(
+                "UPDATE keys SET description = ? WHERE key_id = ?", (key_description, key_id)
+            )
+
+        return self._mutate("update-key-description", project_id, key_id, change)
+
+    # -------------------------------------------------------------------------- tags
+
+    @operation("create-tag")
+    def create_tag(self, *, project_id: str, key_id: str, tag: Tag) -> Cmk:
+        return self._change_tags("create-tag", project_id, key_id, "create", (tag,))
+
+    @operation("batch-tags")
+    def batch_tags(
+        self, *, project_id: str, key_id: str, action: str, tags: Iterable[Tag]
+    ) -> Cmk:
+        return self._change_tags(f"{action}-tags", project_id, key_id, action, tuple(tags))
+
+    def _change_tags(
+        self, name: str, project_id: str, key_id: str, action: str, tags: tuple[Tag, ...]
+    ) -> Cmk:
+        if action not in ("create", "delete"):
+            raise KmsError("KMS.0404")
+        if not tags:
+            raise KmsError("KMS.0401")
+        if action == "create":
+            rules.check_tags(tags)
+
+        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
+            _refuse_pending_deletion(cmk)
+            current = {t.key: t.value for t in cmk.tags}
+            if action == "create":
+                current.update((t.key, t.value) for t in tags)
+            else:
+                for t in tags:
+                    current.pop(t.key, None)
+            merged = tuple(Tag(k, v) for k, v in current.items())
+            rules.check_tags(merged)
+            records.replace_tags(conn, key_id, merged)
+
+        return self._mutate(name, project_id, key_id, change)
+
+    @operation("delete-tag")
+    def delete_tag(self, *, project_id: str, key_id: str, tag_key: str) -> Cmk:
+        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
+            _refuse_pending_deletion(cmk)
+            if tag_key not in {t.key for t in cmk.tags}:
+                raise KmsError("KMS.0406", f"The key has no tag {tag_key!r}.")
+            records.replace_tags(conn, key_id, tuple(t for t in cmk.tags if t.key != tag_key))
+
+        return self._mutate("delete-tag", project_id, key_id, change)
+
+    @operation("show-tags")
+    def show_tags(self, *, project_id: str, key_id: str) -> tuple[Tag, ...]:
+        rules.check_key_id(key_id)
+        cmk = records.fetch(self.store.connection(), project_id, key_id, self.now_ms())
+        self.audit.append(operation="show-tags", project_id=project_id, key_id=key_id)
+        return cmk.tags
+
+    # ----------------------------------------------------------------------- time
+
+    def sweep(self) -> int:
+        """Apply what time has decided: delete expired material and keys past their
+        deletion date. Readers already see the result; this makes the store agree."""
+        with self.store.write() as conn:
+            changed = self._sweep(conn)
+        if changed:
+            self._changed(*changed)
+        return len(changed)
+
+    def _sweep(self, conn: sqlite3.Connection) -> list[str]:
+        now = self.now_ms()
+        changed = []
+        for key_id, project_id in records.due_for_deletion(conn, now):
+            records.delete(conn, key_id)
+            self.audit.record(conn, operation="delete-key", project_id=project_id,
+                              key_id=key_id, actor="keyferry:scheduler")
+            changed.append(key_id)
+        for key_id, project_id in records.material_expired(conn, now):
+            records.clear_material(conn, key_id)
+            self.audit.record(conn, operation="expire-key-material", project_id=project_id,
+                              key_id=key_id, actor="keyferry:scheduler")
+            changed.append(key_id)
+        return changed
+
+    # ------------------------------------------------------------------- helpers
+
+    def _mutate(
+        self,
+        name: str,
+        project_id: str,
+        key_id: str,
+        change: Callable[[sqlite3.Connection, Cmk], None],
+    ) -> Cmk:
+        """Read the key, let ``change`` refuse or update it, audit, commit: one transaction.
+        Time's effects on this key (expired material) are settled first."""
+        rules.check_key_id(key_id)
+        with self.store.write() as conn:
+            now = self.now_ms()
+            stored = records.fetch(conn, project_id, key_id, now, settle=False)
+            if stored.material_expired(now):
+                records.clear_material(conn, key_id)
+            change(conn, stored.at(now))
+            self.audit.record(conn, operation=name, project_id=project_id, key_id=key_id)
+            after = records.fetch(conn, project_id, key_id, now)
+        self._changed(key_id)
+        return after
+
+    def _open_material(self, key_id: str, sealed: bytes) -> bytes:
+        try:
+            return self._material.open(sealed, key_id.encode())
+        except SealError:
+            raise KmsError(
+                "KMS.0101",
+                "The key's material does not open with this store's master key. The store "
+                "or its master key has been replaced or damaged.",
+            ) from None
+
+
+def _unlock(
+    store: Store, source: MasterKeySource, random: Callable[[int], bytes]
+) -> tuple[str, bytes]:
+    """The store's ID and master key: made for a new store, checked for an existing one."""
+    conn = store.connection()
+    meta = dict(conn.execute("SELECT name, value FROM meta").fetchall())
+    if "store_id" not in meta:
+        with store.write() as conn:
+            meta = dict(conn.execute("SELECT name, value FROM meta").fetchall())
+            if "store_id" not in meta:
+                store_id = str(uuid.uuid4())
+                existing = source.load(store_id)  # a master-key file may hold one already
+                key = existing or bytes(random(32))
+                if existing is None:
+                    source.save(store_id, key)
+                verifier = Sealer(key, "verifier").seal(_VERIFIER, store_id.encode())
+                conn.executemany(
+                    "INSERT INTO meta (name, value) VALUES (?, ?)",
+                    [("store_id", store_id), ("verifier", verifier.hex())],
+                )
+                return store_id, key
+    store_id = meta["store_id"]
+    key = source.load(store_id)
+    if key is None:
+        raise SetupError(
+            f"The master key of the store in {store.directory} is not in "
+            f"{source.describe()}. Without it the keys in this store cannot be used. Restore "
+            "the keyring (or the master-key file) you used with this store, or start Keyferry "
+            "with --master-key-file pointing at it. Keyferry will not create a new master key "
+            "for a store that already has one."
+        )
+    try:
+        Sealer(key, "verifier").open(bytes.fromhex(meta["verifier"]), store_id.encode())
+    except (SealError, ValueError):
+        raise SetupError(
+            f"The master key in {source.describe()} does not belong to the store in "
+            f"{store.directory}. Use the master key this store was created with."
+        ) from None
+    return store_id, key
+
+
+def _refuse_pending_deletion(cmk: Cmk) -> None:
+    if cmk.state is KeyState.PENDING_DELETION:
+        raise KmsError("KMS.0210")
+
+
+E = TypeVar("E", Origin, KeySpec, KeyUsage)
+
+
+def _enum(kind: type[E], value: object, name: str) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        raise KmsError("KMS.0308", f"{value!r} is not a valid {name}.") from None
+
+
+def _parse_limit(limit: int | str | None) -> int | None:
+    if limit is None or limit == "":
+        return None
+    try:
+        count = int(limit)
+    except (TypeError, ValueError):
+        raise KmsError("KMS.1601") from None
+    if isinstance(limit, bool) or not 1 <= count <= 1_000_000:
+        raise KmsError("KMS.1601")
+    return count
+
+
+def _parse_marker(marker: int | str | None) -> int:
+    if marker is None or marker == "":
+        return 0
+    try:
+        offset = int(marker)
+    except (TypeError, ValueError):
+        raise KmsError("KMS.1602") from None
+    if isinstance(marker, bool) or offset < 0:
+        raise KmsError("KMS.1602")
+    return offset
+
+
+def _parse_state(state: KeyState | int | str | None) -> KeyState | None:
+    if state is None or state == "":
+        return None
+    try:
+        return KeyState(int(state))
+    except (TypeError, ValueError):
+        raise KmsError("KMS.0308", f"{state!r} is not a key state (1 to 5).") from None
+
+
+__all__ = ["DEFAULT_PROJECT", "KeyPage", "LocalKms", "check_project"]

@@ -1,0 +1,193 @@
+"""Key records in the store: rows to ``Cmk`` snapshots and back. SQL lives here, nowhere
+else, so the engine's operations read as the API describes them."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+
+from app.model.errors import KmsError
+from app.model.keys import Cmk, KeySpec, KeyState, KeyUsage, Origin, Tag
+
+_COLUMNS = (
+    "key_id, project_id, alias, description, origin, state, created_ms, key_spec, key_usage, "
+    "material_expires_ms, deletion_ms, kcv"
+)
+#: The state a reader sees, in SQL: expired material makes an Enabled/Disabled key Pending
+#: import even before the sweep has cleared it.
+_EFFECTIVE_STATE = (
+    "CASE WHEN state IN (2, 3) AND material_expires_ms IS NOT NULL "
+    "AND material_expires_ms <= :now THEN 5 ELSE state END"
+)
+_VISIBLE = "NOT (state = 4 AND deletion_ms <= :now)"
+
+
+def _cmk(row: tuple[object, ...], tags: Iterable[Tag]) -> Cmk:
+    (key_id, project_id, alias, description, origin, state, created, spec, usage,
+     expires, deletion, kcv) = row
+    return Cmk(
+        key_id=str(key_id), project_id=str(project_id), alias=str(alias),
+        description=str(description), origin=Origin(origin), state=KeyState(state),
+        created_ms=int(created),  # type: ignore[call-overload]
+        key_spec=KeySpec(spec), key_usage=KeyUsage(usage),
+        material_expires_ms=expires,  # type: ignore[arg-type]
+        deletion_ms=deletion,  # type: ignore[arg-type]
+        kcv=kcv,  # type: ignore[arg-type]
+        tags=tuple(sorted(tags)),
+    )
+
+
+def _tags_of(conn: sqlite3.Connection, key_id: str) -> list[Tag]:
+    return [Tag(k, v) for k, v in conn.execute(
+        "SELECT tag_key, tag_value FROM tags WHERE key_id = ?", (key_id,))]
+
+
+def fetch(
+    conn: sqlite3.Connection, project_id: str, key_id: str, now: int, *, settle: bool = True
+) -> Cmk:
+    """The key as a reader sees it at ``now`` (or as stored, with ``settle=False``).
+    Raises KMS.0207 for a key that does not exist, is in another project, or whose
+    deletion date has passed."""
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM keys WHERE key_id = ? AND project_id = ?",  # noqa: S608
+        (key_id, project_id),
+    ).fetchone()
+    if row is None:
+        raise KmsError("KMS.0207", f"The key {key_id} does not exist.")
+    cmk = _cmk(row, _tags_of(conn, key_id))
+    if cmk.deleted_by(now):
+        raise KmsError("KMS.0207", f"The key {key_id} does not exist.")
+    return cmk.at(now) if settle else cmk
+
+
+def secrets(conn: sqlite3.Connection, key_id: str) -> tuple[bytes | None, bytes | None]:
+    """The key's sealed material and material fingerprint."""
+    row = conn.execute(
+        "SELECT material, material_fingerprint FROM keys WHERE key_id = ?", (key_id,)
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def page(
+    conn: sqlite3.Connection,
+    project_id: str,
+    now: int,
+    *,
+    state: KeyState | None,
+    limit: int | None,
+    offset: int,
+) -> tuple[list[Cmk], int]:
+    """Keys of a project in creation order, and how many match in all."""
+    where = f"project_id = :project AND {_VISIBLE}"
+    if state is not None:
+        where += f" AND {_EFFECTIVE_STATE} = :state"
+    params = {"project": project_id, "now": now, "state": int(state or 0),
+              "limit": -1 if limit is None else limit, "offset": offset}
+    total = conn.execute(f"SELECT count(*) FROM keys WHERE {where}", params).fetchone()[0]  # noqa: S608
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM keys WHERE {where} "  # noqa: S608
+        "ORDER BY created_ms, key_id LIMIT :limit OFFSET :offset",
+        params,
+    ).fetchall()
+    tags = _tags_for(conn, project_id, [str(r[0]) for r in rows])
+    return [_cmk(r, tags.get(str(r[0]), ())).at(now) for r in rows], int(total)
+
+
+def _tags_for(
+    conn: sqlite3.Connection, project_id: str, key_ids: list[str]
+) -> dict[str, list[Tag]]:
+    """Tags of many keys in one query: by ID for a page, by project for a long list."""
+    tags: dict[str, list[Tag]] = defaultdict(list)
+    if not key_ids:
+        return tags
+    if len(key_ids) <= 500:
+        marks = ",".join("?" * len(key_ids))
+        rows = conn.execute(
+            f"SELECT key_id, tag_key, tag_value FROM tags WHERE key_id IN ({marks})",  # noqa: S608
+            key_ids,
+        )
+    else:
+        rows = conn.execute(
+            "SELECT t.key_id, t.tag_key, t.tag_value FROM tags t JOIN keys k "
+            "ON k.key_id = t.key_id WHERE k.project_id = ?", (project_id,))
+    for key_id, tag_key, tag_value in rows:
+        tags[key_id].append(Tag(tag_key, tag_value))
+    return tags
+
+
+def alias_taken(conn: sqlite3.Connection, project_id: str, alias: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM keys WHERE project_id = ? AND alias = ?", (project_id, alias)
+    ).fetchone() is not None
+
+
+def insert(conn: sqlite3.Connection, cmk: Cmk, *, sealed_material: bytes | None) -> None:
+    conn.execute(
+        "INSERT INTO keys (key_id, project_id, alias, description, key_spec, key_usage, "
+        "origin, state, created_ms, kcv, material) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (cmk.key_id, cmk.project_id, cmk.alias, cmk.description, cmk.key_spec.value,
+         cmk.key_usage.value, cmk.origin.value, int(cmk.state), cmk.created_ms, cmk.kcv,
+         sealed_material),
+    )
+    replace_tags(conn, cmk.key_id, cmk.tags)
+
+
+def set_state(
+    conn: sqlite3.Connection, key_id: str, state: KeyState, *, deletion_ms: int | None = None
+) -> None:
+    conn.execute(
+        "UPDATE keys SET state = ?, deletion_ms = ? WHERE key_id = ?",
+        (int(state), deletion_ms, key_id),
+    )
+
+
+def store_material(
+    conn: sqlite3.Connection,
+    key_id: str,
+    *,
+    sealed: bytes,
+    kcv: str,
+    fingerprint: bytes,
+    expires_ms: int | None,
+) -> None:
+    conn.execute(
+        "UPDATE keys SET state = 2, deletion_ms = NULL, material = ?, kcv = ?, "
+        "material_fingerprint = coalesce(material_fingerprint, ?), material_expires_ms = ? "
+        "WHERE key_id = ?",
+        (sealed, kcv, fingerprint, expires_ms, key_id),
+    )
+
+
+def clear_material(conn: sqlite3.Connection, key_id: str) -> None:
+    """Delete a key's material (not its fingerprint); an Enabled or Disabled key goes back
+    to Pending import."""
+    conn.execute(
+        "UPDATE keys SET material = NULL, kcv = NULL, material_expires_ms = NULL, "
+        "state = CASE WHEN state IN (2, 3) THEN 5 ELSE state END WHERE key_id = ?",
+        (key_id,),
+    )
+
+
+def replace_tags(conn: sqlite3.Connection, key_id: str, tags: Iterable[Tag]) -> None:
+    conn.execute("DELETE FROM tags WHERE key_id = ?", (key_id,))
+    conn.executemany(
+        "INSERT INTO tags (key_id, tag_key, tag_value) VALUES (?, ?, ?)",
+        [(key_id, t.key, t.value) for t in tags],
+    )
+
+
+def delete(conn: sqlite3.Connection, key_id: str) -> None:
+    conn.execute("DELETE FROM keys WHERE key_id = ?", (key_id,))
+
+
+def due_for_deletion(conn: sqlite3.Connection, now: int) -> list[tuple[str, str]]:
+    return conn.execute(
+        "SELECT key_id, project_id FROM keys WHERE deletion_ms <= ? AND state = 4", (now,)
+    ).fetchall()
+
+
+def material_expired(conn: sqlite3.Connection, now: int) -> list[tuple[str, str]]:
+    return conn.execute(
+        "SELECT key_id, project_id FROM keys WHERE material_expires_ms <= ?", (now,)
+    ).fetchall()

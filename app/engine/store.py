@@ -1,0 +1,217 @@
+"""The SQLite store of one local KMS: schema, connections and transactions.
+
+One file per store, WAL journal with ``synchronous=FULL`` so a committed operation survives a
+power cut, a busy timeout so a second process waits instead of failing, and one connection per
+thread. Writes go through ``write()``, which takes the write lock up front (``BEGIN
+IMMEDIATE``) so two writers never deadlock upgrading a read lock. The schema is versioned and
+the table constraints restate the invariants the engine keeps (material iff KCV; a pending
+import key has no material), so a bug cannot store a half-imported key.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from app.model.errors import KmsError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 15_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS keys (
+    key_id               TEXT PRIMARY KEY,
+    project_id           TEXT NOT NULL,
+    alias                TEXT NOT NULL,
+    description          TEXT NOT NULL DEFAULT '',
+    key_spec             TEXT NOT NULL,
+    key_usage            TEXT NOT NULL,
+    origin               TEXT NOT NULL CHECK (origin IN ('kms', 'external')),
+    state                INTEGER NOT NULL CHECK (state BETWEEN 1 AND 5),
+    created_ms           INTEGER NOT NULL,
+    material_expires_ms  INTEGER,
+    deletion_ms          INTEGER,
+    kcv                  TEXT,
+    material             BLOB,
+    material_fingerprint BLOB,
+    UNIQUE (project_id, alias),
+    CHECK ((material IS NULL) = (kcv IS NULL)),
+    CHECK (state <> 5 OR material IS NULL),
+    CHECK (state NOT IN (2, 3) OR material IS NOT NULL),
+    CHECK (material IS NOT NULL OR material_expires_ms IS NULL),
+    CHECK ((state = 4) = (deletion_ms IS NOT NULL))
+);
+CREATE INDEX IF NOT EXISTS keys_by_project ON keys (project_id, created_ms, key_id);
+CREATE INDEX IF NOT EXISTS keys_material_expiry ON keys (material_expires_ms)
+    WHERE material_expires_ms IS NOT NULL;
+CREATE INDEX IF NOT EXISTS keys_deletion ON keys (deletion_ms) WHERE deletion_ms IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS tags (
+    key_id    TEXT NOT NULL REFERENCES keys (key_id) ON DELETE CASCADE,
+    tag_key   TEXT NOT NULL,
+    tag_value TEXT NOT NULL,
+    PRIMARY KEY (key_id, tag_key)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS audit (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    time_ms    INTEGER NOT NULL,
+    actor      TEXT NOT NULL,
+    operation  TEXT NOT NULL,
+    project_id TEXT,
+    key_id     TEXT,
+    result     TEXT NOT NULL CHECK (result IN ('ok', 'refused', 'failed')),
+    error_code TEXT
+);
+CREATE INDEX IF NOT EXISTS audit_by_key ON audit (key_id, seq);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
+def store_error(error: sqlite3.Error) -> KmsError:
+    """Turn a SQLite failure into the KMS's I/O error with a sentence a user can act on."""
+    text = str(error).lower()
+    if "full" in text:
+        return KmsError(
+            "KMS.0102", "The disk holding the key store is full. Nothing was changed."
+        )
+    if "locked" in text or "busy" in text:
+        return KmsError(
+            "KMS.0102",
+            "The key store stayed busy with another program for too long. "
+            "Nothing was changed; try again.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return KmsError("KMS.0102", "The key store is read-only. Nothing was changed.")
+    return KmsError("KMS.0102", "The key store could not be read or written.")
+
+
+class Store:
+    """A store file and its per-thread connections."""
+
+    DB_NAME = "keyferry.sqlite3"
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / self.DB_NAME
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._all_lock = threading.Lock()
+        self._prepare_directory()
+        with self.write() as conn:
+            self._migrate(conn)
+
+    def _prepare_directory(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(self.directory, 0o700)
+        if not self.path.exists():
+            fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
+            os.close(fd)
+        os.chmod(self.path, 0o600)
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise KmsError(
+                "KMS.0102",
+                f"The key store was written by a newer Keyferry (schema {version}). "
+                "Upgrade Keyferry to open it.",
+            )
+        if version < 1:
+            for statement in _split(_SCHEMA):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=0
+            )
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._local.conn = conn
+            with self._all_lock:
+                self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything inside commits together or not at all."""
+        conn = self.connection()
+        _begin_immediate(conn)
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot for several reads."""
+        conn = self.connection()
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._all_lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except sqlite3.Error:  # closing a connection of a finished thread
+                    log.debug("closing a store connection failed", exc_info=True)
+            self._all.clear()
+        self._local = threading.local()
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    """``BEGIN IMMEDIATE``, retried beyond SQLite's busy timeout for a little longer: a
+    checkpoint or a long writer in another process must make us wait, not fail."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def _split(script: str) -> list[str]:
+    """Statements of the schema script (triggers contain semicolons, so split by sqlite)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]

@@ -1,0 +1,126 @@
+"""Validation rules of the KMS API, written once.
+
+The wizard calls them as the user types (to show the message under the field) and the engine
+calls them on every request from any client. Each ``check_*`` raises ``KmsError`` with the
+API's code; each ``*_problem`` returns that error or None, for code that wants to show it.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from app.model.errors import KmsError
+from app.model.keys import Tag
+
+ALIAS_PATTERN = re.compile(r"[a-zA-Z0-9:/_-]{1,255}")
+DESCRIPTION_MAX = 255
+TAG_KEY_MAX = 36
+TAG_VALUE_MAX = 43
+TAGS_MAX = 10
+PENDING_DAYS_MIN = 7
+PENDING_DAYS_MAX = 1096
+_TAG_FORBIDDEN = frozenset("*<>\\=") | frozenset(chr(c) for c in range(32))
+
+T = TypeVar("T")
+
+
+def check_alias(alias: str) -> None:
+    if not isinstance(alias, str) or not alias:
+        raise KmsError("KMS.1101", "Enter an alias.")
+    if len(alias) > 255:
+        raise KmsError("KMS.1101", "The alias can have at most 255 characters.")
+    if not ALIAS_PATTERN.fullmatch(alias):
+        raise KmsError(
+            "KMS.1101",
+            "The alias can contain only letters, digits, colons (:), slashes (/), "
+            "underscores (_) and hyphens (-).",
+        )
+    if alias.endswith("/default"):
+        raise KmsError("KMS.1101", "The alias cannot end with /default: it is reserved.")
+
+
+def check_description(description: str) -> None:
+    if not isinstance(description, str):
+        raise KmsError("KMS.1103", "The description must be text.")
+    if len(description) > DESCRIPTION_MAX:
+        raise KmsError("KMS.1103")
+
+
+def check_tag(tag: Tag) -> None:
+    """One tag's own rules: lengths and characters."""
+    if not isinstance(tag.key, str) or not isinstance(tag.value, str):
+        raise KmsError("KMS.0412", "A tag key and value must be text.")
+    if not 1 <= len(tag.key) <= TAG_KEY_MAX:
+        raise KmsError("KMS.0411")
+    if len(tag.value) > TAG_VALUE_MAX:
+        raise KmsError("KMS.0410")
+    if _TAG_FORBIDDEN.intersection(tag.key):
+        raise KmsError(
+            "KMS.0406",
+            "A tag key cannot contain control characters or any of * < > \\ =.",
+        )
+    if _TAG_FORBIDDEN.intersection(tag.value):
+        raise KmsError(
+            "KMS.0405",
+            "A tag value cannot contain control characters or any of * < > \\ =.",
+        )
+
+
+def check_tags(tags: Iterable[Tag]) -> None:
+    """A key's whole tag list: each tag, at most 10, one value per tag key."""
+    seen: set[str] = set()
+    count = 0
+    for tag in tags:
+        check_tag(tag)
+        if tag.key in seen:
+            raise KmsError(
+                "KMS.0413", f"The tag key {tag.key!r} appears twice: a key takes one value."
+            )
+        seen.add(tag.key)
+        count += 1
+    if count > TAGS_MAX:
+        raise KmsError("KMS.0409")
+
+
+def parse_pending_days(days: object) -> int:
+    """The API sends pending days as a string; accept "7".."1096" or an int."""
+    if isinstance(days, bool):
+        raise KmsError("KMS.1401")
+    if isinstance(days, str) and days.strip().isdigit() and len(days.strip()) <= 6:
+        days = int(days.strip())
+    if not isinstance(days, int) or not PENDING_DAYS_MIN <= days <= PENDING_DAYS_MAX:
+        raise KmsError("KMS.1401")
+    return days
+
+
+def check_material_expiry(expiration_time: int, now_s: float) -> None:
+    """Material expiry (epoch seconds) must lie in the future."""
+    if isinstance(expiration_time, bool) or not isinstance(expiration_time, int):
+        raise KmsError("KMS.2602", "The material expiration time must be a whole number.")
+    if expiration_time <= now_s:
+        raise KmsError("KMS.2602")
+
+
+def check_key_id(key_id: object) -> str:
+    """Key IDs are UUIDs in their canonical lower-case form."""
+    if not isinstance(key_id, str) or not key_id:
+        raise KmsError("KMS.0205", "Enter a key ID.")
+    try:
+        canonical = str(uuid.UUID(key_id))
+    except ValueError:
+        raise KmsError("KMS.0205") from None
+    if canonical != key_id:
+        raise KmsError("KMS.0205")
+    return key_id
+
+
+def problem(check: Callable[[T], object], value: T) -> KmsError | None:
+    """Run a ``check_*`` rule and return its error instead of raising it."""
+    try:
+        check(value)
+    except KmsError as error:
+        return error
+    return None
