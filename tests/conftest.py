@@ -1,0 +1,76 @@
+"""Fixtures shared by every test: a fake clock, an in-memory keyring, an engine on a
+temporary store, and the local backend over it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from app.backends.local import LocalBackend
+from app.engine import DEFAULT_PROJECT, FileMasterKey, LocalKms, ManualClock
+from tests.helpers import MemoryKeyring
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--long", action="store_true", default=False,
+                     help="run the long variants (100,000 hypothesis examples, 200 kills)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Long variants are opt-in; they are the same tests with bigger numbers, not skips.
+    if config.getoption("--long"):
+        return
+    deselected = [item for item in items if item.get_closest_marker("long")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("long")]
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """A clock that starts at the real time (so file names look real) and moves on demand."""
+    return ManualClock(float(int(time.time())))
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def master_key_file(tmp_path: Path) -> Path:
+    return tmp_path / "master.key"
+
+
+@pytest.fixture
+def kms(store_dir: Path, master_key_file: Path, clock: ManualClock) -> Iterator[LocalKms]:
+    engine = LocalKms.open(store_dir, master_key_source=FileMasterKey(master_key_file),
+                           clock=clock, background=False, pool_size=0)
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+@pytest.fixture
+def backend(kms: LocalKms) -> Iterator[LocalBackend]:
+    local = LocalBackend(kms, project_id=DEFAULT_PROJECT)
+    try:
+        yield local
+    finally:
+        local.close()

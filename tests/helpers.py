@@ -1,0 +1,40 @@
+"""Small helpers shared by tests: wrapping material for a set of import parameters, and an
+in-memory keyring backend (the clean choice for unit tests, per DESIGN.md)."""
+
+from __future__ import annotations
+
+import os
+
+from cryptography.hazmat.primitives import serialization
+from keyring.backend import KeyringBackend
+
+from app.model.importing import ImportParameters, WrappingAlgorithm
+
+
+def wrap_for(params: ImportParameters, material: bytes,
+             algorithm: WrappingAlgorithm | None = None) -> bytes:
+    """``material`` wrapped with the parameters' public key (and their algorithm unless
+    another is given), as a user's HSM would."""
+    public_key = serialization.load_der_public_key(params.public_key_der)
+    return public_key.encrypt(material, (algorithm or params.wrapping_algorithm).padding())
+
+
+def material() -> bytes:
+    return os.urandom(32)
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
