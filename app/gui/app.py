@@ -1,12 +1,44 @@
-"""Starting the desktop program."""
+"""Starting the desktop program: the Qt application, the backend, the first window.
+
+The backend is opened before any window exists (it may ask the keyring); a failure is shown
+as a dialog that says what to do, never as a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from app.model.errors import KmsError, SetupError
 
 
 def run_gui(args: argparse.Namespace, *, start: str) -> int:
-    from app.cli import build_parser
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    build_parser().print_help()
-    return 0
+    from app.backends.factory import open_backend
+    from app.gui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Keyferry")
+    app.setOrganizationName("Keyferry")
+    app.setApplicationDisplayName("Keyferry")
+    try:
+        backend = open_backend(args)
+    except (SetupError, KmsError) as error:
+        QMessageBox.critical(None, app.tr("Keyferry cannot open its key store"), str(error))
+        return 2
+    runner = TaskRunner()
+    try:
+        if start == "wizard":
+            from app.gui.wizard.wizard import ImportKeyWizard
+
+            window = ImportKeyWizard(backend, runner, resume_key_id=args.key_id)
+        else:
+            from app.gui.main_window import CmkListWindow
+
+            window = CmkListWindow(backend, runner)
+        window.show()
+        return app.exec()
+    finally:
+        runner.shutdown(wait=True)
+        backend.close()
