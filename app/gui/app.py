@@ -32,7 +32,7 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
         if start == "wizard":
             from app.gui.wizard.wizard import ImportKeyWizard
 
-            window = ImportKeyWizard(backend, runner, resume_key_id=args.key_id)
+            window = ImportKeyWizard(backend, runner, resume_key_id=getattr(args, "key_id", None))
         else:
             from app.gui.main_window import CmkListWindow
 
