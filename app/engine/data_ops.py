@@ -13,20 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import threading
-from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from app.engine import records
+from app.engine.core import EngineCore
 from app.engine.operations import operation
 from app.model import rules
 from app.model.errors import KmsError
-from app.model.keys import KeyState
-
-if TYPE_CHECKING:
-    from app.engine.kms import LocalKms
 
 _VERSION = b"\x01"
 _KEY_ID_LEN = 36
@@ -36,23 +29,20 @@ PLAINTEXT_MAX = 4096
 _DATAKEY_SPECS = {"AES_256": 256, "AES_128": 128}
 
 
-class DataOps:
+class DataOps(EngineCore):
     """Data operations of ``LocalKms`` (a mixin: ``self`` is the engine)."""
-
-    def __init__(self) -> None:
-        self._aead_cache: dict[str, tuple[bytes, AESGCM]] = {}
-        self._aead_lock = threading.Lock()
 
     @operation("encrypt-data")
     def encrypt_data(
-        self: LocalKms,
+        self,
         *,
         project_id: str,
         key_id: str,
         plain_text: bytes,
         additional_authenticated_data: bytes = b"",
     ) -> bytes:
-        if not isinstance(plain_text, bytes | bytearray) or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
+        if not isinstance(plain_text, bytes | bytearray) \
+                or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
             raise KmsError("KMS.2101", f"The plaintext must be 1 to {PLAINTEXT_MAX} bytes.")
         blob = self._seal_data(project_id, key_id, bytes(plain_text),
                                additional_authenticated_data)
@@ -61,7 +51,7 @@ class DataOps:
 
     @operation("decrypt-data")
     def decrypt_data(
-        self: LocalKms,
+        self,
         *,
         project_id: str,
         cipher_text: bytes,
@@ -73,7 +63,7 @@ class DataOps:
 
     @operation("create-datakey")
     def create_datakey(
-        self: LocalKms,
+        self,
         *,
         project_id: str,
         key_id: str,
@@ -91,7 +81,7 @@ class DataOps:
 
     @operation("decrypt-datakey")
     def decrypt_datakey(
-        self: LocalKms,
+        self,
         *,
         project_id: str,
         key_id: str,
@@ -102,7 +92,8 @@ class DataOps:
         owner, datakey = self._open_data(project_id, cipher_text, b"", purpose=b"datakey")
         if owner != key_id:
             raise KmsError("KMS.2201", "This data key was encrypted under another key.")
-        if datakey_cipher_length is not None and _int(datakey_cipher_length, "KMS.2202") != len(datakey):
+        declared = datakey_cipher_length
+        if declared is not None and _int(declared, "KMS.2202") != len(datakey):
             raise KmsError(
                 "KMS.2202", "datakey_cipher_length must be the data key's length in bytes."
             )
@@ -111,7 +102,7 @@ class DataOps:
 
     @operation("encrypt-datakey")
     def encrypt_datakey(
-        self: LocalKms,
+        self,
         *,
         project_id: str,
         key_id: str,
@@ -133,13 +124,10 @@ class DataOps:
         self.audit.append(operation="encrypt-datakey", project_id=project_id, key_id=key_id)
         return blob
 
-    def flush(self) -> None:
-        """Write out anything buffered (nothing yet: every audit entry is written at once)."""
-
     # ------------------------------------------------------------------- internals
 
     def _seal_data(
-        self: LocalKms, project_id: str, key_id: str, plaintext: bytes, aad: bytes,
+        self, project_id: str, key_id: str, plaintext: bytes, aad: bytes,
         *, purpose: bytes = b"data",
     ) -> bytes:
         rules.check_key_id(key_id)
@@ -149,7 +137,7 @@ class DataOps:
         return _VERSION + key_id.encode("ascii") + nonce + body
 
     def _open_data(
-        self: LocalKms, project_id: str, blob: bytes, aad: bytes, *, purpose: bytes = b"data"
+        self, project_id: str, blob: bytes, aad: bytes, *, purpose: bytes = b"data"
     ) -> tuple[str, bytes]:
         if not isinstance(blob, bytes | bytearray) or len(blob) < _HEADER_LEN + 16 \
                 or blob[:1] != _VERSION:
@@ -170,41 +158,6 @@ class DataOps:
                 "authenticated data differs from the one used to encrypt.",
             ) from None
         return key_id, plaintext
-
-    def _usable_key(self: LocalKms, project_id: str, key_id: str) -> AESGCM:
-        """The key's cipher, if its state and material allow use right now."""
-        conn = self.store.connection()
-        now = self.now_ms()
-        cmk = records.fetch(conn, project_id, key_id, now)
-        if cmk.state is not KeyState.ENABLED:
-            raise _unusable(cmk.state)
-        sealed, _ = records.secrets(conn, key_id)
-        if sealed is None:  # cannot happen for an Enabled key (a table constraint)
-            raise KmsError("KMS.1301")
-        with self._aead_lock:
-            cached = self._aead_cache.get(key_id)
-        if cached is not None and cached[0] == sealed:
-            return cached[1]
-        aead = AESGCM(self._open_material(key_id, sealed))
-        with self._aead_lock:
-            self._aead_cache[key_id] = (sealed, aead)
-        return aead
-
-    def _forget(self, key_id: str) -> None:
-        with self._aead_lock:
-            self._aead_cache.pop(key_id, None)
-
-
-def _unusable(state: KeyState) -> KmsError:
-    if state is KeyState.DISABLED:
-        return KmsError("KMS.0209")
-    if state is KeyState.PENDING_DELETION:
-        return KmsError("KMS.0210")
-    if state is KeyState.PENDING_IMPORT:
-        return KmsError(
-            "KMS.1301", "The key is Pending import: import its key material before using it."
-        )
-    return KmsError("KMS.1301")
 
 
 def _aad(purpose: bytes, project_id: str, key_id: str, aad: bytes) -> bytes:

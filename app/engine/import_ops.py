@@ -17,12 +17,12 @@ from __future__ import annotations
 import base64
 import binascii
 import sqlite3
-from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from app.engine import records
+from app.engine.core import EngineCore
 from app.engine.operations import operation
 from app.engine.sealing import Fingerprinter
 from app.engine.tokens import ImportTokenPayload, InvalidImportToken
@@ -37,9 +37,6 @@ from app.model.importing import (
 from app.model.kcv import key_check_value
 from app.model.keys import Cmk, KeyState, Origin
 
-if TYPE_CHECKING:
-    from app.engine.kms import LocalKms
-
 
 def _unwrap_failed() -> KmsError:
     return KmsError("KMS.0311")
@@ -48,12 +45,12 @@ def _unwrap_failed() -> KmsError:
 ENCRYPTED_MATERIAL_MAX_BYTES = 1024
 
 
-class ImportOps:
+class ImportOps(EngineCore):
     """Import operations of ``LocalKms`` (a mixin: ``self`` is the engine)."""
 
     @operation("get-parameters-for-import")
     def get_parameters_for_import(
-        self: LocalKms,
+        self,
         *,
         project_id: str,
         key_id: str,
@@ -78,7 +75,7 @@ class ImportOps:
 
     @operation("import-key-material")
     def import_key_material(
-        self: LocalKms,
+        self,
         *,
         project_id: str,
         key_id: str,
@@ -132,7 +129,7 @@ class ImportOps:
         return after
 
     @operation("delete-imported-key-material")
-    def delete_imported_key_material(self: LocalKms, *, project_id: str, key_id: str) -> Cmk:
+    def delete_imported_key_material(self, *, project_id: str, key_id: str) -> Cmk:
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
             if cmk.origin is not Origin.EXTERNAL:
                 raise KmsError("KMS.0309")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from app.model.errors import KmsError
 from app.model.keys import Cmk, KeySpec, KeyState, KeyUsage, Origin, Tag
@@ -23,17 +24,17 @@ _EFFECTIVE_STATE = (
 _VISIBLE = "NOT (state = 4 AND deletion_ms <= :now)"
 
 
-def _cmk(row: tuple[object, ...], tags: Iterable[Tag]) -> Cmk:
+def _cmk(row: tuple[Any, ...], tags: Iterable[Tag]) -> Cmk:
     (key_id, project_id, alias, description, origin, state, created, spec, usage,
      expires, deletion, kcv) = row
     return Cmk(
         key_id=str(key_id), project_id=str(project_id), alias=str(alias),
         description=str(description), origin=Origin(origin), state=KeyState(state),
-        created_ms=int(created),  # type: ignore[call-overload]
+        created_ms=int(created),
         key_spec=KeySpec(spec), key_usage=KeyUsage(usage),
-        material_expires_ms=expires,  # type: ignore[arg-type]
-        deletion_ms=deletion,  # type: ignore[arg-type]
-        kcv=kcv,  # type: ignore[arg-type]
+        material_expires_ms=expires,
+        deletion_ms=deletion,
+        kcv=kcv,
         tags=tuple(sorted(tags)),
     )
 
@@ -87,7 +88,7 @@ def page(
     total = conn.execute(f"SELECT count(*) FROM keys WHERE {where}", params).fetchone()[0]  # noqa: S608
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM keys WHERE {where} "  # noqa: S608
-        "ORDER BY created_ms, key_id LIMIT :limit OFFSET :offset",
+        "ORDER BY created_ms, rowid LIMIT :limit OFFSET :offset",
         params,
     ).fetchall()
     tags = _tags_for(conn, project_id, [str(r[0]) for r in rows])

@@ -54,7 +54,7 @@ CREATE TABLE IF NOT EXISTS keys (
     CHECK (material IS NOT NULL OR material_expires_ms IS NULL),
     CHECK ((state = 4) = (deletion_ms IS NOT NULL))
 );
-CREATE INDEX IF NOT EXISTS keys_by_project ON keys (project_id, created_ms, key_id);
+CREATE INDEX IF NOT EXISTS keys_by_project ON keys (project_id, created_ms);
 CREATE INDEX IF NOT EXISTS keys_material_expiry ON keys (material_expires_ms)
     WHERE material_expires_ms IS NOT NULL;
 CREATE INDEX IF NOT EXISTS keys_deletion ON keys (deletion_ms) WHERE deletion_ms IS NOT NULL;
