@@ -134,7 +134,8 @@ class EngineCore:
             ) from None
 
     def flush(self) -> None:
-        """Write out anything buffered (nothing yet: every audit entry is written at once)."""
+        """Write out the buffered audit entries of reads."""
+        self.audit.flush()
 
 
 def _unusable(state: KeyState) -> KmsError:

@@ -46,7 +46,7 @@ class DataOps(EngineCore):
             raise KmsError("KMS.2101", f"The plaintext must be 1 to {PLAINTEXT_MAX} bytes.")
         blob = self._seal_data(project_id, key_id, bytes(plain_text),
                                additional_authenticated_data)
-        self.audit.append(operation="encrypt-data", project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation="encrypt-data", project_id=project_id, key_id=key_id)
         return blob
 
     @operation("decrypt-data")
@@ -58,7 +58,7 @@ class DataOps(EngineCore):
         additional_authenticated_data: bytes = b"",
     ) -> tuple[str, bytes]:
         key_id, plaintext = self._open_data(project_id, cipher_text, additional_authenticated_data)
-        self.audit.append(operation="decrypt-data", project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation="decrypt-data", project_id=project_id, key_id=key_id)
         return key_id, plaintext
 
     @operation("create-datakey")
@@ -76,7 +76,7 @@ class DataOps(EngineCore):
         datakey = bytes(self.random(length))
         blob = self._seal_data(project_id, key_id, datakey, b"", purpose=b"datakey")
         name = "create-datakey" if with_plaintext else "create-datakey-without-plaintext"
-        self.audit.append(operation=name, project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation=name, project_id=project_id, key_id=key_id)
         return (datakey if with_plaintext else None), blob
 
     @operation("decrypt-datakey")
@@ -97,7 +97,7 @@ class DataOps(EngineCore):
             raise KmsError(
                 "KMS.2202", "datakey_cipher_length must be the data key's length in bytes."
             )
-        self.audit.append(operation="decrypt-datakey", project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation="decrypt-datakey", project_id=project_id, key_id=key_id)
         return datakey
 
     @operation("encrypt-datakey")
@@ -121,7 +121,7 @@ class DataOps(EngineCore):
         if not hmac.compare_digest(hashlib.sha256(datakey).digest(), digest):
             raise KmsError("KMS.2103")
         blob = self._seal_data(project_id, key_id, datakey, b"", purpose=b"datakey")
-        self.audit.append(operation="encrypt-datakey", project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation="encrypt-datakey", project_id=project_id, key_id=key_id)
         return blob
 
     # ------------------------------------------------------------------- internals

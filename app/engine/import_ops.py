@@ -67,7 +67,7 @@ class ImportOps(EngineCore):
             project_id=project_id, key_id=key_id, algorithm=algorithm, issued_s=issued,
             expires_s=expires, private_key_der=pair.private_der,
         ))
-        self.audit.append(operation="get-parameters-for-import", project_id=project_id,
+        self.audit.append_later(operation="get-parameters-for-import", project_id=project_id,
                           key_id=key_id)
         return ImportParameters(key_id=key_id, wrapping_algorithm=algorithm,
                                 public_key_der=pair.public_der, import_token=token,

@@ -97,7 +97,7 @@ class LocalKms(ImportOps, DataOps):
         if self._sweeper is not None:
             self._sweeper.join(timeout=5)
         self.pool.close()
-        self.flush()
+        self.audit.close()
         self.store.close()
 
     def __enter__(self) -> LocalKms:
@@ -112,7 +112,7 @@ class LocalKms(ImportOps, DataOps):
     def describe_key(self, *, project_id: str, key_id: str) -> Cmk:
         rules.check_key_id(key_id)
         cmk = records.fetch(self.store.connection(), project_id, key_id, self.now_ms())
-        self.audit.append(operation="describe-key", project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation="describe-key", project_id=project_id, key_id=key_id)
         return cmk
 
     @operation("list-keys")
@@ -133,7 +133,7 @@ class LocalKms(ImportOps, DataOps):
             )
         end = offset + len(keys)
         truncated = end < total
-        self.audit.append(operation="list-keys", project_id=project_id, key_id=None)
+        self.audit.append_later(operation="list-keys", project_id=project_id, key_id=None)
         return KeyPage(
             keys=tuple(keys), next_marker=str(end) if truncated else None,
             truncated=truncated, total=total,
@@ -315,7 +315,7 @@ class LocalKms(ImportOps, DataOps):
     def show_tags(self, *, project_id: str, key_id: str) -> tuple[Tag, ...]:
         rules.check_key_id(key_id)
         cmk = records.fetch(self.store.connection(), project_id, key_id, self.now_ms())
-        self.audit.append(operation="show-tags", project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation="show-tags", project_id=project_id, key_id=key_id)
         return cmk.tags
 
     # ----------------------------------------------------------------------- time

@@ -189,3 +189,26 @@ def test_audit_log_is_append_only(kms: LocalKms) -> None:
         conn.execute("UPDATE audit SET result = 'ok'")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute("DELETE FROM audit")
+
+
+def test_read_entries_are_group_committed_and_survive_close(store_dir, master_key_file,
+                                                           clock) -> None:
+    import sqlite3
+    import time
+
+    from app.engine import FileMasterKey
+
+    kms = LocalKms.open(store_dir, master_key_source=FileMasterKey(master_key_file),
+                        clock=clock, background=False, pool_size=0)
+    key = kms.create_key(project_id=P, key_alias="k", origin="kms").key_id
+    for _ in range(5):
+        kms.describe_key(project_id=P, key_id=key)
+    other = sqlite3.connect(kms.store.path)  # another reader, as another process would be
+    count = "SELECT count(*) FROM audit WHERE operation = 'describe-key'"
+    deadline = time.monotonic() + 5
+    while other.execute(count).fetchone()[0] < 5 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert other.execute(count).fetchone()[0] == 5, "the flusher writes within moments"
+    kms.describe_key(project_id=P, key_id=key)
+    kms.close()
+    assert other.execute(count).fetchone()[0] == 6, "close writes what is left"
