@@ -4,6 +4,7 @@ temporary store, and the local backend over it."""
 from __future__ import annotations
 
 import base64
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,12 @@ from tests.helpers import SEEN_MATERIAL, SEEN_TOKENS, MemoryKeyring
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--long", action="store_true", default=False,
                      help="run the long variants (100,000 hypothesis examples, 200 kills)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Tests read this to size their long variants (hypothesis examples, kill counts).
+    if config.getoption("--long"):
+        os.environ["KEYFERRY_LONG_TESTS"] = "1"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

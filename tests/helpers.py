@@ -46,3 +46,8 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.entries.pop((service, username), None)
+
+
+def scale(ci: int, long: int) -> int:
+    """How many examples/iterations: ``ci`` normally, ``long`` under ``pytest --long``."""
+    return long if os.environ.get("KEYFERRY_LONG_TESTS") == "1" else ci

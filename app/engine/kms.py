@@ -420,7 +420,7 @@ def _parse_marker(marker: int | str | None) -> int:
         offset = int(marker)
     except (TypeError, ValueError):
         raise KmsError("KMS.1602") from None
-    if isinstance(marker, bool) or offset < 0:
+    if isinstance(marker, bool) or not 0 <= offset <= 2**53:
         raise KmsError("KMS.1602")
     return offset
 

@@ -86,18 +86,25 @@ CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 
 def store_error(error: sqlite3.Error) -> KmsError:
     """Turn a SQLite failure into the KMS's I/O error with a sentence a user can act on."""
+    name = getattr(error, "sqlite_errorname", "") or ""
     text = str(error).lower()
-    if "full" in text:
+    if name == "SQLITE_FULL" or "full" in text:
         return KmsError(
-            "KMS.0102", "The disk holding the key store is full. Nothing was changed."
+            "KMS.0102", "The disk holding the key store is full. Nothing was changed; free "
+            "some space and try again."
         )
-    if "locked" in text or "busy" in text:
+    if name.startswith("SQLITE_IOERR"):
+        return KmsError(
+            "KMS.0102", "The key store could not be written (the disk may be full or "
+            "failing). Nothing was changed; free some space and try again."
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
         return KmsError(
             "KMS.0102",
             "The key store stayed busy with another program for too long. "
             "Nothing was changed; try again.",
         )
-    if "readonly" in text or "read-only" in text:
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
         return KmsError("KMS.0102", "The key store is read-only. Nothing was changed.")
     return KmsError("KMS.0102", "The key store could not be read or written.")
 

@@ -22,6 +22,8 @@ TAG_VALUE_MAX = 43
 TAGS_MAX = 10
 PENDING_DAYS_MIN = 7
 PENDING_DAYS_MAX = 1096
+#: 9999-12-31T23:59:59Z: the last second a date-time editor or the API's clients can show.
+EXPIRY_MAX_S = 253_402_300_799
 _TAG_FORBIDDEN = frozenset("*<>\\=") | frozenset(chr(c) for c in range(32))
 
 T = TypeVar("T")
@@ -102,6 +104,8 @@ def check_material_expiry(expiration_time: int, now_s: float) -> None:
         raise KmsError("KMS.2602", "The material expiration time must be a whole number.")
     if expiration_time <= now_s:
         raise KmsError("KMS.2602")
+    if expiration_time > EXPIRY_MAX_S:
+        raise KmsError("KMS.2602", "The material expiration time must be before the year 10000.")
 
 
 def check_key_id(key_id: object) -> str:
