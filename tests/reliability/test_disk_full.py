@@ -41,7 +41,7 @@ def test_a_full_disk_fails_cleanly_and_the_store_recovers(tmp_path) -> None:
     try:
         LocalKms.open(store, master_key_source=FileMasterKey(key_file), background=False,
                       pool_size=0).close()
-        outcome = _fill(store, key_file) if on_tmpfs else _fill(store, key_file, "300000")
+        outcome = _fill(store, key_file) if on_tmpfs else _fill(store, key_file, "800000")
         assert outcome["code"] == "KMS.0102", outcome
         assert "Nothing was changed" in outcome["message"], outcome
         assert outcome["unchanged"] and outcome["created"] > 10, outcome
