@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lifecycle_commands(sub)
     _add_tag_commands(sub)
     _add_data_commands(sub)
+    _add_store_commands(sub)
     return parser
 
 
@@ -173,6 +174,16 @@ def _add_data_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     edk = _command(sub, "encrypt-datakey", "encrypt a data key given as hex")
     _key_arg(edk)
     edk.add_argument("datakey", metavar="HEX")
+
+
+def _add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = _command(sub, "backup", "write a passphrase-sealed backup of the local store")
+    backup.add_argument("--out", type=Path, required=True, help="a new file")
+    restore = _command(sub, "restore", "restore a backup into an empty --data-dir")
+    restore.add_argument("--from", dest="source", type=Path, required=True)
+    for command in (backup, restore):
+        command.epilog = ("The passphrase is asked for on the terminal, or read from "
+                          "$KEYFERRY_BACKUP_PASSPHRASE when there is none.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
