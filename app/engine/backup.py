@@ -56,7 +56,8 @@ def create_backup(data_dir: Path, source: MasterKeySource, out: Path, passphrase
     log_n, r, p = _SCRYPT
     salt, nonce = os.urandom(16), os.urandom(12)
     header = _HEADER.pack(MAGIC, _VERSION, log_n, r, p, salt, nonce)
-    sealed = _kek(passphrase, salt, log_n, r, p).encrypt(nonce, master_key + bytes(database), header)
+    kek = _kek(passphrase, salt, log_n, r, p)
+    sealed = kek.encrypt(nonce, master_key + bytes(database), header)
     _write_new(Path(out), header + sealed)
     return len(header) + len(sealed)
 
