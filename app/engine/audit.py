@@ -81,7 +81,7 @@ class AuditLog:
         row = (now_ms(self._clock), self.actor(), operation, project_id, key_id, "ok", None)
         with self._lock:
             self._buffer.append(row)
-            full = len(self._buffer) >= _FLUSH_AT
+            full = len(self._buffer) == _FLUSH_AT
             if self._flusher is None and not self._closed:
                 self._flusher = threading.Thread(target=self._run_flusher,
                                                  name="keyferry-audit", daemon=True)

@@ -53,10 +53,12 @@ class EngineCore:
         self._fingerprints = Fingerprinter(master_key)
         self._tokens = ImportTokens(master_key)
         self._listeners: list[Listener] = []
-        # Unsealed ciphers, keyed by the sealed value they came from: a change of the row by
-        # any writer (another process too) makes the entry miss, so it never outlives it.
-        self._ciphers: dict[str, tuple[bytes, AESGCM]] = {}
-        self._ciphers_lock = threading.Lock()
+        # Usable keys in memory for the data path, valid while nothing at all has been
+        # committed to the store since they were read (any writer, any process: watch.py).
+        self._watch = store.change_watch()
+        self._hot: dict[tuple[str, str], _HotKey] = {}
+        self._hot_token = b""
+        self._hot_lock = threading.Lock()
 
     def now_ms(self) -> int:
         return now_ms(self.clock)
@@ -72,9 +74,8 @@ class EngineCore:
             self._listeners.remove(listener)
 
     def _changed(self, *key_ids: str) -> None:
-        with self._ciphers_lock:
-            for key_id in key_ids:
-                self._ciphers.pop(key_id, None)
+        with self._hot_lock:
+            self._hot.clear()
         ids = frozenset(key_ids)
         for listener in list(self._listeners):
             try:
@@ -106,22 +107,30 @@ class EngineCore:
         return after
 
     def _usable_key(self, project_id: str, key_id: str) -> AESGCM:
-        """The key's cipher, if its state and material allow use right now."""
+        """The key's cipher, if its state and material allow use right now. Served from
+        memory while the store is unchanged; expiry is checked against the clock on every
+        call, so expired material is never used, even between sweeps."""
+        token = self._watch.token()
+        with self._hot_lock:
+            if token != self._hot_token:
+                self._hot.clear()
+                self._hot_token = token
+            hot = self._hot.get((project_id, key_id))
+        now = self.now_ms()
+        if hot is not None and (hot.expires_ms is None or now < hot.expires_ms):
+            return hot.cipher
         conn = self.store.connection()
-        cmk = records.fetch(conn, project_id, key_id, self.now_ms())
+        cmk = records.fetch(conn, project_id, key_id, now)
         if cmk.state is not KeyState.ENABLED:
             raise _unusable(cmk.state)
         sealed, _ = records.secrets(conn, key_id)
         if sealed is None:  # cannot happen for an Enabled key (a table constraint)
             raise KmsError("KMS.1301")
-        with self._ciphers_lock:
-            cached = self._ciphers.get(key_id)
-        if cached is not None and cached[0] == sealed:
-            return cached[1]
-        cipher = AESGCM(self._open_material(key_id, sealed))
-        with self._ciphers_lock:
-            self._ciphers[key_id] = (sealed, cipher)
-        return cipher
+        hot = _HotKey(AESGCM(self._open_material(key_id, sealed)), cmk.material_expires_ms)
+        with self._hot_lock:
+            if token == self._hot_token:
+                self._hot[(project_id, key_id)] = hot
+        return hot.cipher
 
     def _open_material(self, key_id: str, sealed: bytes) -> bytes:
         try:
@@ -133,9 +142,22 @@ class EngineCore:
                 "or its master key has been replaced or damaged.",
             ) from None
 
+    def _close_core(self) -> None:
+        with self._hot_lock:
+            self._hot.clear()
+        self._watch.close()
+
     def flush(self) -> None:
         """Write out the buffered audit entries of reads."""
         self.audit.flush()
+
+
+class _HotKey:
+    __slots__ = ("cipher", "expires_ms")
+
+    def __init__(self, cipher: AESGCM, expires_ms: int | None) -> None:
+        self.cipher = cipher
+        self.expires_ms = expires_ms
 
 
 def _unusable(state: KeyState) -> KmsError:

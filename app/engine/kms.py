@@ -98,6 +98,7 @@ class LocalKms(ImportOps, DataOps):
             self._sweeper.join(timeout=5)
         self.pool.close()
         self.audit.close()
+        self._close_core()
         self.store.close()
 
     def __enter__(self) -> LocalKms:

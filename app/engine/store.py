@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.engine.watch import ChangeWatch
 from app.model.errors import KmsError
 
 log = logging.getLogger(__name__)
@@ -184,6 +185,16 @@ class Store:
         finally:
             if conn.in_transaction:
                 conn.execute("COMMIT")
+
+    def change_watch(self) -> ChangeWatch:
+        """A cheap way to notice commits by any connection (see watch.py). It owns a
+        connection of its own, closed with the store."""
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("SELECT count(*) FROM meta").fetchone()  # maps the wal-index
+        with self._all_lock:
+            self._all.append(conn)
+        return ChangeWatch(self.path, conn)
 
     def close(self) -> None:
         with self._all_lock:

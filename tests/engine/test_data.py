@@ -85,3 +85,33 @@ def test_encrypt_datakey_checks_the_digest(kms: LocalKms, key: str) -> None:
             plain_text=datakey, datakey_plain_length=32)
     other = kms.create_key(project_id=P, key_alias="other", origin="kms").key_id
     refused("KMS.2201", kms.decrypt_datakey, project_id=P, key_id=other, cipher_text=blob)
+
+
+def test_a_key_disabled_by_another_program_is_refused_at_once(kms: LocalKms, store_dir,
+                                                             master_key_file, clock) -> None:
+    """The data path serves keys from memory; a commit by any other connection (another
+    process: here a second engine on the same store) must be seen on the very next call."""
+    from app.engine import FileMasterKey
+
+    key = kms.create_key(project_id=P, key_alias="shared", origin="kms").key_id
+    blob = kms.encrypt_data(project_id=P, key_id=key, plain_text=b"warm")
+    other = LocalKms.open(store_dir, master_key_source=FileMasterKey(master_key_file),
+                          clock=clock, background=False, pool_size=0)
+    try:
+        other.disable_key(project_id=P, key_id=key)
+        refused("KMS.0209", kms.encrypt_data, project_id=P, key_id=key, plain_text=b"x")
+        refused("KMS.0209", kms.decrypt_data, project_id=P, cipher_text=blob)
+        other.enable_key(project_id=P, key_id=key)
+        assert kms.decrypt_data(project_id=P, cipher_text=blob)[1] == b"warm"
+    finally:
+        other.close()
+
+
+def test_cached_key_still_stops_at_its_expiry(kms: LocalKms, clock) -> None:
+    from tests.engine.test_import import do_import, external
+
+    key = external(kms)
+    do_import(kms, key, material(), expiration_time=int(clock.now()) + 5)
+    kms.encrypt_data(project_id=P, key_id=key, plain_text=b"hot now")
+    clock.advance(5)
+    refused("KMS.1301", kms.encrypt_data, project_id=P, key_id=key, plain_text=b"x")
