@@ -27,6 +27,9 @@ FLUSH_INTERVAL_S = 0.05
 _FLUSH_AT = 2000  # entries: flush early when a burst fills the buffer
 _INSERT = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
            "error_code) VALUES (?, ?, ?, ?, ?, ?, ?)")
+_INSERT_READ = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
+                "error_code, read) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")
+_COLUMNS = "seq, time_ms, actor, operation, project_id, key_id, result, error_code"
 _Row = tuple[int, str, str, str | None, str | None, str, str | None]
 
 #: Who is acting: the server sets the caller's access key ID per request.
@@ -98,7 +101,7 @@ class AuditLog:
                 return
             try:
                 with self._store.write() as conn:
-                    conn.executemany(_INSERT, batch)
+                    conn.executemany(_INSERT_READ, batch)
             except sqlite3.Error:
                 with self._lock:  # keep them for the next attempt
                     self._buffer[:0] = batch
@@ -125,16 +128,20 @@ class AuditLog:
                 if self._closed:
                     return
 
-    def entries(self, *, key_id: str | None = None, limit: int = 1000) -> list[AuditEntry]:
+    def entries(self, *, key_id: str | None = None, limit: int = 1000,
+                reads: bool = False) -> list[AuditEntry]:
+        """The newest ``limit`` entries, oldest first; of one key if ``key_id`` is given.
+        Without ``reads``, a key's entries are its history: changes and refusals only."""
         self.flush()
         conn = self._store.connection()
         if key_id is None:
             rows = conn.execute(
-                "SELECT * FROM audit ORDER BY seq DESC LIMIT ?", (limit,)
+                f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT ?", (limit,)  # noqa: S608
             ).fetchall()
         else:
+            where = "key_id = ?" if reads else "key_id = ? AND read = 0"
             rows = conn.execute(
-                "SELECT * FROM audit WHERE key_id = ? ORDER BY seq DESC LIMIT ?",
+                f"SELECT {_COLUMNS} FROM audit WHERE {where} ORDER BY seq DESC LIMIT ?",  # noqa: S608
                 (key_id, limit),
             ).fetchall()
         return [AuditEntry(*row) for row in reversed(rows)]

@@ -2,11 +2,11 @@
 
 They work the same for imported and KMS-generated keys: both hold 32 bytes of material under
 which data is sealed with AES-256-GCM. A ciphertext names its key (so decrypt-data needs no key
-ID) and is bound to the key's project and the caller's additional authenticated data.
-
-Material is unsealed once and kept in memory, keyed by the sealed value it came from, so a
-change by any writer (another process included) is noticed: the cache never outlives the row.
-The state and expiry come from the row on every call, so expired material is never used.
+ID: the name is not authenticated, but a changed name selects a key that does not decrypt it).
+The caller's additional authenticated data is bound, and data and data keys are kept apart by
+the GCM associated data: none for plain data (the fast path; AAD costs AES-GCM here twice its
+own time), ``01 || aad`` for data with AAD, ``02`` for data keys, so no blob of one kind opens
+as another. Usable keys come from memory (``EngineCore._usable_key``).
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ class DataOps(EngineCore):
         rules.check_key_id(key_id)
         aead = self._usable_key(project_id, key_id)
         nonce = self.random(_NONCE_LEN)
-        body = aead.encrypt(nonce, plaintext, _aad(purpose, project_id, key_id, aad))
+        body = aead.encrypt(nonce, plaintext, _aad(purpose, aad))
         return _VERSION + key_id.encode("ascii") + nonce + body
 
     def _open_data(
@@ -150,7 +150,7 @@ class DataOps(EngineCore):
         nonce = bytes(blob[1 + _KEY_ID_LEN : _HEADER_LEN])
         try:
             plaintext = aead.decrypt(nonce, bytes(blob[_HEADER_LEN:]),
-                                     _aad(purpose, project_id, key_id, aad))
+                                     _aad(purpose, aad))
         except InvalidTag:
             raise KmsError(
                 "KMS.2201",
@@ -160,9 +160,10 @@ class DataOps(EngineCore):
         return key_id, plaintext
 
 
-def _aad(purpose: bytes, project_id: str, key_id: str, aad: bytes) -> bytes:
-    return b"\x00".join((b"keyferry/" + purpose + b"/v1", project_id.encode(),
-                         key_id.encode(), bytes(aad)))
+def _aad(purpose: bytes, aad: bytes) -> bytes | None:
+    if purpose == b"datakey":
+        return b"\x02"
+    return b"\x01" + bytes(aad) if aad else None
 
 
 def _int(value: int | str, code: str) -> int:

@@ -61,7 +61,7 @@ class LocalKms(ImportOps, DataOps):
         master_key_source: MasterKeySource | None = None,
         clock: Clock | None = None,
         random: Callable[[int], bytes] = os.urandom,
-        pool_size: int = 4,
+        pool_size: int = 32,
         background: bool = True,
     ) -> LocalKms:
         """Open (or create) the store in ``data_dir``. Raises ``SetupError`` when the master
