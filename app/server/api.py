@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from app.engine.audit import ACTOR
 from app.engine.kms import LocalKms
@@ -58,11 +59,31 @@ CONTEXT = web.AppKey("keyferry_context", ServerContext)
 
 
 def build_app(context: ServerContext) -> web.Application:
+    _quiet_client_errors()
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_answer_errors])
     app[CONTEXT] = context
     for route in ROUTES:
         app.router.add_route(route.method, API_PREFIX + route.path, _handler(route.operation))
     return app
+
+
+class _ClientErrorFilter(logging.Filter):
+    """aiohttp logs a traceback for every malformed HTTP message a client sends (bad
+    headers, Content-Length with chunked, ...). That is the client's fault, not a failure
+    here, and anyone could flood the log with it: keep one short line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, HttpProcessingError) and 400 <= (error.code or 0) < 500:
+            log.info("refused a malformed HTTP request: %s", str(error.message)[:200])
+            return False
+        return True
+
+
+def _quiet_client_errors() -> None:
+    server_log = logging.getLogger("aiohttp.server")
+    if not any(isinstance(f, _ClientErrorFilter) for f in server_log.filters):
+        server_log.addFilter(_ClientErrorFilter())
 
 
 # ------------------------------------------------------------------------ responses

@@ -86,7 +86,8 @@ def _create_datakey(call: Call, *, with_plaintext: bool) -> Reply:
     key_id = body.text("key_id", required=True)
     plaintext, blob = call.kms.create_datakey(
         project_id=call.project_id, key_id=key_id, key_spec=body.optional_text("key_spec"),
-        datakey_length=body.number("datakey_length"), with_plaintext=with_plaintext)
+        datakey_length=body.number("datakey_length", code="KMS.1901"),
+        with_plaintext=with_plaintext)
     payload = {"key_id": key_id, "cipher_text": blob.hex()}
     if plaintext is not None:
         payload["plain_text"] = plaintext.hex()
@@ -107,7 +108,7 @@ def decrypt_datakey(call: Call) -> Reply:
     datakey = call.kms.decrypt_datakey(
         project_id=call.project_id, key_id=body.text("key_id", required=True),
         cipher_text=_unhex(body.text("cipher_text", required=True), "cipher_text"),
-        datakey_cipher_length=body.number("datakey_cipher_length"))
+        datakey_cipher_length=body.number("datakey_cipher_length", code="KMS.2202"))
     return Reply(payload={
         "data_key": datakey.hex(),
         "datakey_length": str(len(datakey)),
@@ -119,7 +120,7 @@ def encrypt_datakey(call: Call) -> Reply:
     body = call.body
     _no_datakey_aad(body)
     key_id = body.text("key_id", required=True)
-    length = body.required_number("datakey_plain_length")
+    length = body.required_number("datakey_plain_length", code="KMS.2102")
     blob = call.kms.encrypt_datakey(
         project_id=call.project_id, key_id=key_id,
         plain_text=_unhex(body.text("plain_text", required=True), "plain_text"),

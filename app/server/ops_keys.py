@@ -51,8 +51,8 @@ def describe_key(call: Call) -> Reply:
 def list_keys(call: Call) -> Reply:
     body = call.body
     page = call.kms.list_keys(
-        project_id=call.project_id, limit=body.number("limit"), marker=body.number("marker"),
-        key_state=body.number("key_state"),
+        project_id=call.project_id, limit=body.number("limit", code="KMS.1601"),
+        marker=body.number("marker", code="KMS.1602"), key_state=body.number("key_state"),
     )
     keys, total, truncated, marker = page.keys, page.total, page.truncated, page.next_marker
     spec = body.text("key_spec")
@@ -107,7 +107,7 @@ def import_key_material(call: Call) -> Reply:
         key_id=_key_id(call),
         import_token=body.text("import_token", required=True),
         encrypted_key_material=body.text("encrypted_key_material", required=True),
-        expiration_time=body.epoch_seconds("expiration_time", range_code="KMS.2602"),
+        expiration_time=body.epoch_seconds("expiration_time", code="KMS.2602"),
     )
     return Reply()
 
@@ -133,7 +133,7 @@ def disable_key(call: Call) -> Reply:
 def schedule_key_deletion(call: Call) -> Reply:
     cmk = call.kms.schedule_key_deletion(
         project_id=call.project_id, key_id=_key_id(call),
-        pending_days=call.body.required_number("pending_days"))
+        pending_days=call.body.required_number("pending_days", code="KMS.1401"))
     return Reply(payload=_state(cmk.key_id, cmk.state))
 
 

@@ -43,13 +43,16 @@ def parse_body(raw: bytes) -> Body:
     return body
 
 
-def _as_int(value: int | str) -> int | None:
-    """An int, or a string of ASCII digits as an int (``"²".isdigit()`` is true, but
-    ``int("²")`` fails); None for anything else."""
+def _as_int(value: object) -> int | None:
+    """An int, or a string of ASCII digits (with an optional sign) as an int; None for
+    anything else. (``"²".isdigit()`` is true, but ``int("²")`` fails.)"""
     if isinstance(value, int):
         return value
+    if not isinstance(value, str) or len(value) > 24:
+        return None
     digits = value.strip()
-    return int(digits) if digits.isascii() and digits.isdigit() else None
+    unsigned = digits[1:] if digits[:1] in ("-", "+") else digits
+    return int(digits) if unsigned.isascii() and unsigned.isdigit() else None
 
 
 def _missing(name: str) -> KmsError:
@@ -83,40 +86,40 @@ class Body:
     def optional_text(self, name: str) -> str | None:
         return self.text(name) if self.has(name) else None
 
-    def number(self, name: str, *, required: bool = False) -> int | None:
+    def number(self, name: str, *, code: str = "KMS.0308",
+               required: bool = False) -> int | None:
         """A field the SDK sends as a string of digits and people send as a number: either
-        is passed on as an int for the engine to range-check; anything else (a float, a
-        bool, text that is not ASCII digits, a number beyond 64 bits) is refused here. An
-        empty string counts as absent, as the SDK's empty ``next_marker`` comes back so."""
+        is passed on as an int for the engine to range-check. Anything else (a float, a
+        bool, text that is not a whole number, a number beyond 64 bits) is refused here with
+        ``code``, the code of the field's own rule. An empty string counts as absent, as the
+        SDK's empty ``next_marker`` comes back so."""
         value = self.data.get(name)
         if value is None or value == "":
             if required:
                 raise _missing(name)
             return None
-        if isinstance(value, bool) or not isinstance(value, int | str):
-            raise _wrong(name, "a whole number (or a string of digits)")
-        as_int = _as_int(value) if not isinstance(value, str) or len(value) <= 24 else None
-        if as_int is None:
-            raise _wrong(name, "a whole number (or a string of digits)")
-        if not -_INT64 <= as_int < _INT64:
+        number = None if isinstance(value, bool) else _as_int(value)
+        if number is None:
+            raise KmsError(code, f"The parameter {name} must be a whole number.")
+        if not -_INT64 <= number < _INT64:
             # SQLite stores 64-bit integers: a larger one would fail deep in the store.
-            raise _wrong(name, "a whole number below 2**63")
-        return as_int
+            raise KmsError(code, f"The parameter {name} is out of range.")
+        return number
 
-    def required_number(self, name: str) -> int:
-        value = self.number(name, required=True)
+    def required_number(self, name: str, *, code: str = "KMS.0308") -> int:
+        value = self.number(name, code=code, required=True)
         if value is None:  # number() has refused it already; this satisfies the types
             raise _missing(name)
         return value
 
-    def epoch_seconds(self, name: str, *, range_code: str) -> int | None:
-        """A time in epoch seconds (an integer, or a string of digits). One before 1970 or
-        after 9999 is refused with ``range_code``, the code of the field's own rule."""
-        seconds = self.number(name)
+    def epoch_seconds(self, name: str, *, code: str) -> int | None:
+        """A time in epoch seconds (an integer, or a string of digits); one before 1970 or
+        after 9999 is refused with ``code``."""
+        seconds = self.number(name, code=code)
         if seconds is None:
             return None
         if not 0 <= seconds <= MAX_EPOCH_S:
-            raise KmsError(range_code, f"{name} must be a time in seconds between 1970 and "
+            raise KmsError(code, f"{name} must be a time in seconds between 1970 and "
                            "the year 9999.")
         return seconds
 

@@ -9,6 +9,7 @@ requests in flight finish, and closes the engine (which flushes its audit log).
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 import sys
 from collections.abc import Callable
@@ -44,6 +45,8 @@ def serve(
     """Serve until stopped; returns the exit status. Raises ``SetupError`` (no keyring, a
     master key that does not fit the store, ...) before listening."""
     out = out or sys.stdout
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     credentials = server_credentials()
     source = FileMasterKey(master_key_file) if master_key_file else KeyringMasterKey()
     kms = LocalKms.open(data_dir, master_key_source=source)
