@@ -28,7 +28,9 @@ def answer_error(field: str) -> KmsError:
 def remote_refusal(error: sdk.ServiceResponseException) -> KmsError:
     """The remote's own code and message; ``HTTP.<status>`` when it sent no code."""
     status = int(error.status_code or 500)
-    code = str(error.error_code or f"HTTP.{status}")
+    code = str(error.error_code or "")
+    if not code or code == str(status):  # the SDK puts the bare status where no code came
+        code = f"HTTP.{status}"
     message = str(error.error_msg or "").strip() or f"The KMS answered HTTP {status}."
     if len(message) > _MESSAGE_MAX:
         message = message[:_MESSAGE_MAX] + "..."

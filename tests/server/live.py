@@ -123,17 +123,24 @@ def new_project() -> str:
 @contextmanager
 def in_process_server(context: ServerContext) -> Iterator[str]:
     """The API app over ``context`` on 127.0.0.1, served from a thread of its own."""
+    with in_process_app(build_app(context)) as url:
+        yield url
+
+
+@contextmanager
+def in_process_app(app: web.Application) -> Iterator[str]:
+    """Any aiohttp app on 127.0.0.1 (a port of its own), served from a thread; its URL."""
     loop = asyncio.new_event_loop()
     ready = threading.Event()
-    state: dict[str, object] = {}
+    runner = web.AppRunner(app, access_log=None)
+    urls: list[str] = []
 
     async def start() -> None:
-        runner = web.AppRunner(build_app(context), access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
         host, port = runner.addresses[0][:2]
-        state.update(runner=runner, url=f"http://{host}:{port}")
+        urls.append(f"http://{host}:{port}")
         ready.set()
 
     thread = threading.Thread(target=lambda: (loop.run_until_complete(start()),
@@ -142,10 +149,9 @@ def in_process_server(context: ServerContext) -> Iterator[str]:
     if not ready.wait(30):
         raise RuntimeError("the in-process server did not start")
     try:
-        yield str(state["url"])
+        yield urls[0]
     finally:
-        runner = state["runner"]
-        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(30)  # type: ignore[attr-defined]
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(30)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
         loop.close()
