@@ -27,8 +27,9 @@ from app.server.signing import Verifier
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
-#: Engine calls run on this many threads (each keeps its own SQLite connection).
-WORKER_THREADS = 8
+#: Engine calls run on this many threads, each with its own SQLite connection. Four keep a
+#: slow import (RSA, a commit) from holding up reads, without the GIL contention of more.
+WORKER_THREADS = 4
 #: How long requests in flight may take to finish once a stop was asked for.
 SHUTDOWN_GRACE_S = 10.0
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}

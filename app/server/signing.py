@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 ALGORITHM = "SDK-HMAC-SHA256"
@@ -49,8 +50,10 @@ def _encode(text: str) -> str:
     return quote(text, safe="~")
 
 
+@lru_cache(maxsize=1024)
 def canonical_uri(path: str) -> str:
-    """The path as the SDK canonicalises it (``path`` without its query)."""
+    """The path as the SDK canonicalises it (``path`` without its query). Cached: clients
+    send the same few paths again and again."""
     url_path = "/".join(_encode(segment) for segment in unquote(path).split("/"))
     return url_path if url_path.endswith("/") else url_path + "/"
 
@@ -182,10 +185,12 @@ def parse_authorization(value: str | None) -> Authorization:
 def parse_date(value: str | None) -> float:
     if not value:
         raise SignatureError(f"The {DATE_HEADER} header is missing.")
-    if not _DATE_PATTERN.fullmatch(value.strip()):
+    text = value.strip()
+    if not _DATE_PATTERN.fullmatch(text):
         raise SignatureError(f"The {DATE_HEADER} header must look like 20260131T235959Z (UTC).")
-    try:
-        parsed = datetime.strptime(value.strip(), DATE_FORMAT).replace(tzinfo=UTC)
+    try:  # by hand: strptime costs four times as much, on every request
+        parsed = datetime(int(text[0:4]), int(text[4:6]), int(text[6:8]), int(text[9:11]),
+                          int(text[11:13]), int(text[13:15]), tzinfo=UTC)
     except ValueError:
         raise SignatureError(f"The {DATE_HEADER} header is not a valid date.") from None
     return parsed.timestamp()
