@@ -16,8 +16,6 @@ import sys
 
 from app.cli_ops import COMMANDS, CliFailure
 
-Sub = argparse._SubParsersAction  # type: ignore[type-arg]
-
 
 def add_connection_options(group: argparse._ArgumentGroup) -> None:
     group.add_argument("--endpoint", metavar="URL",
@@ -30,7 +28,7 @@ def add_connection_options(group: argparse._ArgumentGroup) -> None:
                        help="work on the remote KMS of a saved profile ('keyferry profile')")
 
 
-def add_commands(sub: Sub) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = sub.add_parser("serve", help="serve the Huawei Cloud KMS REST API on this store",
                            description="Serve the Huawei Cloud KMS REST API over the local "
                            "store, for the official SDK and other clients.")

@@ -46,7 +46,8 @@ def send(url: str, method: str, path: str, body: bytes = b"", *,
     parts = urlsplit(url)
     if not any(name.lower() == "host" for name in all_headers):
         all_headers["Host"] = parts.netloc  # HTTP/1.1 needs one, signed or not
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port,
+                                            timeout=30)
     try:
         connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
         for name, value in all_headers.items():

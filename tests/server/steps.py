@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException
 from huaweicloudsdkkms.v2 import KmsClient
 from huaweicloudsdkkms.v2 import model as m
@@ -21,7 +22,7 @@ def create_key(sdk: KmsClient, alias: str | None = None, *, origin: str = "exter
     answer = sdk.create_key(m.CreateKeyRequest(body=m.CreateKeyRequestBody(
         key_alias=alias or f"k-{os.urandom(4).hex()}", key_spec="AES_256",
         key_usage="ENCRYPT_DECRYPT", key_description=description, origin=origin)))
-    return answer.key_info.key_id
+    return str(answer.key_info.key_id)
 
 
 def describe(sdk: KmsClient, key_id: str) -> m.KeyDetails:
@@ -38,6 +39,7 @@ def parameters(sdk: KmsClient, key_id: str,
 
 def wrap(public_key_b64: str, material: bytes, algorithm: WrappingAlgorithm) -> str:
     public_key = serialization.load_der_public_key(base64.b64decode(public_key_b64))
+    assert isinstance(public_key, RSAPublicKey)
     return base64.b64encode(public_key.encrypt(material, algorithm.padding())).decode()
 
 
