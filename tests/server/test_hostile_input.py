@@ -114,6 +114,12 @@ def test_unknown_fields_are_ignored(live_server: LiveServer, sdk: KmsClient,
     assert answer.status == 200, answer.body
     key_id = answer.json()["key_info"]["key_id"]
     assert steps.describe(sdk, key_id).key_alias == "extra-fields"
+    # Successes carry a request ID too, a new one each time (204s included).
+    tagged = raw.post(live_server.url, f"/v1.0/{project_id}/kms/{key_id}/tags",
+                      {"tag": {"key": "k", "value": "v"}})
+    assert (tagged.status, tagged.body) == (204, b"")
+    ids = {answer.headers["x-request-id"], tagged.headers["x-request-id"]}
+    assert len(ids) == 2 and all(len(i) == 32 for i in ids)
 
 
 def test_bodies_over_64_kib_are_kms_0203(live_server: LiveServer, project_id: str) -> None:
