@@ -98,8 +98,8 @@ class LocalKms(ImportOps, DataOps):
             self._sweeper.join(timeout=5)
         self.pool.close()
         self.audit.close()
-        self._close_core()
         self.store.close()
+        self._close_core()  # after the connections: see watch.py on POSIX locks
 
     def __enter__(self) -> LocalKms:
         return self

@@ -79,7 +79,8 @@ def test_pending_days_accepted(days: object, expected: int) -> None:
     assert rules.parse_pending_days(days) == expected
 
 
-@pytest.mark.parametrize("days", [6, 1097, "6", "abc", "", None, True, 7.5, "1e3", -7])
+@pytest.mark.parametrize("days", [6, 1097, "6", "abc", "", None, True, 7.5, "1e3", -7, "²",
+                                  "٣٠"])
 def test_pending_days_refused(days: object) -> None:
     with pytest.raises(KmsError) as caught:
         rules.parse_pending_days(days)
