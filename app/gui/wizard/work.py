@@ -15,7 +15,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, auto
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -115,7 +115,9 @@ def find_earlier_download(folder: Path, *, key_id: str, now: float) -> Download 
 
 
 def _abbreviate(text: str, keep: int = 16) -> str:
-    return text if len(text) <= 2 * keep else f"{text[:keep]}...{text[-keep:]} ({len(text)} characters)"
+    if len(text) <= 2 * keep:
+        return text
+    return f"{text[:keep]}...{text[-keep:]} ({len(text)} characters)"
 
 
 def api_call(key_id: str, algorithm: WrappingAlgorithm,
@@ -174,12 +176,12 @@ def wrap_here(*, wrapping_key: Path, algorithm: WrappingAlgorithm, source: Mater
 class Looks(Enum):
     """What a file chosen as encrypted material looks like instead."""
 
-    RIGHT = "right"
-    PLAINTEXT = "plaintext"
-    TOKEN = "token"
-    WRAPPING_KEY = "wrapping key"
-    PEM = "pem"
-    OTHER = "other"
+    RIGHT = auto()
+    PLAINTEXT = auto()
+    TOKEN = auto()
+    WRAPPING_KEY = auto()
+    PEM = auto()
+    OTHER = auto()
 
 
 @dataclass(frozen=True)
