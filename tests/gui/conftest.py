@@ -3,6 +3,7 @@ Import Key wizard on the local backend."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,3 +55,11 @@ def make_wizard(qtbot, backend, runner, clock):
 @pytest.fixture
 def driver(make_wizard):
     return make_wizard()
+
+
+@pytest.fixture(autouse=True)
+def no_logged_errors(caplog):
+    """A page or job that failed unexpectedly logs it: that fails the test, with the trace."""
+    yield
+    errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
+    assert not errors, "\n".join(caplog.text.splitlines()[-40:])

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
     QListWidget,
+    QRadioButton,
     QWidget,
     QWizard,
 )
@@ -66,9 +68,14 @@ class WizardDriver:
             self.qtbot.keyClick(edit, Qt.Key.Key_Delete)
 
     def click(self, name: str) -> None:
+        """Click a button; a radio button or check box on its indicator, where a click
+        always lands (its centre may be blank space beyond the text)."""
         button = self.find(QAbstractButton, name)
         assert button.isEnabled(), f"{name} is disabled"
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        where = button.rect().center()
+        if isinstance(button, QRadioButton | QCheckBox):
+            where = QPoint(8, button.height() // 2)
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=where)
 
     def choose_algorithm(self, algorithm: WrappingAlgorithm) -> None:
         combo = self.find(QComboBox, "algorithmCombo")

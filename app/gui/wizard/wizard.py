@@ -54,6 +54,7 @@ class ImportKeyWizard(QWizard):
             self.setPage(page_id, page_class(self.flow, backend, runner, self))
         self.setStartId(self.flow.start_id())
         self.setMinimumSize(760, 620)
+        self.currentIdChanged.connect(self._on_currentIdChanged)
         token_page = self.page(PageId.TOKEN)
         assert isinstance(token_page, TokenPage)
         token_page.imported.connect(self._on_token_page_imported)
@@ -71,6 +72,11 @@ class ImportKeyWizard(QWizard):
         if result != QDialog.DialogCode.Accepted:
             self.flow.cancelled = True
         super().done(result)
+
+    def _on_currentIdChanged(self, _page_id: int) -> None:
+        page = self.currentPage()
+        if isinstance(page, FlowPage):
+            page.show_current()
 
     def _on_token_page_imported(self, key: Cmk) -> None:
         # The import cannot be undone: no Back, no Cancel, and Finish now just closes.

@@ -3,12 +3,17 @@ background with visible progress (the page is not complete while it waits, and B
 too); a failure shown on the page as its KMS code, its message and what to do next.
 
 A page puts its own widgets in ``self.body``; the progress bar and the notice sit below it.
+Qt's page hooks are implemented here once and call the page's own: ``initializePage`` calls
+``enter``, ``isComplete`` calls ``ready``, ``validatePage`` calls ``commit``. They are guarded:
+PySide drops an exception raised in a virtual called from C++ without a trace, and the page
+then stops being asked ``isComplete`` at all; here it is logged and shown on the page instead.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
@@ -19,6 +24,9 @@ from app.gui.widgets.notice import ERROR_TEXT_STYLE, Kind, Notice
 from app.gui.wizard.flow import ImportFlow, PageId
 from app.material.files import FileProblem
 from app.model.errors import KmsError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def _tr(text: str) -> str:
@@ -98,11 +106,49 @@ class FlowPage(QWizardPage):
     def busy(self) -> bool:
         return self._jobs > 0
 
+    # Qt's hooks, guarded -----------------------------------------------------------
+
+    def initializePage(self) -> None:
+        self._guarded(self.enter, None)
+
+    def show_current(self) -> None:
+        """Called by the wizard whenever this page becomes the current one."""
+        self._guarded(self.shown, None)
+
     def isComplete(self) -> bool:
-        return not self.busy and self.flow.can_leave(self.page_id)
+        return not self.busy and self._guarded(self.ready, False)
+
+    def validatePage(self) -> bool:
+        return not self.busy and self._guarded(self.commit, False)
 
     def cleanupPage(self) -> None:
         """Going Back keeps what the user entered (nothing lives in QWizard fields)."""
+
+    # the page's own hooks ------------------------------------------------------------
+
+    def enter(self) -> None:
+        """The page is shown (going forward): fill it from the flow."""
+
+    def shown(self) -> None:
+        """The page became the current one, going forward (after ``enter``) or back: show
+        what changed meanwhile (a key created, time passing)."""
+
+    def ready(self) -> bool:
+        """Cheap: may the user press Next (or Finish) now?"""
+        return self.flow.can_leave(self.page_id)
+
+    def commit(self) -> bool:
+        """Next (or Finish) was pressed: True to move on now; False to stay, e.g. while a
+        job runs that moves on by itself when it is done."""
+        return True
+
+    def _guarded(self, hook: Callable[[], T], default: T) -> T:
+        try:
+            return hook()
+        except Exception as error:
+            log.exception("the wizard page %s failed", type(self).__name__)
+            self.show_failure(error)
+            return default
 
     def run_job(self, work: Callable[[], Any], *, doing: str,
                 on_success: Callable[[Any], None],

@@ -102,7 +102,7 @@ class DownloadPage(FlowPage):
         label.setBuddy(buddy)
         return label
 
-    def initializePage(self) -> None:
+    def enter(self) -> None:
         self.algorithm.setCurrentIndex(list(WrappingAlgorithm).index(self.flow.algorithm))
         self._on_algorithm_currentIndexChanged()
         self.folder.setPath(self.flow.download_dir or QSettings().value(SETTINGS_FOLDER)
@@ -113,6 +113,9 @@ class DownloadPage(FlowPage):
             self.run_job(lambda: work.load_key(self.backend, key_id=key_id),
                          doing=self.tr("Reading the key..."), on_success=self._on_key_loaded)
         self._show_items()
+
+    def shown(self) -> None:
+        self._show_items()  # earlier files may have expired meanwhile
 
     def _on_key_loaded(self, key: Cmk) -> None:
         refusal = self.flow.key_loaded(key)

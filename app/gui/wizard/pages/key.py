@@ -68,12 +68,11 @@ class KeyPage(FlowPage):
         layout.addWidget(self.tag_editor, 1)
         layout.addWidget(self.existing_note)
 
-    def initializePage(self) -> None:
+    def shown(self) -> None:
         key = self.flow.key
-        if key is not None:
-            self.existing_note.show_text(self.tr(
-                "The key %1 exists already. What you change here is applied to it when you "
-                "go on; no second key is created.").replace("%1", key.key_id), Kind.INFO)
+        self.existing_note.show_text("" if key is None else self.tr(
+            "The key %1 exists already. What you change here is applied to it when you go "
+            "on; no second key is created.").replace("%1", key.key_id), Kind.INFO)
         self.alias_edit.setFocus()
 
     def _on_field_edited(self, field: str) -> None:
@@ -94,8 +93,8 @@ class KeyPage(FlowPage):
             label.setText(problem.message if problem else "")
         self.refresh()
 
-    def isComplete(self) -> bool:
-        return super().isComplete() and self.tag_editor.isValid()
+    def ready(self) -> bool:
+        return super().ready() and self.tag_editor.isValid()
 
     def show_failure(self, error: BaseException) -> None:
         """A refusal of the KMS beside the field it is about; anything else below."""

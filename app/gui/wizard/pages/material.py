@@ -49,7 +49,7 @@ class MaterialPage(FlowPage):
         self.file.pathChanged.connect(self._on_file_pathChanged)
         self._check_timer.timeout.connect(self._check_file)
 
-    def initializePage(self) -> None:
+    def enter(self) -> None:
         self.key_id.setText(self.flow.key.key_id if self.flow.key else "")
         prefill = self.flow.encrypted_prefill()
         if prefill is not None and prefill != self.file.path():

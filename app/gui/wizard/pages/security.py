@@ -47,17 +47,15 @@ class SecurityPage(FlowPage):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.acknowledge)
 
-    def initializePage(self) -> None:
+    def enter(self) -> None:
         self.acknowledge.setChecked(self.flow.acknowledged)
 
     def _on_acknowledge_toggled(self, checked: bool) -> None:
         self.flow.acknowledged = checked
         self.refresh()
 
-    def validatePage(self) -> bool:
+    def commit(self) -> bool:
         """Create the key (or update it) first; the wizard moves on when that is done."""
-        if self.busy:
-            return False
         flow = self.flow
         if flow.key is None:
             alias, description, tags = flow.alias, flow.description, flow.tags

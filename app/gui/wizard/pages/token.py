@@ -94,7 +94,7 @@ class TokenPage(FlowPage):
         form.addRow("", self.when_problem)
         form.addRow("", self.fix)
 
-    def initializePage(self) -> None:
+    def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
         token, never = flow.token_path, flow.expiration_mode is ExpirationMode.NEVER
         expires = flow.expires_at or flow.default_expiry()
@@ -117,13 +117,13 @@ class TokenPage(FlowPage):
         self.when_problem.setText(problem.message if problem else "")
         self.refresh()
 
-    def validatePage(self) -> bool:
+    def commit(self) -> bool:
         """Finish: import, then (on a second Finish, now Close) let the wizard close."""
         flow = self.flow
         if flow.imported is not None:
             return True
         problem = flow.expiry_problem()  # time may have passed since the date was chosen
-        if self.busy or flow.key is None or problem is not None:
+        if flow.key is None or problem is not None:
             self._on_input_changed()
             return False
         key_id, token, encrypted = flow.key.key_id, flow.token_path, flow.encrypted_material

@@ -98,7 +98,7 @@ class WrapPage(FlowPage):
         layout.addWidget(self.commands)
         layout.addStretch(1)
 
-    def initializePage(self) -> None:
+    def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
         here, generate = flow.wrap_method is WrapMethod.HERE, (
             flow.material_source is MaterialSource.GENERATE)
