@@ -14,13 +14,18 @@ class CommandList(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setColumnStretch(0, 1)
         self._lines: list[QLineEdit] = []
+        self._shown: list[tuple[str, str]] = []
 
     def setCommands(self, commands: list[tuple[str, str]]) -> None:
         """(title, command) pairs, in the order to run them."""
+        if commands == self._shown:
+            return
+        self._shown = list(commands)
         while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = self._grid.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)  # gone from the page (and its focus chain) now
+                widget.deleteLater()
         self._lines = []
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         for number, (title, command) in enumerate(commands):

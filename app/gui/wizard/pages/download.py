@@ -70,7 +70,7 @@ class DownloadPage(FlowPage):
         self.show_folder = QPushButton(self.tr("&Show in folder"), self.body)
         self.show_folder.setObjectName("showInFolderButton")
         self.show_folder.setAccessibleName(self.tr("Show in folder"))
-        self.api = CollapsiblePanel(self.tr("The same as an &API call"), object_name="apiCall",
+        self.api = CollapsiblePanel(self.tr("The same as an A&PI call"), object_name="apiCall",
                                     parent=self.body)
         self._search_timer = QTimer(self, singleShot=True, interval=300)
         self._lay_out()
@@ -89,7 +89,7 @@ class DownloadPage(FlowPage):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.download)
-        form.addRow(self._label(self.tr("Download f&older:"), self.folder), row)
+        form.addRow(self._label(self.tr("Download folde&r:"), self.folder), row)
         form.addRow(self.tr("Files:"), self.files)
         actions = QHBoxLayout()
         actions.addWidget(self.expiry, 1)

@@ -62,6 +62,7 @@ class TokenPage(FlowPage):
         self.utc = QLabel(self.body, objectName="expiresOnUtcLabel")
         self.when_problem = problem_label("expiresOnProblemLabel", self.body)
         self.fix = QPushButton(self.body, objectName="fixButton")
+        self.fix.setAccessibleName(self.tr("Go back to the page that fixes this"))
         self.fix.hide()
         for widget, name in ((self.never, self.tr("Key material will never expire")),
                              (self.expires, self.tr("Key material expires on")),
