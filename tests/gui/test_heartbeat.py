@@ -1,11 +1,17 @@
 """The UI thread never blocks: a 10 ms heartbeat timer runs through a whole click-through of
 the wizard (key creation, download with a fresh RSA wrapping key, wrap, file check, import),
-and the largest gap between two beats stays under 100 ms."""
+and the largest gap between two beats stays under 100 ms.
+
+The driver pauses 30 ms after each action, as a person does between clicks: without it the
+test's own bursts of simulated events (a path typed as 80 key events in one go, a click
+right after the page switch) never return to the event loop, and the gap measured would be
+the test's, not the wizard's."""
 
 from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtCore import QTimer
 
 from app.gui.wizard.flow import PageId
@@ -32,8 +38,10 @@ class Heartbeat:
         self.timer.start()
 
 
-def test_a_whole_click_through_never_blocks_the_ui_thread(driver, backend, tmp_path):
+@pytest.mark.parametrize("run", [1, 2, 3])
+def test_a_whole_click_through_never_blocks_the_ui_thread(driver, backend, tmp_path, run):
     d = driver
+    d.think_ms = 30
     folder = tmp_path / "downloads"
     folder.mkdir()
     heartbeat = Heartbeat()

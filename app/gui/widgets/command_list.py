@@ -3,8 +3,17 @@ Copy button, so a user can run by hand exactly what the program does for them.""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+
+@dataclass
+class _Row:
+    title: QLabel
+    line: QLineEdit
+    copy: QPushButton
 
 
 class CommandList(QWidget):
@@ -13,42 +22,40 @@ class CommandList(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setColumnStretch(0, 1)
-        self._lines: list[QLineEdit] = []
-        self._shown: list[tuple[str, str]] = []
+        self._rows: list[_Row] = []
+        self._font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
     def setCommands(self, commands: list[tuple[str, str]]) -> None:
-        """(title, command) pairs, in the order to run them."""
-        if commands == self._shown:
-            return
-        self._shown = list(commands)
-        while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
-            if widget is not None:
-                widget.setParent(None)  # gone from the page (and its focus chain) now
-                widget.deleteLater()
-        self._lines = []
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        for number, (title, command) in enumerate(commands):
-            label = QLabel(title, self)
-            line = QLineEdit(command, self)
-            line.setObjectName("commandLine")
-            line.setReadOnly(True)
-            line.setFont(mono)
-            line.setCursorPosition(0)
-            line.setAccessibleName(title)
-            self._lines.append(line)
-            label.setBuddy(line)
-            copy = QPushButton(self.tr("Copy"), self)
-            copy.setObjectName("copyCommandButton")
-            copy.setAccessibleName(self.tr("Copy: %1").replace("%1", title))
-            copy.setAutoDefault(False)
-            copy.clicked.connect(lambda _=False, text=command: self._copy(text))
-            self._grid.addWidget(label, 2 * number, 0, 1, 2)
-            self._grid.addWidget(line, 2 * number + 1, 0)
-            self._grid.addWidget(copy, 2 * number + 1, 1)
+        """(title, command) pairs, in the order to run them. Rows are reused, so changing a
+        file name only changes text."""
+        while len(self._rows) < len(commands):
+            self._rows.append(self._add_row(len(self._rows)))
+        for index, row in enumerate(self._rows):
+            shown = index < len(commands)
+            for widget in (row.title, row.line, row.copy):
+                widget.setVisible(shown)
+            if shown:
+                title, command = commands[index]
+                row.title.setText(title)
+                row.line.setAccessibleName(title)
+                row.copy.setAccessibleName(self.tr("Copy: %1").replace("%1", title))
+                if row.line.text() != command:
+                    row.line.setText(command)
+                    row.line.setCursorPosition(0)
 
     def commands(self) -> list[str]:
-        return [line.text() for line in self._lines]
+        return [row.line.text() for row in self._rows if not row.line.isHidden()]
 
-    def _copy(self, text: str) -> None:
-        QGuiApplication.clipboard().setText(text)
+    def _add_row(self, index: int) -> _Row:
+        row = _Row(QLabel(self), QLineEdit(self), QPushButton(self.tr("Copy"), self))
+        row.line.setObjectName("commandLine")
+        row.line.setReadOnly(True)
+        row.line.setFont(self._font)
+        row.title.setBuddy(row.line)
+        row.copy.setObjectName("copyCommandButton")
+        row.copy.setAutoDefault(False)
+        row.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(row.line.text()))
+        self._grid.addWidget(row.title, 2 * index, 0, 1, 2)
+        self._grid.addWidget(row.line, 2 * index + 1, 0)
+        self._grid.addWidget(row.copy, 2 * index + 1, 1)
+        return row

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -103,10 +104,13 @@ class WrapPage(FlowPage):
         here, generate = flow.wrap_method is WrapMethod.HERE, (
             flow.material_source is MaterialSource.GENERATE)
         plain = flow.plaintext_path or flow.default_plaintext_path()
+        radios = (self.on_hsm, self.here, self.generate, self.existing)
+        blockers = [QSignalBlocker(widget) for widget in (*radios, self.plain.edit)]
         (self.here if here else self.on_hsm).setChecked(True)
         (self.generate if generate else self.existing).setChecked(True)
         self.plain.setPath(plain)
-        self._on_choice_toggled()
+        del blockers
+        self._on_choice_toggled()  # once, with every choice in place
 
     def _on_choice_toggled(self, *_args: object) -> None:
         flow = self.flow
