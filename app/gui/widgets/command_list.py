@@ -1,18 +1,20 @@
-"""Shell commands to read and copy: each on a read-only line in a fixed-width font with a
-Copy button, so a user can run by hand exactly what the program does for them."""
+"""Shell commands to read and copy: each in a fixed-width font, wrapped so the whole command
+shows, selectable, with a Copy button, so a user can run by hand exactly what the program
+does for them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 
 @dataclass
 class _Row:
     title: QLabel
-    line: QLineEdit
+    line: QLabel
     copy: QPushButton
 
 
@@ -37,25 +39,28 @@ class CommandList(QWidget):
             if shown:
                 title, command = commands[index]
                 row.title.setText(title)
+                row.line.setText(command)
                 row.line.setAccessibleName(title)
                 row.copy.setAccessibleName(self.tr("Copy: %1").replace("%1", title))
-                if row.line.text() != command:
-                    row.line.setText(command)
-                    row.line.setCursorPosition(0)
 
     def commands(self) -> list[str]:
         return [row.line.text() for row in self._rows if not row.line.isHidden()]
 
     def _add_row(self, index: int) -> _Row:
-        row = _Row(QLabel(self), QLineEdit(self), QPushButton(self.tr("Copy"), self))
+        row = _Row(QLabel(self), QLabel(self), QPushButton(self.tr("Copy"), self))
         row.line.setObjectName("commandLine")
-        row.line.setReadOnly(True)
+        row.line.setTextFormat(Qt.TextFormat.PlainText)
+        row.line.setWordWrap(True)  # at the spaces between arguments
+        row.line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        row.line.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        row.line.setFrameShape(QFrame.Shape.StyledPanel)
+        row.line.setMargin(3)
         row.line.setFont(self._font)
-        row.title.setBuddy(row.line)
         row.copy.setObjectName("copyCommandButton")
         row.copy.setAutoDefault(False)
         row.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(row.line.text()))
         self._grid.addWidget(row.title, 2 * index, 0, 1, 2)
         self._grid.addWidget(row.line, 2 * index + 1, 0)
-        self._grid.addWidget(row.copy, 2 * index + 1, 1)
+        self._grid.addWidget(row.copy, 2 * index + 1, 1, Qt.AlignmentFlag.AlignTop)
         return row

@@ -54,6 +54,7 @@ class ImportKeyWizard(QWizard):
             self.setPage(page_id, page_class(self.flow, backend, runner, self))
         self.setStartId(self.flow.start_id())
         self.setMinimumSize(760, 620)
+        self.resize(880, 720)
         self.currentIdChanged.connect(self._on_currentIdChanged)
         token_page = self.page(PageId.TOKEN)
         assert isinstance(token_page, TokenPage)

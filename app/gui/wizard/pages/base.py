@@ -78,6 +78,9 @@ class FlowPage(QWizardPage):
     """A page of the Import Key wizard. Subclasses set ``page_id`` and fill ``self.body``."""
 
     page_id: ClassVar[PageId]
+    #: Whether the page's own widgets take the free height (a table, a text); otherwise the
+    #: progress and the notice sit right under them and the free space stays below.
+    expands: ClassVar[bool] = False
 
     def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -97,10 +100,12 @@ class FlowPage(QWizardPage):
         self._doing.hide()
         self.notice = Notice(self, object_name="pageNotice")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.body, 1 if self.expands else 0)
         layout.addWidget(self._doing)
         layout.addWidget(self._progress)
         layout.addWidget(self.notice)
+        if not self.expands:
+            layout.addStretch(1)
 
     @property
     def busy(self) -> bool:

@@ -36,6 +36,7 @@ SETTINGS_FOLDER = "wizard/downloadFolder"
 
 class DownloadPage(FlowPage):
     page_id = PageId.DOWNLOAD
+    expands = True
 
     def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -83,6 +84,7 @@ class DownloadPage(FlowPage):
     def _lay_out(self) -> None:
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self._label(self.tr("Wrapping &algorithm:"), self.algorithm), self.algorithm)
         form.addRow("", self.description)
         form.addRow("", self.sha1_notice)
@@ -90,7 +92,8 @@ class DownloadPage(FlowPage):
         row.addWidget(self.folder, 1)
         row.addWidget(self.download)
         form.addRow(self._label(self.tr("Download folde&r:"), self.folder), row)
-        form.addRow(self.tr("Files:"), self.files)
+        form.addRow(QLabel(self.tr("Files:"), self.body))
+        form.addRow(self.files)
         actions = QHBoxLayout()
         actions.addWidget(self.expiry, 1)
         actions.addWidget(self.show_folder)
@@ -169,7 +172,9 @@ class DownloadPage(FlowPage):
         self.download.setEnabled(flow.key is not None)
         self.expiry.setText(self._items_state())
         if items is not None:
-            self.files.addItems([str(path) for path in items.paths()])
+            for path in items.paths():
+                self.files.addItem(str(path))
+                self.files.item(self.files.count() - 1).setToolTip(str(path))
         self._show_api_call()
         self.refresh()
 

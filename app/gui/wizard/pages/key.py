@@ -20,6 +20,7 @@ from app.model.errors import KmsError
 
 class KeyPage(FlowPage):
     page_id = PageId.KEY
+    expands = True
 
     def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:

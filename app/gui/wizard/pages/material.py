@@ -39,13 +39,14 @@ class MaterialPage(FlowPage):
         self._check_timer = QTimer(self, singleShot=True, interval=250)
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # paths get the width
         key_label = QLabel(self.tr("&Key ID:"), self.body)
         key_label.setBuddy(self.key_id)
         form.addRow(key_label, self.key_id)
         file_label = QLabel(self.tr("&Encrypted key material:"), self.body)
         file_label.setBuddy(self.file)
         form.addRow(file_label, self.file)
-        form.addRow("", self.check)
+        form.addRow(self.check)
         self.file.pathChanged.connect(self._on_file_pathChanged)
         self._check_timer.timeout.connect(self._check_file)
 

@@ -23,6 +23,7 @@ from app.resources_locator import read_text
 
 class SecurityPage(FlowPage):
     page_id = PageId.SECURITY
+    expands = True
 
     def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:

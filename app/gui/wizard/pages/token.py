@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,19 +82,26 @@ class TokenPage(FlowPage):
     def _lay_out(self) -> None:
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # paths get the width
         for text, field in ((self.tr("&Key ID:"), self.key_id),
                             (self.tr("Import &token:"), self.token)):
             label = QLabel(text, self.body)
             label.setBuddy(field)
             form.addRow(label, field)
-        form.addRow(self.tr("Key material expiration:"), self.never)
+        form.addRow(QLabel(self.tr("Key material expiration mode:"), self.body))
+        form.addRow(self.never)
         when = QHBoxLayout()
         when.addWidget(self.expires)
         when.addWidget(self.when)
         when.addWidget(self.utc, 1)
-        form.addRow("", when)
-        form.addRow("", self.when_problem)
-        form.addRow("", self.fix)
+        form.addRow(when)
+        form.addRow(self.when_problem)
+        fix_row = QHBoxLayout()  # under the notice that explains it
+        fix_row.addWidget(self.fix)
+        fix_row.addStretch(1)
+        page_layout = self.layout()
+        assert isinstance(page_layout, QVBoxLayout)
+        page_layout.insertLayout(page_layout.indexOf(self.notice) + 1, fix_row)
 
     def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it

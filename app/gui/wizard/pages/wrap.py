@@ -97,7 +97,6 @@ class WrapPage(FlowPage):
         layout.addWidget(QLabel(self.tr("The same with openssl (the console guide, Table 2):"),
                                 self.body))
         layout.addWidget(self.commands)
-        layout.addStretch(1)
 
     def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
@@ -119,6 +118,7 @@ class WrapPage(FlowPage):
         flow.material_source = MaterialSource.GENERATE if generate else MaterialSource.EXISTING
         flow.plaintext_path = self.plain.path()
         here = flow.wrap_method is WrapMethod.HERE
+        self.hsm_info.setVisible(not here)
         for widget in (self.generate, self.existing, self.plain_label, self.plain, self.wrap):
             widget.setEnabled(here)
         self.plain.setMode(PathMode.SAVE_FILE if generate else PathMode.OPEN_FILE,
