@@ -44,7 +44,12 @@ class WizardDriver:
     # finding ---------------------------------------------------------------------
 
     def find(self, kind: type[QWidget], name: str) -> QWidget:
-        found = self.wizard.findChildren(kind, name)
+        """The one widget of that name: on the current page if it has one (each page has
+        its own fixButton), else in the whole wizard."""
+        page = self.wizard.currentPage()
+        found = page.findChildren(kind, name) if page is not None else []
+        if len(found) != 1:
+            found = self.wizard.findChildren(kind, name)
         assert len(found) == 1, f"expected one {kind.__name__} named {name}, found {len(found)}"
         return found[0]
 

@@ -10,7 +10,6 @@ path does, and the bytes live in the background job until they are wiped.
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker
@@ -32,7 +31,6 @@ from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
 from app.gui.wizard.pages.base import FlowPage
-from app.material.recipes import ENCRYPTED_NAME, PLAINTEXT_NAME, openssl_recipe
 
 
 class WrapPage(FlowPage):
@@ -155,20 +153,19 @@ class WrapPage(FlowPage):
         self.refresh()
 
     def _recipe(self) -> list[tuple[str, str]]:
-        items, flow = self.flow.items, self.flow
-        assert items is not None
-        folder = items.wrapping_key.parent
-        plain = flow.plaintext_path if flow.wrap_method is WrapMethod.HERE else None
-        plain = plain or folder / PLAINTEXT_NAME
-        plain_arg = plain.name if plain.parent == folder else str(plain)
-        generate, wrap = openssl_recipe(items.wrapping_algorithm, items.wrapping_key.name,
-                                        plain_arg, ENCRYPTED_NAME)
-        rows = [(self.tr("Go to the download folder"), shlex.join(["cd", str(folder)]))]
-        if flow.material_source is MaterialSource.GENERATE or flow.wrap_method is WrapMethod.HSM:
-            rows.append((self.tr("Generate 256-bit key material"), generate.command))
-        rows.append((self.tr("Wrap it with the wrapping key (%1)")
-                     .replace("%1", items.wrapping_algorithm), wrap.command))
-        return rows
+        flow = self.flow
+        assert flow.items is not None
+        here = flow.wrap_method is WrapMethod.HERE
+        titles = {
+            "cd": self.tr("Go to the download folder"),
+            "generate": self.tr("Generate 256-bit key material"),
+            "wrap": self.tr("Wrap it with the wrapping key (%1)").replace(
+                "%1", flow.items.wrapping_algorithm),
+        }
+        steps = work.wrap_commands(
+            flow.items, plaintext=flow.plaintext_path if here else None,
+            generate=not here or flow.material_source is MaterialSource.GENERATE)
+        return [(titles[kind], command) for kind, command in steps]
 
     def _on_wrap_clicked(self) -> None:
         items, plain, source = self.flow.items, self.plain.path(), self.flow.material_source
