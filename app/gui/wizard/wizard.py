@@ -49,7 +49,6 @@ class ImportKeyWizard(QWizard):
                             else self.tr("Import Key"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.NoDefaultButton, False)
         for page_id, page_class in PAGES.items():
             page = page_class(self.flow, backend, runner, self)
             page.fixRequested.connect(self.go_back_to)

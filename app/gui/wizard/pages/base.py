@@ -56,10 +56,12 @@ def advice(error: KmsError) -> str:
         "KMS.2604": _tr("Go back to \u201cWrap key material\u201d and wrap exactly 32 bytes "
                         "(256 bits) of key material."),
         "KMS.2606": _tr("Go back to \u201cWrap key material\u201d, choose \u201cUse an existing "
-                        "file\u201d and wrap the material this key had before."),
+                        "32-byte key material file\u201d and wrap the material this key had "
+                        "before."),
         "KMS.2602": _tr("Choose a later date and time, or \u201cKey material will never "
                         "expire\u201d."),
-        "KMS.0310": _tr("Only a key in the Pending import state takes key material."),
+        "KMS.0310": _tr("To import into this key again, first delete its key material in "
+                        "the key list; then import the same material."),
     }
     return sentences.get(error.code, "")
 
