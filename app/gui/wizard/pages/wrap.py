@@ -10,8 +10,6 @@ path does, and the bytes live in the background job until they are wiped.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -175,7 +173,7 @@ class WrapPage(FlowPage):
             return
         key, algorithm = items.wrapping_key, items.wrapping_algorithm
         self.run_job(lambda: work.wrap_here(wrapping_key=key, algorithm=algorithm,
-                                            source=source, plaintext=Path(plain)),
+                                            source=source, plaintext=plain),
                      doing=self.tr("Wrapping the key material..."), on_success=self._on_wrapped)
 
     def _on_wrapped(self, result: WrapResult) -> None:
