@@ -43,9 +43,12 @@ CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 30.0
 LIST_PAGE = 1000
 
-# The SDK logs connection failures on a logger of its own that does not propagate; without a
-# handler Python would print them on stderr beside our own message.
-logging.getLogger("HuaweiCloud-SDK-KmsClient").addHandler(logging.NullHandler())
+# The SDK logs connection failures on a logger of its own (as errors, with the request's
+# details); the failure reaches the user as our own KmsError, so the SDK's record is dropped
+# rather than printed on stderr or passed to the application's handlers.
+_SDK_LOG = logging.getLogger("HuaweiCloud-SDK-KmsClient")
+_SDK_LOG.addHandler(logging.NullHandler())
+_SDK_LOG.propagate = False
 
 
 class HuaweiBackend:
