@@ -2,6 +2,8 @@
 # Keyferry's setup in one place: the README's two commands are
 #   ./dev.sh run  [keyferry arguments]   set up, then start Keyferry (the key list window)
 #   ./dev.sh test [pytest arguments]     set up with the test extras, then run every test
+# and, beside them, ./dev.sh bench [--quick] [--out FILE] runs the benchmark suite
+# (tests/benchmarks/run.py; it also installs wrk, the server's load generator).
 # Both install the Debian/Ubuntu packages Qt (and the tests) need when they are missing:
 # directly as root, through sudo when it needs no password, or else they print the command.
 # The virtual environment is .venv in the checkout, created and updated as needed.
@@ -95,8 +97,16 @@ case "${1:-}" in
         export QT_QPA_PLATFORM=offscreen
         exec .venv/bin/python -m pytest "$@"
         ;;
+    bench)
+        shift
+        ensure_packages "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}" wrk
+        ensure_venv "[test]"
+        export QT_QPA_PLATFORM=offscreen
+        exec .venv/bin/python tests/benchmarks/run.py "$@"
+        ;;
     *)
-        echo "usage: ./dev.sh run [keyferry arguments] | ./dev.sh test [pytest arguments]" >&2
+        echo "usage: ./dev.sh run [keyferry arguments] | ./dev.sh test [pytest arguments]" \
+             "| ./dev.sh bench [--quick] [--out FILE]" >&2
         exit 2
         ;;
 esac

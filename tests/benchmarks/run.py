@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks import engine_bench  # noqa: E402
+from tests.benchmarks import engine_bench, serve_bench  # noqa: E402
 
 Bench = Callable[[bool], dict[str, float]]
 
@@ -33,8 +33,11 @@ SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool], str]] = [
     ("encrypt", "engine_bench.bench_encrypt",
      lambda m: m["encrypt64_ops"] >= 0.2 * m["aesgcm64_ops"],
      ">= 0.2x raw AES-256-GCM"),
+    ("serve", "serve_bench.bench_serve",
+     lambda m: m["serve_rps"] >= 1000 and m["serve_p99_ms"] < 50,
+     ">= 1,000 requests/s, p99 < 50 ms (8 connections)"),
 ]
-MODULES = {"engine_bench": engine_bench}
+MODULES = {"engine_bench": engine_bench, "serve_bench": serve_bench}
 
 
 def _resolve(path: str) -> Bench:
