@@ -1,0 +1,1 @@
+"""The pages of the Import Key wizard, one file each."""

@@ -1,0 +1,275 @@
+"""The Import Key wizard's state and branching, in plain Python (no Qt).
+
+One ``ImportFlow`` object holds everything the user has chosen and everything the wizard has
+done (the key it created, the files it downloaded, the material it wrapped). Every page is
+handed the same object, reads it when shown and writes it when the user acts; the QWizard
+asks it which page comes next and whether a page may be left. So the whole flow, its
+branching (a new key or an import again, wrapping on an HSM or here) and every "may I go on?"
+rule run in tests without a screen, as Electrum's wizard does.
+
+Nothing secret is kept here: the plaintext material lives only inside the job that wraps it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+from pathlib import Path
+
+from app.material.import_items import ImportItems
+from app.material.recipes import PLAINTEXT_NAME
+from app.model import rules
+from app.model.errors import KmsError
+from app.model.importing import DEFAULT_MATERIAL_LIFETIME_S, ExpirationMode, WrappingAlgorithm
+from app.model.keys import Cmk, KeyState, Origin, Tag
+
+#: What QWizard's nextId() returns after the last page.
+NO_NEXT_PAGE = -1
+#: The size of an RSA-2048 ciphertext, until a downloaded wrapping key says otherwise.
+DEFAULT_MODULUS_BYTES = 256
+
+
+class PageId(IntEnum):
+    """The wizard's pages, numbered as the console's steps."""
+
+    KEY = 1
+    SECURITY = 2
+    DOWNLOAD = 3
+    WRAP = 4
+    MATERIAL = 5
+    TOKEN = 6
+
+
+class WrapMethod(Enum):
+    HSM = "hsm"  # the console's Method 1: the user wraps on their HSM
+    HERE = "here"  # Method 2, done by Keyferry instead of openssl
+
+
+class MaterialSource(Enum):
+    GENERATE = "generate"
+    EXISTING = "existing"
+
+
+@dataclass(frozen=True)
+class KeyChanges:
+    """What the Key page now says that the created key does not."""
+
+    alias: str | None = None
+    description: str | None = None
+    tags_removed: tuple[Tag, ...] = ()
+    tags_set: tuple[Tag, ...] = ()
+
+    def __bool__(self) -> bool:
+        return (self.alias is not None or self.description is not None
+                or bool(self.tags_removed) or bool(self.tags_set))
+
+
+@dataclass(frozen=True)
+class WrapResult:
+    """What "Wrap" produced: the encrypted file, where the plaintext is, and its KCV."""
+
+    encrypted: Path
+    plaintext: Path
+    kcv: str
+    wrapping_key: Path
+    algorithm: WrappingAlgorithm
+
+
+#: Where each KMS error sends the user to fix it.
+_ERROR_PAGES: dict[str, PageId] = {
+    "KMS.1101": PageId.KEY, "KMS.1103": PageId.KEY, "KMS.1104": PageId.KEY,
+    "KMS.0405": PageId.KEY, "KMS.0406": PageId.KEY, "KMS.0409": PageId.KEY,
+    "KMS.0410": PageId.KEY, "KMS.0411": PageId.KEY, "KMS.0412": PageId.KEY,
+    "KMS.0413": PageId.KEY,
+    "KMS.2601": PageId.DOWNLOAD,  # the token expired: download new import items
+    "KMS.0311": PageId.WRAP,  # did not unwrap: wrong wrapping key or algorithm
+    "KMS.2604": PageId.WRAP,  # not 32 bytes
+    "KMS.2606": PageId.WRAP,  # not the material imported before
+    "KMS.2603": PageId.TOKEN, "KMS.2605": PageId.TOKEN, "KMS.2602": PageId.TOKEN,
+}
+
+
+def error_page(error: KmsError) -> PageId | None:
+    """The page where the user fixes what ``error`` is about, if any."""
+    return _ERROR_PAGES.get(error.code)
+
+
+@dataclass
+class ImportFlow:
+    """The wizard's state. ``now`` is the clock the wizard judges expiry by."""
+
+    resume_key_id: str | None = None
+    now: Callable[[], float] = time.time
+    # 1. Key
+    alias: str = ""
+    description: str = ""
+    tags: tuple[Tag, ...] = ()
+    # 2. Security and durability
+    acknowledged: bool = False
+    key: Cmk | None = None
+    # 3. Download import items
+    algorithm: WrappingAlgorithm = WrappingAlgorithm.RSAES_OAEP_SHA_256
+    download_dir: Path | None = None
+    items: ImportItems | None = None
+    items_downloaded_here: bool = False
+    modulus_bytes: int = DEFAULT_MODULUS_BYTES
+    # 4. Wrap key material
+    wrap_method: WrapMethod = WrapMethod.HERE
+    material_source: MaterialSource = MaterialSource.GENERATE
+    plaintext_path: Path | None = None
+    wrapped: WrapResult | None = None
+    # 5. Import key material
+    encrypted_path: Path | None = None
+    encrypted_material: bytes | None = field(default=None, repr=False)
+    # 6. Import key token
+    token_path: Path | None = None
+    expiration_mode: ExpirationMode = ExpirationMode.NEVER
+    expires_at: int | None = None
+    imported: Cmk | None = None
+    cancelled: bool = False
+
+    # ---------------------------------------------------------------- the path
+
+    @property
+    def resuming(self) -> bool:
+        return self.resume_key_id is not None
+
+    def start_id(self) -> PageId:
+        """An import again starts at the download, for the existing key."""
+        return PageId.DOWNLOAD if self.resuming else PageId.KEY
+
+    def next_id(self, current: int) -> int:
+        if current not in set(PageId) or current == PageId.TOKEN:
+            return NO_NEXT_PAGE
+        return PageId(current + 1)
+
+    def can_leave(self, page: PageId) -> bool:
+        """Whether Next (or Finish) may be pressed on ``page``: cheap checks only."""
+        checks: dict[PageId, Callable[[], bool]] = {
+            PageId.KEY: lambda: not self.key_problems(),
+            PageId.SECURITY: lambda: self.acknowledged,
+            PageId.DOWNLOAD: self.download_ready,
+            PageId.WRAP: self.wrap_ready,
+            PageId.MATERIAL: lambda: self.encrypted_material is not None,
+            PageId.TOKEN: self.token_ready,
+        }
+        return checks[page]()
+
+    # ------------------------------------------------------------------ 1 and 2
+
+    def key_problems(self) -> dict[str, KmsError]:
+        """The Key page's problems by field ("alias", "description", "tags")."""
+        found = {
+            "alias": rules.problem(rules.check_alias, self.alias),
+            "description": rules.problem(rules.check_description, self.description),
+            "tags": rules.problem(rules.check_tags, self.tags),
+        }
+        return {name: error for name, error in found.items() if error is not None}
+
+    def key_changes(self) -> KeyChanges:
+        """What to update on the created key after the user went back and edited it."""
+        if self.key is None:
+            return KeyChanges()
+        before = {t.key: t.value for t in self.key.tags}
+        after = {t.key: t.value for t in self.tags}
+        return KeyChanges(
+            alias=self.alias if self.alias != self.key.alias else None,
+            description=self.description if self.description != self.key.description else None,
+            tags_removed=tuple(t for t in self.key.tags if t.key not in after),
+            tags_set=tuple(t for t in self.tags if before.get(t.key) != t.value),
+        )
+
+    def key_created(self, key: Cmk) -> None:
+        self.key = key
+
+    def key_loaded(self, key: Cmk) -> KmsError | None:
+        """The key of an import again, as described by the KMS: is it importable?"""
+        if key.origin is not Origin.EXTERNAL:
+            return KmsError("KMS.0309")
+        if key.state is not KeyState.PENDING_IMPORT:
+            return KmsError("KMS.0310", f"The key is {key.state.label}: only a key Pending "
+                            "import can receive material.")
+        self.key = key
+        self.alias, self.description, self.tags = key.alias, key.description, key.tags
+        return None
+
+    # ---------------------------------------------------------------------- 3
+
+    def items_usable(self, items: ImportItems) -> bool:
+        """Import items that this key and algorithm can use now."""
+        return (self.key is not None and items.key_id == self.key.key_id
+                and items.wrapping_algorithm is self.algorithm
+                and not items.expired(self.now()))
+
+    def download_ready(self) -> bool:
+        return self.items is not None and self.items_usable(self.items)
+
+    def items_received(self, items: ImportItems, *, modulus_bytes: int, here: bool) -> None:
+        """A download (``here``) or an earlier download found in the folder."""
+        self.items, self.modulus_bytes, self.items_downloaded_here = items, modulus_bytes, here
+        self.algorithm = items.wrapping_algorithm
+        self.download_dir = items.wrapping_key.parent
+        self.token_path = items.token
+
+    # ---------------------------------------------------------------------- 4
+
+    def wrap_ready(self) -> bool:
+        if self.wrap_method is WrapMethod.HSM:
+            return self.download_ready()
+        return self.wrap_current()
+
+    def wrap_current(self) -> bool:
+        """Whether the material wrapped here fits the current import items and choice."""
+        return (self.wrapped is not None and self.items is not None
+                and self.wrapped.wrapping_key == self.items.wrapping_key
+                and self.wrapped.algorithm is self.items.wrapping_algorithm
+                and self.wrapped.plaintext == self.plaintext_path)
+
+    def default_plaintext_path(self) -> Path | None:
+        """Where generated plaintext is saved unless the user says otherwise."""
+        if self.material_source is MaterialSource.EXISTING or self.items is None:
+            return None
+        return self.items.wrapping_key.parent / PLAINTEXT_NAME
+
+    def material_wrapped(self, result: WrapResult) -> None:
+        self.wrapped = result
+        self.encrypted_path = result.encrypted
+        self.encrypted_material = None  # checked again on the next page
+
+    # ---------------------------------------------------------------------- 5
+
+    def encrypted_prefill(self) -> Path | None:
+        if self.wrap_method is WrapMethod.HERE and self.wrap_current():
+            assert self.wrapped is not None
+            return self.wrapped.encrypted
+        return self.encrypted_path
+
+    def encrypted_checked(self, path: Path, data: bytes | None) -> None:
+        self.encrypted_path, self.encrypted_material = path, data
+
+    # ---------------------------------------------------------------------- 6
+
+    def default_expiry(self) -> int:
+        """The console's default for "expires on": 24 h from now."""
+        return int(self.now()) + DEFAULT_MATERIAL_LIFETIME_S
+
+    def expiry_problem(self) -> KmsError | None:
+        if self.expiration_mode is ExpirationMode.NEVER:
+            return None
+        if self.expires_at is None:
+            return KmsError("KMS.2602", "Choose when the key material expires.")
+        return rules.problem(lambda when: rules.check_material_expiry(when, self.now()),
+                             self.expires_at)
+
+    def expiration_time(self) -> int | None:
+        """The API's ``expiration_time``: absent for "never expires"."""
+        return None if self.expiration_mode is ExpirationMode.NEVER else self.expires_at
+
+    def token_ready(self) -> bool:
+        """Finish imports when everything is there; after the import it closes."""
+        if self.imported is not None:
+            return True
+        return (self.key is not None and self.token_path is not None
+                and self.encrypted_material is not None and self.expiry_problem() is None)

@@ -1,0 +1,242 @@
+"""The wizard's work, in plain Python: what its pages hand to the task runner.
+
+Each function blocks (a KMS call, RSA, the disk) and so runs on the runner's worker, never on
+the UI thread. Each takes plain, immutable arguments captured when the user clicked, never
+the flow object itself, so the UI thread can keep changing the flow while a job runs. They
+are tested without Qt. The plaintext key material exists only inside ``wrap_here``, in a
+buffer that is wiped before it returns.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum, auto
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+
+from app.backends.base import KmsBackend
+from app.gui.wizard.flow import KeyChanges, MaterialSource, WrapResult
+from app.material import files
+from app.material.import_items import ImportItems, find_import_items, write_import_items
+from app.material.recipes import ENCRYPTED_NAME
+from app.material.wrap import (
+    generate_material,
+    key_check_value,
+    load_plaintext_material,
+    load_wrapping_key,
+    wrap_material,
+)
+from app.model.errors import KmsError
+from app.model.importing import MATERIAL_LENGTH, ImportParameters, WrappingAlgorithm
+from app.model.keys import Cmk, Origin, Tag
+
+# ------------------------------------------------------------------------ 2. the key
+
+
+def create_key(backend: KmsBackend, *, alias: str, description: str,
+               tags: tuple[Tag, ...]) -> Cmk:
+    """The console's "create a CMK whose key material is empty": origin external, state 5."""
+    return backend.create_key(alias=alias, description=description, origin=Origin.EXTERNAL,
+                              tags=tags)
+
+
+def update_key(backend: KmsBackend, *, key_id: str,
+               changes: KeyChanges) -> tuple[Cmk, KmsError | None]:
+    """Apply the user's later edits to the created key, in order, stopping at the first
+    refusal; returns the key as it now is, and that refusal (so nothing is done twice)."""
+    steps: list[Callable[[], object]] = []
+    if changes.alias is not None:
+        steps.append(lambda: backend.update_key_alias(key_id=key_id, alias=changes.alias))
+    if changes.description is not None:
+        steps.append(lambda: backend.update_key_description(
+            key_id=key_id, description=changes.description))
+    if changes.tags_removed:  # before adding, so ten tags never become eleven on the way
+        steps.append(lambda: backend.batch_tags(key_id=key_id, action="delete",
+                                                tags=changes.tags_removed))
+    if changes.tags_set:
+        steps.append(lambda: backend.batch_tags(key_id=key_id, action="create",
+                                                tags=changes.tags_set))
+    refusal = None
+    for step in steps:
+        try:
+            step()
+        except KmsError as error:
+            refusal = error
+            break
+    return backend.describe_key(key_id=key_id), refusal
+
+
+def load_key(backend: KmsBackend, *, key_id: str) -> Cmk:
+    return backend.describe_key(key_id=key_id)
+
+
+# -------------------------------------------------------------------- 3. the download
+
+
+@dataclass(frozen=True)
+class Download:
+    """Import items in a folder; ``parameters`` when they were fetched just now."""
+
+    items: ImportItems
+    modulus_bytes: int
+    parameters: ImportParameters | None = None
+
+
+def download_items(backend: KmsBackend, *, key: Cmk, algorithm: WrappingAlgorithm,
+                   folder: Path, now: float) -> Download:
+    """get-parameters-for-import, then the three files of the console's download."""
+    if not folder.is_dir():  # before asking the KMS, so no token is issued for nothing
+        raise files.FileProblem(f"{folder} is not a folder. Choose an existing folder.")
+    params = backend.get_parameters_for_import(key_id=key.key_id, wrapping_algorithm=algorithm)
+    items = write_import_items(folder, params, alias=key.alias, now_s=now)
+    public_key = serialization.load_der_public_key(params.public_key_der)
+    return Download(items, public_key.key_size // 8, params)  # type: ignore[union-attr]
+
+
+def find_earlier_download(folder: Path, *, key_id: str, now: float) -> Download | None:
+    """The newest earlier download for ``key_id`` in ``folder`` that has not expired."""
+    if not folder.is_dir():
+        return None
+    for items in find_import_items(folder, key_id):
+        if items.expired(now):
+            continue
+        try:
+            modulus = load_wrapping_key(items.wrapping_key).key_size // 8
+        except files.FileProblem:
+            continue
+        return Download(items, modulus)
+    return None
+
+
+def _abbreviate(text: str, keep: int = 16) -> str:
+    if len(text) <= 2 * keep:
+        return text
+    return f"{text[:keep]}...{text[-keep:]} ({len(text)} characters)"
+
+
+def api_call(key_id: str, algorithm: WrappingAlgorithm,
+             params: ImportParameters | None) -> tuple[str, str]:
+    """The same download as a get-parameters-for-import request and response (JSON)."""
+    request = {"key_id": key_id, "wrapping_algorithm": algorithm.value}
+    if params is None:
+        response = {"key_id": key_id, "public_key": "<Base64 of the DER wrapping key>",
+                    "import_token": "<Base64 import token>", "expiration_time": "<epoch seconds>"}
+    else:
+        response = {
+            "key_id": params.key_id,
+            "public_key": _abbreviate(base64.b64encode(params.public_key_der).decode()),
+            "import_token": _abbreviate(params.import_token),
+            "expiration_time": params.expiration_time,
+        }
+    return json.dumps(request, indent=4), json.dumps(response, indent=4)
+
+
+# ------------------------------------------------------------------------ 4. wrapping
+
+
+def wrap_here(*, wrapping_key: Path, algorithm: WrappingAlgorithm, source: MaterialSource,
+              plaintext: Path, random: Callable[[int], bytes] = os.urandom) -> WrapResult:
+    """Generate (and save, never over an existing file) or load 32 bytes of material, wrap
+    them into ``EncryptedKeyMaterial.bin`` beside the wrapping key, and wipe them. When
+    generating, either both files are written or neither: a retry starts clean."""
+    public_key = load_wrapping_key(wrapping_key)  # first: a bad key file costs nothing
+    out = wrapping_key.parent / ENCRYPTED_NAME
+    generated = source is MaterialSource.GENERATE
+    if generated:
+        material = generate_material(random)
+        try:
+            files.write_private(plaintext, material, overwrite=False)  # type: ignore[arg-type]
+        except files.FileProblem:
+            material[:] = bytes(len(material))
+            raise
+    else:
+        material = load_plaintext_material(plaintext)
+    try:
+        kcv = key_check_value(material)
+        files.write_private(out, wrap_material(material, public_key, algorithm))
+    except BaseException:
+        if generated:
+            plaintext.unlink(missing_ok=True)
+        raise
+    finally:
+        material[:] = bytes(len(material))
+    return WrapResult(encrypted=out, plaintext=plaintext, kcv=kcv, wrapping_key=wrapping_key,
+                      algorithm=algorithm)
+
+
+# ------------------------------------------------------------- 5. the encrypted material
+
+
+class Looks(Enum):
+    """What a file chosen as encrypted material looks like instead."""
+
+    RIGHT = auto()
+    PLAINTEXT = auto()
+    TOKEN = auto()
+    WRAPPING_KEY = auto()
+    PEM = auto()
+    OTHER = auto()
+
+
+@dataclass(frozen=True)
+class EncryptedCheck:
+    path: Path
+    looks: Looks
+    description: str  # files.describe(): "344 bytes of Base64 text ..."
+    data: bytes | None  # the content, when it is the right size
+
+    @property
+    def ok(self) -> bool:
+        return self.looks is Looks.RIGHT
+
+
+def check_encrypted_file(path: Path, *, modulus_bytes: int) -> EncryptedCheck:
+    """Encrypted material is exactly the wrapping key's modulus long; anything else is
+    described. Raises ``FileProblem`` when the file cannot be read at all."""
+    data = files.read_input(path, "encrypted key material")
+    description = files.describe(data)
+    if len(data) == modulus_bytes:
+        return EncryptedCheck(path, Looks.RIGHT, description, data)
+    if len(data) == MATERIAL_LENGTH:
+        looks = Looks.PLAINTEXT
+    elif data.lstrip().startswith(b"-----BEGIN"):
+        looks = Looks.PEM
+    elif "import token" in description:
+        looks = Looks.TOKEN
+    elif "wrapping key" in description:
+        looks = Looks.WRAPPING_KEY
+    else:
+        looks = Looks.OTHER
+    return EncryptedCheck(path, looks, description, None)
+
+
+# --------------------------------------------------------------------- 6. the import
+
+
+def read_token(path: Path) -> str:
+    """An import token file: the API's Base64 text, as downloaded."""
+    data = files.read_input(path, "an import token")
+    text = data.strip()
+    try:
+        base64.b64decode(text, validate=True)
+        token = text.decode("ascii")
+    except (binascii.Error, ValueError):
+        token = ""
+    if len(token) < 200:
+        raise files.FileProblem(
+            f"{path.name} is not an import token: it holds {files.describe(data)}. "
+            "Choose the importToken_... file downloaded for this key.", code="KMS.2605")
+    return token
+
+
+def import_material(backend: KmsBackend, *, key_id: str, token_path: Path, encrypted: bytes,
+                    expiration_time: int | None) -> Cmk:
+    return backend.import_key_material(key_id=key_id, import_token=read_token(token_path),
+                                       encrypted_key_material=encrypted,
+                                       expiration_time=expiration_time)
