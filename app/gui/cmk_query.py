@@ -130,6 +130,7 @@ class KeySet:
         i = self._positions.get(key_id)
         return None if i is None else self.keys[i]
 
+    @cached_property
     def counts(self) -> dict[KeyState, int]:
         """How many keys are in each state."""
         return {KeyState(s): n for s, n in Counter(self.states).items()}
@@ -289,5 +290,5 @@ class KeyBook:
     def view(self) -> KeyView:
         with self._lock:
             keys, query = self._keys, self._query
-        keys.next_due_ms  # noqa: B018 - computed here, on the worker, not on the UI thread
+        keys.next_due_ms, keys.counts  # noqa: B018 - made here, on the worker, not the UI thread
         return KeyView(keys=keys, query=query, rows=keys.run(query))

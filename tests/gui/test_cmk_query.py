@@ -63,7 +63,7 @@ def test_state_filter_alone_and_with_search() -> None:
     keys = KeySet.build(KEYS, NOW)
     assert aliases(keys, keys.run(KeyQuery(state=KeyState.ENABLED))) == ["Payments", "identity"]
     assert aliases(keys, keys.run(KeyQuery(text="i", state=KeyState.ENABLED))) == ["identity"]
-    assert keys.counts() == {KeyState.ENABLED: 2, KeyState.DISABLED: 1,
+    assert keys.counts == {KeyState.ENABLED: 2, KeyState.DISABLED: 1,
                              KeyState.PENDING_IMPORT: 1, KeyState.PENDING_DELETION: 1}
 
 
