@@ -1,0 +1,196 @@
+"""What every wizard page shares: the flow, the backend and the task runner; a job run in the
+background with visible progress (the page is not complete while it waits, and Back waits
+too); a failure shown on the page as its KMS code, its message and what to do next.
+
+A page puts its own widgets in ``self.body``; the progress bar and the notice sit below it.
+Qt's page hooks are implemented here once and call the page's own: ``initializePage`` calls
+``enter``, ``isComplete`` calls ``ready``, ``validatePage`` calls ``commit``. They are guarded:
+PySide drops an exception raised in a virtual called from C++ without a trace, and the page
+then stops being asked ``isComplete`` at all; here it is logged and shown on the page instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
+
+from app.backends.base import KmsBackend
+from app.gui.tasks import TaskRunner
+from app.gui.widgets.notice import ERROR_TEXT_STYLE, Kind, Notice
+from app.gui.wizard.flow import ImportFlow, PageId
+from app.material.files import FileProblem
+from app.model.errors import KmsError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportKeyWizard", text)
+
+
+def advice(error: KmsError) -> str:
+    """What to do about a refusal, in the wizard's words (the KMS's message says what)."""
+    sentences = {
+        "KMS.1104": _tr("Choose another alias."),
+        "KMS.2601": _tr("Go back to \u201cDownload import items\u201d, download new ones, and "
+                        "wrap your key material again with the new wrapping key."),
+        "KMS.2603": _tr("Choose the importToken file downloaded for this key: its name "
+                        "contains the key ID."),
+        "KMS.2605": _tr("Choose the importToken file exactly as it was downloaded."),
+        "KMS.0311": _tr("Go back to \u201cWrap key material\u201d and wrap the material again "
+                        "with the wrapping key downloaded with this token and its algorithm."),
+        "KMS.2604": _tr("Go back to \u201cWrap key material\u201d and wrap exactly 32 bytes "
+                        "(256 bits) of key material."),
+        "KMS.2606": _tr("Go back to \u201cWrap key material\u201d, choose \u201cUse an existing "
+                        "file\u201d and wrap the material this key had before."),
+        "KMS.2602": _tr("Choose a later date and time, or \u201cKey material will never "
+                        "expire\u201d."),
+        "KMS.0310": _tr("Only a key in the Pending import state takes key material."),
+    }
+    return sentences.get(error.code, "")
+
+
+def failure_text(error: BaseException) -> str:
+    """"KMS.XXXX: what happened. What to do." for a refusal; a plain sentence otherwise."""
+    if isinstance(error, FileProblem):  # a local file, not an answer of the KMS
+        return error.message
+    if isinstance(error, KmsError):
+        return " ".join(part for part in (f"{error.code}: {error.message}", advice(error))
+                        if part)
+    return _tr("Something went wrong: %1").replace("%1", str(error) or type(error).__name__)
+
+
+def problem_label(name: str, parent: QWidget) -> QLabel:
+    """A word-wrapped label for a field's problem, under the field."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_TEXT_STYLE)
+    return label
+
+
+class FlowPage(QWizardPage):
+    """A page of the Import Key wizard. Subclasses set ``page_id`` and fill ``self.body``."""
+
+    page_id: ClassVar[PageId]
+
+    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow, self.backend, self.runner = flow, backend, runner
+        self._jobs = 0  # jobs of this page queued or running
+        self._focus_before: QWidget | None = None
+        self.body = QWidget(self)
+        self._progress = QProgressBar(self)
+        self._progress.setObjectName("busyProgress")
+        self._progress.setRange(0, 0)  # busy, no percentage to show
+        self._progress.setTextVisible(False)
+        self._progress.setMaximumHeight(8)
+        self._progress.hide()
+        self._doing = QLabel(self)
+        self._doing.setObjectName("busyLabel")
+        self._doing.hide()
+        self.notice = Notice(self, object_name="pageNotice")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self._doing)
+        layout.addWidget(self._progress)
+        layout.addWidget(self.notice)
+
+    @property
+    def busy(self) -> bool:
+        return self._jobs > 0
+
+    # Qt's hooks, guarded -----------------------------------------------------------
+
+    def initializePage(self) -> None:
+        self._guarded(self.enter, None)
+
+    def show_current(self) -> None:
+        """Called by the wizard whenever this page becomes the current one."""
+        self._guarded(self.shown, None)
+
+    def isComplete(self) -> bool:
+        return not self.busy and self._guarded(self.ready, False)
+
+    def validatePage(self) -> bool:
+        return not self.busy and self._guarded(self.commit, False)
+
+    def cleanupPage(self) -> None:
+        """Going Back keeps what the user entered (nothing lives in QWizard fields)."""
+
+    # the page's own hooks ------------------------------------------------------------
+
+    def enter(self) -> None:
+        """The page is shown (going forward): fill it from the flow."""
+
+    def shown(self) -> None:
+        """The page became the current one, going forward (after ``enter``) or back: show
+        what changed meanwhile (a key created, time passing)."""
+
+    def ready(self) -> bool:
+        """Cheap: may the user press Next (or Finish) now?"""
+        return self.flow.can_leave(self.page_id)
+
+    def commit(self) -> bool:
+        """Next (or Finish) was pressed: True to move on now; False to stay, e.g. while a
+        job runs that moves on by itself when it is done."""
+        return True
+
+    def _guarded(self, hook: Callable[[], T], default: T) -> T:
+        try:
+            return hook()
+        except Exception as error:
+            log.exception("the wizard page %s failed", type(self).__name__)
+            self.show_failure(error)
+            return default
+
+    def run_job(self, work: Callable[[], Any], *, doing: str,
+                on_success: Callable[[Any], None],
+                on_failure: Callable[[BaseException], None] | None = None) -> None:
+        """``work()`` on the runner's worker; the page shows ``doing`` until it returns."""
+        self.notice.clear_text()
+        self._set_busy(+1, doing)
+
+        def succeeded(value: Any) -> None:
+            self._set_busy(-1)
+            on_success(value)
+
+        def failed(error: BaseException) -> None:
+            self._set_busy(-1)
+            (on_failure or self.show_failure)(error)
+
+        self.runner.run(work, context=self, on_success=succeeded, on_failure=failed)
+
+    def show_failure(self, error: BaseException) -> None:
+        self.notice.show_text(failure_text(error), Kind.ERROR)
+
+    def refresh(self) -> None:
+        """The flow changed: let the wizard ask ``isComplete`` again."""
+        self.completeChanged.emit()
+
+    def is_current(self) -> bool:
+        wizard = self.wizard()
+        return wizard is not None and wizard.currentPage() is self
+
+    def _set_busy(self, change: int, doing: str = "") -> None:
+        if change > 0 and not self.busy:
+            self._focus_before = self.focusWidget()
+        self._jobs += change
+        busy = self.busy
+        self.body.setEnabled(not busy)
+        if doing:
+            self._doing.setText(doing)
+        self._doing.setVisible(busy)
+        self._progress.setVisible(busy)
+        self.completeChanged.emit()  # the wizard updates its buttons now...
+        wizard = self.wizard()
+        if wizard is not None and busy:  # ...and Back waits for the job, too
+            wizard.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        if not busy and self._focus_before is not None and self._focus_before.isEnabled():
+            self._focus_before.setFocus()

@@ -1,0 +1,104 @@
+"""Page 5, Import key material (console step 12): the key ID and the encrypted material file.
+
+The file is checked as soon as it is chosen (in the background, a moment after typing stops):
+it must be exactly as long as the wrapping key's modulus (256 bytes for RSA-2048). A wrong
+file is described: what it looks like, and what to choose instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from app.backends.base import KmsBackend
+from app.gui.tasks import TaskRunner
+from app.gui.widgets.notice import Kind, Notice
+from app.gui.widgets.path_field import PathField, PathMode
+from app.gui.wizard import work
+from app.gui.wizard.flow import ImportFlow, PageId
+from app.gui.wizard.pages.base import FlowPage, failure_text
+
+
+class MaterialPage(FlowPage):
+    page_id = PageId.MATERIAL
+
+    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(flow, backend, runner, parent)
+        self.setTitle(self.tr("Import key material"))
+        self.setSubTitle(self.tr("Choose the key material encrypted with the wrapping key you "
+                                 "downloaded."))
+        self.key_id = QLineEdit(self.body, objectName="materialKeyIdEdit", readOnly=True)
+        self.key_id.setAccessibleName(self.tr("Key ID"))
+        self.file = PathField(PathMode.OPEN_FILE, edit_name="encryptedMaterialEdit",
+                              accessible_name=self.tr("Encrypted key material file"),
+                              dialog_title=self.tr("Encrypted key material"), parent=self.body)
+        self.check = Notice(self.body, object_name="encryptedCheckLabel")
+        self._check_timer = QTimer(self, singleShot=True, interval=250)
+        form = QFormLayout(self.body)
+        form.setContentsMargins(0, 0, 0, 0)
+        key_label = QLabel(self.tr("&Key ID:"), self.body)
+        key_label.setBuddy(self.key_id)
+        form.addRow(key_label, self.key_id)
+        file_label = QLabel(self.tr("&Encrypted key material:"), self.body)
+        file_label.setBuddy(self.file)
+        form.addRow(file_label, self.file)
+        form.addRow("", self.check)
+        self.file.pathChanged.connect(self._on_file_pathChanged)
+        self._check_timer.timeout.connect(self._check_file)
+
+    def enter(self) -> None:
+        self.key_id.setText(self.flow.key.key_id if self.flow.key else "")
+        prefill = self.flow.encrypted_prefill()
+        if prefill is not None and prefill != self.file.path():
+            self.file.setPath(prefill)
+        else:
+            self._check_file()  # the same name may hold a new file (wrapped again)
+        self.file.setFocus()
+
+    def _on_file_pathChanged(self, _text: str) -> None:
+        self.flow.encrypted_checked(self.file.path() or Path(), None)
+        self.check.clear_text()
+        self.refresh()
+        self._check_timer.start()
+
+    def _check_file(self) -> None:
+        path, modulus = self.file.path(), self.flow.modulus_bytes
+        if path is None:
+            return
+        self.flow.encrypted_checked(path, None)
+        self.run_job(lambda: work.check_encrypted_file(path, modulus_bytes=modulus),
+                     doing=self.tr("Checking the file..."), on_success=self._on_checked,
+                     on_failure=lambda error: self._on_unreadable(path, error))
+
+    def _on_checked(self, check: work.EncryptedCheck) -> None:
+        if check.path != self.file.path():
+            return  # the user has chosen another file meanwhile
+        self.flow.encrypted_checked(check.path, check.data)
+        if check.ok:
+            self.check.show_text(self.tr("%1 bytes, the size of the wrapping key: this can be "
+                                         "encrypted key material.")
+                                 .replace("%1", str(len(check.data or b""))), Kind.SUCCESS)
+        else:
+            self.check.show_text(self._wrong_file_text(check), Kind.ERROR)
+        self.refresh()
+
+    def _wrong_file_text(self, check: work.EncryptedCheck) -> str:
+        what = {
+            work.Looks.PLAINTEXT: self.tr("It looks like plaintext key material: go back and "
+                                          "wrap it first."),
+            work.Looks.TOKEN: self.tr("It looks like the import token: it belongs on the next "
+                                      "page."),
+            work.Looks.WRAPPING_KEY: self.tr("It looks like the wrapping key, not material "
+                                             "wrapped with it."),
+            work.Looks.PEM: self.tr("It is a PEM text file; encrypted material is raw binary."),
+        }.get(check.looks, "")
+        return (self.tr("%1 holds %2, but encrypted key material is exactly %3 bytes.")
+                .replace("%1", check.path.name).replace("%2", check.description)
+                .replace("%3", str(self.flow.modulus_bytes)) + (" " + what if what else ""))
+
+    def _on_unreadable(self, path: Path, error: BaseException) -> None:
+        if path == self.file.path():
+            self.check.show_text(failure_text(error), Kind.ERROR)

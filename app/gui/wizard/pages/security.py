@@ -1,0 +1,99 @@
+"""Page 2, Security and durability (console steps 7-8): the text to read, the box to tick,
+and Next, which creates the key with empty material (origin external, Pending import).
+
+Next runs the creation in the background and moves on when it is done. A key is created
+once: after Back, Next applies the user's edits to that key instead (alias, description,
+tags, through the backend). A refusal about the key's own data (a taken alias) is shown on
+the Key page, beside its field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout, QWidget
+
+from app.backends.base import KmsBackend
+from app.gui.tasks import TaskRunner
+from app.gui.wizard import work
+from app.gui.wizard.flow import ImportFlow, PageId, error_page
+from app.gui.wizard.pages.base import FlowPage
+from app.model.errors import KmsError
+from app.model.keys import Cmk
+from app.resources_locator import read_text
+
+
+class SecurityPage(FlowPage):
+    page_id = PageId.SECURITY
+
+    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(flow, backend, runner, parent)
+        self.setTitle(self.tr("Security and durability"))
+        self.setSubTitle(self.tr("Read how an imported key differs from one whose material "
+                                 "the KMS makes, then confirm."))
+        self.text = QTextBrowser(self.body)
+        self.text.setObjectName("securityText")
+        self.text.setAccessibleName(self.tr("Security and durability of an imported key"))
+        self.text.setOpenExternalLinks(True)
+        self.text.setHtml(read_text("texts/security_and_durability.html"))
+        self.acknowledge = QCheckBox(
+            self.tr("&I understand the security and durability of using an imported key"),
+            self.body)
+        self.acknowledge.setObjectName("acknowledgeCheck")
+        self.acknowledge.setAccessibleName(
+            self.tr("I understand the security and durability of using an imported key"))
+        self.acknowledge.toggled.connect(self._on_acknowledge_toggled)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.acknowledge)
+
+    def enter(self) -> None:
+        self.acknowledge.setChecked(self.flow.acknowledged)
+
+    def _on_acknowledge_toggled(self, checked: bool) -> None:
+        self.flow.acknowledged = checked
+        self.refresh()
+
+    def commit(self) -> bool:
+        """Create the key (or update it) first; the wizard moves on when that is done."""
+        flow = self.flow
+        if flow.key is None:
+            alias, description, tags = flow.alias, flow.description, flow.tags
+            self.run_job(lambda: work.create_key(self.backend, alias=alias,
+                                                 description=description, tags=tags),
+                         doing=self.tr("Creating the key with empty key material..."),
+                         on_success=self._on_key_created, on_failure=self._on_refused)
+            return False
+        changes = flow.key_changes()
+        if changes:
+            key_id = flow.key.key_id
+            self.run_job(lambda: work.update_key(self.backend, key_id=key_id, changes=changes),
+                         doing=self.tr("Updating the key..."),
+                         on_success=self._on_key_updated, on_failure=self._on_refused)
+            return False
+        return True
+
+    def _on_key_created(self, key: Cmk) -> None:
+        self.flow.key_created(key)
+        self._go_on()
+
+    def _on_key_updated(self, result: tuple[Cmk, KmsError | None]) -> None:
+        key, refusal = result
+        self.flow.key_created(key)
+        if refusal is not None:
+            self._on_refused(refusal)
+        else:
+            self._go_on()
+
+    def _go_on(self) -> None:
+        if self.is_current() and not self.flow.cancelled:
+            self.wizard().next()
+
+    def _on_refused(self, error: BaseException) -> None:
+        wizard = self.wizard()
+        if (isinstance(error, KmsError) and error_page(error) is PageId.KEY
+                and wizard is not None and self.is_current()):
+            wizard.back()
+            wizard.page(PageId.KEY).show_failure(error)
+        else:
+            self.show_failure(error)

@@ -1,0 +1,162 @@
+"""Page 6, Import key token (console steps 13-14): the key ID, the token file, the material's
+expiration mode; Finish imports in the background.
+
+Success says "Key <alias> imported successfully" with the key's KCV, and Finish becomes
+Close. A refusal stays on this page with its KMS code and what to do, and a button goes back
+to the page that fixes it; nothing the user entered is lost, so they retry from there.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from app.backends.base import KmsBackend
+from app.gui.tasks import TaskRunner
+from app.gui.widgets.notice import Kind
+from app.gui.widgets.path_field import PathField, PathMode
+from app.gui.wizard import work
+from app.gui.wizard.flow import ImportFlow, PageId, error_page
+from app.gui.wizard.pages.base import FlowPage, problem_label
+from app.model.errors import KmsError
+from app.model.importing import ExpirationMode
+from app.model.keys import Cmk
+
+
+class TokenPage(FlowPage):
+    page_id = PageId.TOKEN
+    #: The import succeeded, with the key as it is now (Enabled).
+    imported = Signal(object)
+    #: The user asked to go back to this page to fix a refusal.
+    fixRequested = Signal(int)
+
+    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(flow, backend, runner, parent)
+        self.setTitle(self.tr("Import key token"))
+        self.setSubTitle(self.tr("Choose the import token and when the key material expires, "
+                                 "then click Finish to import."))
+        self.key_id = QLineEdit(self.body, objectName="tokenKeyIdEdit", readOnly=True)
+        self.key_id.setAccessibleName(self.tr("Key ID"))
+        self.token = PathField(PathMode.OPEN_FILE, edit_name="tokenFileEdit",
+                               accessible_name=self.tr("Import token file"),
+                               dialog_title=self.tr("Import token"), parent=self.body)
+        self.never = QRadioButton(self.tr("Key material will ne&ver expire"), self.body,
+                                  objectName="neverExpiresRadio")
+        self.expires = QRadioButton(self.tr("Key material &expires on"), self.body,
+                                    objectName="expiresOnRadio")
+        self.when = QDateTimeEdit(self.body, objectName="expiresOnEdit", calendarPopup=True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.utc = QLabel(self.body, objectName="expiresOnUtcLabel")
+        self.when_problem = problem_label("expiresOnProblemLabel", self.body)
+        self.fix = QPushButton(self.body, objectName="fixButton")
+        self.fix.hide()
+        for widget, name in ((self.never, self.tr("Key material will never expire")),
+                             (self.expires, self.tr("Key material expires on")),
+                             (self.when, self.tr("Expiration date and time"))):
+            widget.setAccessibleName(name)
+        group = QButtonGroup(self)
+        group.addButton(self.never)
+        group.addButton(self.expires)
+        self._lay_out()
+        self.token.pathChanged.connect(self._on_input_changed)
+        self.never.toggled.connect(self._on_input_changed)
+        self.when.dateTimeChanged.connect(self._on_input_changed)
+        self.fix.clicked.connect(self._on_fix_clicked)
+        self._fix_page: PageId | None = None
+
+    def _lay_out(self) -> None:
+        form = QFormLayout(self.body)
+        form.setContentsMargins(0, 0, 0, 0)
+        for text, field in ((self.tr("&Key ID:"), self.key_id),
+                            (self.tr("Import &token:"), self.token)):
+            label = QLabel(text, self.body)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow(self.tr("Key material expiration:"), self.never)
+        when = QHBoxLayout()
+        when.addWidget(self.expires)
+        when.addWidget(self.when)
+        when.addWidget(self.utc, 1)
+        form.addRow("", when)
+        form.addRow("", self.when_problem)
+        form.addRow("", self.fix)
+
+    def enter(self) -> None:
+        flow = self.flow  # read it all first: each widget set below writes back to it
+        token, never = flow.token_path, flow.expiration_mode is ExpirationMode.NEVER
+        expires = flow.expires_at or flow.default_expiry()
+        self.key_id.setText(flow.key.key_id if flow.key else "")
+        self.token.setPath(token)
+        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(expires))
+        (self.never if never else self.expires).setChecked(True)
+        self._on_input_changed()
+
+    def _on_input_changed(self, *_args: object) -> None:
+        flow = self.flow
+        flow.token_path = self.token.path()
+        flow.expiration_mode = (ExpirationMode.NEVER if self.never.isChecked()
+                                else ExpirationMode.ON_DATE)
+        flow.expires_at = self.when.dateTime().toSecsSinceEpoch()
+        self.when.setEnabled(self.expires.isChecked())
+        utc = datetime.fromtimestamp(flow.expires_at, UTC)
+        self.utc.setText(utc.strftime("(%Y-%m-%d %H:%M UTC)"))
+        problem = flow.expiry_problem()
+        self.when_problem.setText(problem.message if problem else "")
+        self.refresh()
+
+    def commit(self) -> bool:
+        """Finish: import, then (on a second Finish, now Close) let the wizard close."""
+        flow = self.flow
+        if flow.imported is not None:
+            return True
+        problem = flow.expiry_problem()  # time may have passed since the date was chosen
+        if flow.key is None or problem is not None:
+            self._on_input_changed()
+            return False
+        key_id, token, encrypted = flow.key.key_id, flow.token_path, flow.encrypted_material
+        expires = flow.expiration_time()
+        assert token is not None and encrypted is not None
+        self.fix.hide()
+        self.run_job(lambda: work.import_material(self.backend, key_id=key_id, token_path=token,
+                                                  encrypted=encrypted, expiration_time=expires),
+                     doing=self.tr("Importing the key material..."),
+                     on_success=self._on_imported, on_failure=self._on_refused)
+        return False
+
+    def _on_imported(self, key: Cmk) -> None:
+        self.flow.imported = key
+        self.notice.show_text(self.tr("Key %1 imported successfully. Key check value (KCV): %2.")
+                              .replace("%1", key.alias).replace("%2", key.kcv or "-"), Kind.SUCCESS)
+        self.body.setEnabled(False)
+        self.refresh()
+        self.imported.emit(key)
+
+    def _on_refused(self, error: BaseException) -> None:
+        self.show_failure(error)
+        page = error_page(error) if isinstance(error, KmsError) else None
+        wizard = self.wizard()
+        visited = wizard.visitedIds() if wizard is not None else []
+        self._fix_page = page if page in visited and page != PageId.TOKEN else None
+        if self._fix_page is not None and wizard is not None:
+            self.fix.setText(self.tr("&Go back to \u201c%1\u201d").replace(
+                "%1", wizard.page(self._fix_page).title()))
+            self.fix.setAccessibleName(self.fix.text().replace("&", ""))
+            self.fix.show()
+            self.fix.setFocus()
+
+    def _on_fix_clicked(self) -> None:
+        if self._fix_page is not None:
+            self.fixRequested.emit(int(self._fix_page))

@@ -1,0 +1,182 @@
+"""Page 4, Wrap key material (console step 11, which the console leaves to the user).
+
+Method 1: the user wraps on their HSM; the page says what to do and Next asks for the file.
+Method 2: Keyferry wraps here: generate 32 random bytes (saved where the user says, never over
+an existing file) or take an existing 32-byte file; Wrap writes EncryptedKeyMaterial.bin
+beside the downloads and shows the material's KCV. Either way the page shows the openssl
+commands of Table 2 with the real file names. The plaintext never enters a widget: only its
+path does, and the bytes live in the background job until they are wiped.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.backends.base import KmsBackend
+from app.gui.tasks import TaskRunner
+from app.gui.widgets.command_list import CommandList
+from app.gui.widgets.notice import Kind, Notice
+from app.gui.widgets.path_field import PathField, PathMode
+from app.gui.wizard import work
+from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
+from app.gui.wizard.pages.base import FlowPage
+from app.material.recipes import ENCRYPTED_NAME, PLAINTEXT_NAME, openssl_recipe
+
+
+class WrapPage(FlowPage):
+    page_id = PageId.WRAP
+
+    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(flow, backend, runner, parent)
+        self.setTitle(self.tr("Wrap key material"))
+        self.setSubTitle(self.tr("Encrypt 32 bytes of key material with the wrapping key, on "
+                                 "your HSM or here."))
+        self.on_hsm = self._radio("wrapOnHsmRadio", self.tr("I will wrap it on my &HSM"))
+        self.here = self._radio("wrapHereRadio", self.tr("&Wrap it here"))
+        self.hsm_info = QLabel(self.body, objectName="hsmInstructions", wordWrap=True)
+        self.generate = self._radio("generateMaterialRadio",
+                                    self.tr("&Generate new key material (32 random bytes)"))
+        self.existing = self._radio("existingMaterialRadio",
+                                    self.tr("Use an e&xisting 32-byte key material file"))
+        self.plain_label = QLabel(self.body)
+        self.plain = PathField(PathMode.SAVE_FILE, edit_name="materialPlainEdit",
+                               accessible_name=self.tr("Plaintext key material file"),
+                               dialog_title=self.tr("Plaintext key material"), parent=self.body)
+        self.plain_label.setBuddy(self.plain)
+        self.plain_warning = Notice(self.body, object_name="plaintextWarning")
+        self.wrap = QPushButton(self.tr("W&rap"), self.body, objectName="wrapButton")
+        self.wrap.setAccessibleName(self.tr("Wrap the key material"))
+        self.wrote = QLabel(self.body, objectName="wrapResultLabel", wordWrap=True)
+        self.kcv = QLabel(self.body, objectName="kcvLabel", wordWrap=True)
+        self.commands = CommandList(self.body)
+        self._lay_out()
+        for pair in ((self.on_hsm, self.here), (self.generate, self.existing)):
+            group = QButtonGroup(self)  # two exclusive pairs, not one group of four
+            for radio in pair:
+                group.addButton(radio)
+        for radio in (self.on_hsm, self.here, self.generate, self.existing):
+            radio.toggled.connect(self._on_choice_toggled)
+        self.plain.pathChanged.connect(self._on_choice_toggled)
+        self.wrap.clicked.connect(self._on_wrap_clicked)
+
+    def _radio(self, name: str, text: str) -> QRadioButton:
+        radio = QRadioButton(text, self.body, objectName=name)
+        radio.setAccessibleName(text.replace("&", ""))
+        return radio
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.on_hsm)
+        layout.addWidget(self.hsm_info)
+        layout.addWidget(self.here)
+        indented = QVBoxLayout()
+        indented.setContentsMargins(24, 0, 0, 0)
+        for widget in (self.generate, self.existing, self.plain_label, self.plain,
+                       self.plain_warning):
+            indented.addWidget(widget)
+        wrap_row = QHBoxLayout()
+        wrap_row.addWidget(self.wrap)
+        wrap_row.addWidget(self.wrote, 1)
+        indented.addLayout(wrap_row)
+        layout.addLayout(indented)
+        layout.addWidget(self.kcv)
+        layout.addWidget(QLabel(self.tr("The same with openssl (the console guide, Table 2):"),
+                                self.body))
+        layout.addWidget(self.commands)
+        layout.addStretch(1)
+
+    def enter(self) -> None:
+        flow = self.flow  # read it all first: each widget set below writes back to it
+        here, generate = flow.wrap_method is WrapMethod.HERE, (
+            flow.material_source is MaterialSource.GENERATE)
+        plain = flow.plaintext_path or flow.default_plaintext_path()
+        (self.here if here else self.on_hsm).setChecked(True)
+        (self.generate if generate else self.existing).setChecked(True)
+        self.plain.setPath(plain)
+        self._on_choice_toggled()
+
+    def _on_choice_toggled(self, *_args: object) -> None:
+        flow = self.flow
+        flow.wrap_method = WrapMethod.HERE if self.here.isChecked() else WrapMethod.HSM
+        generate = self.generate.isChecked()
+        flow.material_source = MaterialSource.GENERATE if generate else MaterialSource.EXISTING
+        flow.plaintext_path = self.plain.path()
+        here = flow.wrap_method is WrapMethod.HERE
+        for widget in (self.generate, self.existing, self.plain_label, self.plain, self.wrap):
+            widget.setEnabled(here)
+        self.plain.setMode(PathMode.SAVE_FILE if generate else PathMode.OPEN_FILE,
+                           self.tr("Plaintext key material"))
+        self.plain_label.setText(self.tr("Save the &plaintext material as:") if generate
+                                 else self.tr("&Plaintext material file (32 bytes):"))
+        self.plain_warning.show_text(self.tr(
+            "This file holds your key material in plaintext. Keep it safe (on your HSM or "
+            "offline media) and delete working copies: you need the same material to import "
+            "it again.") if here and generate else "", Kind.WARNING)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        flow, items = self.flow, self.flow.items
+        if items is not None:
+            self.hsm_info.setText(self.tr(
+                "Wrap 32 bytes of key material on your HSM with the wrapping key %1 and the "
+                "algorithm %2. Save the result as a file, then click Next and choose it.")
+                .replace("%1", str(items.wrapping_key)).replace("%2", items.wrapping_algorithm))
+            self.commands.setCommands(self._recipe())
+        current = flow.wrapped if flow.wrap_current() else None
+        self.wrote.setText(self.tr("Wrote %1. The plaintext is in %2.")
+                           .replace("%1", str(current.encrypted))
+                           .replace("%2", str(current.plaintext)) if current else "")
+        if flow.wrap_method is WrapMethod.HSM:
+            self.kcv.setText(self.tr("After the import, the key check value (KCV) of the "
+                                     "material is shown: compare it with your HSM's."))
+        elif current is not None:
+            self.kcv.setText(self.tr("Key check value (KCV): %1. Compare it with your HSM's; "
+                                     "the KMS shows the same after the import.")
+                             .replace("%1", current.kcv))
+        else:
+            self.kcv.setText(self.tr("The key check value (KCV) appears here after Wrap."))
+        self.refresh()
+
+    def _recipe(self) -> list[tuple[str, str]]:
+        items, flow = self.flow.items, self.flow
+        assert items is not None
+        folder = items.wrapping_key.parent
+        plain = flow.plaintext_path if flow.wrap_method is WrapMethod.HERE else None
+        plain = plain or folder / PLAINTEXT_NAME
+        plain_arg = plain.name if plain.parent == folder else str(plain)
+        generate, wrap = openssl_recipe(items.wrapping_algorithm, items.wrapping_key.name,
+                                        plain_arg, ENCRYPTED_NAME)
+        rows = [(self.tr("Go to the download folder"), shlex.join(["cd", str(folder)]))]
+        if flow.material_source is MaterialSource.GENERATE or flow.wrap_method is WrapMethod.HSM:
+            rows.append((self.tr("Generate 256-bit key material"), generate.command))
+        rows.append((self.tr("Wrap it with the wrapping key (%1)")
+                     .replace("%1", items.wrapping_algorithm), wrap.command))
+        return rows
+
+    def _on_wrap_clicked(self) -> None:
+        items, plain, source = self.flow.items, self.plain.path(), self.flow.material_source
+        if items is None or plain is None:
+            self.notice.show_text(self.tr("Choose the plaintext key material file."), Kind.ERROR)
+            self.plain.setFocus()
+            return
+        key, algorithm = items.wrapping_key, items.wrapping_algorithm
+        self.run_job(lambda: work.wrap_here(wrapping_key=key, algorithm=algorithm,
+                                            source=source, plaintext=Path(plain)),
+                     doing=self.tr("Wrapping the key material..."), on_success=self._on_wrapped)
+
+    def _on_wrapped(self, result: WrapResult) -> None:
+        self.flow.material_wrapped(result)
+        self._show_state()

@@ -1,0 +1,89 @@
+"""The Import Key wizard: the console's Import Key steps as a QWizard.
+
+The wizard owns one ``ImportFlow`` and hands it, with the backend and the task runner, to each
+page; the flow decides where the wizard starts (page 3 for an import again) and which page
+comes next. The wizard talks to the KMS only through the backend protocol, and only from
+jobs on the runner. Cancel at any step leaves at most the key with empty material behind, as
+the console does: every file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QWidget, QWizard
+
+from app.backends.base import KmsBackend
+from app.gui.tasks import TaskRunner
+from app.gui.wizard.flow import ImportFlow, PageId
+from app.gui.wizard.pages.base import FlowPage
+from app.gui.wizard.pages.download import DownloadPage
+from app.gui.wizard.pages.key import KeyPage
+from app.gui.wizard.pages.material import MaterialPage
+from app.gui.wizard.pages.security import SecurityPage
+from app.gui.wizard.pages.token import TokenPage
+from app.gui.wizard.pages.wrap import WrapPage
+from app.model.keys import Cmk
+
+PAGES: dict[PageId, type[FlowPage]] = {
+    PageId.KEY: KeyPage,
+    PageId.SECURITY: SecurityPage,
+    PageId.DOWNLOAD: DownloadPage,
+    PageId.WRAP: WrapPage,
+    PageId.MATERIAL: MaterialPage,
+    PageId.TOKEN: TokenPage,
+}
+
+
+class ImportKeyWizard(QWizard):
+    """Import key material into a new key, or again into a key Pending import."""
+
+    #: The import succeeded; carries the key (a ``Cmk``) as it is now.
+    keyImported = Signal(object)
+
+    def __init__(self, backend: KmsBackend, runner: TaskRunner, *,
+                 resume_key_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importKeyWizard")
+        self.flow = ImportFlow(resume_key_id=resume_key_id)
+        self.setWindowTitle(self.tr("Import Key Material Again") if resume_key_id
+                            else self.tr("Import Key"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoDefaultButton, False)
+        for page_id, page_class in PAGES.items():
+            self.setPage(page_id, page_class(self.flow, backend, runner, self))
+        self.setStartId(self.flow.start_id())
+        self.setMinimumSize(760, 620)
+        self.currentIdChanged.connect(self._on_currentIdChanged)
+        token_page = self.page(PageId.TOKEN)
+        assert isinstance(token_page, TokenPage)
+        token_page.imported.connect(self._on_token_page_imported)
+        token_page.fixRequested.connect(self._on_token_page_fixRequested)
+
+    def nextId(self) -> int:
+        return self.flow.next_id(self.currentId())
+
+    def go_back_to(self, page_id: int) -> None:
+        """Back, page after page, to ``page_id`` (if it was visited), keeping every input."""
+        while self.currentId() != page_id and page_id in self.visitedIds()[:-1]:
+            self.back()
+
+    def done(self, result: int) -> None:
+        if result != QDialog.DialogCode.Accepted:
+            self.flow.cancelled = True
+        super().done(result)
+
+    def _on_currentIdChanged(self, _page_id: int) -> None:
+        page = self.currentPage()
+        if isinstance(page, FlowPage):
+            page.show_current()
+
+    def _on_token_page_imported(self, key: Cmk) -> None:
+        # The import cannot be undone: no Back, no Cancel, and Finish now just closes.
+        self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
+        self.keyImported.emit(key)
+
+    def _on_token_page_fixRequested(self, page_id: int) -> None:
+        self.go_back_to(page_id)

@@ -1,0 +1,65 @@
+"""Fixtures for GUI tests: settings kept in a temporary folder, the one task runner, and the
+Import Key wizard on the local backend."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from app.gui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(qapp, tmp_path: Path) -> Iterator[Path]:
+    """QSettings (the remembered download folder) never touch the user's configuration."""
+    folder = tmp_path / "settings"
+    QCoreApplication.setOrganizationName("KeyferryTests")
+    QCoreApplication.setApplicationName("KeyferryTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def runner(qapp) -> Iterator[TaskRunner]:
+    tasks = TaskRunner()
+    try:
+        yield tasks
+    finally:
+        tasks.shutdown(wait=True)
+
+
+@pytest.fixture
+def make_wizard(qtbot, backend, runner, clock):
+    """An Import Key wizard on the local backend, shown, judging time by the engine's clock,
+    and a driver for it."""
+    from app.gui.wizard.wizard import ImportKeyWizard
+    from tests.gui.wizard_driver import WizardDriver
+
+    def make(resume_key_id: str | None = None) -> WizardDriver:
+        wizard = ImportKeyWizard(backend, runner, resume_key_id=resume_key_id)
+        wizard.flow.now = clock.now
+        qtbot.addWidget(wizard)
+        wizard.show()
+        driver = WizardDriver(qtbot, wizard, runner)
+        driver.settle()
+        return driver
+
+    return make
+
+
+@pytest.fixture
+def driver(make_wizard):
+    return make_wizard()
+
+
+@pytest.fixture(autouse=True)
+def no_logged_errors(caplog):
+    """A page or job that failed unexpectedly logs it: that fails the test, with the trace."""
+    yield
+    errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
+    assert not errors, "\n".join(caplog.text.splitlines()[-40:])

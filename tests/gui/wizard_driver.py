@@ -1,0 +1,151 @@
+"""Driving the Import Key wizard as a user would, by object names: typing into fields,
+clicking buttons, and waiting for background work to come back (never by sleeping)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QRadioButton,
+    QWidget,
+    QWizard,
+)
+
+from app.gui.tasks import TaskRunner
+from app.gui.wizard.flow import PageId
+from app.gui.wizard.pages.base import FlowPage
+from app.gui.wizard.wizard import ImportKeyWizard
+from app.model.importing import WrappingAlgorithm
+
+TIMEOUT_MS = 15_000
+
+
+class WizardDriver:
+    def __init__(self, qtbot, wizard: ImportKeyWizard, runner: TaskRunner) -> None:
+        self.qtbot, self.wizard, self.runner = qtbot, wizard, runner
+
+    # finding ---------------------------------------------------------------------
+
+    def find(self, kind: type[QWidget], name: str) -> QWidget:
+        found = self.wizard.findChildren(kind, name)
+        assert len(found) == 1, f"expected one {kind.__name__} named {name}, found {len(found)}"
+        return found[0]
+
+    def page(self) -> FlowPage:
+        return self.wizard.currentPage()
+
+    def notice(self) -> str:
+        label = self.page().notice
+        return label.text() if label.isVisible() else ""
+
+    def label(self, name: str) -> str:
+        return self.find(QLabel, name).text()
+
+    def button(self, which: QWizard.WizardButton) -> QAbstractButton:
+        return self.wizard.button(which)
+
+    @property
+    def next_enabled(self) -> bool:
+        return self.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    # acting ------------------------------------------------------------------------
+
+    def type(self, name: str, text: str) -> None:
+        """Replace the text of a line edit by typing, as a user would."""
+        edit = self.find(QLineEdit, name)
+        edit.setFocus()
+        edit.selectAll()
+        if text:
+            self.qtbot.keyClicks(edit, text)
+        else:
+            self.qtbot.keyClick(edit, Qt.Key.Key_Delete)
+
+    def click(self, name: str) -> None:
+        """Click a button; a radio button or check box on its indicator, where a click
+        always lands (its centre may be blank space beyond the text)."""
+        button = self.find(QAbstractButton, name)
+        assert button.isEnabled(), f"{name} is disabled"
+        where = button.rect().center()
+        if isinstance(button, QRadioButton | QCheckBox):
+            where = QPoint(8, button.height() // 2)
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=where)
+
+    def choose_algorithm(self, algorithm: WrappingAlgorithm) -> None:
+        combo = self.find(QComboBox, "algorithmCombo")
+        combo.setCurrentIndex(combo.findText(algorithm.value))
+
+    def wait(self, condition, timeout: int = TIMEOUT_MS) -> None:
+        self.qtbot.waitUntil(condition, timeout=timeout)
+
+    def settle(self) -> None:
+        """Wait until the page has no job and no check pending."""
+        self.wait(lambda: not self.runner.busy and not self.page().busy)
+
+    def next(self, expected: PageId) -> None:
+        self.wait(lambda: self.next_enabled)
+        self.qtbot.mouseClick(self.button(QWizard.WizardButton.NextButton),
+                              Qt.MouseButton.LeftButton)
+        self.wait(lambda: self.wizard.currentId() == expected)
+        self.settle()
+
+    def finish(self) -> None:
+        finish = self.button(QWizard.WizardButton.FinishButton)
+        self.wait(finish.isEnabled)
+        self.qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+        self.settle()
+
+    # whole steps ---------------------------------------------------------------------
+
+    def create_key(self, alias: str, description: str = "") -> None:
+        self.type("aliasEdit", alias)
+        if description:
+            self.type("descriptionEdit", description)
+        self.next(PageId.SECURITY)
+        self.click("acknowledgeCheck")
+        self.next(PageId.DOWNLOAD)
+
+    def download(self, folder: Path,
+                 algorithm: WrappingAlgorithm = WrappingAlgorithm.RSAES_OAEP_SHA_256) -> None:
+        self.choose_algorithm(algorithm)
+        self.type("downloadDirEdit", str(folder))
+        self.settle()
+        self.click("downloadButton")
+        files = self.find(QListWidget, "downloadedFilesList")
+        self.wait(lambda: files.count() == 3 and self.page().isComplete())
+
+    def wrap_here(self, plaintext: Path | None = None, *, existing: bool = False) -> None:
+        self.click("wrapHereRadio")
+        self.click("existingMaterialRadio" if existing else "generateMaterialRadio")
+        if plaintext is not None:
+            self.type("materialPlainEdit", str(plaintext))
+        self.click("wrapButton")
+        self.settle()
+
+    def choose_encrypted(self, path: Path) -> None:
+        self.type("encryptedMaterialEdit", str(path))
+        self.wait(lambda: self.find(QLabel, "encryptedCheckLabel").isVisible())
+        self.settle()
+
+    def to_token_page(self, folder: Path, *, alias: str = "imported-key",
+                      algorithm: WrappingAlgorithm = WrappingAlgorithm.RSAES_OAEP_SHA_256,
+                      encrypted: Path | None = None) -> None:
+        """A new key through every page; wrapped here unless ``encrypted`` is given (the
+        HSM route, with that file)."""
+        self.create_key(alias)
+        self.download(folder, algorithm)
+        self.next(PageId.WRAP)
+        if encrypted is None:
+            self.wrap_here()
+        else:
+            self.click("wrapOnHsmRadio")
+        self.next(PageId.MATERIAL)
+        if encrypted is not None:
+            self.choose_encrypted(encrypted)
+        self.next(PageId.TOKEN)
