@@ -38,6 +38,9 @@ COALESCE_MS = 50
 class KeyListSync(QObject):
     """Feeds ``model`` from ``backend``; see the module docstring."""
 
+    #: A new view is about to go into the model (selection changes until ``viewShown`` are
+    #: the model's doing, not the user's).
+    viewAboutToBeShown = Signal()
     #: A new view is in the model.
     viewShown = Signal()
     #: Loading or refreshing failed (the exception; a ``KmsError`` carries its code).
@@ -66,6 +69,13 @@ class KeyListSync(QObject):
     def complete(self) -> bool:
         """Whether every key has loaded (searches cover the whole store)."""
         return self._book.complete
+
+    @property
+    def idle(self) -> bool:
+        """No notice waiting to be handled, no query or settling in flight (the runner may
+        still hold jobs: see ``TaskRunner.busy``)."""
+        return not (self._coalesce.isActive() or self._pending or self._pending_all
+                    or self._querying or self._settling)
 
     def start(self) -> None:
         self._tick.start()
@@ -101,6 +111,7 @@ class KeyListSync(QObject):
                          on_failure=self._on_failure)
 
     def _show(self, view: KeyView) -> None:
+        self.viewAboutToBeShown.emit()
         self._model.setView(view)
         due = view.keys.next_due_ms
         if due is not None:

@@ -10,7 +10,8 @@ the selection by key ID, so the selected key stays selected while rows change ar
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -75,6 +76,7 @@ class CmkListWindow(QMainWindow):
         self.operations = KeyOperations(backend, runner, self.sync, self.now_ms, self)
         self._key_id: str | None = None
         self._shown: Cmk | None = None
+        self._applying = False
         self._build()
         self._connect()
         self.resize(1280, 760)
@@ -119,6 +121,11 @@ class CmkListWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Alias, key ID, description, tag key or value"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(320)
+        clear = QAction(self.search)
+        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(self.search.clear)
+        self.search.addAction(clear)
         self.state_filter = QComboBox(parent)
         self.state_filter.setObjectName("stateFilterCombo")
         self.state_filter.setAccessibleName(self.tr("Show keys in state"))
@@ -210,9 +217,10 @@ class CmkListWindow(QMainWindow):
         self.create_action.triggered.connect(lambda: ops.create_key())
         self.search_action.triggered.connect(self._on_search_action_triggered)
         self.reload_action.triggered.connect(self.sync.reload)
-        self.search.textChanged.connect(self.proxy.setSearchText)
+        self.search.textChanged.connect(self._on_search_textChanged)
         self.state_filter.currentIndexChanged.connect(self._on_state_filter_currentIndexChanged)
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_currentRowChanged)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selectionChanged)
+        self.sync.viewAboutToBeShown.connect(self._on_sync_viewAboutToBeShown)
         self.sync.viewShown.connect(self._on_sync_viewShown)
         self.sync.failed.connect(self._on_sync_failed)
         ops.keyChanged.connect(self._on_operations_keyChanged)
@@ -247,17 +255,37 @@ class CmkListWindow(QMainWindow):
         self.table.scrollTo(index)
         return True
 
-    def _on_table_currentRowChanged(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._key_id = current.data(KeyIdRole)
+    @contextmanager
+    def _model_driven(self) -> Iterator[None]:
+        """Selection changes inside are Qt's doing (a removed row's neighbour, a reset), not
+        the user's: they are ignored, and the selection then follows its key."""
+        self._applying = True
+        try:
+            yield
+        finally:
+            self._applying = False
+        self._reconcile_selection()
+
+    def _on_table_selectionChanged(self, *_args: object) -> None:
+        if self._applying:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        self._key_id = rows[0].data(KeyIdRole) if rows else None
+        self._show_selected()
+
+    def _reconcile_selection(self) -> None:
+        """Select the selected key's row again, or nothing if it has left the list (deleted,
+        or not in the current answer)."""
+        rows = self.table.selectionModel().selectedRows()
+        shown = rows[0].data(KeyIdRole) if rows else None
+        if self._key_id != shown and (self._key_id is None or not self.select_key(self._key_id)):
+            self._key_id = None
+            self.table.selectionModel().clearSelection()
         self._show_selected()
 
     def _on_sync_viewShown(self) -> None:
-        current = self.table.selectionModel().currentIndex()
-        if self._key_id and (not current.isValid() or
-                             current.data(KeyIdRole) != self._key_id):
-            self.select_key(self._key_id)
-        self._show_selected()
+        self._applying = False
+        self._reconcile_selection()
         self._update_counts()
 
     def _show_selected(self) -> None:
@@ -298,8 +326,16 @@ class CmkListWindow(QMainWindow):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def _on_search_textChanged(self, text: str) -> None:
+        with self._model_driven():
+            self.proxy.setSearchText(text)
+
     def _on_state_filter_currentIndexChanged(self, index: int) -> None:
-        self.proxy.setStateFilter(self.state_filter.itemData(index))
+        with self._model_driven():
+            self.proxy.setStateFilter(self.state_filter.itemData(index))
+
+    def _on_sync_viewAboutToBeShown(self) -> None:
+        self._applying = True
 
     def _on_operations_keyChanged(self, cmk: Cmk) -> None:
         self._key_id = cmk.key_id  # a created or imported key becomes the selection
