@@ -15,9 +15,11 @@ it forward (a load, changed keys, the passing of time, a new query) and each ret
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cached_property
@@ -187,12 +189,15 @@ class KeySet:
         return min(moments, default=None)
 
     def order(self, column: Column, descending: bool) -> tuple[int, ...]:
-        """Positions of every key sorted by ``column``; ties keep creation order."""
+        """Positions of every key sorted by ``column``: ascending, ties in creation order;
+        descending is exactly the reverse."""
         cached = self._orders.get((column, descending))
         if cached is None:
-            ranks = list(map(_SORT_KEYS[column], self.keys))
-            cached = tuple(sorted(range(len(ranks)), key=ranks.__getitem__,
-                                  reverse=descending))
+            if descending:
+                cached = tuple(reversed(self.order(column, False)))
+            else:
+                ranks = list(map(_SORT_KEYS[column], self.keys))
+                cached = tuple(sorted(range(len(ranks)), key=ranks.__getitem__))
             self._orders[(column, descending)] = cached
         return cached
 
@@ -211,8 +216,21 @@ class KeySet:
         needle, state = query.needle, query.state
         if not needle and state is None:
             return self.order(query.sort_column, query.descending)
+        found = self._matching(needle, state)  # in position order
+        if self._in_store_order(query.sort_column):
+            return tuple(reversed(found)) if query.descending else tuple(found)
         ranks = self._ranks(query.sort_column, query.descending)
-        return tuple(sorted(self._matching(needle, state), key=ranks.__getitem__))
+        return tuple(sorted(found, key=ranks.__getitem__))
+
+    def _in_store_order(self, column: Column) -> bool:
+        """Whether sorting by ``column`` keeps the store's order (creation time, as the
+        engine lists keys), so a search needs no sort: one long C-level sort holds the GIL,
+        and the UI thread with it, for tens of milliseconds over 100,000 keys."""
+        return column is Column.CREATED and self._created_in_store_order
+
+    @cached_property
+    def _created_in_store_order(self) -> bool:
+        return self.order(Column.CREATED, False) == tuple(range(len(self.keys)))
 
     def _matching(self, needle: str, state: KeyState | None) -> list[int]:
         """Positions whose search text holds ``needle`` and whose state is ``state``.
@@ -237,6 +255,24 @@ class KeySet:
 
 #: For ``bytes.translate``: a state's byte -> 1 for the wanted state, 0 for any other.
 _STATE_MASKS = {s: bytes(int(b == s) for b in range(256)) for s in KeyState}
+
+
+@contextmanager
+def long_lived() -> Iterator[None]:
+    """Around making many objects that will live long (every key's snapshot): no cyclic
+    collection while they are made, and afterwards they are moved out of the collector's
+    sight (``gc.freeze``). Otherwise each full collection rescans them all: pauses of 30 to
+    90 ms over 100,000 keys, which hold the GIL and so freeze the UI thread. Snapshots hold
+    no reference cycles, so reference counting still frees them when a newer set replaces
+    them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -272,9 +308,11 @@ class KeyBook:
         with self._lock:
             self._query = query
 
-    def load(self, keys: Iterable[Cmk], *, complete: bool = True) -> KeyView:
-        """Replace every key: a first page (not ``complete``), then the whole list."""
-        fresh = KeySet.build(keys, self._now_ms())
+    def load(self, keys: Callable[[], Iterable[Cmk]], *, complete: bool = True) -> KeyView:
+        """Replace every key with what ``keys()`` returns: a first page (not ``complete``),
+        then the whole list."""
+        with long_lived():
+            fresh = KeySet.build(keys(), self._now_ms())
         with self._lock:
             if complete or not self.complete:
                 self._keys = fresh

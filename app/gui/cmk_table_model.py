@@ -51,6 +51,9 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ROW_ROLES = [_DISPLAY, _TOOLTIP, Qt.ItemDataRole.AccessibleTextRole,
               Qt.ItemDataRole.ForegroundRole, CmkRole, StateRole]
 _COLUMNS = tuple(Column)
+_COLUMN_COUNT = len(_COLUMNS)
+_ROLES = frozenset([_DISPLAY, _TOOLTIP, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ForegroundRole, CmkRole, KeyIdRole, StateRole])
 _SOON = QColor("#b45309")  # amber: readable on light and dark backgrounds
 
 _TEXT: dict[Column, Callable[[Cmk, int], str]] = {
@@ -139,10 +142,20 @@ class CmkTableModel(QAbstractTableModel):
             finally:
                 self._inserting = False
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """As Qt's, minus two calls into Python (rowCount, columnCount) per index: the view
+        makes an index for every role of every painted cell."""
+        if parent.isValid() or not (0 <= row < self._fetched and 0 <= column < _COLUMN_COUNT):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._fetched:
+        if role not in _ROLES or not index.isValid():  # most roles a delegate asks: no data
             return None
-        cmk = self.cmkAt(index.row())
+        row = index.row()
+        if row >= self._fetched:
+            return None
+        cmk = self._view.keys.keys[self._view.rows[row]]
         column = _COLUMNS[index.column()]
         if role in (_DISPLAY, Qt.ItemDataRole.AccessibleTextRole):
             return _TEXT[column](cmk, self._now_ms())

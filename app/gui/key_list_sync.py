@@ -80,11 +80,11 @@ class KeyListSync(QObject):
     def start(self) -> None:
         self._tick.start()
         self._run(lambda: self._book.load(
-            self._backend.list_keys(limit=FIRST_PAGE).keys, complete=False))
+            lambda: self._backend.list_keys(limit=FIRST_PAGE).keys, complete=False))
         self.reload()
 
     def reload(self) -> None:
-        self._run(lambda: self._book.load(self._backend.all_keys()))
+        self._run(lambda: self._book.load(self._backend.all_keys))
 
     def apply(self, changed: Iterable[Cmk] = (), removed: Iterable[str] = ()) -> None:
         """Show an action's result (fresher than a notice's describe, which is dropped)."""

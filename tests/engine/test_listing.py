@@ -3,7 +3,7 @@ ordered tag query) must give exactly what reading each key alone gives."""
 
 from __future__ import annotations
 
-from app.engine import DEFAULT_PROJECT, LocalKms
+from app.engine import DEFAULT_PROJECT, LocalKms, ManualClock
 from app.model.keys import KeyState, Origin, Tag
 from tests.seeding import many, seed
 
@@ -36,3 +36,21 @@ def test_listing_another_project_sees_none_of_these_tags(kms: LocalKms) -> None:
     listed = kms.list_keys(project_id=DEFAULT_PROJECT).keys
     assert [k.key_id for k in listed] == [mine.key_id]
     assert listed[0].tags == (Tag("a", "b"),)
+
+
+def test_the_total_leaves_out_keys_past_their_deletion_date_and_other_projects(
+        kms: LocalKms, clock: ManualClock) -> None:
+    seed(kms, many(80))
+    seed(kms, many(30, seed_value=1), project_id="other")
+    clock.advance(400 * 86_400)  # some deletion dates pass; nothing sweeps them
+    now = kms.now_ms()
+    rows = kms.store.connection().execute(
+        "SELECT state, deletion_ms FROM keys WHERE project_id = ?", (DEFAULT_PROJECT,)).fetchall()
+    passed = sum(1 for state, deletion in rows if state == 4 and deletion <= now)
+    assert passed > 0
+    page = kms.list_keys(project_id=DEFAULT_PROJECT, limit=5)
+    assert page.total == len(rows) - passed
+    assert page.total == len(kms.list_keys(project_id=DEFAULT_PROJECT).keys)
+    pending = kms.list_keys(project_id=DEFAULT_PROJECT, limit=1,
+                            key_state=KeyState.PENDING_DELETION)
+    assert pending.total == sum(1 for s, d in rows if s == 4 and d > now)

@@ -49,7 +49,7 @@ def model(qapp: object) -> CmkTableModel:
 
 def _every_kind_of_update(model: CmkTableModel, proxy: CmkFilterProxy, book: KeyBook,
                           count: int) -> None:
-    model.setView(book.load(many(count)))
+    model.setView(book.load(lambda: many(count)))
     model.fetchMore(QModelIndex())
     keys = book.keys.keys
     model.setView(book.change([replace(keys[3], state=KeyState.DISABLED)], [keys[5].key_id]))
@@ -88,7 +88,7 @@ def test_pytest_qt_s_python_tester_passes_too(qtmodeltester: object, model: CmkT
 
 
 def test_rows_are_fetched_lazily_a_batch_at_a_time(model: CmkTableModel, book: KeyBook) -> None:
-    model.setView(book.load(many(2 * BATCH + 50)))
+    model.setView(book.load(lambda: many(2 * BATCH + 50)))
     root = QModelIndex()
     assert model.rowCount() == BATCH and model.totalRows() == 2 * BATCH + 50
     model.fetchMore(root)
@@ -99,7 +99,7 @@ def test_rows_are_fetched_lazily_a_batch_at_a_time(model: CmkTableModel, book: K
 
 def test_rowof_fetches_up_to_a_key_far_down(model: CmkTableModel, book: KeyBook) -> None:
     keys = many(1000)
-    model.setView(book.load(keys))
+    model.setView(book.load(lambda: keys))
     assert model.rowOf(keys[900].key_id) == 900
     assert model.rowCount() == 901
     assert model.rowOf("no-such-key") is None
@@ -107,7 +107,7 @@ def test_rowof_fetches_up_to_a_key_far_down(model: CmkTableModel, book: KeyBook)
 
 def test_a_changed_key_is_one_datachanged_with_roles(qtbot: object, model: CmkTableModel,
                                                       book: KeyBook) -> None:
-    model.setView(book.load(many(10)))
+    model.setView(book.load(lambda: many(10)))
     changes: list[tuple[int, int, list[int]]] = []
     model.dataChanged.connect(lambda a, b, roles: changes.append((a.row(), b.row(), roles)))
     model.modelReset.connect(lambda: changes.append((-1, -1, [])))
@@ -122,7 +122,7 @@ def test_a_changed_key_is_one_datachanged_with_roles(qtbot: object, model: CmkTa
 
 def test_a_key_that_leaves_is_one_row_removed_not_a_reset(model: CmkTableModel,
                                                           book: KeyBook) -> None:
-    model.setView(book.load(many(10)))
+    model.setView(book.load(lambda: many(10)))
     events: list[object] = []
     model.rowsRemoved.connect(lambda _p, first, last: events.append(("removed", first, last)))
     model.modelReset.connect(lambda: events.append("reset"))
@@ -133,7 +133,7 @@ def test_a_key_that_leaves_is_one_row_removed_not_a_reset(model: CmkTableModel,
 
 
 def test_a_new_query_resets_to_the_first_batch(model: CmkTableModel, book: KeyBook) -> None:
-    model.setView(book.load(many(3 * BATCH)))
+    model.setView(book.load(lambda: many(3 * BATCH)))
     model.fetchMore(QModelIndex())
     resets: list[int] = []
     model.modelReset.connect(lambda: resets.append(model.rowCount()))
@@ -147,7 +147,7 @@ def test_texts_and_utc_tooltips(model: CmkTableModel, book: KeyBook) -> None:
     soon = key(1, origin=Origin.EXTERNAL, material_expires_ms=NOW + 2 * DAY + 3_600_000,
                tags=(Tag("env", "prod"), Tag("team", "pay")))
     later = key(2, material_expires_ms=NOW + 30 * DAY)
-    model.setView(book.load([soon, later, key(3, KeyState.PENDING_IMPORT)]))
+    model.setView(book.load(lambda: [soon, later, key(3, KeyState.PENDING_IMPORT)]))
 
     def cell(row: int, column: Column, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         return model.index(row, column).data(role)
@@ -172,7 +172,7 @@ def test_texts_and_utc_tooltips(model: CmkTableModel, book: KeyBook) -> None:
 def test_the_proxy_filters_at_once_and_asks_for_the_whole_answer(
         qtbot: object, model: CmkTableModel, book: KeyBook) -> None:
     proxy = CmkFilterProxy(model)
-    model.setView(book.load(many(20)))
+    model.setView(book.load(lambda: many(20)))
     asked: list[KeyQuery] = []
     proxy.queryChanged.connect(asked.append)
     proxy.setSearchText("ALIAS-001")

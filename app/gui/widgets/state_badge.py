@@ -45,10 +45,11 @@ class StateBadgeDelegate(QStyledItemDelegate):
         if not isinstance(state, KeyState):
             super().paint(painter, option, index)
             return
-        self.initStyleOption(option, index)
-        option.text = ""
+        # Only the selection: the view has painted the row's (alternate) background, and
+        # initStyleOption would ask the model for every role of the cell, which costs.
         style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                            option.widget)
         text = state_label(state)
         font = QFont(option.font)
         font.setBold(True)
