@@ -51,7 +51,7 @@ from app.gui.widgets.state_badge import StateBadgeDelegate
 from app.model.audit import AuditEntry
 from app.model.keys import Cmk, KeyState
 
-_WIDTHS = {Column.ALIAS: 220, Column.KEY_ID: 290, Column.STATE: 150, Column.ORIGIN: 80,
+_WIDTHS = {Column.ALIAS: 210, Column.KEY_ID: 290, Column.STATE: 140, Column.ORIGIN: 75,
            Column.KEY_SPEC: 80, Column.CREATED: 130, Column.MATERIAL_EXPIRY: 220}
 _FILTER_STATES = (KeyState.ENABLED, KeyState.DISABLED, KeyState.PENDING_DELETION,
                   KeyState.PENDING_IMPORT)
@@ -79,7 +79,7 @@ class CmkListWindow(QMainWindow):
         self._applying = False
         self._build()
         self._connect()
-        self.resize(1280, 760)
+        self.resize(1360, 820)
         self.sync.start()
 
     # ------------------------------------------------------------------ building
@@ -92,13 +92,13 @@ class CmkListWindow(QMainWindow):
         layout.addWidget(self.notice)
         self.table = self._make_table(central)
         self.details = DetailsPane(central)
-        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        splitter = QSplitter(Qt.Orientation.Vertical, central)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 380])
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([460, 300])
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._make_menus_and_toolbar()

@@ -10,6 +10,7 @@ window-modal, no nested event loop.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -61,6 +62,7 @@ class KeyDialog(QDialog):
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(520)
         self.busy = False
         self._ready = True
         self.intro = QLabel(self)
@@ -86,6 +88,13 @@ class KeyDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.notice)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Wrapped labels are measured at the layout's first guess of the width; once the
+        # dialog has its real width, take the height that width needs (no gaps, no overlap).
+        super().showEvent(event)
+        if self.layout().hasHeightForWidth():
+            self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

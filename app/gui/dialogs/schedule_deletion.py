@@ -35,7 +35,6 @@ class ScheduleDeletionDialog(KeyDialog):
         self.form.addRow(label, self.days)
         self.date_label = QLabel(self)
         self.date_label.setObjectName("deletionDateLabel")
-        self.date_label.setWordWrap(True)
         self.form.addRow(self.tr("Deleted on:"), self.date_label)
         self.warning = Notice(self, object_name="irreversibleNotice")
         self.warning.show_text(self.tr(

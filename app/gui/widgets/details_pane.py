@@ -28,6 +28,8 @@ from app.gui.widgets.state_badge import badge_style
 from app.model.audit import AuditEntry
 from app.model.keys import Cmk, KeyState
 
+#: The fields in the first column; the rest go in the second.
+_FIRST_COLUMN = 7
 _SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
@@ -68,10 +70,13 @@ class DetailsPane(QScrollArea):
         self.placeholder.setWordWrap(True)
         self.fields = QWidget(body)
         self.values: dict[str, QLabel] = {}
-        form = QFormLayout(self.fields)
-        form.setContentsMargins(0, 0, 0, 0)
-        for name, caption in zip(self._FIELDS, self._captions(), strict=True):
-            form.addRow(caption, self._value(name))
+        # Three columns side by side (identity, lifecycle, history): the pane sits under
+        # the table, which keeps the window's whole width for its eight columns.
+        identity, lifecycle = QFormLayout(), QFormLayout()
+        captions = dict(zip(self._FIELDS, self._captions(), strict=True))
+        for name in self._FIELDS:
+            form = identity if self._FIELDS.index(name) < _FIRST_COLUMN else lifecycle
+            form.addRow(captions[name], self._value(name))
         self.copy_button = QPushButton(self.tr("&Copy key ID"), self.fields)
         self.copy_button.setObjectName("copyKeyIdButton")
         self.copy_button.setAccessibleName(self.tr("Copy key ID"))
@@ -79,18 +84,25 @@ class DetailsPane(QScrollArea):
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_button)
         copy_row.addStretch(1)
-        form.addRow("", copy_row)
+        identity.addRow("", copy_row)
+        columns = QHBoxLayout(self.fields)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(identity, 5)
+        columns.addSpacing(12)
+        columns.addLayout(lifecycle, 4)
         self.history_status = QLabel(body)
         self.history_status.setObjectName("historyStatusLabel")
         self.history_status.setWordWrap(True)
         self.history = self._history_tree(body)
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.fields)
-        title = QLabel(self.tr("<b>Import history</b>"), body)
-        layout.addWidget(title)
-        layout.addWidget(self.history_status)
-        layout.addWidget(self.history, 1)
+        history = QVBoxLayout()
+        history.addWidget(QLabel(self.tr("<b>Import history</b>"), body))
+        history.addWidget(self.history_status)
+        history.addWidget(self.history, 1)
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.placeholder, 9)
+        layout.addWidget(self.fields, 9)
+        layout.addSpacing(12)
+        layout.addLayout(history, 5)
         self.setWidget(body)
         self.cmk: Cmk | None = None
         self.show_key(None, 0)
@@ -121,7 +133,7 @@ class DetailsPane(QScrollArea):
         tree.setRootIsDecorated(False)
         tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Result"),
                               self.tr("Who")])
-        tree.setMinimumHeight(120)
+        tree.setMinimumHeight(100)
         return tree
 
     # --------------------------------------------------------------- showing
