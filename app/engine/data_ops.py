@@ -52,7 +52,8 @@ class DataOps:
         plain_text: bytes,
         additional_authenticated_data: bytes = b"",
     ) -> bytes:
-        if not isinstance(plain_text, bytes | bytearray) or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
+        if (not isinstance(plain_text, bytes | bytearray)
+                or not 1 <= len(plain_text) <= PLAINTEXT_MAX):
             raise KmsError("KMS.2101", f"The plaintext must be 1 to {PLAINTEXT_MAX} bytes.")
         blob = self._seal_data(project_id, key_id, bytes(plain_text),
                                additional_authenticated_data)
@@ -102,7 +103,8 @@ class DataOps:
         owner, datakey = self._open_data(project_id, cipher_text, b"", purpose=b"datakey")
         if owner != key_id:
             raise KmsError("KMS.2201", "This data key was encrypted under another key.")
-        if datakey_cipher_length is not None and _int(datakey_cipher_length, "KMS.2202") != len(datakey):
+        if (datakey_cipher_length is not None
+                and _int(datakey_cipher_length, "KMS.2202") != len(datakey)):
             raise KmsError(
                 "KMS.2202", "datakey_cipher_length must be the data key's length in bytes."
             )

@@ -15,8 +15,8 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable
-from typing import TypeVar
 from pathlib import Path
+from typing import TypeVar
 
 from app.engine import records
 from app.engine.audit import AuditLog

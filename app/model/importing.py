@@ -46,7 +46,8 @@ class WrappingAlgorithm(StrEnum):
         if self is WrappingAlgorithm.RSAES_PKCS1_V1_5:
             return padding.PKCS1v15()
         digest: hashes.HashAlgorithm = (
-            hashes.SHA256() if self is WrappingAlgorithm.RSAES_OAEP_SHA_256 else hashes.SHA1()
+            hashes.SHA256() if self is WrappingAlgorithm.RSAES_OAEP_SHA_256
+            else hashes.SHA1()  # noqa: S303 (the console's RSAES_OAEP_SHA_1, marked deprecated)
         )
         return padding.OAEP(mgf=padding.MGF1(digest), algorithm=digest, label=None)
 

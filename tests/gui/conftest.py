@@ -36,20 +36,29 @@ def runner(qapp) -> Iterator[TaskRunner]:
 @pytest.fixture
 def make_wizard(qtbot, backend, runner, clock):
     """An Import Key wizard on the local backend, shown, judging time by the engine's clock,
-    and a driver for it."""
+    and a driver for it. Each is deleted (timers and all) before the runner shuts down."""
+    import shiboken6
+
     from app.gui.wizard.wizard import ImportKeyWizard
     from tests.gui.wizard_driver import WizardDriver
+
+    made: list[ImportKeyWizard] = []
 
     def make(resume_key_id: str | None = None) -> WizardDriver:
         wizard = ImportKeyWizard(backend, runner, resume_key_id=resume_key_id)
         wizard.flow.now = clock.now
-        qtbot.addWidget(wizard)
+        made.append(wizard)
         wizard.show()
         driver = WizardDriver(qtbot, wizard, runner)
         driver.settle()
         return driver
 
-    return make
+    yield make
+    for wizard in made:
+        qtbot.waitUntil(lambda: not runner.busy)
+        if shiboken6.isValid(wizard):
+            wizard.hide()
+            shiboken6.delete(wizard)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 returns ``None`` for an empty QVariant without taking a reference, so every
 ``index.data(role)`` with no data, ``QObject.property`` of an unset name or ``itemData`` of a
 plain combo item drops one reference to None, and after a few thousand the process aborts
-("none_dealloc"). pyproject excludes that release; this test fails if one like it returns."""
+("none_dealloc"). pyproject keeps below 6.12; this test fails if a release like it returns."""
 
 from __future__ import annotations
 

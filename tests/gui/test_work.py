@@ -177,3 +177,16 @@ def test_load_key_reports_a_missing_key(backend):
     with pytest.raises(KmsError) as caught:
         work.load_key(backend, key_id="0b8e1f3c-5d6a-4f7b-9c8d-1e2f3a4b5c6d")
     assert caught.value.code == "KMS.0207"
+
+
+def test_wrap_commands_name_files_in_the_folder_and_path_the_others(download, tmp_path):
+    items = download.items
+    steps = work.wrap_commands(items, plaintext=None, generate=True)
+    assert [kind for kind, _ in steps] == ["cd", "generate", "wrap"]
+    assert steps[0][1] == f"cd {tmp_path}"
+    assert steps[1][1] == "openssl rand -out PlaintextKeyMaterial.bin 32"
+    assert f"-inkey {items.wrapping_key.name} " in steps[2][1]
+    elsewhere = tmp_path.parent / "my key.bin"
+    steps = work.wrap_commands(items, plaintext=elsewhere, generate=False)
+    assert [kind for kind, _ in steps] == ["cd", "wrap"]
+    assert f"-in '{elsewhere}'" in steps[1][1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -28,13 +29,27 @@ TIMEOUT_MS = 15_000
 
 
 class WizardDriver:
+    """``think_ms`` > 0 makes it act like a person: a pause after each action (so the event
+    loop runs between clicks, as it does between a person's clicks) and long texts pasted
+    with Ctrl+V rather than typed in one burst of key events."""
+
     def __init__(self, qtbot, wizard: ImportKeyWizard, runner: TaskRunner) -> None:
         self.qtbot, self.wizard, self.runner = qtbot, wizard, runner
+        self.think_ms = 0
+
+    def _think(self) -> None:
+        if self.think_ms:
+            self.qtbot.wait(self.think_ms)
 
     # finding ---------------------------------------------------------------------
 
     def find(self, kind: type[QWidget], name: str) -> QWidget:
-        found = self.wizard.findChildren(kind, name)
+        """The one widget of that name: on the current page if it has one (each page has
+        its own fixButton), else in the whole wizard."""
+        page = self.wizard.currentPage()
+        found = page.findChildren(kind, name) if page is not None else []
+        if len(found) != 1:
+            found = self.wizard.findChildren(kind, name)
         assert len(found) == 1, f"expected one {kind.__name__} named {name}, found {len(found)}"
         return found[0]
 
@@ -62,10 +77,14 @@ class WizardDriver:
         edit = self.find(QLineEdit, name)
         edit.setFocus()
         edit.selectAll()
-        if text:
+        if text and self.think_ms and len(text) > 8:
+            QGuiApplication.clipboard().setText(text)
+            self.qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        elif text:
             self.qtbot.keyClicks(edit, text)
         else:
             self.qtbot.keyClick(edit, Qt.Key.Key_Delete)
+        self._think()
 
     def click(self, name: str) -> None:
         """Click a button; a radio button or check box on its indicator, where a click
@@ -76,10 +95,12 @@ class WizardDriver:
         if isinstance(button, QRadioButton | QCheckBox):
             where = QPoint(8, button.height() // 2)
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=where)
+        self._think()
 
     def choose_algorithm(self, algorithm: WrappingAlgorithm) -> None:
         combo = self.find(QComboBox, "algorithmCombo")
         combo.setCurrentIndex(combo.findText(algorithm.value))
+        self._think()
 
     def wait(self, condition, timeout: int = TIMEOUT_MS) -> None:
         self.qtbot.waitUntil(condition, timeout=timeout)
@@ -92,6 +113,7 @@ class WizardDriver:
         self.wait(lambda: self.next_enabled)
         self.qtbot.mouseClick(self.button(QWizard.WizardButton.NextButton),
                               Qt.MouseButton.LeftButton)
+        self._think()
         self.wait(lambda: self.wizard.currentId() == expected)
         self.settle()
 
@@ -99,6 +121,7 @@ class WizardDriver:
         finish = self.button(QWizard.WizardButton.FinishButton)
         self.wait(finish.isEnabled)
         self.qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+        self._think()
         self.settle()
 
     # whole steps ---------------------------------------------------------------------

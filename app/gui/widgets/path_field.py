@@ -32,7 +32,7 @@ class PathField(QWidget):
         self.edit.setAccessibleName(accessible_name)
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.pathChanged)
-        self.button = QPushButton(self.tr("Bro&wse..."), self)
+        self.button = QPushButton(self.tr("Br&owse..."), self)
         self.button.setObjectName(edit_name.removesuffix("Edit") + "BrowseButton")
         self.button.setAccessibleName(self.tr("Browse for %1").replace("%1", accessible_name))
         self.button.setAutoDefault(False)

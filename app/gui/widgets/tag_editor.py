@@ -73,7 +73,7 @@ class TagEditor(QWidget):
         super().__init__(parent)
         self._rows: list[_Row] = []
         self._table = self._make_table()
-        self._add_button = QPushButton(self.tr("&Add tag"), self)
+        self._add_button = QPushButton(self.tr("Add ta&g"), self)
         self._add_button.setObjectName("addTagButton")
         self._add_button.setAccessibleName(self.tr("Add tag"))
         self._add_button.setAutoDefault(False)

@@ -49,16 +49,17 @@ class ImportKeyWizard(QWizard):
                             else self.tr("Import Key"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.NoDefaultButton, False)
         for page_id, page_class in PAGES.items():
-            self.setPage(page_id, page_class(self.flow, backend, runner, self))
+            page = page_class(self.flow, backend, runner, self)
+            page.fixRequested.connect(self.go_back_to)
+            self.setPage(page_id, page)
         self.setStartId(self.flow.start_id())
         self.setMinimumSize(760, 620)
+        self.resize(880, 720)
         self.currentIdChanged.connect(self._on_currentIdChanged)
         token_page = self.page(PageId.TOKEN)
         assert isinstance(token_page, TokenPage)
         token_page.imported.connect(self._on_token_page_imported)
-        token_page.fixRequested.connect(self._on_token_page_fixRequested)
 
     def nextId(self) -> int:
         return self.flow.next_id(self.currentId())
@@ -84,6 +85,3 @@ class ImportKeyWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
         self.keyImported.emit(key)
-
-    def _on_token_page_fixRequested(self, page_id: int) -> None:
-        self.go_back_to(page_id)

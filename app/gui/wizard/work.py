@@ -13,6 +13,7 @@ import base64
 import binascii
 import json
 import os
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -24,7 +25,7 @@ from app.backends.base import KmsBackend
 from app.gui.wizard.flow import KeyChanges, MaterialSource, WrapResult
 from app.material import files
 from app.material.import_items import ImportItems, find_import_items, write_import_items
-from app.material.recipes import ENCRYPTED_NAME
+from app.material.recipes import ENCRYPTED_NAME, PLAINTEXT_NAME, openssl_recipe
 from app.material.wrap import (
     generate_material,
     key_check_value,
@@ -138,6 +139,23 @@ def api_call(key_id: str, algorithm: WrappingAlgorithm,
 
 
 # ------------------------------------------------------------------------ 4. wrapping
+
+
+def wrap_commands(items: ImportItems, *, plaintext: Path | None,
+                  generate: bool) -> list[tuple[str, str]]:
+    """The console's Table 2 for these items as (step, shell line) pairs, "cd", "generate"
+    (unless the material exists) and "wrap": files in the download folder by their names,
+    others by their full paths."""
+    folder = items.wrapping_key.parent
+    plain = plaintext or folder / PLAINTEXT_NAME
+    plain_arg = plain.name if plain.parent == folder else str(plain)
+    generate_step, wrap_step = openssl_recipe(items.wrapping_algorithm, items.wrapping_key.name,
+                                              plain_arg, ENCRYPTED_NAME)
+    steps = [("cd", shlex.join(["cd", str(folder)]))]
+    if generate:
+        steps.append(("generate", generate_step.command))
+    steps.append(("wrap", wrap_step.command))
+    return steps
 
 
 def wrap_here(*, wrapping_key: Path, algorithm: WrappingAlgorithm, source: MaterialSource,

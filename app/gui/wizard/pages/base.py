@@ -15,13 +15,22 @@ import logging
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from app.backends.base import KmsBackend
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import ERROR_TEXT_STYLE, Kind, Notice
-from app.gui.wizard.flow import ImportFlow, PageId
+from app.gui.wizard.flow import ImportFlow, PageId, error_page
 from app.material.files import FileProblem
 from app.model.errors import KmsError
 
@@ -47,10 +56,12 @@ def advice(error: KmsError) -> str:
         "KMS.2604": _tr("Go back to \u201cWrap key material\u201d and wrap exactly 32 bytes "
                         "(256 bits) of key material."),
         "KMS.2606": _tr("Go back to \u201cWrap key material\u201d, choose \u201cUse an existing "
-                        "file\u201d and wrap the material this key had before."),
+                        "32-byte key material file\u201d and wrap the material this key had "
+                        "before."),
         "KMS.2602": _tr("Choose a later date and time, or \u201cKey material will never "
                         "expire\u201d."),
-        "KMS.0310": _tr("Only a key in the Pending import state takes key material."),
+        "KMS.0310": _tr("To import into this key again, first delete its key material in "
+                        "the key list; then import the same material."),
     }
     return sentences.get(error.code, "")
 
@@ -78,6 +89,11 @@ class FlowPage(QWizardPage):
     """A page of the Import Key wizard. Subclasses set ``page_id`` and fill ``self.body``."""
 
     page_id: ClassVar[PageId]
+    #: The user asked to go back to this (earlier) page to fix what the notice says.
+    fixRequested = Signal(int)
+    #: Whether the page's own widgets take the free height (a table, a text); otherwise the
+    #: progress and the notice sit right under them and the free space stays below.
+    expands: ClassVar[bool] = False
 
     def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -96,11 +112,23 @@ class FlowPage(QWizardPage):
         self._doing.setObjectName("busyLabel")
         self._doing.hide()
         self.notice = Notice(self, object_name="pageNotice")
+        self.fix = QPushButton(self, objectName="fixButton")
+        self.fix.setAccessibleName(self.tr("Go back to the page that fixes this"))
+        self.fix.setAutoDefault(False)
+        self.fix.hide()
+        self.fix.clicked.connect(self._on_fix_clicked)
+        self._fix_page: PageId | None = None
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.fix)
+        fix_row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.body, 1 if self.expands else 0)
         layout.addWidget(self._doing)
         layout.addWidget(self._progress)
         layout.addWidget(self.notice)
+        layout.addLayout(fix_row)
+        if not self.expands:
+            layout.addStretch(1)
 
     @property
     def busy(self) -> bool:
@@ -155,6 +183,7 @@ class FlowPage(QWizardPage):
                 on_failure: Callable[[BaseException], None] | None = None) -> None:
         """``work()`` on the runner's worker; the page shows ``doing`` until it returns."""
         self.notice.clear_text()
+        self.fix.hide()
         self._set_busy(+1, doing)
 
         def succeeded(value: Any) -> None:
@@ -168,7 +197,28 @@ class FlowPage(QWizardPage):
         self.runner.run(work, context=self, on_success=succeeded, on_failure=failed)
 
     def show_failure(self, error: BaseException) -> None:
+        """The failure below the page; and, when an earlier page fixes it, a button there."""
         self.notice.show_text(failure_text(error), Kind.ERROR)
+        page = error_page(error) if isinstance(error, KmsError) else None
+        wizard = self.wizard()
+        earlier = wizard.visitedIds()[:-1] if wizard is not None else []
+        self._fix_page = page if page in earlier else None
+        if self._fix_page is not None and wizard is not None:
+            title = wizard.page(self._fix_page).title()
+            self.fix.setText(self.tr("&Go back to \u201c%1\u201d").replace("%1", title))
+            self.fix.setAccessibleName(self.fix.text().replace("&", ""))
+            self.fix.setFocus()
+        self.fix.setVisible(self._fix_page is not None)
+
+    def label_for(self, text: str, buddy: QWidget) -> QLabel:
+        """A label whose mnemonic moves the focus to ``buddy``."""
+        label = QLabel(text, self.body)
+        label.setBuddy(buddy)
+        return label
+
+    def _on_fix_clicked(self) -> None:
+        if self._fix_page is not None:
+            self.fixRequested.emit(int(self._fix_page))
 
     def refresh(self) -> None:
         """The flow changed: let the wizard ask ``isComplete`` again."""

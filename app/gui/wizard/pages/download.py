@@ -7,17 +7,8 @@ folder, that has not expired. For an import again this page is the first: it loa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.backends.base import KmsBackend
 from app.gui.tasks import TaskRunner
@@ -26,6 +17,7 @@ from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, PageId
+from app.gui.wizard.items_view import ImportItemsView
 from app.gui.wizard.pages.base import FlowPage
 from app.material.import_items import format_time
 from app.model.importing import ImportParameters, WrappingAlgorithm
@@ -36,6 +28,7 @@ SETTINGS_FOLDER = "wizard/downloadFolder"
 
 class DownloadPage(FlowPage):
     page_id = PageId.DOWNLOAD
+    expands = True
 
     def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -60,17 +53,8 @@ class DownloadPage(FlowPage):
         self.download = QPushButton(self.tr("&Download"), self.body)
         self.download.setObjectName("downloadButton")
         self.download.setAccessibleName(self.tr("Download"))
-        self.files = QListWidget(self.body)
-        self.files.setObjectName("downloadedFilesList")
-        self.files.setAccessibleName(self.tr("Downloaded files"))
-        self.files.setMaximumHeight(80)
-        self.expiry = QLabel(self.body)
-        self.expiry.setObjectName("expiryLabel")
-        self.expiry.setWordWrap(True)
-        self.show_folder = QPushButton(self.tr("&Show in folder"), self.body)
-        self.show_folder.setObjectName("showInFolderButton")
-        self.show_folder.setAccessibleName(self.tr("Show in folder"))
-        self.api = CollapsiblePanel(self.tr("The same as an &API call"), object_name="apiCall",
+        self.items_view = ImportItemsView(self.body)
+        self.api = CollapsiblePanel(self.tr("The same as an A&PI call"), object_name="apiCall",
                                     parent=self.body)
         self._search_timer = QTimer(self, singleShot=True, interval=300)
         self._lay_out()
@@ -78,29 +62,21 @@ class DownloadPage(FlowPage):
         self.folder.pathChanged.connect(lambda _text: self._search_timer.start())
         self._search_timer.timeout.connect(self._look_for_earlier)
         self.download.clicked.connect(self._on_download_clicked)
-        self.show_folder.clicked.connect(self._on_show_folder_clicked)
 
     def _lay_out(self) -> None:
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self._label(self.tr("Wrapping &algorithm:"), self.algorithm), self.algorithm)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.label_for(self.tr("Wrapping &algorithm:"), self.algorithm),
+                    self.algorithm)
         form.addRow("", self.description)
         form.addRow("", self.sha1_notice)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.download)
-        form.addRow(self._label(self.tr("Download f&older:"), self.folder), row)
-        form.addRow(self.tr("Files:"), self.files)
-        actions = QHBoxLayout()
-        actions.addWidget(self.expiry, 1)
-        actions.addWidget(self.show_folder)
-        form.addRow("", actions)
+        form.addRow(self.label_for(self.tr("Download folde&r:"), self.folder), row)
+        form.addRow(self.items_view)
         form.addRow(self.api)
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self.body)
-        label.setBuddy(buddy)
-        return label
 
     def enter(self) -> None:
         self.algorithm.setCurrentIndex(list(WrappingAlgorithm).index(self.flow.algorithm))
@@ -163,13 +139,8 @@ class DownloadPage(FlowPage):
         self._show_items()
 
     def _show_items(self) -> None:
-        items, flow = self.flow.items, self.flow
-        self.files.clear()
-        self.show_folder.setEnabled(items is not None)
-        self.download.setEnabled(flow.key is not None)
-        self.expiry.setText(self._items_state())
-        if items is not None:
-            self.files.addItems([str(path) for path in items.paths()])
+        self.download.setEnabled(self.flow.key is not None)
+        self.items_view.show_items(self.flow.items, self._items_state())
         self._show_api_call()
         self.refresh()
 
@@ -198,7 +169,3 @@ class DownloadPage(FlowPage):
         self.api.setText(self.tr("Request: POST /v1.0/{project_id}/kms/"
                                  "get-parameters-for-import\n%1\n\nResponse:\n%2")
                          .replace("%1", request).replace("%2", response))
-
-    def _on_show_folder_clicked(self) -> None:
-        if self.flow.items is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.flow.items.readme.parent)))

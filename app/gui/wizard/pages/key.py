@@ -7,7 +7,7 @@ shown once the field has been typed in, not on an untouched page). A refusal of 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.backends.base import KmsBackend
 from app.gui.tasks import TaskRunner
@@ -20,6 +20,7 @@ from app.model.errors import KmsError
 
 class KeyPage(FlowPage):
     page_id = PageId.KEY
+    expands = True
 
     def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -51,16 +52,12 @@ class KeyPage(FlowPage):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        alias_label = QLabel(self.tr("&Alias:"), self.body)
-        alias_label.setBuddy(self.alias_edit)
-        form.addRow(alias_label, self.alias_edit)
+        form.addRow(self.label_for(self.tr("&Alias:"), self.alias_edit), self.alias_edit)
         form.addRow("", self.alias_problem)
-        description_label = QLabel(self.tr("&Description:"), self.body)
-        description_label.setBuddy(self.description_edit)
-        form.addRow(description_label, self.description_edit)
+        form.addRow(self.label_for(self.tr("&Description:"), self.description_edit),
+                    self.description_edit)
         form.addRow("", self.description_problem)
-        tags_label = QLabel(self.tr("&Tags:"), self.body)
-        tags_label.setBuddy(self.tag_editor)
+        tags_label = self.label_for(self.tr("&Tags:"), self.tag_editor)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

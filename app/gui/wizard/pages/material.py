@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from app.backends.base import KmsBackend
 from app.gui.tasks import TaskRunner
@@ -39,13 +39,10 @@ class MaterialPage(FlowPage):
         self._check_timer = QTimer(self, singleShot=True, interval=250)
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
-        key_label = QLabel(self.tr("&Key ID:"), self.body)
-        key_label.setBuddy(self.key_id)
-        form.addRow(key_label, self.key_id)
-        file_label = QLabel(self.tr("&Encrypted key material:"), self.body)
-        file_label.setBuddy(self.file)
-        form.addRow(file_label, self.file)
-        form.addRow("", self.check)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # paths get the width
+        form.addRow(self.label_for(self.tr("&Key ID:"), self.key_id), self.key_id)
+        form.addRow(self.label_for(self.tr("&Encrypted key material:"), self.file), self.file)
+        form.addRow(self.check)
         self.file.pathChanged.connect(self._on_file_pathChanged)
         self._check_timer.timeout.connect(self._check_file)
 

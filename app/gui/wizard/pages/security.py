@@ -23,6 +23,7 @@ from app.resources_locator import read_text
 
 class SecurityPage(FlowPage):
     page_id = PageId.SECURITY
+    expands = True
 
     def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -30,11 +31,11 @@ class SecurityPage(FlowPage):
         self.setTitle(self.tr("Security and durability"))
         self.setSubTitle(self.tr("Read how an imported key differs from one whose material "
                                  "the KMS makes, then confirm."))
-        self.text = QTextBrowser(self.body)
-        self.text.setObjectName("securityText")
-        self.text.setAccessibleName(self.tr("Security and durability of an imported key"))
-        self.text.setOpenExternalLinks(True)
-        self.text.setHtml(read_text("texts/security_and_durability.html"))
+        self.text_view = QTextBrowser(self.body)
+        self.text_view.setObjectName("securityText")
+        self.text_view.setAccessibleName(self.tr("Security and durability of an imported key"))
+        self.text_view.setOpenExternalLinks(True)
+        self.text_view.setHtml(read_text("texts/security_and_durability.html"))
         self.acknowledge = QCheckBox(
             self.tr("&I understand the security and durability of using an imported key"),
             self.body)
@@ -44,7 +45,7 @@ class SecurityPage(FlowPage):
         self.acknowledge.toggled.connect(self._on_acknowledge_toggled)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.text_view, 1)
         layout.addWidget(self.acknowledge)
 
     def enter(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QWidget,
 )
@@ -28,9 +27,8 @@ from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
 from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
-from app.gui.wizard.flow import ImportFlow, PageId, error_page
+from app.gui.wizard.flow import ImportFlow, PageId
 from app.gui.wizard.pages.base import FlowPage, problem_label
-from app.model.errors import KmsError
 from app.model.importing import ExpirationMode
 from app.model.keys import Cmk
 
@@ -39,8 +37,6 @@ class TokenPage(FlowPage):
     page_id = PageId.TOKEN
     #: The import succeeded, with the key as it is now (Enabled).
     imported = Signal(object)
-    #: The user asked to go back to this page to fix a refusal.
-    fixRequested = Signal(int)
 
     def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -61,8 +57,6 @@ class TokenPage(FlowPage):
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.utc = QLabel(self.body, objectName="expiresOnUtcLabel")
         self.when_problem = problem_label("expiresOnProblemLabel", self.body)
-        self.fix = QPushButton(self.body, objectName="fixButton")
-        self.fix.hide()
         for widget, name in ((self.never, self.tr("Key material will never expire")),
                              (self.expires, self.tr("Key material expires on")),
                              (self.when, self.tr("Expiration date and time"))):
@@ -74,25 +68,21 @@ class TokenPage(FlowPage):
         self.token.pathChanged.connect(self._on_input_changed)
         self.never.toggled.connect(self._on_input_changed)
         self.when.dateTimeChanged.connect(self._on_input_changed)
-        self.fix.clicked.connect(self._on_fix_clicked)
-        self._fix_page: PageId | None = None
 
     def _lay_out(self) -> None:
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
-        for text, field in ((self.tr("&Key ID:"), self.key_id),
-                            (self.tr("Import &token:"), self.token)):
-            label = QLabel(text, self.body)
-            label.setBuddy(field)
-            form.addRow(label, field)
-        form.addRow(self.tr("Key material expiration:"), self.never)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # paths get the width
+        form.addRow(self.label_for(self.tr("&Key ID:"), self.key_id), self.key_id)
+        form.addRow(self.label_for(self.tr("Import &token:"), self.token), self.token)
+        form.addRow(QLabel(self.tr("Key material expiration mode:"), self.body))
+        form.addRow(self.never)
         when = QHBoxLayout()
         when.addWidget(self.expires)
         when.addWidget(self.when)
         when.addWidget(self.utc, 1)
-        form.addRow("", when)
-        form.addRow("", self.when_problem)
-        form.addRow("", self.fix)
+        form.addRow(when)
+        form.addRow(self.when_problem)
 
     def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
@@ -129,11 +119,9 @@ class TokenPage(FlowPage):
         key_id, token, encrypted = flow.key.key_id, flow.token_path, flow.encrypted_material
         expires = flow.expiration_time()
         assert token is not None and encrypted is not None
-        self.fix.hide()
         self.run_job(lambda: work.import_material(self.backend, key_id=key_id, token_path=token,
                                                   encrypted=encrypted, expiration_time=expires),
-                     doing=self.tr("Importing the key material..."),
-                     on_success=self._on_imported, on_failure=self._on_refused)
+                     doing=self.tr("Importing the key material..."), on_success=self._on_imported)
         return False
 
     def _on_imported(self, key: Cmk) -> None:
@@ -143,20 +131,3 @@ class TokenPage(FlowPage):
         self.body.setEnabled(False)
         self.refresh()
         self.imported.emit(key)
-
-    def _on_refused(self, error: BaseException) -> None:
-        self.show_failure(error)
-        page = error_page(error) if isinstance(error, KmsError) else None
-        wizard = self.wizard()
-        visited = wizard.visitedIds() if wizard is not None else []
-        self._fix_page = page if page in visited and page != PageId.TOKEN else None
-        if self._fix_page is not None and wizard is not None:
-            self.fix.setText(self.tr("&Go back to \u201c%1\u201d").replace(
-                "%1", wizard.page(self._fix_page).title()))
-            self.fix.setAccessibleName(self.fix.text().replace("&", ""))
-            self.fix.show()
-            self.fix.setFocus()
-
-    def _on_fix_clicked(self) -> None:
-        if self._fix_page is not None:
-            self.fixRequested.emit(int(self._fix_page))

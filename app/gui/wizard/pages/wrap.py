@@ -10,9 +10,7 @@ path does, and the bytes live in the background job until they are wiped.
 
 from __future__ import annotations
 
-import shlex
-from pathlib import Path
-
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -31,7 +29,6 @@ from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
 from app.gui.wizard.pages.base import FlowPage
-from app.material.recipes import ENCRYPTED_NAME, PLAINTEXT_NAME, openssl_recipe
 
 
 class WrapPage(FlowPage):
@@ -96,17 +93,19 @@ class WrapPage(FlowPage):
         layout.addWidget(QLabel(self.tr("The same with openssl (the console guide, Table 2):"),
                                 self.body))
         layout.addWidget(self.commands)
-        layout.addStretch(1)
 
     def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
         here, generate = flow.wrap_method is WrapMethod.HERE, (
             flow.material_source is MaterialSource.GENERATE)
         plain = flow.plaintext_path or flow.default_plaintext_path()
+        radios = (self.on_hsm, self.here, self.generate, self.existing)
+        blockers = [QSignalBlocker(widget) for widget in (*radios, self.plain.edit)]
         (self.here if here else self.on_hsm).setChecked(True)
         (self.generate if generate else self.existing).setChecked(True)
         self.plain.setPath(plain)
-        self._on_choice_toggled()
+        del blockers
+        self._on_choice_toggled()  # once, with every choice in place
 
     def _on_choice_toggled(self, *_args: object) -> None:
         flow = self.flow
@@ -115,6 +114,7 @@ class WrapPage(FlowPage):
         flow.material_source = MaterialSource.GENERATE if generate else MaterialSource.EXISTING
         flow.plaintext_path = self.plain.path()
         here = flow.wrap_method is WrapMethod.HERE
+        self.hsm_info.setVisible(not here)
         for widget in (self.generate, self.existing, self.plain_label, self.plain, self.wrap):
             widget.setEnabled(here)
         self.plain.setMode(PathMode.SAVE_FILE if generate else PathMode.OPEN_FILE,
@@ -151,20 +151,19 @@ class WrapPage(FlowPage):
         self.refresh()
 
     def _recipe(self) -> list[tuple[str, str]]:
-        items, flow = self.flow.items, self.flow
-        assert items is not None
-        folder = items.wrapping_key.parent
-        plain = flow.plaintext_path if flow.wrap_method is WrapMethod.HERE else None
-        plain = plain or folder / PLAINTEXT_NAME
-        plain_arg = plain.name if plain.parent == folder else str(plain)
-        generate, wrap = openssl_recipe(items.wrapping_algorithm, items.wrapping_key.name,
-                                        plain_arg, ENCRYPTED_NAME)
-        rows = [(self.tr("Go to the download folder"), shlex.join(["cd", str(folder)]))]
-        if flow.material_source is MaterialSource.GENERATE or flow.wrap_method is WrapMethod.HSM:
-            rows.append((self.tr("Generate 256-bit key material"), generate.command))
-        rows.append((self.tr("Wrap it with the wrapping key (%1)")
-                     .replace("%1", items.wrapping_algorithm), wrap.command))
-        return rows
+        flow = self.flow
+        assert flow.items is not None
+        here = flow.wrap_method is WrapMethod.HERE
+        titles = {
+            "cd": self.tr("Go to the download folder"),
+            "generate": self.tr("Generate 256-bit key material"),
+            "wrap": self.tr("Wrap it with the wrapping key (%1)").replace(
+                "%1", flow.items.wrapping_algorithm),
+        }
+        steps = work.wrap_commands(
+            flow.items, plaintext=flow.plaintext_path if here else None,
+            generate=not here or flow.material_source is MaterialSource.GENERATE)
+        return [(titles[kind], command) for kind, command in steps]
 
     def _on_wrap_clicked(self) -> None:
         items, plain, source = self.flow.items, self.plain.path(), self.flow.material_source
@@ -174,7 +173,7 @@ class WrapPage(FlowPage):
             return
         key, algorithm = items.wrapping_key, items.wrapping_algorithm
         self.run_job(lambda: work.wrap_here(wrapping_key=key, algorithm=algorithm,
-                                            source=source, plaintext=Path(plain)),
+                                            source=source, plaintext=plain),
                      doing=self.tr("Wrapping the key material..."), on_success=self._on_wrapped)
 
     def _on_wrapped(self, result: WrapResult) -> None:

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Screenshots of every page of the Import Key wizard, in a real X window.
+
+Starts its own Xvfb (a free display number), runs the wizard on the xcb platform over a
+temporary store, walks through a whole import (new key, download, wrap here, import) and
+saves what the screen shows of the window at each page into docs/screenshots/, plus one of a
+refusal (an expired import token) as the user sees it.
+
+    .venv/bin/python scripts/screenshots_wizard.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported for real only once the X display is set
+    from PySide6.QtWidgets import QApplication
+
+    from app.engine import ManualClock
+    from app.gui.tasks import TaskRunner
+    from app.gui.wizard.pages.base import FlowPage
+    from app.gui.wizard.wizard import ImportKeyWizard
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+Step = tuple[str, Callable[[], object], Callable[[], bool]]
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """Xvfb on the first display number without a lock file."""
+    for number in range(99, 140):
+        if not Path(f"/tmp/.X{number}-lock").exists():  # noqa: S108 (where X servers lock)
+            display = f":{number}"
+            server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24",
+                                       "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+            for _ in range(50):
+                if Path(f"/tmp/.X11-unix/X{number}").exists():  # noqa: S108 (X's socket)
+                    return server, display
+                time.sleep(0.1)
+            server.kill()
+    raise SystemExit("no free X display number for Xvfb")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    if not shutil.which("Xvfb"):
+        raise SystemExit("Xvfb is missing: apt-get install xvfb")
+    server, display = start_xvfb()
+    os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    try:
+        with tempfile.TemporaryDirectory(prefix="kf-") as temp:
+            return run(Path(temp), args.out)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def run(temp: Path, out: Path) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.backends.local import LocalBackend
+    from app.engine import FileMasterKey, LocalKms, ManualClock
+    from app.gui.tasks import TaskRunner
+    from app.gui.wizard.wizard import ImportKeyWizard
+
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("Keyferry")
+    clock = ManualClock(time.time())
+    kms = LocalKms.open(temp / "store", master_key_source=FileMasterKey(temp / "master.key"),
+                        clock=clock, background=False, pool_size=0)
+    backend, runner = LocalBackend(kms), TaskRunner()
+    (temp / "Downloads").mkdir()
+    out.mkdir(parents=True, exist_ok=True)
+    wizard = ImportKeyWizard(backend, runner)
+    wizard.flow.now = clock.now
+    wizard.move(40, 40)
+    walk = Walkthrough(app, wizard, runner, clock, temp / "Downloads", out)
+    timer = QTimer(interval=50)
+    timer.timeout.connect(walk.tick)
+    timer.start()
+    status = app.exec()
+    runner.shutdown(wait=True)
+    backend.close()
+    kms.close()
+    return status
+
+
+class Walkthrough:
+    """The steps of the tour, each an action and when it is done, run from a timer (no
+    nested event loop): one step per tick, a pause so the window repaints before a shot."""
+
+    def __init__(self, app: QApplication, wizard: ImportKeyWizard, runner: TaskRunner,
+                 clock: ManualClock, downloads: Path, out: Path) -> None:
+        self.app, self.wizard, self.runner, self.clock = app, wizard, runner, clock
+        self.downloads, self.out = downloads, out
+        self.steps = self._steps()
+        self.index, self.acted, self.since = 0, False, time.monotonic()
+
+    def tick(self) -> None:
+        name, act, done = self.steps[self.index]
+        if not self.acted:
+            act()
+            self.acted, self.since = True, time.monotonic()
+        elif done() and time.monotonic() - self.since > 0.3:
+            self.index, self.acted = self.index + 1, False
+        elif time.monotonic() - self.since > 20:
+            print(f"step {name} did not finish: {self.page().notice.text()}")
+            self.app.exit(1)
+
+    def page(self) -> FlowPage:
+        return self.wizard.currentPage()  # type: ignore[return-value]
+
+    def shot(self, name: str) -> Callable[[], object]:
+        def save() -> None:
+            path = self.out / f"wizard-{name}.png"
+            self.wizard.screen().grabWindow(self.wizard.winId()).save(str(path))
+            print(f"saved {path}")
+        return save
+
+    def idle(self) -> bool:
+        return not self.runner.busy and not self.page().busy
+
+    def on(self, page_id: int, *, ready: bool = False) -> Callable[[], bool]:
+        return lambda: (self.wizard.currentId() == page_id and self.idle()
+                        and (not ready or self.next_enabled()))
+
+    def next_enabled(self) -> bool:
+        from PySide6.QtWidgets import QWizard
+
+        return self.wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    def finish(self) -> None:
+        from PySide6.QtWidgets import QWizard
+
+        self.wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    def fill_key_page(self) -> None:
+        from PySide6.QtTest import QTest
+
+        from app.model.keys import Tag
+
+        page = self.page()  # typed, as a user would, so the page checks as it does for them
+        QTest.keyClicks(page.alias_edit, "payments/hsm-2026")
+        QTest.keyClicks(page.description_edit, "Data key of the payments service, from HSM-A")
+        page.tag_editor.setTags([Tag("team", "payments"), Tag("env", "production")])
+
+    def set_tags(self, *pairs: tuple[str, str]) -> Callable[[], None]:
+        from app.model.keys import Tag
+
+        return lambda: self.page().tag_editor.setTags([Tag(k, v) for k, v in pairs])
+
+    def _steps(self) -> list[Step]:
+        from app.gui.wizard.flow import PageId
+
+        w, page, ready = self.wizard, self.page, self.next_enabled
+        return [
+            ("show", w.show, w.isVisible),
+            ("fill", self.fill_key_page, ready),
+            ("1", self.shot("1-key"), lambda: True),
+            ("bad tags", self.set_tags(("team", "payments"), ("env", "production"),
+                                       ("env", "staging"), ("cost=center", "42")),
+             lambda: not ready()),
+            ("1p", self.shot("1-key-tag-problems"), lambda: True),
+            ("good tags", self.set_tags(("team", "payments"), ("env", "production")), ready),
+            ("next", w.next, self.on(PageId.SECURITY)),
+            ("check", lambda: page().acknowledge.setChecked(True), ready),
+            ("2", self.shot("2-security"), lambda: True),
+            ("next", w.next, self.on(PageId.DOWNLOAD)),
+            ("folder", lambda: page().folder.setPath(self.downloads), self.idle),
+            ("download", lambda: page().download.click(), self.on(PageId.DOWNLOAD, ready=True)),
+            ("api", lambda: page().api.toggle.setChecked(True), lambda: True),
+            ("3", self.shot("3-download"), lambda: True),
+            ("next", w.next, self.on(PageId.WRAP)),
+            ("wrap", lambda: page().wrap.click(), self.on(PageId.WRAP, ready=True)),
+            ("4", self.shot("4-wrap"), lambda: True),
+            ("next", w.next, self.on(PageId.MATERIAL, ready=True)),
+            ("5", self.shot("5-material"), lambda: True),
+            ("next", w.next, self.on(PageId.TOKEN)),
+            ("expire", lambda: self.clock.advance(24 * 3600 + 60), lambda: True),
+            ("finish", self.finish, self.idle),
+            ("6f", self.shot("6-token-refused"), lambda: True),
+            ("fix", lambda: page().fix.click(), self.on(PageId.DOWNLOAD)),
+            ("again", lambda: page().download.click(), self.on(PageId.DOWNLOAD, ready=True)),
+            ("next", w.next, self.on(PageId.WRAP)),
+            ("plain", lambda: page().plain.setPath(self.downloads / "Plaintext-2.bin"),
+             self.idle),
+            ("wrap", lambda: page().wrap.click(), self.on(PageId.WRAP, ready=True)),
+            ("next", w.next, self.on(PageId.MATERIAL, ready=True)),
+            ("next", w.next, self.on(PageId.TOKEN)),
+            ("finish", self.finish, lambda: self.idle() and w.flow.imported is not None),
+            ("6", self.shot("6-token"), lambda: True),
+            ("quit", self.app.quit, lambda: True),
+        ]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
