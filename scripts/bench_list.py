@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,76 +47,101 @@ def seed_store(store: Path, count: int) -> None:
 
 
 def measure(store: Path) -> dict[str, float]:
-    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.backends.local import open_local
-    from app.gui.main_window import CmkListWindow
-    from app.gui.tasks import TaskRunner
-
     app = QApplication(sys.argv[:1])  # noqa: F841 - kept alive for the measurement
-    backend = open_local(store / "data", master_key_file=store / "master.key", background=False)
-    runner = TaskRunner()
-    clock = QElapsedTimer()
-    paints: list[float] = []
+    session = Session(store)
+    try:
+        figures = session.open()
+        figures.update(session.type_search())
+        figures.update(session.sort())
+    finally:
+        session.close()
+    figures["list100k_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return figures
 
-    class PaintWatch(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and window.model.rowCount():
-                paints.append(clock.nsecsElapsed() / 1e6)
-            return False
 
-    gaps = Heartbeat()
-    clock.start()
-    window = CmkListWindow(backend, runner)
-    watch = PaintWatch()
-    window.table.viewport().installEventFilter(watch)
-    window.show()
-    wait_for(lambda: bool(paints), 30_000)
-    first_rows = paints[0]
-    wait_for(lambda: window.sync.complete and not runner.busy, 120_000)
-    loaded = clock.nsecsElapsed() / 1e6
-    load_stall = gaps.largest()
-    QTest.qWait(200)
+class Session:
+    """One list window over the store, watched: each paint of the table with rows in it is
+    timed, and a heartbeat records the UI thread's longest stall."""
 
-    def until_repainted(done: callable) -> float:  # type: ignore[valid-type]
+    def __init__(self, store: Path) -> None:
+        from PySide6.QtCore import QElapsedTimer, QEvent, QObject
+
+        from app.backends.local import open_local
+        from app.gui.tasks import TaskRunner
+
+        self.backend = open_local(store / "data", master_key_file=store / "master.key",
+                                  background=False)
+        self.runner = TaskRunner()
+        self.clock = QElapsedTimer()
+        self.paints: list[float] = []
+        session = self
+
+        class PaintWatch(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint and session.window.model.rowCount():
+                    session.paints.append(session.clock.nsecsElapsed() / 1e6)
+                return False
+
+        self.watch = PaintWatch()
+        self.gaps = Heartbeat()
+
+    def open(self) -> dict[str, float]:
+        from app.gui.main_window import CmkListWindow
+
+        self.clock.start()
+        self.window = CmkListWindow(self.backend, self.runner)
+        self.window.table.viewport().installEventFilter(self.watch)
+        self.window.show()
+        wait_for(lambda: bool(self.paints), 30_000)
+        first_rows = self.paints[0]
+        wait_for(lambda: self.window.sync.complete and not self.runner.busy, 120_000)
+        return {"list100k_keys": float(len(self.window.model.keyView.keys)),
+                "list100k_open_ms": first_rows,
+                "list100k_all_loaded_ms": self.clock.nsecsElapsed() / 1e6,
+                "list100k_load_max_stall_ms": self.gaps.largest()}
+
+    def until_repainted(self, done: Callable[[], bool]) -> float:
         start = time.perf_counter()
-        paints.clear()
-        wait_for(lambda: done() and bool(paints), 30_000)
+        self.paints.clear()
+        wait_for(lambda: done() and bool(self.paints), 30_000)
         return (time.perf_counter() - start) * 1000
 
-    search = window.search
-    search.setFocus()
-    gaps.reset()
-    keystrokes = []
-    for n, char in enumerate(TYPED, start=1):
-        QTest.keyClick(search, char)
-        typed = TYPED[:n]
-        keystrokes.append(until_repainted(
-            lambda typed=typed: window.model.keyView.query.text == typed and not runner.busy))
-    typing_stall = gaps.largest()
-    QTest.keyClick(search, Qt.Key.Key_Escape)
-    wait_for(lambda: window.model.keyView.query.text == "" and not runner.busy, 30_000)
-    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    sort_ms = until_repainted(lambda: window.model.keyView.query.sort_column == 0
-                              and not runner.busy)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    QTimer.singleShot(0, window.close)
-    runner.shutdown()
-    backend.close()
-    return {
-        "list100k_keys": float(len(window.model.keyView.keys)),
-        "list100k_open_ms": first_rows,
-        "list100k_all_loaded_ms": loaded,
-        "list100k_filter_ms": statistics.median(keystrokes),
-        "list100k_filter_first_ms": keystrokes[0],
-        "list100k_filter_max_ms": max(keystrokes),
-        "list100k_sort_ms": sort_ms,
-        "list100k_rss_mb": rss_mb,
-        "list100k_load_max_stall_ms": load_stall,
-        "list100k_typing_max_stall_ms": typing_stall,
-    }
+    def type_search(self) -> dict[str, float]:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        model, search = self.window.model, self.window.search
+        QTest.qWait(200)
+        search.setFocus()
+        self.gaps.reset()
+        keystrokes = []
+        for n, char in enumerate(TYPED, start=1):
+            QTest.keyClick(search, char)
+            keystrokes.append(self.until_repainted(
+                lambda typed=TYPED[:n]: model.keyView.query.text == typed
+                and not self.runner.busy))
+        stall = self.gaps.largest()
+        QTest.keyClick(search, Qt.Key.Key_Escape)
+        wait_for(lambda: model.keyView.query.text == "" and not self.runner.busy, 30_000)
+        return {"list100k_filter_ms": statistics.median(keystrokes),
+                "list100k_filter_first_ms": keystrokes[0],
+                "list100k_filter_max_ms": max(keystrokes),
+                "list100k_typing_max_stall_ms": stall}
+
+    def sort(self) -> dict[str, float]:
+        from PySide6.QtCore import Qt
+
+        model = self.window.model
+        self.window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        return {"list100k_sort_ms": self.until_repainted(
+            lambda: model.keyView.query.sort_column == 0 and not self.runner.busy)}
+
+    def close(self) -> None:
+        self.window.close()
+        self.runner.shutdown()
+        self.backend.close()
 
 
 def wait_for(condition: object, timeout_ms: int) -> None:

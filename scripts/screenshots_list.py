@@ -81,7 +81,7 @@ def shoot(scheme: str, out: Path) -> None:
     """In this process: open the window on a fresh store and save its pictures."""
     from bench_list import wait_for  # scripts/ is on sys.path when run as a script
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+    from PySide6.QtWidgets import QApplication
 
     from app.backends.local import LocalBackend
     from app.engine import FileMasterKey, LocalKms
@@ -106,24 +106,32 @@ def shoot(scheme: str, out: Path) -> None:
     wait_for(lambda: not runner.busy and window.details.history.topLevelItemCount() > 0, 10_000)
     QTest.qWait(300)
     window.grab().save(str(out / f"list-{scheme}.png"))
+    shoot_dialog(window, scheme, out)
+    runner.shutdown()
+    backend.close()
+    kms.close()
+
+
+def shoot_dialog(window: object, scheme: str, out: Path) -> None:
+    """Schedule deletion in the light palette; Try it, after a round trip, in the dark."""
+    from bench_list import wait_for
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
     if scheme == "light":
-        window.key_actions["scheduleDeletionAction"].trigger()
-        dialog = window.findChild(QDialog, "scheduleDeletionDialog")
+        window.key_actions["scheduleDeletionAction"].trigger()  # type: ignore[attr-defined]
+        dialog = window.findChild(QDialog, "scheduleDeletionDialog")  # type: ignore[attr-defined]
     else:
-        window.key_actions["tryItAction"].trigger()
-        dialog = window.findChild(QDialog, "tryItDialog")
+        window.key_actions["tryItAction"].trigger()  # type: ignore[attr-defined]
+        dialog = window.findChild(QDialog, "tryItDialog")  # type: ignore[attr-defined]
         QTest.qWait(200)
-        text = dialog.findChild(QLineEdit, "plaintextEdit")
-        text.setText("Meet at the usual place at noon.")
+        dialog.findChild(QLineEdit, "plaintextEdit").setText("Meet at the usual place at noon.")
         dialog.ok_button.click()
         wait_for(lambda: bool(dialog.findChild(QLineEdit, "decryptedEdit").text()), 10_000)
     QTest.qWait(300)
     name = "schedule-deletion" if scheme == "light" else "try-it"
     dialog.grab().save(str(out / f"{name}-{scheme}.png"))
     dialog.reject()
-    runner.shutdown()
-    backend.close()
-    kms.close()
 
 
 def main() -> int:
@@ -146,8 +154,8 @@ def main() -> int:
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)
-    for picture in sorted(args.out.glob("*.png")):
-        print(picture)
+    for name in ("list-light", "list-dark", "schedule-deletion-light", "try-it-dark"):
+        print(args.out / f"{name}.png")
     return 0
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cached_property
 from itertools import compress, count
+from typing import Any
 
 from app.model.keys import Cmk, KeyState
 
@@ -75,6 +76,15 @@ _SORT_KEYS: dict[Column, Callable[[Cmk], object]] = {
 
 
 @dataclass(frozen=True)
+class _Search:
+    """A search's answer, kept so that the next, narrower one scans only it."""
+
+    needle: str
+    state: KeyState | None
+    found: list[int]
+
+
+@dataclass(frozen=True)
 class KeyQuery:
     """What the user asked to see: search text, one state or all, and the sort."""
 
@@ -111,7 +121,7 @@ class KeySet:
                                                                  repr=False)
     _rank_cache: dict[tuple[Column, bool], tuple[int, ...]] = field(default_factory=dict,
                                                                      repr=False)
-    _last: list[object] = field(default_factory=list, repr=False)  # the last search
+    _last: list[_Search] = field(default_factory=list, repr=False)  # the last search
 
     @classmethod
     def build(cls, keys: Iterable[Cmk], now_ms: int) -> KeySet:
@@ -196,7 +206,7 @@ class KeySet:
             if descending:
                 cached = tuple(reversed(self.order(column, False)))
             else:
-                ranks = list(map(_SORT_KEYS[column], self.keys))
+                ranks: list[Any] = list(map(_SORT_KEYS[column], self.keys))
                 cached = tuple(sorted(range(len(ranks)), key=ranks.__getitem__))
             self._orders[(column, descending)] = cached
         return cached
@@ -236,10 +246,10 @@ class KeySet:
         """Positions whose search text holds ``needle`` and whose state is ``state``.
         Typing narrows a search: when the last needle is part of this one, only the last
         answer can match, so only it is scanned."""
-        last = self._last
-        if last and last[1] is state and last[0] in needle:
+        last = self._last[0] if self._last else None
+        if last is not None and last.state is state and last.needle in needle:
             hay = self.haystacks
-            found = [i for i in last[2] if needle in hay[i]]
+            found = [i for i in last.found if needle in hay[i]]
         else:
             candidates: Iterable[int] = range(len(self.keys))
             if state is not None:
@@ -249,7 +259,7 @@ class KeySet:
                 found = [i for i in candidates if needle in hay[i]]
             else:
                 found = list(candidates)
-        self._last[:] = [needle, state, found]
+        self._last[:] = [_Search(needle, state, found)]
         return found
 
 

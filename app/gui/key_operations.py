@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -204,6 +204,9 @@ class KeyOperations(QObject):
         self._done(cmk, self.tr("Key %1 imported."), None)
 
 
-def _opened(dialog: KeyDialog) -> Any:
+D = TypeVar("D", bound=KeyDialog)
+
+
+def _opened(dialog: D) -> D:
     dialog.open()
     return dialog

@@ -350,7 +350,8 @@ class CmkListWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         counts = self.model.keyView.keys.counts
-        parts = [f"{fmt.state_label(s)}: {counts.get(s, 0):,}" for s in _FILTER_STATES]
+        parts = [self.tr("%1: %2").replace("%1", fmt.state_label(s)).replace(
+            "%2", f"{counts.get(s, 0):,}") for s in _FILTER_STATES]
         self.counts_label.setText("  \u00b7  ".join(parts))
         self._update_shown_count()
 

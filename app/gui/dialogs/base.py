@@ -93,8 +93,9 @@ class KeyDialog(QDialog):
         # Wrapped labels are measured at the layout's first guess of the width; once the
         # dialog has its real width, take the height that width needs (no gaps, no overlap).
         super().showEvent(event)
-        if self.layout().hasHeightForWidth():
-            self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

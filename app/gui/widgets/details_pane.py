@@ -68,16 +68,27 @@ class DetailsPane(QScrollArea):
         self.placeholder = QLabel(self.tr("Select a key to see its details."), body)
         self.placeholder.setObjectName("detailsPlaceholder")
         self.placeholder.setWordWrap(True)
-        self.fields = QWidget(body)
         self.values: dict[str, QLabel] = {}
+        self.fields = self._make_fields(body)
         # Three columns side by side (identity, lifecycle, history): the pane sits under
         # the table, which keeps the window's whole width for its eight columns.
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.placeholder, 9)
+        layout.addWidget(self.fields, 9)
+        layout.addSpacing(12)
+        layout.addLayout(self._make_history(body), 5)
+        self.setWidget(body)
+        self.cmk: Cmk | None = None
+        self.show_key(None, 0)
+
+    def _make_fields(self, body: QWidget) -> QWidget:
+        fields = QWidget(body)
         identity, lifecycle = QFormLayout(), QFormLayout()
         captions = dict(zip(self._FIELDS, self._captions(), strict=True))
-        for name in self._FIELDS:
-            form = identity if self._FIELDS.index(name) < _FIRST_COLUMN else lifecycle
+        for number, name in enumerate(self._FIELDS):
+            form = identity if number < _FIRST_COLUMN else lifecycle
             form.addRow(captions[name], self._value(name))
-        self.copy_button = QPushButton(self.tr("&Copy key ID"), self.fields)
+        self.copy_button = QPushButton(self.tr("&Copy key ID"), fields)
         self.copy_button.setObjectName("copyKeyIdButton")
         self.copy_button.setAccessibleName(self.tr("Copy key ID"))
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
@@ -85,11 +96,14 @@ class DetailsPane(QScrollArea):
         copy_row.addWidget(self.copy_button)
         copy_row.addStretch(1)
         identity.addRow("", copy_row)
-        columns = QHBoxLayout(self.fields)
+        columns = QHBoxLayout(fields)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(identity, 5)
         columns.addSpacing(12)
         columns.addLayout(lifecycle, 4)
+        return fields
+
+    def _make_history(self, body: QWidget) -> QVBoxLayout:
         self.history_status = QLabel(body)
         self.history_status.setObjectName("historyStatusLabel")
         self.history_status.setWordWrap(True)
@@ -98,14 +112,7 @@ class DetailsPane(QScrollArea):
         history.addWidget(QLabel(self.tr("<b>Import history</b>"), body))
         history.addWidget(self.history_status)
         history.addWidget(self.history, 1)
-        layout = QHBoxLayout(body)
-        layout.addWidget(self.placeholder, 9)
-        layout.addWidget(self.fields, 9)
-        layout.addSpacing(12)
-        layout.addLayout(history, 5)
-        self.setWidget(body)
-        self.cmk: Cmk | None = None
-        self.show_key(None, 0)
+        return history
 
     def _captions(self) -> list[str]:
         return [self.tr("Alias:"), self.tr("Key ID:"), self.tr("State:"),
