@@ -63,6 +63,8 @@ class KeyDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(520)
+        #: The widget the keyboard starts in (set by each dialog).
+        self.first_field: QWidget | None = None
         self.busy = False
         self._ready = True
         self.intro = QLabel(self)
@@ -93,6 +95,8 @@ class KeyDialog(QDialog):
         # Wrapped labels are measured at the layout's first guess of the width; once the
         # dialog has its real width, take the height that width needs (no gaps, no overlap).
         super().showEvent(event)
+        if self.first_field is not None:
+            self.first_field.setFocus(Qt.FocusReason.OtherFocusReason)
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
             self.resize(self.width(), layout.totalHeightForWidth(self.width()))

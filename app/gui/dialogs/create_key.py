@@ -29,6 +29,7 @@ class CreateKeyDialog(KeyDialog):
         self.alias.textChanged.connect(self._check)
         self.description.textChanged.connect(self._check)
         self.tags.changed.connect(self._check)
+        self.first_field = self.alias
         self.lock_while_busy(self.alias, self.description, self.tags)
         self.resize(640, 420)
         self._check()

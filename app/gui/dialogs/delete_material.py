@@ -24,5 +24,6 @@ class DeleteMaterialDialog(KeyDialog):
         self.confirm.setAccessibleName(self.tr("I have a copy of this key material"))
         self.confirm.toggled.connect(self.set_ready)
         self.form.addRow(self.confirm)
+        self.first_field = self.confirm
         self.lock_while_busy(self.confirm)
         self.set_ready(False)

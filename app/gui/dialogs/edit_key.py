@@ -45,6 +45,7 @@ class EditKeyDialog(KeyDialog):
         add_field(self, self.tr("&Description:"), self.description, self.description_problem)
         for edit in (self.alias, self.description):
             edit.textChanged.connect(self._on_edit_textChanged)
+        self.first_field = self.alias
         self.lock_while_busy(self.alias, self.description)
         self._on_edit_textChanged()
 

@@ -29,6 +29,7 @@ class EditTagsDialog(KeyDialog):
         self.editor.setTags(cmk.tags)
         self.editor.changed.connect(self._on_editor_changed)
         self.form.addRow(self.editor)
+        self.first_field = self.editor
         self.lock_while_busy(self.editor)
         self.resize(620, 380)
         self._on_editor_changed()

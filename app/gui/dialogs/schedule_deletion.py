@@ -41,6 +41,7 @@ class ScheduleDeletionDialog(KeyDialog):
             "After that date the deletion cannot be undone: the key and its material are "
             "gone, and data encrypted under it can never be decrypted again."), Kind.WARNING)
         self.form.addRow(self.warning)
+        self.first_field = self.days
         self.lock_while_busy(self.days)
         self._on_days_valueChanged(self.days.value())
 

@@ -43,6 +43,7 @@ class TryItDialog(KeyDialog):
         self.decrypted.setAccessibleName(self.tr("Decrypted text"))
         self.form.addRow(self.tr("Decrypted:"), self.decrypted)
         self.buttons.button(self.buttons.StandardButton.Cancel).setText(self.tr("&Close"))
+        self.first_field = self.plaintext
         self.lock_while_busy(self.plaintext)
         self.resize(560, 300)
         self.set_ready(False)

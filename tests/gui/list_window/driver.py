@@ -80,6 +80,11 @@ class ListDriver:
 
     # acting ------------------------------------------------------------------------
 
+    def activate(self) -> None:
+        """Make the window the active one, so its shortcuts reach it."""
+        self.window.activateWindow()
+        self.wait(self.window.isActiveWindow)
+
     def select(self, alias: str) -> None:
         """Click the key's row."""
         index = self.index_of(alias)

@@ -150,3 +150,42 @@ def test_actions_wait_while_an_operation_on_the_key_runs(lw: ListDriver) -> None
     lw.settle()
     assert lw.row("payments/prod")[Column.STATE] == "Disabled"
     assert lw.action("enableAction").isEnabled()
+
+
+class NoHistory(LocalBackend):
+    """The local engine as a KMS that keeps no history (as a remote KMS may not)."""
+
+    supports_history = False
+
+
+class Unlistable(LocalBackend):
+    """The local engine with its key store failing, as a full disk makes it fail."""
+
+    def all_keys(self) -> list:
+        raise KmsError("KMS.0102", "The disk holding the key store is full. Nothing was changed.")
+
+
+def test_a_kms_without_history_says_so(qtbot, kms, runner, clock, keys: Keys) -> None:
+    from app.gui.main_window import CmkListWindow
+
+    backend = NoHistory(kms)
+    window = CmkListWindow(backend, runner, now=clock.now, tick_ms=50)
+    qtbot.addWidget(window)
+    lw = ListDriver(qtbot, window, runner)
+    lw.wait_loaded()
+    lw.select("payments/prod")
+    assert lw.label("historyStatusLabel") == "This KMS does not keep a history of its keys."
+    backend.close()
+
+
+def test_a_list_that_cannot_load_says_why_with_its_code(qtbot, kms, runner, clock) -> None:
+    from app.gui.main_window import CmkListWindow
+
+    backend = Unlistable(kms)
+    window = CmkListWindow(backend, runner, now=clock.now, tick_ms=50)
+    qtbot.addWidget(window)
+    notice = window.findChild(QLabel, "windowNotice")
+    qtbot.waitUntil(lambda: "KMS.0102" in notice.text())
+    assert "could not be brought up to date" in notice.text()
+    assert "disk holding the key store is full" in notice.text()
+    backend.close()

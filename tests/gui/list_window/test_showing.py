@@ -186,3 +186,25 @@ def test_a_search_that_hides_the_selected_key_selects_nothing(lw: ListDriver) ->
     lw.select("byok/waiting")
     lw.search("waiting")  # still in the answer: still selected
     assert lw.window.selected_key().alias == "byok/waiting"
+
+
+def test_keyboard_shortcuts_open_the_dialogs(lw: ListDriver) -> None:
+    lw.window.activateWindow()
+    lw.select("ledger/archive")
+    lw.table.setFocus()
+    lw.qtbot.keyClick(lw.table, Qt.Key.Key_F2)
+    dialog = lw.dialog("editKeyDialog")
+    alias = lw.find(QLineEdit, "aliasEdit", dialog)
+    assert dialog.focusWidget() is alias  # the first field takes the keyboard
+    lw.qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    lw.wait_closed(dialog)
+    lw.activate()  # a desktop does this when a modal dialog closes; offscreen does not
+    lw.table.setFocus()
+    lw.qtbot.keyClick(lw.table, Qt.Key.Key_Delete)
+    dialog = lw.dialog("scheduleDeletionDialog")
+    lw.qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    lw.wait_closed(dialog)
+    lw.activate()
+    lw.qtbot.keyClick(lw.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    lw.settle()
+    assert lw.row("ledger/archive")[Column.STATE] == "Enabled"
