@@ -13,7 +13,7 @@ QT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-
              libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 # Tests also need: openssl (the guide's commands), a real Secret Service (gnome-keyring on a
 # private D-Bus), Xvfb for real-window screenshots, Qt's translation compiler comes from pip.
-TEST_PACKAGES=(openssl gnome-keyring dbus-daemon xvfb xauth fonts-dejavu-core
+TEST_PACKAGES=(openssl gnome-keyring "dbus-daemon|dbus" xvfb xauth fonts-dejavu-core
                desktop-file-utils appstream)
 
 say() { printf 'keyferry-setup: %s\n' "$*" >&2; }
@@ -31,9 +31,18 @@ python_bin() {
 
 ensure_packages() {
     command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian/Ubuntu system: make sure these are installed: $*"; return 0; }
-    local missing=() pkg
+    # "a|b" means either package will do (names differ between Debian/Ubuntu releases).
+    local missing=() pkg choice found
     for pkg in "$@"; do
-        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+        found=""
+        for choice in ${pkg//|/ }; do
+            dpkg-query -W -f='${Status}' "$choice" 2>/dev/null | grep -q "install ok installed" && found=1
+        done
+        [ -n "$found" ] && continue
+        for choice in ${pkg//|/ }; do
+            if apt-cache show "$choice" >/dev/null 2>&1; then missing+=("$choice"); found=1; break; fi
+        done
+        [ -n "$found" ] || missing+=("${pkg%%|*}")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     local install=(apt-get install -y --no-install-recommends "${missing[@]}")

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__
+from app import __version__, cli_server
 from app.cli_ops import COMMANDS, CliFailure
 from app.model.errors import KmsError, SetupError
 from app.model.importing import WrappingAlgorithm
@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lifecycle_commands(sub)
     _add_tag_commands(sub)
     _add_data_commands(sub)
+    _add_store_commands(sub)
+    cli_server.add_commands(sub)
     return parser
 
 
@@ -57,8 +59,10 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
                        default=os.environ.get("KEYFERRY_MASTER_KEY_FILE") or None,
                        help="keep the master key in this file (0600) instead of the system "
                        "keyring; also $KEYFERRY_MASTER_KEY_FILE")
-    group.add_argument("--project", default=None,
-                       help="the project (namespace) of the keys (default: 'default')")
+    group.add_argument("--project", "--project-id", dest="project", default=None,
+                       help="the project (namespace) of the keys (default: 'default'); with "
+                       "--endpoint, the project ID on the remote KMS")
+    cli_server.add_connection_options(group)
     group.add_argument("--json", action="store_true", help="print JSON with the API's names")
 
 
@@ -173,6 +177,16 @@ def _add_data_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     edk = _command(sub, "encrypt-datakey", "encrypt a data key given as hex")
     _key_arg(edk)
     edk.add_argument("datakey", metavar="HEX")
+
+
+def _add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = _command(sub, "backup", "write a passphrase-sealed backup of the local store")
+    backup.add_argument("--out", type=Path, required=True, help="a new file")
+    restore = _command(sub, "restore", "restore a backup into an empty --data-dir")
+    restore.add_argument("--from", dest="source", type=Path, required=True)
+    for command in (backup, restore):
+        command.epilog = ("The passphrase is asked for on the terminal, or read from "
+                          "$KEYFERRY_BACKUP_PASSPHRASE when there is none.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

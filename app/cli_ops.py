@@ -387,3 +387,45 @@ def _encrypt_datakey(args: argparse.Namespace) -> int:
     emit(args, {"key_id": args.key_id, "cipher_text": cipher_text,
                 "datakey_length": str(len(datakey))})
     return 0
+
+
+# ----------------------------------------------------------------------------- store
+
+
+def _passphrase(confirm: bool) -> str:
+    import getpass
+    import os
+
+    from_env = os.environ.get("KEYFERRY_BACKUP_PASSPHRASE")
+    if from_env is not None or not sys.stdin.isatty():
+        if not from_env:
+            raise CliFailure("No terminal to ask for the passphrase: set "
+                             "KEYFERRY_BACKUP_PASSPHRASE.")
+        return from_env
+    phrase = getpass.getpass("Backup passphrase: ")
+    if confirm and getpass.getpass("Repeat it: ") != phrase:
+        raise CliFailure("The two passphrases differ.")
+    return phrase
+
+
+@command("backup")
+def _backup(args: argparse.Namespace) -> int:
+    from app.backends.local import backup_store
+
+    size = backup_store(args.data_dir, args.out, _passphrase(confirm=True),
+                        master_key_file=args.master_key_file)
+    emit(args, {"backup_file": str(args.out), "size": size},
+         f"Backup written to {args.out} ({size} bytes). Keep the passphrase: without it the "
+         "backup cannot be opened.")
+    return 0
+
+
+@command("restore")
+def _restore(args: argparse.Namespace) -> int:
+    from app.backends.local import restore_store
+
+    store_id = restore_store(args.source, args.data_dir, _passphrase(confirm=False),
+                             master_key_file=args.master_key_file)
+    emit(args, {"store_id": store_id, "data_dir": str(args.data_dir)},
+         f"Restored store {store_id} into {args.data_dir}.")
+    return 0

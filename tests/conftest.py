@@ -3,6 +3,8 @@ temporary store, and the local backend over it."""
 
 from __future__ import annotations
 
+import base64
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,12 +14,19 @@ import pytest
 
 from app.backends.local import LocalBackend
 from app.engine import DEFAULT_PROJECT, FileMasterKey, LocalKms, ManualClock
-from tests.helpers import MemoryKeyring
+from app.engine.tokens import InvalidImportToken
+from tests.helpers import SEEN_MATERIAL, SEEN_TOKENS, MemoryKeyring
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--long", action="store_true", default=False,
                      help="run the long variants (100,000 hypothesis examples, 200 kills)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Tests read this to size their long variants (hypothesis examples, kill counts).
+    if config.getoption("--long"):
+        os.environ["KEYFERRY_LONG_TESTS"] = "1"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -59,12 +68,33 @@ def master_key_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def kms(store_dir: Path, master_key_file: Path, clock: ManualClock) -> Iterator[LocalKms]:
+    """The engine on a fresh store. When the test ends, every file of the store (database,
+    WAL, audit log) is scanned for every plaintext material and wrapping private key the
+    test handled: none may appear, in any encoding."""
+    SEEN_MATERIAL.clear()
+    SEEN_TOKENS.clear()
     engine = LocalKms.open(store_dir, master_key_source=FileMasterKey(master_key_file),
                            clock=clock, background=False, pool_size=0)
     try:
         yield engine
+        secrets = list(SEEN_MATERIAL) + _private_keys(engine, SEEN_TOKENS)
+        written = [f.read_bytes() for f in store_dir.iterdir() if f.is_file()]
     finally:
         engine.close()
+    written += [f.read_bytes() for f in store_dir.iterdir() if f.is_file()]
+    for secret in secrets:
+        for form in (secret, secret.hex().encode(), base64.b64encode(secret)):
+            assert not any(form in blob for blob in written), "a secret reached the store"
+
+
+def _private_keys(engine: LocalKms, tokens: list[str]) -> list[bytes]:
+    keys = []
+    for token in tokens:
+        try:
+            keys.append(engine._tokens.open(token).private_key_der)
+        except InvalidImportToken:
+            continue  # a token of another store, or one a test tampered with
+    return keys
 
 
 @pytest.fixture

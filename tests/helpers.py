@@ -10,11 +10,19 @@ from keyring.backend import KeyringBackend
 
 from app.model.importing import ImportParameters, WrappingAlgorithm
 
+#: Every plaintext material and import token tests handled; the ``kms`` fixture scans its
+#: store for all of them (and the tokens' private keys) when a test ends.
+SEEN_MATERIAL: list[bytes] = []
+SEEN_TOKENS: list[str] = []
+
 
 def wrap_for(params: ImportParameters, material: bytes,
              algorithm: WrappingAlgorithm | None = None) -> bytes:
     """``material`` wrapped with the parameters' public key (and their algorithm unless
     another is given), as a user's HSM would."""
+    if len(set(material)) > 8:  # real material; not the zero-filled sizes tests probe
+        SEEN_MATERIAL.append(bytes(material))
+    SEEN_TOKENS.append(params.import_token)
     public_key = serialization.load_der_public_key(params.public_key_der)
     return public_key.encrypt(material, (algorithm or params.wrapping_algorithm).padding())
 
@@ -38,3 +46,8 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.entries.pop((service, username), None)
+
+
+def scale(ci: int, long: int) -> int:
+    """How many examples/iterations: ``ci`` normally, ``long`` under ``pytest --long``."""
+    return long if os.environ.get("KEYFERRY_LONG_TESTS") == "1" else ci

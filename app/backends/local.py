@@ -27,9 +27,7 @@ def open_local(
     master_key_source: MasterKeySource | None = None,
 ) -> LocalBackend:
     """Open the store in ``data_dir`` as a backend. Raises ``SetupError`` (no keyring, ...)."""
-    source = master_key_source or (
-        FileMasterKey(master_key_file) if master_key_file else KeyringMasterKey()
-    )
+    source = master_key_source or key_source_for(master_key_file)
     kms = LocalKms.open(data_dir, master_key_source=source, clock=clock, background=background)
     return LocalBackend(kms, project_id=project_id, owns_engine=True)
 
@@ -178,3 +176,23 @@ def _unhex(text: str) -> bytes:
         return bytes.fromhex(text.strip())
     except (ValueError, AttributeError):
         raise KmsError("KMS.2201", "The data key ciphertext is not valid hex.") from None
+
+
+def key_source_for(master_key_file: Path | None) -> MasterKeySource:
+    return FileMasterKey(master_key_file) if master_key_file else KeyringMasterKey()
+
+
+def backup_store(data_dir: Path, out: Path, passphrase: str, *,
+                 master_key_file: Path | None = None) -> int:
+    """A sealed backup of the local store (see app/engine/backup.py); returns its size."""
+    from app.engine.backup import create_backup
+
+    return create_backup(data_dir, key_source_for(master_key_file), out, passphrase)
+
+
+def restore_store(backup: Path, data_dir: Path, passphrase: str, *,
+                  master_key_file: Path | None = None) -> str:
+    """Restore a backup into an empty ``data_dir``; returns the store's ID."""
+    from app.engine.backup import restore_backup
+
+    return restore_backup(backup, data_dir, key_source_for(master_key_file), passphrase)

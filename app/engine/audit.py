@@ -1,19 +1,36 @@
 """The append-only audit log: one entry per operation, in the store, never a secret.
 
 A successful write records its entry inside the operation's own transaction, so the change and
-its entry commit together. Refused operations and reads record theirs in a transaction of
-their own. The table refuses UPDATE and DELETE (triggers in ``store.py``).
+its entry commit together. A refusal records its entry at once, in a transaction of its own.
+Reads and data operations (describe, list, encrypt, ...) change nothing, so their entries are
+group-committed: buffered and written together at most ``FLUSH_INTERVAL_S`` later by a
+background thread, or when the engine closes. A crash can lose only the last fraction of a
+second of read entries, never the entry of a change. The table refuses UPDATE and DELETE
+(triggers in ``store.py``).
 """
 
 from __future__ import annotations
 
 import contextvars
 import getpass
+import logging
 import sqlite3
+import threading
 
 from app.engine.clock import Clock, now_ms
 from app.engine.store import Store
 from app.model.audit import AuditEntry
+
+log = logging.getLogger(__name__)
+
+FLUSH_INTERVAL_S = 0.05
+_FLUSH_AT = 2000  # entries: flush early when a burst fills the buffer
+_INSERT = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
+           "error_code) VALUES (?, ?, ?, ?, ?, ?, ?)")
+_INSERT_READ = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
+                "error_code, read) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")
+_COLUMNS = "seq, time_ms, actor, operation, project_id, key_id, result, error_code"
+_Row = tuple[int, str, str, str | None, str | None, str, str | None]
 
 #: Who is acting: the server sets the caller's access key ID per request.
 ACTOR: contextvars.ContextVar[str | None] = contextvars.ContextVar("keyferry_actor", default=None)
@@ -31,6 +48,12 @@ class AuditLog:
         self._store = store
         self._clock = clock
         self._default_actor = _local_actor()
+        self._buffer: list[_Row] = []
+        self._lock = threading.Lock()
+        self._flush_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._closed = False
+        self._flusher: threading.Thread | None = None
 
     def actor(self) -> str:
         return ACTOR.get() or self._default_actor
@@ -47,27 +70,78 @@ class AuditLog:
         actor: str | None = None,
     ) -> None:
         """Append one entry inside the caller's transaction."""
-        conn.execute(
-            "INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
-            "error_code) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (now_ms(self._clock), actor or self.actor(), operation, project_id, key_id,
-             result, error_code),
-        )
+        conn.execute(_INSERT, (now_ms(self._clock), actor or self.actor(), operation,
+                               project_id, key_id, result, error_code))
 
     def append(self, **fields: str | None) -> None:
         """Append one entry in a transaction of its own."""
         with self._store.write() as conn:
             self.record(conn, **fields)  # type: ignore[arg-type]
 
-    def entries(self, *, key_id: str | None = None, limit: int = 1000) -> list[AuditEntry]:
+    def append_later(self, *, operation: str, project_id: str | None,
+                     key_id: str | None) -> None:
+        """Buffer the entry of a successful read; it is written within FLUSH_INTERVAL_S."""
+        row = (now_ms(self._clock), self.actor(), operation, project_id, key_id, "ok", None)
+        with self._lock:
+            self._buffer.append(row)
+            full = len(self._buffer) == _FLUSH_AT
+            if self._flusher is None and not self._closed:
+                self._flusher = threading.Thread(target=self._run_flusher,
+                                                 name="keyferry-audit", daemon=True)
+                self._flusher.start()
+        if full:
+            self._wake.set()
+
+    def flush(self) -> None:
+        """Write every buffered entry now."""
+        with self._flush_lock:
+            with self._lock:
+                batch, self._buffer = self._buffer, []
+            if not batch:
+                return
+            try:
+                with self._store.write() as conn:
+                    conn.executemany(_INSERT_READ, batch)
+            except sqlite3.Error:
+                with self._lock:  # keep them for the next attempt
+                    self._buffer[:0] = batch
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            flusher = self._flusher
+        self._wake.set()
+        if flusher is not None:
+            flusher.join(timeout=10)
+        self.flush()
+
+    def _run_flusher(self) -> None:
+        while True:
+            self._wake.wait(FLUSH_INTERVAL_S)
+            self._wake.clear()
+            try:
+                self.flush()
+            except sqlite3.Error:
+                log.warning("writing audit entries failed; they are kept and retried")
+            with self._lock:
+                if self._closed:
+                    return
+
+    def entries(self, *, key_id: str | None = None, limit: int = 1000,
+                reads: bool = False) -> list[AuditEntry]:
+        """The newest ``limit`` entries, oldest first; of one key if ``key_id`` is given.
+        Without ``reads``, a key's entries are its history: changes and refusals only."""
+        self.flush()
         conn = self._store.connection()
         if key_id is None:
             rows = conn.execute(
-                "SELECT * FROM audit ORDER BY seq DESC LIMIT ?", (limit,)
+                f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT ?", (limit,)  # noqa: S608
             ).fetchall()
         else:
+            where = "key_id = ?" if reads else "key_id = ? AND read = 0"
             rows = conn.execute(
-                "SELECT * FROM audit WHERE key_id = ? ORDER BY seq DESC LIMIT ?",
+                f"SELECT {_COLUMNS} FROM audit WHERE {where} ORDER BY seq DESC LIMIT ?",  # noqa: S608
                 (key_id, limit),
             ).fetchall()
         return [AuditEntry(*row) for row in reversed(rows)]

@@ -19,15 +19,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.engine import records
-from app.engine.audit import AuditLog
-from app.engine.clock import Clock, SystemClock, now_ms
+from app.engine.clock import Clock
 from app.engine.data_ops import DataOps
 from app.engine.import_ops import ImportOps
 from app.engine.master_key import KeyringMasterKey, MasterKeySource
 from app.engine.operations import check_project, operation
-from app.engine.sealing import Fingerprinter, Sealer, SealError
+from app.engine.sealing import Sealer, SealError
 from app.engine.store import Store
-from app.engine.tokens import ImportTokens
 from app.engine.wrapping_pool import WrappingKeyPool
 from app.model import rules
 from app.model.errors import KmsError, SetupError
@@ -45,29 +43,13 @@ _DAY_MS = 86_400_000
 class LocalKms(ImportOps, DataOps):
     """The local KMS engine. Open it with ``LocalKms.open(data_dir)``."""
 
-    def __init__(
-        self,
-        store: Store,
-        master_key: bytes,
-        *,
-        store_id: str,
-        clock: Clock | None = None,
-        random: Callable[[int], bytes] = os.urandom,
-        pool: WrappingKeyPool | None = None,
-    ) -> None:
-        self.store = store
-        self.store_id = store_id
-        self.clock: Clock = clock or SystemClock()
-        self.random = random
-        self.pool = pool or WrappingKeyPool(background=False, size=0)
-        self.audit = AuditLog(store, self.clock)
-        self._material = Sealer(master_key, "material", random=random)
-        self._fingerprints = Fingerprinter(master_key)
-        self._tokens = ImportTokens(master_key)
-        self._listeners: list[Callable[[frozenset[str]], None]] = []
+    def __init__(self, store: Store, master_key: bytes, *, store_id: str,
+                 clock: Clock | None = None, random: Callable[[int], bytes] = os.urandom,
+                 pool: WrappingKeyPool | None = None) -> None:
+        super().__init__(store, master_key, store_id=store_id, clock=clock, random=random,
+                         pool=pool)
         self._sweeper: threading.Thread | None = None
         self._closing = threading.Event()
-        DataOps.__init__(self)
 
     # ----------------------------------------------------------------- opening and closing
 
@@ -79,7 +61,7 @@ class LocalKms(ImportOps, DataOps):
         master_key_source: MasterKeySource | None = None,
         clock: Clock | None = None,
         random: Callable[[int], bytes] = os.urandom,
-        pool_size: int = 4,
+        pool_size: int = 32,
         background: bool = True,
     ) -> LocalKms:
         """Open (or create) the store in ``data_dir``. Raises ``SetupError`` when the master
@@ -110,31 +92,14 @@ class LocalKms(ImportOps, DataOps):
         self._sweeper = threading.Thread(target=run, name="keyferry-sweeper", daemon=True)
         self._sweeper.start()
 
-    def add_listener(self, listener: Callable[[frozenset[str]], None]) -> None:
-        """Call ``listener`` with the IDs of keys this engine changed, after each commit."""
-        self._listeners.append(listener)
-
-    def remove_listener(self, listener: Callable[[frozenset[str]], None]) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
-
-    def _changed(self, *key_ids: str) -> None:
-        for key_id in key_ids:
-            self._forget(key_id)
-        ids = frozenset(key_ids)
-        for listener in list(self._listeners):
-            try:
-                listener(ids)
-            except Exception:  # a listener's bug must not undo a committed operation
-                log.exception("a change listener failed")
-
     def close(self) -> None:
         self._closing.set()
         if self._sweeper is not None:
             self._sweeper.join(timeout=5)
         self.pool.close()
-        self.flush()
+        self.audit.close()
         self.store.close()
+        self._close_core()  # after the connections: see watch.py on POSIX locks
 
     def __enter__(self) -> LocalKms:
         return self
@@ -142,16 +107,13 @@ class LocalKms(ImportOps, DataOps):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def now_ms(self) -> int:
-        return now_ms(self.clock)
-
     # ----------------------------------------------------------------------- reading
 
     @operation("describe-key")
     def describe_key(self, *, project_id: str, key_id: str) -> Cmk:
         rules.check_key_id(key_id)
         cmk = records.fetch(self.store.connection(), project_id, key_id, self.now_ms())
-        self.audit.append(operation="describe-key", project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation="describe-key", project_id=project_id, key_id=key_id)
         return cmk
 
     @operation("list-keys")
@@ -172,7 +134,7 @@ class LocalKms(ImportOps, DataOps):
             )
         end = offset + len(keys)
         truncated = end < total
-        self.audit.append(operation="list-keys", project_id=project_id, key_id=None)
+        self.audit.append_later(operation="list-keys", project_id=project_id, key_id=None)
         return KeyPage(
             keys=tuple(keys), next_marker=str(end) if truncated else None,
             truncated=truncated, total=total,
@@ -354,7 +316,7 @@ class LocalKms(ImportOps, DataOps):
     def show_tags(self, *, project_id: str, key_id: str) -> tuple[Tag, ...]:
         rules.check_key_id(key_id)
         cmk = records.fetch(self.store.connection(), project_id, key_id, self.now_ms())
-        self.audit.append(operation="show-tags", project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation="show-tags", project_id=project_id, key_id=key_id)
         return cmk.tags
 
     # ----------------------------------------------------------------------- time
@@ -383,39 +345,6 @@ class LocalKms(ImportOps, DataOps):
             changed.append(key_id)
         return changed
 
-    # ------------------------------------------------------------------- helpers
-
-    def _mutate(
-        self,
-        name: str,
-        project_id: str,
-        key_id: str,
-        change: Callable[[sqlite3.Connection, Cmk], None],
-    ) -> Cmk:
-        """Read the key, let ``change`` refuse or update it, audit, commit: one transaction.
-        Time's effects on this key (expired material) are settled first."""
-        rules.check_key_id(key_id)
-        with self.store.write() as conn:
-            now = self.now_ms()
-            stored = records.fetch(conn, project_id, key_id, now, settle=False)
-            if stored.material_expired(now):
-                records.clear_material(conn, key_id)
-            change(conn, stored.at(now))
-            self.audit.record(conn, operation=name, project_id=project_id, key_id=key_id)
-            after = records.fetch(conn, project_id, key_id, now)
-        self._changed(key_id)
-        return after
-
-    def _open_material(self, key_id: str, sealed: bytes) -> bytes:
-        try:
-            return self._material.open(sealed, key_id.encode())
-        except SealError:
-            raise KmsError(
-                "KMS.0101",
-                "The key's material does not open with this store's master key. The store "
-                "or its master key has been replaced or damaged.",
-            ) from None
-
 
 def _unlock(
     store: Store, source: MasterKeySource, random: Callable[[int], bytes]
@@ -439,8 +368,8 @@ def _unlock(
                 )
                 return store_id, key
     store_id = meta["store_id"]
-    key = source.load(store_id)
-    if key is None:
+    loaded = source.load(store_id)
+    if loaded is None:
         raise SetupError(
             f"The master key of the store in {store.directory} is not in "
             f"{source.describe()}. Without it the keys in this store cannot be used. Restore "
@@ -449,13 +378,13 @@ def _unlock(
             "for a store that already has one."
         )
     try:
-        Sealer(key, "verifier").open(bytes.fromhex(meta["verifier"]), store_id.encode())
+        Sealer(loaded, "verifier").open(bytes.fromhex(meta["verifier"]), store_id.encode())
     except (SealError, ValueError):
         raise SetupError(
             f"The master key in {source.describe()} does not belong to the store in "
             f"{store.directory}. Use the master key this store was created with."
         ) from None
-    return store_id, key
+    return store_id, loaded
 
 
 def _refuse_pending_deletion(cmk: Cmk) -> None:
@@ -468,7 +397,7 @@ E = TypeVar("E", Origin, KeySpec, KeyUsage)
 
 def _enum(kind: type[E], value: object, name: str) -> E:
     try:
-        return kind(value)
+        return kind(str(value))
     except ValueError:
         raise KmsError("KMS.0308", f"{value!r} is not a valid {name}.") from None
 
@@ -492,7 +421,7 @@ def _parse_marker(marker: int | str | None) -> int:
         offset = int(marker)
     except (TypeError, ValueError):
         raise KmsError("KMS.1602") from None
-    if isinstance(marker, bool) or offset < 0:
+    if isinstance(marker, bool) or not 0 <= offset <= 2**53:
         raise KmsError("KMS.1602")
     return offset
 

@@ -111,7 +111,8 @@ class FileMasterKey:
             return None
         except OSError as error:
             raise SetupError(
-                f"Cannot read the master-key file {self.path}: {error.strerror}.") from None
+                f"Cannot read the master-key file {self.path}: {error.strerror}."
+            ) from None
         if not stat.S_ISREG(info.st_mode):
             raise SetupError(f"The master-key file {self.path} is not a regular file.")
         if info.st_mode & 0o077:

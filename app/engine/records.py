@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from app.model.errors import KmsError
 from app.model.keys import Cmk, KeySpec, KeyState, KeyUsage, Origin, Tag
@@ -31,19 +32,15 @@ _SPECS = {s.value: s for s in KeySpec}
 _USAGES = {u.value: u for u in KeyUsage}
 
 
-def _cmk(row: tuple[object, ...], tags: Iterable[Tag]) -> Cmk:
+def _cmk(row: tuple[Any, ...], tags: Iterable[Tag]) -> Cmk:
     """A snapshot from a row and the key's tags, which callers pass already sorted."""
     (key_id, project_id, alias, description, origin, state, created, spec, usage,
      expires, deletion, kcv) = row
     return Cmk(
         key_id=str(key_id), project_id=str(project_id), alias=str(alias),
-        description=str(description), origin=_ORIGINS[origin],  # type: ignore[index]
-        state=_STATES[state],  # type: ignore[index]
-        created_ms=int(created),  # type: ignore[call-overload]
-        key_spec=_SPECS[spec], key_usage=_USAGES[usage],  # type: ignore[index]
-        material_expires_ms=expires,  # type: ignore[arg-type]
-        deletion_ms=deletion,  # type: ignore[arg-type]
-        kcv=kcv,  # type: ignore[arg-type]
+        description=str(description), origin=_ORIGINS[origin], state=_STATES[state],
+        created_ms=int(created), key_spec=_SPECS[spec], key_usage=_USAGES[usage],
+        material_expires_ms=expires, deletion_ms=deletion, kcv=kcv,
         tags=tuple(tags),
     )
 
@@ -98,7 +95,7 @@ def page(
     total = _count(conn, where, params, by_state=state is not None)
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM keys WHERE {where} "  # noqa: S608
-        "ORDER BY created_ms, key_id LIMIT :limit OFFSET :offset",
+        "ORDER BY created_ms, rowid LIMIT :limit OFFSET :offset",
         params,
     ).fetchall()
     tags = _tags_for(conn, project_id, [str(r[0]) for r in rows])

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.engine.watch import ChangeWatch
 from app.model.errors import KmsError
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ CREATE TABLE IF NOT EXISTS keys (
     CHECK (material IS NOT NULL OR material_expires_ms IS NULL),
     CHECK ((state = 4) = (deletion_ms IS NOT NULL))
 );
-CREATE INDEX IF NOT EXISTS keys_by_project ON keys (project_id, created_ms, key_id);
+CREATE INDEX IF NOT EXISTS keys_by_project ON keys (project_id, created_ms);
 CREATE INDEX IF NOT EXISTS keys_material_expiry ON keys (material_expires_ms)
     WHERE material_expires_ms IS NOT NULL;
 CREATE INDEX IF NOT EXISTS keys_deletion ON keys (deletion_ms) WHERE deletion_ms IS NOT NULL;
@@ -74,9 +75,13 @@ CREATE TABLE IF NOT EXISTS audit (
     project_id TEXT,
     key_id     TEXT,
     result     TEXT NOT NULL CHECK (result IN ('ok', 'refused', 'failed')),
-    error_code TEXT
+    error_code TEXT,
+    read       INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1))
 );
-CREATE INDEX IF NOT EXISTS audit_by_key ON audit (key_id, seq);
+-- A key's history (changes and refusals) by key; the entries of reads and data operations,
+-- which can arrive by the ten thousand per second, stay out of the index so appending them
+-- costs only the table itself.
+CREATE INDEX IF NOT EXISTS audit_by_key ON audit (key_id, seq) WHERE read = 0;
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
@@ -86,18 +91,25 @@ CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 
 def store_error(error: sqlite3.Error) -> KmsError:
     """Turn a SQLite failure into the KMS's I/O error with a sentence a user can act on."""
+    name = getattr(error, "sqlite_errorname", "") or ""
     text = str(error).lower()
-    if "full" in text:
+    if name == "SQLITE_FULL" or "full" in text:
         return KmsError(
-            "KMS.0102", "The disk holding the key store is full. Nothing was changed."
+            "KMS.0102", "The disk holding the key store is full. Nothing was changed; free "
+            "some space and try again."
         )
-    if "locked" in text or "busy" in text:
+    if name.startswith("SQLITE_IOERR"):
+        return KmsError(
+            "KMS.0102", "The key store could not be written (the disk may be full or "
+            "failing). Nothing was changed; free some space and try again."
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
         return KmsError(
             "KMS.0102",
             "The key store stayed busy with another program for too long. "
             "Nothing was changed; try again.",
         )
-    if "readonly" in text or "read-only" in text:
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
         return KmsError("KMS.0102", "The key store is read-only. Nothing was changed.")
     return KmsError("KMS.0102", "The key store could not be read or written.")
 
@@ -177,6 +189,16 @@ class Store:
         finally:
             if conn.in_transaction:
                 conn.execute("COMMIT")
+
+    def change_watch(self) -> ChangeWatch:
+        """A cheap way to notice commits by any connection (see watch.py). It owns a
+        connection of its own, closed with the store."""
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("SELECT count(*) FROM meta").fetchone()  # maps the wal-index
+        with self._all_lock:
+            self._all.append(conn)
+        return ChangeWatch(self.path, conn)
 
     def close(self) -> None:
         with self._all_lock:

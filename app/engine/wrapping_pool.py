@@ -1,14 +1,17 @@
 """A small pool of RSA wrapping keys, generated ahead in a background thread.
 
 RSA-2048 generation takes tens of milliseconds (and varies a lot); get-parameters-for-import
-should not. The pool keeps a few keys ready, already serialised, and refills itself. If it is
-empty (a burst of requests), the caller generates one inline rather than wait for the thread.
-Keys live only in memory until a token seals one.
+should not. The pool keeps keys ready, already serialised, and refills itself with two
+threads (OpenSSL releases the GIL while it generates, so they use both cores) at a low
+scheduling priority, so a window or a server running beside them keeps the CPU it needs. If
+the pool is empty (a burst beyond its size), the caller generates one inline rather than
+wait. Keys live only in memory until a token seals one.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import deque
 from dataclasses import dataclass
@@ -40,18 +43,23 @@ def generate_wrapping_key(bits: int = 2048) -> WrappingKeyPair:
 
 
 class WrappingKeyPool:
-    def __init__(self, size: int = 8, bits: int = 2048, *, background: bool = True) -> None:
+    def __init__(
+        self, size: int = 32, bits: int = 2048, *, background: bool = True, threads: int = 2
+    ) -> None:
         self.size = size
         self.bits = bits
         self._keys: deque[WrappingKeyPair] = deque()
         self._wanted = threading.Condition()
         self._closed = False
-        self._thread: threading.Thread | None = None
+        self._generating = 0
+        self._threads: list[threading.Thread] = []
         if background and size > 0:
-            self._thread = threading.Thread(
-                target=self._fill, name="keyferry-wrapping-pool", daemon=True
-            )
-            self._thread.start()
+            for n in range(threads):
+                thread = threading.Thread(
+                    target=self._fill, name=f"keyferry-wrapping-pool-{n}", daemon=True
+                )
+                thread.start()
+                self._threads.append(thread)
 
     def take(self) -> WrappingKeyPair:
         with self._wanted:
@@ -74,20 +82,30 @@ class WrappingKeyPool:
         with self._wanted:
             self._closed = True
             self._wanted.notify_all()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        for thread in self._threads:
+            thread.join(timeout=5)
 
     def _fill(self) -> None:
+        try:  # Linux: a thread has its own nice value; elsewhere this is best left alone
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except (AttributeError, OSError):
+            pass
         while True:
             with self._wanted:
-                self._wanted.wait_for(lambda: self._closed or len(self._keys) < self.size)
+                self._wanted.wait_for(
+                    lambda: self._closed or len(self._keys) + self._generating < self.size
+                )
                 if self._closed:
                     return
+                self._generating += 1
             try:
                 pair = generate_wrapping_key(self.bits)
             except Exception:  # never let the pool thread die silently
                 log.exception("generating a wrapping key failed")
                 return
+            finally:
+                with self._wanted:
+                    self._generating -= 1
             with self._wanted:
                 self._keys.append(pair)
                 self._wanted.notify_all()

@@ -13,6 +13,15 @@ from app.model.errors import KmsError, SetupError
 
 
 def run_gui(args: argparse.Namespace, *, start: str) -> int:
+    import importlib.util
+
+    window_module = "app.gui.wizard.wizard" if start == "wizard" else "app.gui.main_window"
+    if importlib.util.find_spec(window_module) is None:
+        # Until the windows land (issues 3 and 4), the program opens the CLI's help.
+        from app.cli import build_parser
+
+        build_parser().print_help()
+        return 0
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.backends.factory import open_backend

@@ -58,6 +58,7 @@ class KeyListSync(QObject):
         self._pending_all = False
         self._querying = False
         self._settling = False
+        self._reloading = self._reload_again = False
         self._coalesce = _timer(self, COALESCE_MS, self._refresh_pending, single=True)
         self._tick = _timer(self, tick_ms, self._on_tick)
         self._due = _timer(self, 0, self._on_tick, single=True)
@@ -75,7 +76,7 @@ class KeyListSync(QObject):
         """No notice waiting to be handled, no query or settling in flight (the runner may
         still hold jobs: see ``TaskRunner.busy``)."""
         return not (self._coalesce.isActive() or self._pending or self._pending_all
-                    or self._querying or self._settling)
+                    or self._querying or self._settling or self._reloading)
 
     def start(self) -> None:
         self._tick.start()
@@ -84,7 +85,20 @@ class KeyListSync(QObject):
         self.reload()
 
     def reload(self) -> None:
-        self._run(lambda: self._book.load(self._backend.all_keys))
+        """Load every key again; while a reload is queued or running, another request only
+        marks it to run once more afterwards (100,000 keys take seconds to list)."""
+        if self._reloading:
+            self._reload_again = True
+            return
+        self._reloading = True
+        self._run(lambda: self._book.load(self._backend.all_keys), self._on_reloaded)
+
+    def _on_reloaded(self, view: KeyView) -> None:
+        self._reloading = False
+        self._show(view)
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
 
     def apply(self, changed: Iterable[Cmk] = (), removed: Iterable[str] = ()) -> None:
         """Show an action's result (fresher than a notice's describe, which is dropped)."""
@@ -121,7 +135,7 @@ class KeyListSync(QObject):
         self.viewShown.emit()
 
     def _on_failure(self, error: BaseException) -> None:
-        self._querying = self._settling = False
+        self._querying = self._settling = self._reloading = self._reload_again = False
         self.failed.emit(error)
 
     # ----------------------------------------------------------------- queries

@@ -73,6 +73,9 @@ def write_private(path: Path | str, data: bytes, *, overwrite: bool = True) -> P
         raise FileProblem(f"{path} already exists; it was not overwritten.") from None
     except OSError as error:
         raise FileProblem(_write_failure(path, error)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a device or a pipe: never chmod or unlink it
+        os.close(fd)
+        raise FileProblem(f"{path} is not a regular file; choose a file name to write.")
     try:
         os.fchmod(fd, 0o600)
         view = memoryview(data)
@@ -122,8 +125,9 @@ def _size(n: int) -> str:
 
 
 def _write_failure(path: Path, error: OSError) -> str:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"The disk is full: {path} could not be written. Nothing was saved."
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return (f"The disk is full (or your file size limit is reached): there is no space "
+                f"left for it, so {path} could not be written. Nothing was saved.")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"You do not have permission to write {path}."
     if error.errno == errno.ENOENT:

@@ -90,6 +90,31 @@ CODES: Final[dict[str, ErrorInfo]] = {
     "APIGW.0301": ErrorInfo(401, "The request signature could not be verified."),
     "APIGW.0101": ErrorInfo(404, "The API does not exist."),
     "APIGW.0102": ErrorInfo(405, "This method is not allowed here."),
+    # Talking to a remote KMS failed before it could answer. Not KMS answers: the remote
+    # backend raises them, and each says what to check. The HTTP status is the gateway
+    # status a proxy would use, for code that wants one.
+    "NET.0001": ErrorInfo(
+        503,
+        "Could not connect to the KMS: the connection was refused. Check the endpoint's "
+        "host and port, and that the service is running.",
+    ),
+    "NET.0002": ErrorInfo(
+        503, "The KMS's host name could not be found. Check the endpoint's spelling and DNS."
+    ),
+    "NET.0003": ErrorInfo(
+        504,
+        "The KMS did not answer in time. Check the network, a proxy or a firewall between "
+        "you and the endpoint, then try again.",
+    ),
+    "NET.0004": ErrorInfo(
+        502,
+        "The secure (TLS) connection to the KMS failed: its certificate is not trusted or "
+        "the endpoint does not speak https. Use http:// for a local keyferry serve.",
+    ),
+    "NET.0005": ErrorInfo(502, "The connection to the KMS failed. Check the network."),
+    "NET.0006": ErrorInfo(
+        502, "The KMS's answer could not be understood: a field is missing or malformed."
+    ),
 }
 
 

@@ -47,7 +47,7 @@ class WrappingAlgorithm(StrEnum):
             return padding.PKCS1v15()
         digest: hashes.HashAlgorithm = (
             hashes.SHA256() if self is WrappingAlgorithm.RSAES_OAEP_SHA_256
-            else hashes.SHA1()  # noqa: S303 (the console's RSAES_OAEP_SHA_1, marked deprecated)
+            else hashes.SHA1()  # noqa: S303 - the console offers it, with its warning
         )
         return padding.OAEP(mgf=padding.MGF1(digest), algorithm=digest, label=None)
 

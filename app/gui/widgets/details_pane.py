@@ -39,10 +39,10 @@ def import_operations() -> dict[str, str]:
     def tr(text: str) -> str:
         return QCoreApplication.translate("DetailsPane", text)
     return {
-        "create-key": tr("Key created"),
-        "get-parameters-for-import": tr("Import items downloaded"),
-        "import-key-material": tr("Material imported"),
-        "delete-imported-key-material": tr("Material deleted"),
+        "create-key": tr("Create key"),
+        "get-parameters-for-import": tr("Download import items"),
+        "import-key-material": tr("Import key material"),
+        "delete-imported-key-material": tr("Delete key material"),
         "expire-key-material": tr("Material expired"),
     }
 

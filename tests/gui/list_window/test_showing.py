@@ -90,10 +90,12 @@ def test_details_show_every_field_kcv_tags_and_import_history(lw: ListDriver,
     assert lw.label("detailsTagsLabel") == "source = hsm"
     assert lw.label("detailsDeletionLabel") == "Not scheduled"
     tree = lw.find(QWidget, "importHistoryTree")
-    lw.wait(lambda: tree.topLevelItemCount() == 3)
-    assert [tree.topLevelItem(i).text(1) for i in range(3)] == [
-        "Key created", "Import items downloaded", "Material imported"]
-    assert tree.topLevelItem(2).text(2) == "OK"
+    # The engine's history of a key holds its changes and refusals (reads such as
+    # get-parameters-for-import are audited apart, unindexed by key).
+    lw.wait(lambda: tree.topLevelItemCount() == 2)
+    assert [tree.topLevelItem(i).text(1) for i in range(2)] == [
+        "Create key", "Import key material"]
+    assert tree.topLevelItem(1).text(2) == "OK"
     lw.select("old/retired")
     assert lw.label("detailsDeletionLabel") == fmt.local_and_utc(keys.pending_deletion.deletion_ms)
     assert lw.label("detailsKcvLabel") == keys.pending_deletion.kcv
@@ -208,3 +210,20 @@ def test_keyboard_shortcuts_open_the_dialogs(lw: ListDriver) -> None:
     lw.qtbot.keyClick(lw.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     lw.settle()
     assert lw.row("ledger/archive")[Column.STATE] == "Enabled"
+
+
+def test_a_refused_import_is_in_the_history_with_its_code(
+        lw: ListDriver, keys: Keys, kms) -> None:
+    from app.engine import DEFAULT_PROJECT
+    from app.model.errors import KmsError
+
+    try:
+        kms.import_key_material(project_id=DEFAULT_PROJECT, key_id=keys.pending_import.key_id,
+                                import_token="not-a-token", encrypted_key_material=b"x" * 256)
+    except KmsError as error:
+        code = error.code
+    lw.select("byok/waiting")
+    tree = lw.find(QWidget, "importHistoryTree")
+    lw.wait(lambda: tree.topLevelItemCount() == 2)
+    assert tree.topLevelItem(1).text(1) == "Import key material"
+    assert tree.topLevelItem(1).text(2) == f"Refused ({code})"

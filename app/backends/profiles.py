@@ -1,0 +1,217 @@
+"""Saved connections to remote KMSs, and where their secret keys are kept.
+
+A profile is a name, an endpoint, a project ID and an access key ID, saved in
+``profiles.json`` under the user's config folder (0600, folder 0700). The secret key is never
+in that file: it lives in the OS keyring, under the access key ID it belongs to, so two
+profiles with one access key share one secret and deleting a profile leaves no secret behind
+that another profile still needs.
+
+The ``*_problem`` functions return a sentence for a field the user typed (or None), so the
+connection dialog can show it under the field and the CLI can print it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from app.model.errors import SetupError
+
+PROFILES_FILE = "profiles.json"
+KEYRING_SERVICE = "keyferry"
+_PROJECT = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_ACCESS_KEY = re.compile(r"[A-Za-z0-9._-]{1,128}")
+
+
+def default_config_dir() -> Path:
+    env = os.environ.get("KEYFERRY_CONFIG_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("keyferry", appauthor=False))
+
+
+# ------------------------------------------------------------------------- the fields
+
+
+def normalise_endpoint(text: str) -> str:
+    """``host[:port]`` becomes ``https://host[:port]`` (as the SDK does); a trailing ``/``
+    goes."""
+    text = text.strip().rstrip("/")
+    return text if "://" in text else f"https://{text}"
+
+
+def endpoint_problem(text: str) -> str | None:
+    if not text.strip():
+        return "Enter the KMS endpoint, e.g. https://kms.example.com or http://127.0.0.1:8080."
+    parts = urlsplit(normalise_endpoint(text))
+    if parts.scheme not in ("http", "https"):
+        return "The endpoint must start with https:// (or http:// for a local server)."
+    if not parts.hostname:
+        return "The endpoint needs a host name."
+    if parts.username or parts.password:
+        return "Do not put credentials in the endpoint; enter the access key below."
+    if parts.path or parts.query or parts.fragment:
+        return "The endpoint is a scheme, a host and a port only, without a path."
+    try:
+        parts.port  # noqa: B018 (parsing the port is the check)
+    except ValueError:
+        return "The endpoint's port is not a number from 0 to 65535."
+    return None
+
+
+def project_problem(text: str) -> str | None:
+    if not _PROJECT.fullmatch(text.strip()):
+        return "Enter the project ID: letters, digits, '_' and '-' (at most 64)."
+    return None
+
+
+def access_key_problem(text: str) -> str | None:
+    if not _ACCESS_KEY.fullmatch(text.strip()):
+        return "Enter the access key ID: letters, digits, '.', '_' and '-'."
+    return None
+
+
+def name_problem(text: str) -> str | None:
+    name = text.strip()
+    if not name or len(name) > 64 or any(ord(c) < 32 for c in name):
+        return "Enter a profile name of 1 to 64 characters."
+    return None
+
+
+# ---------------------------------------------------------------------------- profiles
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A saved connection. Nothing in it is secret."""
+
+    name: str
+    endpoint: str
+    project_id: str
+    access_key_id: str
+
+    def problems(self) -> list[str]:
+        found = [name_problem(self.name), endpoint_problem(self.endpoint),
+                 project_problem(self.project_id), access_key_problem(self.access_key_id)]
+        return [p for p in found if p]
+
+
+class ProfileStore:
+    """``profiles.json``: ``{"version": 1, "profiles": {name: {endpoint, project_id,
+    access_key_id}}}``, written whole and atomically."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or default_config_dir()
+        self.path = self.directory / PROFILES_FILE
+
+    def all(self) -> dict[str, Profile]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as error:
+            raise SetupError(f"The profiles file {self.path} cannot be read ({error}). "
+                             "Fix or delete it.") from None
+        found: dict[str, Profile] = {}
+        entries = data.get("profiles", {}) if isinstance(data, dict) else {}
+        for name, entry in entries.items() if isinstance(entries, dict) else ():
+            try:
+                found[name] = Profile(name=name, endpoint=str(entry["endpoint"]),
+                                      project_id=str(entry["project_id"]),
+                                      access_key_id=str(entry["access_key_id"]))
+            except (KeyError, TypeError):
+                continue  # a hand-edited entry without its fields is skipped, not fatal
+        return found
+
+    def get(self, name: str) -> Profile:
+        profiles = self.all()
+        if name not in profiles:
+            known = ", ".join(sorted(profiles)) or "none yet"
+            raise SetupError(f"There is no connection profile {name!r} (saved: {known}). "
+                             "Save one with 'keyferry profile save' or the connection dialog.")
+        return profiles[name]
+
+    def save(self, profile: Profile) -> Profile:
+        problems = profile.problems()
+        if problems:
+            raise SetupError(" ".join(problems))
+        clean = Profile(name=profile.name.strip(),
+                        endpoint=normalise_endpoint(profile.endpoint),
+                        project_id=profile.project_id.strip(),
+                        access_key_id=profile.access_key_id.strip())
+        profiles = self.all()
+        profiles[clean.name] = clean
+        self._write(profiles)
+        return clean
+
+    def delete(self, name: str) -> None:
+        profiles = self.all()
+        if profiles.pop(name, None) is not None:
+            self._write(profiles)
+
+    def _write(self, profiles: dict[str, Profile]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        entries = {}
+        for name, p in sorted(profiles.items()):
+            fields = asdict(p)
+            del fields["name"]
+            entries[name] = fields
+        text = json.dumps({"version": 1, "profiles": entries}, indent=2, ensure_ascii=False)
+        temporary = self.path.with_suffix(".tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, self.path)
+
+
+# ----------------------------------------------------------------------------- secrets
+
+
+class RemoteSecrets:
+    """Secret keys of remote access keys, in the OS keyring (one entry per access key)."""
+
+    def __init__(self, service: str = KEYRING_SERVICE) -> None:
+        self.service = service
+
+    @staticmethod
+    def account(access_key_id: str) -> str:
+        return f"remote:secret-key:{access_key_id}"
+
+    def get(self, access_key_id: str) -> str | None:
+        return _keyring("get_password", self.service, self.account(access_key_id))
+
+    def set(self, access_key_id: str, secret_key: str) -> None:
+        _keyring("set_password", self.service, self.account(access_key_id), secret_key)
+
+    def delete(self, access_key_id: str) -> None:
+        _keyring("delete_password", self.service, self.account(access_key_id))
+
+
+def _keyring(name: str, *args: str) -> str | None:
+    import keyring
+    import keyring.errors
+
+    try:
+        result: str | None = getattr(keyring, name)(*args)
+    except keyring.errors.PasswordDeleteError:
+        return None  # there was nothing to delete
+    except keyring.errors.NoKeyringError:
+        raise SetupError(
+            "No system keyring is available to keep the secret key. Run a Secret Service "
+            "(for example gnome-keyring, unlocked), or give the secret key for this run in "
+            "KEYFERRY_SECRET_KEY."
+        ) from None
+    except keyring.errors.KeyringLocked:
+        raise SetupError("The system keyring is locked. Unlock it and try again.") from None
+    except keyring.errors.KeyringError as error:
+        raise SetupError(f"The system keyring failed ({type(error).__name__}). Try again, or "
+                         "give the secret key for this run in KEYFERRY_SECRET_KEY.") from None
+    return result

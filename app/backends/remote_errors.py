@@ -1,0 +1,86 @@
+"""What went wrong talking to a remote KMS, as a ``KmsError`` a person can act on.
+
+The SDK reports a KMS's refusal as ``ClientRequestException`` / ``ServerResponseException``
+(status, code, message, request ID): the code and message stay the remote's own. Network
+failures arrive as the SDK's connection exceptions, or as a bare ``requests`` timeout (the SDK
+does not wrap a read timeout); each becomes a ``NET.xxxx`` code of ``app/model/errors.py``
+with the endpoint named, so the user knows what to check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import requests
+from huaweicloudsdkcore.exceptions import exceptions as sdk
+
+from app.model.errors import CODES, KmsError
+
+_MESSAGE_MAX = 500
+
+
+def answer_error(field: str) -> KmsError:
+    return KmsError("NET.0006", f"The KMS's answer could not be used: {field} is missing or "
+                    "malformed. Is the endpoint a Huawei-compatible KMS?")
+
+
+def remote_refusal(error: sdk.ServiceResponseException) -> KmsError:
+    """The remote's own code and message; ``HTTP.<status>`` when it sent no code."""
+    status = int(error.status_code or 500)
+    code = str(error.error_code or "")
+    if not code or code == str(status):  # the SDK puts the bare status where no code came
+        code = f"HTTP.{status}"
+    message = str(error.error_msg or "").strip() or f"The KMS answered HTTP {status}."
+    if len(message) > _MESSAGE_MAX:
+        message = message[:_MESSAGE_MAX] + "..."
+    if error.request_id:
+        message = f"{message} (request ID {error.request_id})"
+    return KmsError(code, message, http_status=status)
+
+
+def _network(code: str, endpoint: str, detail: str = "") -> KmsError:
+    text = f"{CODES[code].message} Endpoint: {endpoint}."
+    if detail:
+        text += f" ({detail[:200]})"
+    return KmsError(code, text)
+
+
+def _classify(text: str) -> str:
+    lowered = text.lower()
+    if "refused" in lowered:
+        return "NET.0001"
+    if "name or service not known" in lowered or "name resolution" in lowered \
+            or "nodename nor servname" in lowered or "getaddrinfo" in lowered:
+        return "NET.0002"
+    if "timed out" in lowered or "timeout" in lowered:
+        return "NET.0003"
+    if "ssl" in lowered or "certificate" in lowered or "tls" in lowered:
+        return "NET.0004"
+    return "NET.0005"
+
+
+@contextmanager
+def call_errors(endpoint: str) -> Iterator[None]:
+    """Run one SDK call; turn whatever it raises into a ``KmsError``."""
+    try:
+        yield
+    except sdk.ServiceResponseException as error:
+        raise remote_refusal(error) from None
+    except sdk.SslHandShakeException as error:
+        raise _network("NET.0004", endpoint, str(error.error_msg)) from None
+    except sdk.HostUnreachableException:
+        raise _network("NET.0002", endpoint) from None
+    except sdk.ConnectionException as error:
+        code = _classify(str(error.error_msg))
+        raise _network(code, endpoint) from None
+    except sdk.RequestTimeoutException:
+        raise _network("NET.0003", endpoint) from None
+    except requests.exceptions.SSLError:
+        raise _network("NET.0004", endpoint) from None
+    except requests.exceptions.Timeout:
+        raise _network("NET.0003", endpoint) from None
+    except requests.exceptions.RequestException as error:
+        raise _network(_classify(str(error)), endpoint) from None
+    except sdk.SdkException as error:
+        raise _network(_classify(str(error.error_msg)), endpoint) from None

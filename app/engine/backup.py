@@ -1,0 +1,123 @@
+"""Backing up a store to one file, and restoring it on another machine.
+
+A backup holds the whole database (an online SQLite backup, consistent while the store is in
+use) and the store's master key, both sealed with AES-256-GCM under a key derived from a
+passphrase with scrypt. The database's secrets are already sealed under the master key; the
+passphrase protects the master key and hides the key list. Nothing is ever written in
+plaintext: the bundle is assembled and sealed in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from app.engine.master_key import MasterKeySource
+from app.engine.store import Store
+from app.model.errors import KmsError, SetupError
+
+MAGIC = b"KEYFERRY-BACKUP\x00"
+_VERSION = 1
+_HEADER = struct.Struct(">16sHIII16s12s")  # magic, version, log2 n, r, p, salt, nonce
+_SCRYPT = (15, 8, 1)
+MIN_PASSPHRASE = 8
+
+
+def _kek(passphrase: str, salt: bytes, log_n: int, r: int, p: int) -> AESGCM:
+    key = Scrypt(salt=salt, length=32, n=2**log_n, r=r, p=p).derive(passphrase.encode())
+    return AESGCM(key)
+
+
+def create_backup(data_dir: Path, source: MasterKeySource, out: Path, passphrase: str) -> int:
+    """Write a sealed backup of the store in ``data_dir`` to ``out``; returns its size."""
+    from app.engine.kms import LocalKms  # the store must open with its master key first
+
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise SetupError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+    kms = LocalKms.open(data_dir, master_key_source=source, background=False, pool_size=0)
+    try:
+        master_key = source.load(kms.store_id)
+        assert master_key is not None  # open() just verified it
+        snapshot = sqlite3.connect(":memory:")
+        kms.store.connection().backup(snapshot)
+        database = bytearray(snapshot.serialize())
+        snapshot.close()
+        # The copy keeps the store's "WAL" marks in its header (file format bytes 18-19),
+        # which an in-memory database cannot open: mark it a rollback-journal file.
+        database[18:20] = b"\x01\x01"
+    finally:
+        kms.close()
+    log_n, r, p = _SCRYPT
+    salt, nonce = os.urandom(16), os.urandom(12)
+    header = _HEADER.pack(MAGIC, _VERSION, log_n, r, p, salt, nonce)
+    kek = _kek(passphrase, salt, log_n, r, p)
+    sealed = kek.encrypt(nonce, master_key + bytes(database), header)
+    _write_new(Path(out), header + sealed)
+    return len(header) + len(sealed)
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise SetupError(f"{path} already exists; choose a new file for the backup.") from None
+    except OSError as error:
+        raise SetupError(f"Cannot create {path}: {error.strerror}.") from None
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    except OSError as error:
+        os.close(fd)
+        path.unlink(missing_ok=True)
+        raise SetupError(f"Cannot write {path}: {error.strerror}. Nothing was saved.") from None
+    os.close(fd)
+
+
+def restore_backup(backup: Path, data_dir: Path, source: MasterKeySource,
+                   passphrase: str) -> str:
+    """Restore a backup into ``data_dir`` (which must not hold a store yet) and keep its
+    master key in ``source``; returns the store's ID."""
+    blob = Path(backup).read_bytes()
+    if len(blob) < _HEADER.size or not blob.startswith(MAGIC):
+        raise SetupError(f"{backup} is not a Keyferry backup.")
+    _, version, log_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
+    if version != _VERSION or not 10 <= log_n <= 22:
+        raise SetupError(f"{backup} was written by another version of Keyferry.")
+    try:
+        plain = _kek(passphrase, salt, log_n, r, p).decrypt(
+            nonce, blob[_HEADER.size:], blob[:_HEADER.size])
+    except InvalidTag:
+        raise SetupError("The passphrase is wrong, or the backup file is damaged.") from None
+    master_key, database = plain[:32], plain[32:]
+    target = Path(data_dir) / Store.DB_NAME
+    if target.exists() and target.stat().st_size > 0:
+        raise SetupError(
+            f"{data_dir} already holds a key store. Restore into an empty folder (--data-dir)."
+        )
+    restored = sqlite3.connect(":memory:")
+    restored.deserialize(database)
+    store_id = restored.execute("SELECT value FROM meta WHERE name = 'store_id'").fetchone()[0]
+    existing = source.load(store_id)
+    if existing is not None and existing != master_key:
+        raise SetupError(
+            f"{source.describe()} already holds a different master key for this store."
+        )
+    store = Store(Path(data_dir))  # creates the folder 0700 and the file 0600
+    try:
+        restored.backup(store.connection())
+    except sqlite3.Error as error:
+        raise KmsError("KMS.0102", f"The store could not be written: {error}.") from None
+    finally:
+        store.close()
+        restored.close()
+    if existing is None:
+        source.save(store_id, master_key)
+    return str(store_id)

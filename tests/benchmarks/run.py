@@ -1,0 +1,72 @@
+"""Keyferry's benchmark suite: ``python tests/benchmarks/run.py [--quick] [--out FILE]``.
+
+Every target is a ratio against a baseline measured in the same run (the machines are shared
+and noisy); absolute times are printed beside them. Writes one JSON object, metric names as
+keys, numbers as values (default ``bench-results.json``). ``--quick`` shrinks the sizes so a
+run takes under two minutes; 100,000 keys stays 100,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks import engine_bench  # noqa: E402
+
+Bench = Callable[[bool], dict[str, float]]
+
+#: (name, benchmark, the check that says whether its targets are met, target in words)
+SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool], str]] = [
+    ("gpfi", "engine_bench.bench_gpfi",
+     lambda m: m["rsa2048_keygen_p50_ms"] / m["gpfi_p50_ms"] >= 10 and m["gpfi_p99_ms"] < 10,
+     "p50 >= 10x faster than an RSA-2048 keygen; p99 < 10 ms"),
+    ("import", "engine_bench.bench_import",
+     lambda m: m["import_p50_ms"] <= 3 * m["unwrap_commit_p50_ms"],
+     "<= 3x (RSA-OAEP decrypt + durable commit)"),
+    ("encrypt", "engine_bench.bench_encrypt",
+     lambda m: m["encrypt64_ops"] >= 0.2 * m["aesgcm64_ops"],
+     ">= 0.2x raw AES-256-GCM"),
+]
+MODULES = {"engine_bench": engine_bench}
+
+
+def _resolve(path: str) -> Bench:
+    module, name = path.split(".")
+    return getattr(MODULES[module], name)  # type: ignore[no-any-return]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, under 2 minutes")
+    parser.add_argument("--out", type=Path, default=Path("bench-results.json"))
+    parser.add_argument("--only", action="append", help="run only these benchmarks")
+    args = parser.parse_args(argv)
+    results: dict[str, float] = {}
+    verdicts: list[tuple[str, str, bool, float]] = []
+    for name, path, check, target in SUITE:
+        if args.only and name not in args.only:
+            continue
+        started = time.perf_counter()
+        metrics = _resolve(path)(args.quick)
+        results.update(metrics)
+        verdicts.append((name, target, check(metrics), time.perf_counter() - started))
+        for metric, value in metrics.items():
+            print(f"  {metric:<24} {value:>14,.3f}", flush=True)
+    print()
+    print(f"{'benchmark':<12} {'target':<56} {'met':<5} {'took':>6}")
+    for name, target, met, took in verdicts:
+        print(f"{name:<12} {target:<56} {'yes' if met else 'NO':<5} {took:>5.0f}s")
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nwrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

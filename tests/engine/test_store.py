@@ -1,0 +1,149 @@
+"""The store across restarts, its file modes, its master key, and what it never contains."""
+
+from __future__ import annotations
+
+import base64
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+
+from app.engine import DEFAULT_PROJECT, FileMasterKey, KeyringMasterKey, LocalKms, ManualClock
+from app.engine.store import SCHEMA_VERSION, Store
+from app.model.errors import SetupError
+from app.model.keys import KeyState
+from tests.engine.test_import import do_import, external, params
+from tests.helpers import MemoryKeyring, material, wrap_for
+
+P = DEFAULT_PROJECT
+
+
+def reopen(store_dir: Path, key_file: Path, clock: ManualClock) -> LocalKms:
+    return LocalKms.open(store_dir, master_key_source=FileMasterKey(key_file), clock=clock,
+                         background=False, pool_size=0)
+
+
+def test_restart_keeps_imported_keys_working(store_dir, master_key_file, clock) -> None:
+    kms = reopen(store_dir, master_key_file, clock)
+    key = external(kms)
+    do_import(kms, key, material())
+    blob = kms.encrypt_data(project_id=P, key_id=key, plain_text=b"before restart")
+    kms.close()
+    kms = reopen(store_dir, master_key_file, clock)
+    try:
+        assert kms.describe_key(project_id=P, key_id=key).state is KeyState.ENABLED
+        assert kms.decrypt_data(project_id=P, cipher_text=blob)[1] == b"before restart"
+        again = kms.encrypt_data(project_id=P, key_id=key, plain_text=b"after")
+        assert kms.decrypt_data(project_id=P, cipher_text=again)[1] == b"after"
+    finally:
+        kms.close()
+
+
+def test_files_are_private(store_dir, master_key_file, kms: LocalKms) -> None:
+    assert stat.S_IMODE(store_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE((store_dir / Store.DB_NAME).stat().st_mode) == 0o600
+    assert stat.S_IMODE(master_key_file.stat().st_mode) == 0o600
+
+
+def test_store_settings(kms: LocalKms) -> None:
+    conn = kms.store.connection()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_a_newer_schema_is_refused_with_a_sentence(store_dir, master_key_file, clock) -> None:
+    reopen(store_dir, master_key_file, clock).close()
+    import sqlite3
+    with sqlite3.connect(store_dir / Store.DB_NAME) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(Exception, match="newer Keyferry"):
+        reopen(store_dir, master_key_file, clock)
+
+
+def test_wrong_or_missing_master_key_is_explained_never_replaced(
+        store_dir, master_key_file, clock, tmp_path) -> None:
+    reopen(store_dir, master_key_file, clock).close()
+    other = tmp_path / "other.key"
+    other.write_text(base64.b64encode(os.urandom(32)).decode())
+    other.chmod(0o600)
+    with pytest.raises(SetupError, match="does not belong to the store"):
+        reopen(store_dir, other, clock)
+    with pytest.raises(SetupError, match="will not create a new master key"):
+        reopen(store_dir, tmp_path / "absent.key", clock)
+    assert not (tmp_path / "absent.key").exists()
+
+
+def test_readable_master_key_file_is_refused(store_dir, master_key_file, clock) -> None:
+    reopen(store_dir, master_key_file, clock).close()
+    master_key_file.chmod(0o644)
+    with pytest.raises(SetupError, match="chmod 600"):
+        reopen(store_dir, master_key_file, clock)
+
+
+def test_keyring_holds_the_master_key(store_dir, clock,
+                                      memory_keyring: MemoryKeyring) -> None:
+    kms = LocalKms.open(store_dir, master_key_source=KeyringMasterKey(), clock=clock,
+                        background=False, pool_size=0)
+    key = external(kms)
+    kms.close()
+    [(service, account)] = memory_keyring.entries
+    assert service == "keyferry" and account == f"master-key:{kms.store_id}"
+    kms = LocalKms.open(store_dir, clock=clock, background=False, pool_size=0)
+    assert kms.describe_key(project_id=P, key_id=key).alias == "imported"
+    kms.close()
+    memory_keyring.entries.clear()  # the entry is deleted from the keyring
+    with pytest.raises(SetupError, match="not in the system keyring"):
+        LocalKms.open(store_dir, clock=clock, background=False, pool_size=0)
+    assert memory_keyring.entries == {}, "no new master key over an existing store"
+
+
+def test_no_keyring_backend_names_both_ways_out(store_dir, clock) -> None:
+    import keyring
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    try:
+        with pytest.raises(SetupError) as caught:
+            LocalKms.open(store_dir, clock=clock, background=False, pool_size=0)
+    finally:
+        keyring.set_keyring(previous)
+    assert "Secret Service" in str(caught.value)
+    assert "--master-key-file" in str(caught.value)
+    assert "KEYFERRY_MASTER_KEY_FILE" in str(caught.value)
+
+
+def test_no_plaintext_secret_in_database_wal_or_audit(store_dir, master_key_file,
+                                                      clock) -> None:
+    """Scan every byte the store wrote for every secret the test handled."""
+    kms = reopen(store_dir, master_key_file, clock)
+    secrets: list[bytes] = [base64.b64decode(master_key_file.read_text())]
+    for i, algorithm in enumerate(["RSAES_OAEP_SHA_256", "RSAES_PKCS1_V1_5",
+                                   "RSAES_OAEP_SHA_1"]):
+        key = external(kms, f"k{i}")
+        p = params(kms, key, algorithm)
+        secret = material()
+        kms.import_key_material(project_id=P, key_id=key, import_token=p.import_token,
+                                encrypted_key_material=wrap_for(p, secret))
+        private = serialization.load_der_private_key(
+            kms._tokens.open(p.import_token).private_key_der, None)
+        numbers = private.private_numbers()
+        secrets += [secret, kms._tokens.open(p.import_token).private_key_der,
+                    numbers.d.to_bytes(256, "big"), numbers.p.to_bytes(128, "big")]
+        kms.delete_imported_key_material(project_id=P, key_id=key)
+    generated = kms.create_key(project_id=P, key_alias="gen", origin="kms").key_id
+    plain, _ = kms.create_datakey(project_id=P, key_id=generated)
+    secrets.append(plain)
+    # the store writes WAL frames; look before and after a checkpoint
+    written = [f.read_bytes() for f in store_dir.iterdir() if f.is_file()]
+    kms.close()
+    written += [f.read_bytes() for f in store_dir.iterdir() if f.is_file()]
+    assert any(b"import-key-material" in blob for blob in written), "scan sees the audit log"
+    for blob in written:
+        for secret in secrets:
+            for form in (secret, secret.hex().encode(), base64.b64encode(secret)):
+                assert form not in blob
