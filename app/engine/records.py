@@ -24,24 +24,31 @@ _EFFECTIVE_STATE = (
 _VISIBLE = "NOT (state = 4 AND deletion_ms <= :now)"
 
 
+# Enum lookups by value through a dict: ``KeyState(3)`` goes through ``EnumMeta.__call__``
+# (a few microseconds), which dominated listing 100,000 keys.
+_STATES = {int(s): s for s in KeyState}
+_ORIGINS = {o.value: o for o in Origin}
+_SPECS = {s.value: s for s in KeySpec}
+_USAGES = {u.value: u for u in KeyUsage}
+
+
 def _cmk(row: tuple[Any, ...], tags: Iterable[Tag]) -> Cmk:
+    """A snapshot from a row and the key's tags, which callers pass already sorted."""
     (key_id, project_id, alias, description, origin, state, created, spec, usage,
      expires, deletion, kcv) = row
     return Cmk(
         key_id=str(key_id), project_id=str(project_id), alias=str(alias),
-        description=str(description), origin=Origin(origin), state=KeyState(state),
-        created_ms=int(created),
-        key_spec=KeySpec(spec), key_usage=KeyUsage(usage),
-        material_expires_ms=expires,
-        deletion_ms=deletion,
-        kcv=kcv,
-        tags=tuple(sorted(tags)),
+        description=str(description), origin=_ORIGINS[origin], state=_STATES[state],
+        created_ms=int(created), key_spec=_SPECS[spec], key_usage=_USAGES[usage],
+        material_expires_ms=expires, deletion_ms=deletion, kcv=kcv,
+        tags=tuple(tags),
     )
 
 
 def _tags_of(conn: sqlite3.Connection, key_id: str) -> list[Tag]:
+    # A key has one value per tag key, so ordering by tag_key is ``Tag`` order.
     return [Tag(k, v) for k, v in conn.execute(
-        "SELECT tag_key, tag_value FROM tags WHERE key_id = ?", (key_id,))]
+        "SELECT tag_key, tag_value FROM tags WHERE key_id = ? ORDER BY tag_key", (key_id,))]
 
 
 def fetch(
@@ -85,7 +92,7 @@ def page(
         where += f" AND {_EFFECTIVE_STATE} = :state"
     params = {"project": project_id, "now": now, "state": int(state or 0),
               "limit": -1 if limit is None else limit, "offset": offset}
-    total = conn.execute(f"SELECT count(*) FROM keys WHERE {where}", params).fetchone()[0]  # noqa: S608
+    total = _count(conn, where, params, by_state=state is not None)
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM keys WHERE {where} "  # noqa: S608
         "ORDER BY created_ms, rowid LIMIT :limit OFFSET :offset",
@@ -95,25 +102,51 @@ def page(
     return [_cmk(r, tags.get(str(r[0]), ())).at(now) for r in rows], int(total)
 
 
+def _count(conn: sqlite3.Connection, where: str, params: dict[str, object], *,
+           by_state: bool) -> int:
+    """How many keys match. Without a state filter, the project's keys less those whose
+    deletion date has passed: two index lookups (15 ms for 100,000 keys) instead of a
+    filtered scan of every row (320 ms), which delayed the list window's first page."""
+    if by_state:
+        return int(conn.execute(f"SELECT count(*) FROM keys WHERE {where}",  # noqa: S608
+                                params).fetchone()[0])
+    everything = conn.execute(
+        "SELECT count(*) FROM keys WHERE project_id = :project", params).fetchone()[0]
+    # "+project_id" keeps SQLite on the deletion-date index, where only due keys are.
+    gone = conn.execute(
+        "SELECT count(*) FROM keys WHERE deletion_ms <= :now AND deletion_ms IS NOT NULL "
+        "AND state = 4 AND +project_id = :project", params).fetchone()[0]
+    return int(everything) - int(gone)
+
+
 def _tags_for(
     conn: sqlite3.Connection, project_id: str, key_ids: list[str]
 ) -> dict[str, list[Tag]]:
-    """Tags of many keys in one query: by ID for a page, by project for a long list."""
+    """Tags of many keys in one query, each key's in ``Tag`` order: by ID for a page, by
+    project for a long list. Equal tags are shared (most keys repeat a few tags), which
+    halves the cost of listing a large store."""
     tags: dict[str, list[Tag]] = defaultdict(list)
     if not key_ids:
         return tags
     if len(key_ids) <= 500:
         marks = ",".join("?" * len(key_ids))
         rows = conn.execute(
-            f"SELECT key_id, tag_key, tag_value FROM tags WHERE key_id IN ({marks})",  # noqa: S608
+            f"SELECT key_id, tag_key, tag_value FROM tags WHERE key_id IN ({marks}) "  # noqa: S608
+            "ORDER BY key_id, tag_key",
             key_ids,
         )
     else:
+        # IN over the project's keys walks the tags' primary key in order: no join, no sort.
         rows = conn.execute(
-            "SELECT t.key_id, t.tag_key, t.tag_value FROM tags t JOIN keys k "
-            "ON k.key_id = t.key_id WHERE k.project_id = ?", (project_id,))
+            "SELECT key_id, tag_key, tag_value FROM tags WHERE key_id IN "
+            "(SELECT key_id FROM keys WHERE project_id = ?) ORDER BY key_id, tag_key",
+            (project_id,))
+    shared: dict[tuple[str, str], Tag] = {}
     for key_id, tag_key, tag_value in rows:
-        tags[key_id].append(Tag(tag_key, tag_value))
+        tag = shared.get((tag_key, tag_value))
+        if tag is None:
+            tag = shared[(tag_key, tag_value)] = Tag(tag_key, tag_value)
+        tags[key_id].append(tag)
     return tags
 
 

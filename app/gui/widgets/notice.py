@@ -7,6 +7,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -16,6 +17,9 @@ class Kind(Enum):
     WARNING = ("#8a5a00", "rgba(230, 160, 0, 0.16)")
     ERROR = ("#c62828", "rgba(198, 40, 40, 0.10)")
 
+
+#: Text colours for the same kinds on a dark palette (same hues, light enough to read).
+_ON_DARK = {Kind.SUCCESS: "#81c784", Kind.WARNING: "#ffb74d", Kind.ERROR: "#ef9a9a"}
 
 #: The colour of inline problem text (under a field, beside a tag row).
 ERROR_TEXT_STYLE = f"color: {Kind.ERROR.value[0]};"
@@ -37,6 +41,8 @@ class Notice(QLabel):
     def show_text(self, text: str, kind: Kind = Kind.INFO) -> None:
         self.kind = kind
         colour, background = kind.value
+        if colour and self.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+            colour = _ON_DARK[kind]  # the dark text colours vanish on a dark palette
         style = "padding: 6px 8px; border-radius: 4px;"
         if colour:
             style += f" color: {colour}; background: {background};"

@@ -1,0 +1,143 @@
+"""What the list window's dialogs share: a form, a notice for errors, OK and Cancel, and the
+busy state while the dialog's operation runs on the task runner.
+
+A dialog never calls the KMS itself. OK emits ``submitted``; the window runs the operation
+and then calls ``finish()`` (success) or ``show_error()`` (failure, with the KMS code, the
+user's input left as it was so they can fix it and try again). Dialogs open with ``open()``:
+window-modal, no nested event loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.widgets.notice import ERROR_TEXT_STYLE, Kind, Notice
+from app.model.errors import KmsError
+
+
+def error_text(error: BaseException) -> str:
+    """An error as the user reads it: the KMS code first, then the sentence."""
+    if isinstance(error, KmsError):
+        return f"{error.code}: {error.message}"
+    return QCoreApplication.translate("KeyDialog", "Unexpected error (%1): %2").replace(
+        "%1", type(error).__name__).replace("%2", str(error))
+
+
+def problem_label(parent: QWidget, name: str) -> QLabel:
+    """The small red line under a field that says what is wrong with it."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_TEXT_STYLE)
+    label.hide()
+    return label
+
+
+def show_problem(label: QLabel, problem: KmsError | None) -> None:
+    label.setText(problem.message if problem else "")
+    label.setAccessibleName(label.text())
+    label.setVisible(problem is not None)
+
+
+class KeyDialog(QDialog):
+    """A dialog for one operation on the KMS. Subclasses fill ``form`` and call
+    ``set_ready`` as their input becomes valid or invalid."""
+
+    #: OK was pressed with valid input; the window runs the operation.
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None, *, name: str, title: str, ok_text: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(520)
+        #: The widget the keyboard starts in (set by each dialog).
+        self.first_field: QWidget | None = None
+        self.busy = False
+        self._ready = True
+        self.intro = QLabel(self)
+        self.intro.setObjectName("introLabel")
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.notice = Notice(self, object_name="dialogNotice")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("okButton")
+        self.ok_button.setText(ok_text)
+        self.ok_button.setAccessibleName(ok_text.replace("&", ""))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Wrapped labels are measured at the layout's first guess of the width; once the
+        # dialog has its real width, take the height that width needs (no gaps, no overlap).
+        super().showEvent(event)
+        if self.first_field is not None:
+            self.first_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
+
+    def set_ready(self, ready: bool) -> None:
+        """Whether the input is valid (OK is enabled only then, and not while busy)."""
+        self._ready = ready
+        self.ok_button.setEnabled(ready and not self.busy)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for child in self.findChildren(QWidget):
+            if child.property("lockWhileBusy"):
+                child.setEnabled(not busy)
+        self.ok_button.setEnabled(self._ready and not busy)
+        if busy:
+            self.notice.show_text(self.tr("Working\u2026"), Kind.INFO)
+
+    def lock_while_busy(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            widget.setProperty("lockWhileBusy", True)
+
+    def show_error(self, error: BaseException) -> None:
+        self.set_busy(False)
+        self.notice.show_text(error_text(error), Kind.ERROR)
+
+    def finish(self) -> None:
+        self.set_busy(False)
+        self.accept()
+
+    def _on_buttons_accepted(self) -> None:
+        if self._ready and not self.busy:
+            self.notice.clear_text()
+            self.submitted.emit()
+
+    def reject(self) -> None:
+        # Cancel while the operation runs would hide its outcome; the window still applies
+        # the result, but the user should see whether it worked.
+        if not self.busy:
+            super().reject()

@@ -1,0 +1,204 @@
+"""The details pane: every field of describe-key for the selected key, its KCV, tags and
+scheduled deletion date, and its import history from the audit log.
+
+The pane shows a ``Cmk`` snapshot (kept fresh by the list) and a list of audit entries that
+the window loads through the task runner; it never calls the backend itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui import formatting as fmt
+from app.gui.widgets.state_badge import badge_style
+from app.model.audit import AuditEntry
+from app.model.keys import Cmk, KeyState
+
+#: The fields in the first column; the rest go in the second.
+_FIRST_COLUMN = 7
+_SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
+               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+
+def import_operations() -> dict[str, str]:
+    """The audit operations that make up a key's import history, as people name them."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("DetailsPane", text)
+    return {
+        "create-key": tr("Create key"),
+        "get-parameters-for-import": tr("Download import items"),
+        "import-key-material": tr("Import key material"),
+        "delete-imported-key-material": tr("Delete key material"),
+        "expire-key-material": tr("Material expired"),
+    }
+
+
+def import_history(entries: list[AuditEntry]) -> list[AuditEntry]:
+    names = import_operations()
+    return [e for e in entries if e.operation in names]
+
+
+class DetailsPane(QScrollArea):
+    """Fields of one key; ``show_key(None)`` shows what to do instead."""
+
+    _FIELDS = ("alias", "keyId", "state", "description", "origin", "keySpec", "keyUsage",
+               "project", "created", "materialExpiry", "deletion", "kcv", "tags")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailsPane")
+        self.setAccessibleName(self.tr("Key details"))
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        self.placeholder = QLabel(self.tr("Select a key to see its details."), body)
+        self.placeholder.setObjectName("detailsPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.values: dict[str, QLabel] = {}
+        self.fields = self._make_fields(body)
+        # Three columns side by side (identity, lifecycle, history): the pane sits under
+        # the table, which keeps the window's whole width for its eight columns.
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.placeholder, 9)
+        layout.addWidget(self.fields, 9)
+        layout.addSpacing(12)
+        layout.addLayout(self._make_history(body), 5)
+        self.setWidget(body)
+        self.cmk: Cmk | None = None
+        self.show_key(None, 0)
+
+    def _make_fields(self, body: QWidget) -> QWidget:
+        fields = QWidget(body)
+        identity, lifecycle = QFormLayout(), QFormLayout()
+        captions = dict(zip(self._FIELDS, self._captions(), strict=True))
+        for number, name in enumerate(self._FIELDS):
+            form = identity if number < _FIRST_COLUMN else lifecycle
+            form.addRow(captions[name], self._value(name))
+        self.copy_button = QPushButton(self.tr("&Copy key ID"), fields)
+        self.copy_button.setObjectName("copyKeyIdButton")
+        self.copy_button.setAccessibleName(self.tr("Copy key ID"))
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.copy_button)
+        copy_row.addStretch(1)
+        identity.addRow("", copy_row)
+        columns = QHBoxLayout(fields)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(identity, 5)
+        columns.addSpacing(12)
+        columns.addLayout(lifecycle, 4)
+        return fields
+
+    def _make_history(self, body: QWidget) -> QVBoxLayout:
+        self.history_status = QLabel(body)
+        self.history_status.setObjectName("historyStatusLabel")
+        self.history_status.setWordWrap(True)
+        self.history = self._history_tree(body)
+        history = QVBoxLayout()
+        history.addWidget(QLabel(self.tr("<b>Import history</b>"), body))
+        history.addWidget(self.history_status)
+        history.addWidget(self.history, 1)
+        return history
+
+    def _captions(self) -> list[str]:
+        return [self.tr("Alias:"), self.tr("Key ID:"), self.tr("State:"),
+                self.tr("Description:"), self.tr("Origin:"), self.tr("Key spec:"),
+                self.tr("Key usage:"), self.tr("Project:"), self.tr("Created:"),
+                self.tr("Material expiry:"), self.tr("Scheduled deletion:"),
+                self.tr("KCV:"), self.tr("Tags:")]
+
+    def _value(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"details{name[0].upper()}{name[1:]}Label")
+        label.setTextInteractionFlags(_SELECTABLE if name in ("keyId", "kcv")
+                                      else Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(name not in ("keyId", "state"))
+        if name == "state":  # a badge as wide as its text, not the pane
+            label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.values[name] = label
+        return label
+
+    def _history_tree(self, parent: QWidget) -> QTreeWidget:
+        tree = QTreeWidget(parent)
+        tree.setObjectName("importHistoryTree")
+        tree.setAccessibleName(self.tr("Import history"))
+        tree.setRootIsDecorated(False)
+        tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Result"),
+                              self.tr("Who")])
+        tree.setMinimumHeight(100)
+        return tree
+
+    # --------------------------------------------------------------- showing
+
+    def show_key(self, cmk: Cmk | None, now_ms: int) -> None:
+        self.cmk = cmk
+        self.placeholder.setVisible(cmk is None)
+        self.fields.setVisible(cmk is not None)
+        if cmk is None:
+            self.show_history(None, status="")
+            return
+        texts = self._texts(cmk, now_ms)
+        for name, label in self.values.items():
+            label.setText(texts[name])
+            label.setAccessibleName(texts[name])
+            label.setToolTip("")
+        self.values["state"].setStyleSheet(badge_style(cmk.state))
+        for name, ms in (("created", cmk.created_ms), ("materialExpiry", cmk.material_expires_ms),
+                         ("deletion", cmk.deletion_ms)):
+            if ms is not None:
+                self.values[name].setToolTip(fmt.utc_time(ms))
+
+    def _texts(self, cmk: Cmk, now_ms: int) -> dict[str, str]:
+        deletion = (fmt.local_and_utc(cmk.deletion_ms)
+                    if cmk.state is KeyState.PENDING_DELETION and cmk.deletion_ms else
+                    self.tr("Not scheduled"))
+        return {
+            "alias": cmk.alias, "keyId": cmk.key_id, "state": fmt.state_label(cmk.state),
+            "description": cmk.description or self.tr("(none)"),
+            "origin": fmt.origin_label(cmk.origin), "keySpec": cmk.key_spec.value,
+            "keyUsage": cmk.key_usage.value, "project": cmk.project_id,
+            "created": fmt.local_time(cmk.created_ms),
+            "materialExpiry": fmt.expiry_text(cmk.material_expires_ms, cmk.has_material,
+                                              now_ms),
+            "deletion": deletion,
+            "kcv": cmk.kcv or self.tr("(no key material)"),
+            "tags": "\n".join(f"{t.key} = {t.value}" for t in cmk.tags) or self.tr("(none)"),
+        }
+
+    def show_history(self, entries: list[AuditEntry] | None, *, status: str) -> None:
+        """Entries of the import history (None while loading or unavailable), with a line
+        that says which."""
+        self.history.clear()
+        names = import_operations()
+        for entry in import_history(entries or []):
+            result = (self.tr("OK") if entry.result == "ok" else
+                      self.tr("Refused (%1)").replace("%1", entry.error_code or "?"))
+            item = QTreeWidgetItem([fmt.local_time(entry.time_ms), names[entry.operation],
+                                    result, entry.actor])
+            item.setToolTip(0, fmt.utc_time(entry.time_ms))
+            self.history.addTopLevelItem(item)
+        for column in range(self.history.columnCount()):
+            self.history.resizeColumnToContents(column)
+        if entries is not None and not self.history.topLevelItemCount() and not status:
+            status = self.tr("No import history yet.")
+        self.history_status.setText(status)
+        self.history_status.setVisible(bool(status))
+
+    def _on_copy_button_clicked(self) -> None:
+        if self.cmk is not None:
+            QGuiApplication.clipboard().setText(self.cmk.key_id)

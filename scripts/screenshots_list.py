@@ -1,0 +1,163 @@
+"""Screenshots of the CMK list window in a real X window (Xvfb, the xcb platform), light and
+dark palettes, with a handful of realistic keys in every state, and two of its dialogs.
+
+    .venv/bin/python scripts/screenshots_list.py [--out docs/screenshots]
+
+Starts ``Xvfb :98 -screen 0 1400x900x24`` itself (and stops it), then runs one child process
+per colour scheme. Writes list-light.png, list-dark.png, schedule-deletion-light.png and
+try-it-dark.png. The store is a throwaway one under a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DISPLAY = ":98"
+DAY_S = 86_400
+
+
+def seed(kms: object) -> None:
+    """Keys a security team might have: generated and imported, in every state."""
+    from app.engine import DEFAULT_PROJECT
+    from app.model.keys import Origin, Tag
+    from tests.gui.list_window.conftest import import_material
+
+    p, now = DEFAULT_PROJECT, int(kms.clock.now())  # type: ignore[attr-defined]
+
+    def make(alias: str, origin: Origin, description: str = "", **tags: str) -> str:
+        return kms.create_key(project_id=p, key_alias=alias, origin=origin,  # type: ignore
+                              key_description=description,
+                              tags=tuple(Tag(k, v) for k, v in tags.items())).key_id
+
+    make("payments/card-data", Origin.KMS, "Card data at rest", env="prod", team="payments")
+    make("payments/tokens", Origin.KMS, "Token vault", env="prod", team="payments")
+    ledger = make("ledger/2019-closed", Origin.KMS, "Closed ledger years", env="archive")
+    kms.disable_key(project_id=p, key_id=ledger)  # type: ignore[attr-defined]
+    hsm = make("byok/hsm-ceremony-2026", Origin.EXTERNAL, "From the March key ceremony",
+               env="prod", source="hsm")
+    import_material(kms, hsm, expires_s=None)  # type: ignore[arg-type]
+    soon = make("byok/partner-exchange", Origin.EXTERNAL, "Shared with a partner bank",
+                env="prod", source="partner")
+    import_material(kms, soon, expires_s=now + 3 * DAY_S + 5 * 3600)  # type: ignore[arg-type]
+    later = make("byok/backup-2026", Origin.EXTERNAL, "Offline backups", env="dr")
+    import_material(kms, later, expires_s=now + 200 * DAY_S)  # type: ignore[arg-type]
+    make("byok/awaiting-ceremony", Origin.EXTERNAL, "Material not imported yet", env="staging")
+    old = make("legacy/reports", Origin.KMS, "Retired reporting service", env="prod")
+    kms.schedule_key_deletion(project_id=p, key_id=old, pending_days=30)  # type: ignore
+    make("identity/session", Origin.KMS, "Session cookies", env="prod", team="identity")
+    make("search/index", Origin.KMS, "", env="staging", team="search")
+
+
+def dark_palette() -> object:
+    """A dark system palette, as a dark desktop theme hands Qt one."""
+    from PySide6.QtGui import QColor, QPalette
+
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    palette = QPalette()
+    colours = {
+        role.Window: "#2b2d30", role.WindowText: "#dfe1e5", role.Base: "#1e1f22",
+        role.AlternateBase: "#26282b", role.ToolTipBase: "#3c3f41", role.ToolTipText: "#dfe1e5",
+        role.Text: "#dfe1e5", role.Button: "#393b40", role.ButtonText: "#dfe1e5",
+        role.BrightText: "#ffffff", role.Highlight: "#2f65ca", role.HighlightedText: "#ffffff",
+        role.Link: "#6ea8fe", role.PlaceholderText: "#868a91", role.Light: "#4a4d52",
+        role.Midlight: "#3c3f44", role.Mid: "#2f3134", role.Dark: "#1b1c1f", role.Shadow: "#000000",
+    }
+    for which, colour in colours.items():
+        palette.setColor(which, QColor(colour))
+    for which in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(group.Disabled, which, QColor("#6f737a"))
+    return palette
+
+
+def shoot(scheme: str, out: Path) -> None:
+    """In this process: open the window on a fresh store and save its pictures."""
+    from bench_list import wait_for  # scripts/ is on sys.path when run as a script
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from app.backends.local import LocalBackend
+    from app.engine import FileMasterKey, LocalKms
+    from app.gui.main_window import CmkListWindow
+    from app.gui.tasks import TaskRunner
+
+    app = QApplication(["keyferry"])
+    app.setStyle("Fusion")
+    # Xvfb has no desktop theme to follow, so the system palette is set as a desktop would.
+    app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
+    folder = Path(tempfile.mkdtemp(prefix="keyferry-shots-"))
+    kms = LocalKms.open(folder / "store", master_key_source=FileMasterKey(folder / "master.key"),
+                        background=False, pool_size=0)
+    seed(kms)
+    backend, runner = LocalBackend(kms), TaskRunner()
+    window = CmkListWindow(backend, runner)
+    window.resize(1390, 880)
+    window.show()
+    wait_for(lambda: window.sync.complete and not runner.busy, 30_000)
+    window.select_key(next(k.key_id for k in window.model.keyView.keys.keys
+                           if k.alias == "byok/partner-exchange"))
+    wait_for(lambda: not runner.busy and window.details.history.topLevelItemCount() > 0, 10_000)
+    QTest.qWait(300)
+    window.grab().save(str(out / f"list-{scheme}.png"))
+    shoot_dialog(window, scheme, out)
+    runner.shutdown()
+    backend.close()
+    kms.close()
+
+
+def shoot_dialog(window: object, scheme: str, out: Path) -> None:
+    """Schedule deletion in the light palette; Try it, after a round trip, in the dark."""
+    from bench_list import wait_for
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    if scheme == "light":
+        window.key_actions["scheduleDeletionAction"].trigger()  # type: ignore[attr-defined]
+        dialog = window.findChild(QDialog, "scheduleDeletionDialog")  # type: ignore[attr-defined]
+    else:
+        window.key_actions["tryItAction"].trigger()  # type: ignore[attr-defined]
+        dialog = window.findChild(QDialog, "tryItDialog")  # type: ignore[attr-defined]
+        QTest.qWait(200)
+        dialog.findChild(QLineEdit, "plaintextEdit").setText("Meet at the usual place at noon.")
+        dialog.ok_button.click()
+        wait_for(lambda: bool(dialog.findChild(QLineEdit, "decryptedEdit").text()), 10_000)
+    QTest.qWait(300)
+    name = "schedule-deletion" if scheme == "light" else "try-it"
+    dialog.grab().save(str(out / f"{name}-{scheme}.png"))
+    dialog.reject()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--scheme", choices=["light", "dark"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.scheme:
+        shoot(args.scheme, args.out)
+        return 0
+    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        env = dict(os.environ, DISPLAY=DISPLAY, QT_QPA_PLATFORM="xcb")
+        for scheme in ("light", "dark"):
+            subprocess.run([sys.executable, __file__, "--out", str(args.out), "--scheme", scheme],
+                           env=env, check=True, cwd=ROOT)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+    for name in ("list-light", "list-dark", "schedule-deletion-light", "try-it-dark"):
+        print(args.out / f"{name}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""The list window on the remote backend: the official SDK talking to ``keyferry serve`` in
+another process. Keys load, an action changes the row, a refusal carries the remote KMS's
+own code, and a KMS without a history says so."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from app.backends.huawei import HuaweiBackend
+from app.gui.cmk_table_model import Column
+from app.gui.main_window import CmkListWindow
+from app.model.keys import Origin
+from tests.gui.list_window.driver import ListDriver
+from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer, start_server
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory) -> Iterator[LiveServer]:
+    server = start_server(tmp_path_factory.mktemp("serve"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def remote(live_server: LiveServer) -> Iterator[HuaweiBackend]:
+    backend = HuaweiBackend(endpoint=live_server.url, project_id=f"list{uuid.uuid4().hex[:8]}",
+                            access_key_id=ACCESS_KEY, secret_key=SECRET_KEY)
+    yield backend
+    backend.close()
+
+
+def test_the_list_works_on_a_remote_kms(qtbot, remote: HuaweiBackend, runner) -> None:
+    generated = remote.create_key(alias="remote/generated", origin=Origin.KMS)
+    remote.create_key(alias="remote/byok", origin=Origin.EXTERNAL)
+    window = CmkListWindow(remote, runner, tick_ms=200)
+    qtbot.addWidget(window)
+    window.show()
+    lw = ListDriver(qtbot, window, runner)
+    lw.wait_loaded()
+    assert sorted(lw.aliases()) == ["remote/byok", "remote/generated"]
+    assert lw.row("remote/byok")[Column.STATE] == "Pending import"
+    lw.select("remote/generated")
+    assert lw.label("detailsKeyIdLabel") == generated.key_id
+    assert lw.label("historyStatusLabel") == "This KMS does not keep a history of its keys."
+    lw.trigger("disableAction")
+    lw.settle()
+    assert lw.row("remote/generated")[Column.STATE] == "Disabled"
+    # Another client enables it first: the remote refuses ours with its own code.
+    runner.run(lambda: remote.enable_key(key_id=generated.key_id), context=window)
+    lw.trigger("enableAction")
+    lw.settle()
+    notice = lw.find(QLabel, "windowNotice")
+    assert "KMS.1201" in notice.text()
+    lw.wait(lambda: lw.row("remote/generated")[Column.STATE] == "Enabled")
