@@ -37,17 +37,22 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
         QMessageBox.critical(None, app.tr("Keyferry cannot open its key store"), str(error))
         return 2
     runner = TaskRunner()
+    if start == "wizard":
+        from app.gui.wizard.wizard import ImportKeyWizard
+
+        wizard = ImportKeyWizard(backend, runner, resume_key_id=getattr(args, "key_id", None))
+        wizard.show()
+        try:
+            return app.exec()
+        finally:
+            runner.shutdown(wait=True)
+            backend.close()
+    from app.gui.desktop import Desktop
+
+    desktop = Desktop(args, runner)
+    desktop.show(backend)
     try:
-        if start == "wizard":
-            from app.gui.wizard.wizard import ImportKeyWizard
-
-            window = ImportKeyWizard(backend, runner, resume_key_id=getattr(args, "key_id", None))
-        else:
-            from app.gui.main_window import CmkListWindow
-
-            window = CmkListWindow(backend, runner)
-        window.show()
         return app.exec()
     finally:
-        runner.shutdown(wait=True)
-        backend.close()
+        runner.shutdown(wait=True)  # the jobs queued for a replaced backend close it
+        desktop.close()

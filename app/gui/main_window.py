@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
+from app.backends.local import LocalBackend
 from app.gui import formatting as fmt
 from app.gui.cmk_table_model import (
     CmkFilterProxy,
@@ -58,7 +59,14 @@ _FILTER_STATES = (KeyState.ENABLED, KeyState.DISABLED, KeyState.PENDING_DELETION
 
 
 class CmkListWindow(QMainWindow):
-    """The main window. ``now`` (seconds, UTC) and ``tick_ms`` let tests move time."""
+    """The main window. ``now`` (seconds, UTC) and ``tick_ms`` let tests move time.
+
+    A window works on one backend for its whole life; choosing another KMS (the Connection
+    menu) emits ``kmsChosen`` with the remote settings, or None for the local engine, and
+    the desktop (app.py) opens that backend and puts a new window in this one's place."""
+
+    #: RemoteSettings of the KMS the user connected to, or None for the local engine.
+    kmsChosen = Signal(object)
 
     def __init__(self, backend: KmsBackend, runner: TaskRunner, *,
                  now: Callable[[], float] = time.time, tick_ms: int = 30_000,
@@ -106,6 +114,10 @@ class CmkListWindow(QMainWindow):
         self.counts_label.setObjectName("stateCountsLabel")
         self.shown_label = QLabel(self)
         self.shown_label.setObjectName("shownCountLabel")
+        self.connection_label = QLabel(self.backend.label, self)
+        self.connection_label.setObjectName("connectionLabel")
+        self.connection_label.setAccessibleName(self.tr("Connected KMS"))
+        self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.shown_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.shown_label.setText(self.tr("Loading keys\u2026"))
@@ -195,7 +207,18 @@ class CmkListWindow(QMainWindow):
                 self.table.addAction(acts[name])
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addActions([self.search_action, self.reload_action])
+        self._make_connection_menu()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _make_connection_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Connection"))
+        menu.setObjectName("connectionMenu")
+        self.connect_remote_action = _action(self, "connectRemoteAction",
+                                             self.tr("Connect to a &remote KMS\u2026"), "")
+        self.use_local_action = _action(self, "useLocalAction",
+                                        self.tr("Use the &local engine"), "")
+        self.use_local_action.setEnabled(not isinstance(self.backend, LocalBackend))
+        menu.addActions([self.connect_remote_action, self.use_local_action])
 
     # ------------------------------------------------------------------ wiring
 
@@ -217,6 +240,8 @@ class CmkListWindow(QMainWindow):
         self.create_action.triggered.connect(lambda: ops.create_key())
         self.search_action.triggered.connect(self._on_search_action_triggered)
         self.reload_action.triggered.connect(self.sync.reload)
+        self.connect_remote_action.triggered.connect(self._on_connect_remote_action_triggered)
+        self.use_local_action.triggered.connect(lambda: self.kmsChosen.emit(None))
         self.search.textChanged.connect(self._on_search_textChanged)
         self.state_filter.currentIndexChanged.connect(self._on_state_filter_currentIndexChanged)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selectionChanged)
@@ -365,6 +390,14 @@ class CmkListWindow(QMainWindow):
             text = self.tr("%1 of %2 keys match").replace("%1", f"{matching:,}").replace(
                 "%2", f"{total:,}")
         self.shown_label.setText(text)
+
+    def _on_connect_remote_action_triggered(self) -> None:
+        from app.gui.dialogs.connection import ConnectionDialog
+
+        dialog = ConnectionDialog(self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.connected.connect(self.kmsChosen.emit)
+        dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.shutdown()

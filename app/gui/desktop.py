@@ -1,0 +1,79 @@
+"""The desktop session: the open backend and the list window on it.
+
+Choosing another KMS (the window's Connection menu) opens that backend on the task runner
+(it may ask the keyring or the network), then puts a new window on it in the old one's place
+and closes the old backend, also on the runner, after any job still queued for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from PySide6.QtCore import QObject
+
+from app.backends.base import KmsBackend
+from app.backends.factory import RemoteSettings, open_remote
+from app.backends.local import open_local
+from app.engine.kms import DEFAULT_PROJECT
+from app.gui.dialogs.base import error_text
+from app.gui.main_window import CmkListWindow
+from app.gui.tasks import TaskRunner
+from app.gui.widgets.notice import Kind
+
+
+class Desktop(QObject):
+    def __init__(self, args: argparse.Namespace, runner: TaskRunner) -> None:
+        super().__init__()
+        self.setObjectName("desktop")
+        self._args = args
+        self._runner = runner
+        self.window: CmkListWindow | None = None
+        self.backend: KmsBackend | None = None
+
+    def show(self, backend: KmsBackend) -> CmkListWindow:
+        """A list window on ``backend``, replacing the current one (and its backend)."""
+        old_window, old_backend = self.window, self.backend
+        window = CmkListWindow(backend, self._runner)
+        window.kmsChosen.connect(self._on_window_kmsChosen)
+        if old_window is not None:
+            window.setGeometry(old_window.geometry())
+        window.show()
+        self.window, self.backend = window, backend
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_backend is not None:
+            self._runner.run(old_backend.close, context=self)
+        return window
+
+    def close(self) -> None:
+        """Close the backend (call after the runner has finished its jobs)."""
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
+
+    def _on_window_kmsChosen(self, settings: RemoteSettings | None) -> None:
+        window = self.window
+        if window is None:
+            return
+        window.statusBar().showMessage(self.tr("Connecting\u2026"))
+        args = self._args
+
+        def open_chosen() -> KmsBackend:
+            if settings is None:
+                return open_local(args.data_dir, master_key_file=args.master_key_file,
+                                  project_id=args.project or DEFAULT_PROJECT)
+            backend = open_remote(settings)
+            try:  # a KMS that does not answer must not replace a working window
+                backend.list_keys(limit=1)
+            except BaseException:
+                backend.close()
+                raise
+            return backend
+
+        def failed(error: BaseException) -> None:
+            if self.window is window:
+                window.statusBar().clearMessage()
+                window.notice.show_text(error_text(error), Kind.ERROR)
+
+        self._runner.run(open_chosen, context=self, on_success=self.show, on_failure=failed)
