@@ -1,0 +1,60 @@
+"""Start-up: process start to the list window shown (offscreen, a store of 10 keys), against
+process start to a bare QWizard shown, both as fresh processes, alternated, medians."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _seed(folder: Path) -> tuple[Path, Path]:
+    from app.engine import DEFAULT_PROJECT, FileMasterKey, LocalKms
+
+    store, key_file = folder / "store", folder / "master.key"
+    kms = LocalKms.open(store, master_key_source=FileMasterKey(key_file), background=False,
+                        pool_size=0)
+    try:
+        for n in range(10):
+            kms.create_key(project_id=DEFAULT_PROJECT, key_alias=f"key-{n}",
+                           origin="kms" if n % 2 else "external")
+    finally:
+        kms.close()
+    return store, key_file
+
+
+def _time_start(argv: list[str]) -> float:
+    """Milliseconds from spawning the process to its "shown" line (not to its exit: closing
+    the store and the window is not start-up)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "tests.benchmarks.start_child", *argv],
+                             cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    took = (time.perf_counter() - started) * 1000
+    _, err = child.communicate(timeout=60)
+    if child.returncode != 0 or line.strip() != "shown":
+        raise RuntimeError(f"start-up failed: {err[-500:]}")
+    return took
+
+
+def bench_start(quick: bool) -> dict[str, float]:
+    runs = 5 if quick else 15
+    with tempfile.TemporaryDirectory() as tmp:
+        store, key_file = _seed(Path(tmp))
+        _time_start(["bare"])  # warm the file cache for both
+        _time_start(["list", str(store), str(key_file)])
+        bare, listed = [], []
+        for _ in range(runs):
+            bare.append(_time_start(["bare"]))
+            listed.append(_time_start(["list", str(store), str(key_file)]))
+    return {"start_list_ms": statistics.median(listed),
+            "start_bare_ms": statistics.median(bare)}
