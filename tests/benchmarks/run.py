@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks import engine_bench, serve_bench  # noqa: E402
+from tests.benchmarks import engine_bench, list_bench, serve_bench, start_bench  # noqa: E402
 
 Bench = Callable[[bool], dict[str, float]]
 
@@ -36,8 +36,16 @@ SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool], str]] = [
     ("serve", "serve_bench.bench_serve",
      lambda m: m["serve_rps"] >= 1000 and m["serve_p99_ms"] < 50,
      ">= 1,000 requests/s, p99 < 50 ms (8 connections)"),
+    ("start", "start_bench.bench_start",
+     lambda m: m["start_list_ms"] <= 1.5 * m["start_bare_ms"],
+     "list window shown <= 1.5x a bare QWizard shown"),
+    ("list100k", "list_bench.bench_list100k",
+     lambda m: m["list100k_open_ms"] < 1000 and m["list100k_filter_ms"] < 50
+     and m["list100k_rss_mb"] < 400,
+     "open < 1,000 ms; keystroke < 50 ms; peak < 400 MB"),
 ]
-MODULES = {"engine_bench": engine_bench, "serve_bench": serve_bench}
+MODULES = {"engine_bench": engine_bench, "serve_bench": serve_bench,
+           "start_bench": start_bench, "list_bench": list_bench}
 
 
 def _resolve(path: str) -> Bench:
