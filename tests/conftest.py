@@ -104,3 +104,30 @@ def backend(kms: LocalKms) -> Iterator[LocalBackend]:
         yield local
     finally:
         local.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory):
+    """One ``keyferry serve`` subprocess on 127.0.0.1 for the whole run; tests that use it
+    work in projects of their own."""
+    from tests.server.live import start_server
+
+    server = start_server(tmp_path_factory.mktemp("serve"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def remote_backend(live_server):
+    """The remote backend (the official SDK) on ``live_server``, in a fresh project."""
+    from app.backends.huawei import HuaweiBackend
+    from tests.server.live import ACCESS_KEY, SECRET_KEY, new_project
+
+    remote = HuaweiBackend(endpoint=live_server.url, project_id=new_project(),
+                           access_key_id=ACCESS_KEY, secret_key=SECRET_KEY)
+    try:
+        yield remote
+    finally:
+        remote.close()

@@ -20,16 +20,7 @@ from app.backends.profiles import Profile, ProfileStore, RemoteSecrets
 from app.gui.dialogs.connection import ConnectionDialog
 from app.gui.tasks import TaskRunner
 from tests.helpers import MemoryKeyring
-from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer, start_server
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    server = start_server(tmp_path_factory.mktemp("serve"))
-    try:
-        yield server
-    finally:
-        server.stop()
+from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer
 
 
 @pytest.fixture

@@ -9,34 +9,15 @@ from collections.abc import Iterator
 import pytest
 import shiboken6
 
-from app.backends.huawei import HuaweiBackend
 from app.gui.wizard.flow import PageId
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.model.keys import KeyState
 from tests.gui.wizard_driver import WizardDriver
-from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer, start_server
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory) -> Iterator[LiveServer]:
-    server = start_server(tmp_path_factory.mktemp("serve"))
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
-def remote(live_server: LiveServer) -> Iterator[HuaweiBackend]:
-    backend = HuaweiBackend(endpoint=live_server.url, project_id="wizardproj",
-                            access_key_id=ACCESS_KEY, secret_key=SECRET_KEY)
-    yield backend
-    backend.close()
-
-
-@pytest.fixture
-def remote_driver(qtbot, remote, runner) -> Iterator[WizardDriver]:
-    wizard = ImportKeyWizard(remote, runner)
+def remote_driver(qtbot, remote_backend, runner) -> Iterator[WizardDriver]:
+    wizard = ImportKeyWizard(remote_backend, runner)
     wizard.show()
     driver = WizardDriver(qtbot, wizard, runner)
     driver.settle()
@@ -47,29 +28,29 @@ def remote_driver(qtbot, remote, runner) -> Iterator[WizardDriver]:
         shiboken6.delete(wizard)
 
 
-def test_the_wizard_imports_into_a_remote_kms(remote_driver, remote, tmp_path) -> None:
+def test_the_wizard_imports_into_a_remote_kms(remote_driver, remote_backend, tmp_path) -> None:
     d = remote_driver
     folder = tmp_path / "downloads"
     folder.mkdir()
     d.to_token_page(folder, alias="remote-hsm-key")
     d.finish()
-    [key] = [k for k in remote.all_keys() if k.alias == "remote-hsm-key"]
+    [key] = [k for k in remote_backend.all_keys() if k.alias == "remote-hsm-key"]
     assert key.state is KeyState.ENABLED
     assert d.notice().startswith("Key remote-hsm-key imported successfully.")
-    cipher = remote.encrypt_data(key_id=key.key_id, plain_text=b"through the SDK")
-    assert remote.decrypt_data(cipher_text=cipher).plaintext == b"through the SDK"
+    cipher = remote_backend.encrypt_data(key_id=key.key_id, plain_text=b"through the SDK")
+    assert remote_backend.decrypt_data(cipher_text=cipher).plaintext == b"through the SDK"
 
 
-def test_a_remote_refusal_keeps_the_remote_code(remote_driver, remote, tmp_path) -> None:
+def test_a_remote_refusal_keeps_the_remote_code(remote_driver, remote_backend, tmp_path) -> None:
     """Import with the token of another key: the remote KMS says KMS.2603 and the page shows
     it; the key stays Pending import."""
-    other = remote.create_key(alias="remote-other")
+    other = remote_backend.create_key(alias="remote-other")
     other_items = tmp_path / "other"
     other_items.mkdir()
     from app.material.import_items import write_import_items
     from app.model.importing import WrappingAlgorithm
 
-    params = remote.get_parameters_for_import(
+    params = remote_backend.get_parameters_for_import(
         key_id=other.key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256)
     foreign = write_import_items(other_items, params, alias="remote-other", now_s=0)
     d = remote_driver
@@ -81,5 +62,5 @@ def test_a_remote_refusal_keeps_the_remote_code(remote_driver, remote, tmp_path)
     d.finish()
     assert "KMS.2603" in d.notice()
     assert d.wizard.currentId() == PageId.TOKEN
-    [key] = [k for k in remote.all_keys() if k.alias == "remote-refused"]
+    [key] = [k for k in remote_backend.all_keys() if k.alias == "remote-refused"]
     assert key.state is KeyState.PENDING_IMPORT

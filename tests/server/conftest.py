@@ -8,16 +8,7 @@ from collections.abc import Iterator
 import pytest
 from huaweicloudsdkkms.v2 import KmsClient
 
-from tests.server.live import LiveServer, new_project, sdk_client, start_server
-
-
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    server = start_server(tmp_path_factory.mktemp("serve"))
-    try:
-        yield server
-    finally:
-        server.stop()
+from tests.server.live import LiveServer, new_project, sdk_client
 
 
 @pytest.fixture

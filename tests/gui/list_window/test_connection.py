@@ -15,16 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from app.backends.factory import RemoteSettings
 from app.backends.local import LocalBackend
 from app.gui.desktop import Desktop
-from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer, start_server
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory) -> Iterator[LiveServer]:
-    server = start_server(tmp_path_factory.mktemp("serve"))
-    try:
-        yield server
-    finally:
-        server.stop()
+from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer
 
 
 @pytest.fixture

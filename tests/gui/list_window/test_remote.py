@@ -4,10 +4,6 @@ own code, and a KMS without a history says so."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtWidgets import QLabel
 
 from app.backends.huawei import HuaweiBackend
@@ -15,30 +11,12 @@ from app.gui.cmk_table_model import Column
 from app.gui.main_window import CmkListWindow
 from app.model.keys import Origin
 from tests.gui.list_window.driver import ListDriver
-from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer, start_server
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory) -> Iterator[LiveServer]:
-    server = start_server(tmp_path_factory.mktemp("serve"))
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def remote(live_server: LiveServer) -> Iterator[HuaweiBackend]:
-    backend = HuaweiBackend(endpoint=live_server.url, project_id=f"list{uuid.uuid4().hex[:8]}",
-                            access_key_id=ACCESS_KEY, secret_key=SECRET_KEY)
-    yield backend
-    backend.close()
-
-
-def test_the_list_works_on_a_remote_kms(qtbot, remote: HuaweiBackend, runner) -> None:
-    generated = remote.create_key(alias="remote/generated", origin=Origin.KMS)
-    remote.create_key(alias="remote/byok", origin=Origin.EXTERNAL)
-    window = CmkListWindow(remote, runner, tick_ms=200)
+def test_the_list_works_on_a_remote_kms(qtbot, remote_backend: HuaweiBackend, runner) -> None:
+    generated = remote_backend.create_key(alias="remote/generated", origin=Origin.KMS)
+    remote_backend.create_key(alias="remote/byok", origin=Origin.EXTERNAL)
+    window = CmkListWindow(remote_backend, runner, tick_ms=200)
     qtbot.addWidget(window)
     window.show()
     lw = ListDriver(qtbot, window, runner)
@@ -51,8 +29,8 @@ def test_the_list_works_on_a_remote_kms(qtbot, remote: HuaweiBackend, runner) ->
     lw.trigger("disableAction")
     lw.settle()
     assert lw.row("remote/generated")[Column.STATE] == "Disabled"
-    # Another client enables it first: the remote refuses ours with its own code.
-    runner.run(lambda: remote.enable_key(key_id=generated.key_id), context=window)
+    # Another client enables it first: the remote_backend refuses ours with its own code.
+    runner.run(lambda: remote_backend.enable_key(key_id=generated.key_id), context=window)
     lw.trigger("enableAction")
     lw.settle()
     notice = lw.find(QLabel, "windowNotice")
