@@ -29,7 +29,7 @@ def test_the_list_works_on_a_remote_kms(qtbot, remote_backend: HuaweiBackend, ru
     lw.trigger("disableAction")
     lw.settle()
     assert lw.row("remote/generated")[Column.STATE] == "Disabled"
-    # Another client enables it first: the remote_backend refuses ours with its own code.
+    # Another client enables it first: the remote refuses ours with its own code.
     runner.run(lambda: remote_backend.enable_key(key_id=generated.key_id), context=window)
     lw.trigger("enableAction")
     lw.settle()
