@@ -76,11 +76,20 @@ def _load_translation(path: Path) -> str:
         raise StepFailed(f"{path} does not load as a Qt translation")
     found = _LANGUAGE.search(path.name)
     language = found.group(1) if found else path.stem
-    qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    qt_file = qt_folder / f"qtbase_{language}.qm"
-    if found and language != "en" and not QTranslator().load(str(qt_file)):
-        raise StepFailed(f"Qt's own translation {qt_file.name} is missing from {qt_folder}")
+    if found and not language.startswith("en"):
+        _require_qt_translation(language)
     return language
+
+
+def _require_qt_translation(language: str) -> None:
+    """Qt's own strings (Next, Cancel, the file dialogs) in ``language``: its qtbase file,
+    or one of the same base language (zh for zh_CN)."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    base = language.split("_")[0]
+    candidates = [folder / f"qtbase_{language}.qm", *sorted(folder.glob(f"qtbase_{base}_*.qm")),
+                  folder / f"qtbase_{base}.qm"]
+    if not any(QTranslator().load(str(path)) for path in candidates if path.exists()):
+        raise StepFailed(f"Qt's own translation qtbase_{language}.qm is missing from {folder}")
 
 
 def keyring_backends() -> str:
