@@ -85,17 +85,27 @@ ensure_venv() {
     fi
 }
 
+compile_translations() {
+    # The .qm files are built, not committed; the program (and its self-test) load them from
+    # resources/translations. The compiler comes with the translations work.
+    if [ -f packaging/build_translations.py ]; then
+        PATH="$PWD/.venv/bin:$PATH" .venv/bin/python packaging/build_translations.py >/dev/null
+    fi
+}
+
 case "${1:-}" in
     run)
         shift
         ensure_packages "${QT_PACKAGES[@]}"
         ensure_venv ""
+        compile_translations
         exec .venv/bin/keyferry "$@"
         ;;
     test)
         shift
         ensure_packages "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
         ensure_venv "[test]"
+        compile_translations
         export QT_QPA_PLATFORM=offscreen
         exec .venv/bin/python -m pytest "$@"
         ;;
