@@ -14,9 +14,11 @@ QT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-
              libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
              libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 # Tests also need: openssl (the guide's commands), a real Secret Service (gnome-keyring on a
-# private D-Bus), Xvfb for real-window screenshots, Qt's translation compiler comes from pip.
+# private D-Bus), Xvfb for real-window screenshots (and xwininfo, x11-utils, to see the frozen
+# bundle's window appear), binutils for PyInstaller (objdump, strip); Qt's translation
+# compiler comes from pip.
 TEST_PACKAGES=(openssl gnome-keyring "dbus-daemon|dbus" xvfb xauth fonts-dejavu-core
-               desktop-file-utils appstream)
+               desktop-file-utils appstream x11-utils binutils)
 
 say() { printf 'keyferry-setup: %s\n' "$*" >&2; }
 
@@ -83,17 +85,27 @@ ensure_venv() {
     fi
 }
 
+compile_translations() {
+    # The .qm files are built, not committed; the program (and its self-test) load them from
+    # resources/translations. The compiler comes with the translations work.
+    if [ -f packaging/build_translations.py ]; then
+        PATH="$PWD/.venv/bin:$PATH" .venv/bin/python packaging/build_translations.py >/dev/null
+    fi
+}
+
 case "${1:-}" in
     run)
         shift
         ensure_packages "${QT_PACKAGES[@]}"
         ensure_venv ""
+        compile_translations
         exec .venv/bin/keyferry "$@"
         ;;
     test)
         shift
         ensure_packages "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
         ensure_venv "[test]"
+        compile_translations
         export QT_QPA_PLATFORM=offscreen
         exec .venv/bin/python -m pytest "$@"
         ;;

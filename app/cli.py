@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Docs and help: see README.md, or 'keyferry COMMAND --help'.",
     )
     parser.add_argument("--version", action="version", version=f"keyferry {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation: run the whole import flow offscreen on "
+                        "a temporary store (never yours), print a report, exit 0 if it works")
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_gui_commands(sub)
@@ -192,6 +195,12 @@ def _add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        if args.command:
+            parser.error("--self-test takes no command")
+        from app.gui.self_test import run_self_test
+
+        return run_self_test()
     args.data_dir = args.data_dir or default_data_dir()
     command = args.command or "gui"
     try:

@@ -13,24 +13,18 @@ from app.model.errors import KmsError, SetupError
 
 
 def run_gui(args: argparse.Namespace, *, start: str) -> int:
-    import importlib.util
-
-    window_module = "app.gui.wizard.wizard" if start == "wizard" else "app.gui.main_window"
-    if importlib.util.find_spec(window_module) is None:
-        # Until the windows land (issues 3 and 4), the program opens the CLI's help.
-        from app.cli import build_parser
-
-        build_parser().print_help()
-        return 0
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.backends.factory import open_backend
+    from app.gui.icons import application_icon
     from app.gui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Keyferry")
     app.setOrganizationName("Keyferry")
     app.setApplicationDisplayName("Keyferry")
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("io.github.keyferry.Keyferry")  # Wayland: the .desktop, its icon
     try:
         backend = open_backend(args)
     except (SetupError, KmsError) as error:

@@ -72,13 +72,15 @@ def server_env(master_key_file: Path, **extra: str) -> dict[str, str]:
 
 
 def start_server(tmp: Path, *, env: dict[str, str] | None = None,
-                 extra_args: tuple[str, ...] = ()) -> LiveServer:
-    """``keyferry serve --port 0`` on a fresh store in ``tmp``; waits until it listens."""
+                 extra_args: tuple[str, ...] = (),
+                 command: tuple[str, ...] = (sys.executable, "-m", "app.cli")) -> LiveServer:
+    """``keyferry serve --port 0`` on a fresh store in ``tmp``; waits until it listens.
+    ``command`` is the keyferry to run (a frozen bundle's, for tests/test_bundle.py)."""
     tmp.mkdir(parents=True, exist_ok=True)
     data_dir, master_key_file, log_file = tmp / "store", tmp / "master.key", tmp / "serve.log"
     log = log_file.open("w", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "--data-dir", str(data_dir), "serve",
+        [*command, "--data-dir", str(data_dir), "serve",
          "--port", "0", *extra_args],
         stdout=subprocess.PIPE, stderr=log, text=True,
         env=env or server_env(master_key_file),
