@@ -18,7 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks import engine_bench, list_bench, serve_bench, start_bench  # noqa: E402
+from tests.benchmarks import (  # noqa: E402
+    engine_bench,
+    list_bench,
+    serve_bench,
+    start_bench,
+    wizard_bench,
+)
 
 Bench = Callable[[bool], dict[str, float]]
 
@@ -43,9 +49,12 @@ SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool], str]] = [
      lambda m: m["list100k_open_ms"] < 1000 and m["list100k_filter_ms"] < 50
      and m["list100k_rss_mb"] < 400,
      "open < 1,000 ms; keystroke < 50 ms; peak < 400 MB"),
+    ("wizard", "wizard_bench.bench_wizard",
+     lambda m: m["wizard_e2e_ms"] < 2000 and m["ui_max_stall_ms"] < 50,
+     "whole wizard < 2,000 ms; UI stall < 50 ms"),
 ]
 MODULES = {"engine_bench": engine_bench, "serve_bench": serve_bench,
-           "start_bench": start_bench, "list_bench": list_bench}
+           "start_bench": start_bench, "list_bench": list_bench, "wizard_bench": wizard_bench}
 
 
 def _resolve(path: str) -> Bench:

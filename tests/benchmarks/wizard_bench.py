@@ -1,0 +1,91 @@
+"""The whole Import Key wizard, offscreen, from the alias to the imported key, with a 10 ms
+heartbeat on the UI thread whose largest gap is the longest the UI was blocked.
+
+The wizard is walked by the self-test's driver (``app.gui.self_test``: steps resumed by
+timers and signals on the event loop, as a user's clicks would be), in a child process on a
+fresh temporary store; the pool of wrapping keys is full before the walk starts, as it is a
+moment after Keyferry opens. Several walks, medians.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _walk_once(folder: Path) -> dict[str, float]:
+    """In the child: one walk; the time it took and the heartbeat's largest gap."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.backends.local import open_local
+    from app.gui.self_test.import_walk import ImportWalk
+    from app.gui.self_test.report import Report
+    from app.gui.self_test.walk import Walk
+    from app.gui.tasks import TaskRunner
+    from app.gui.wizard.wizard import ImportKeyWizard
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    backend = open_local(folder / "store", master_key_file=folder / "master.key")
+    backend.kms.pool.wait_full(timeout=120)
+    runner = TaskRunner()
+    wizard = ImportKeyWizard(backend, runner)
+    downloads = folder / "downloads"
+    downloads.mkdir()
+    steps = ImportWalk(wizard, runner, folder=downloads, alias="bench-key")
+    report = Report(out=io.StringIO())
+    walk = Walk(steps.steps(), report, timeout_s=60, describe_state=steps.describe_state,
+                wake_on=[runner.idle, wizard.currentIdChanged])
+    gaps: list[float] = []
+    last = [0.0]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    heartbeat = QTimer(interval=10)
+    heartbeat.timeout.connect(beat)
+    walk.finished.connect(app.quit)
+    wizard.show()
+    started = time.perf_counter()
+    last[0] = started
+    heartbeat.start()
+    walk.start()
+    app.exec()
+    took = (time.perf_counter() - started) * 1000
+    heartbeat.stop()
+    runner.shutdown(wait=True)
+    backend.close()
+    if not report.passed or steps.imported is None:
+        raise RuntimeError(f"the walk failed: {report.failure}")
+    return {"wizard_e2e_ms": took, "ui_max_stall_ms": max(gaps)}
+
+
+def bench_wizard(quick: bool) -> dict[str, float]:
+    runs = 3 if quick else 7
+    results = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            child = subprocess.run(
+                [sys.executable, "-m", "tests.benchmarks.wizard_bench", tmp], cwd=ROOT,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True,
+                text=True, timeout=300, check=False)
+        if child.returncode != 0:
+            raise RuntimeError(f"the wizard benchmark failed: {child.stderr[-800:]}")
+        results.append(json.loads(child.stdout.strip().splitlines()[-1]))
+    return {name: statistics.median(r[name] for r in results)
+            for name in ("wizard_e2e_ms", "ui_max_stall_ms")}
+
+
+if __name__ == "__main__":
+    print(json.dumps(_walk_once(Path(sys.argv[1]))))
