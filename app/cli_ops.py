@@ -9,22 +9,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.backends.base import KmsBackend
 from app.material import files
-from app.material.import_items import format_time, write_import_items
-from app.material.wrap import (
-    generate_material,
-    key_check_value,
-    load_plaintext_material,
-    load_wrapping_key,
-    wrap_material,
-)
+from app.material.import_items import format_time
 from app.model.api_format import key_details, tags_json
 from app.model.errors import KmsError
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import Cmk, KeyState, Origin, Tag
+
+if TYPE_CHECKING:
+    from app.backends.base import KmsBackend
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Handler] = {}
@@ -175,6 +170,8 @@ def _update_description(args: argparse.Namespace) -> int:
 def _get_parameters(args: argparse.Namespace) -> int:
     import time
 
+    from app.material.import_items import write_import_items
+
     with backend(args) as kms:
         cmk = kms.describe_key(key_id=args.key_id)
         if not args.out_dir.is_dir():
@@ -200,6 +197,14 @@ def _get_parameters(args: argparse.Namespace) -> int:
 
 @command("wrap")
 def _wrap(args: argparse.Namespace) -> int:
+    from app.material.wrap import (
+        generate_material,
+        key_check_value,
+        load_plaintext_material,
+        load_wrapping_key,
+        wrap_material,
+    )
+
     algorithm = WrappingAlgorithm(args.algorithm)
     public_key = load_wrapping_key(args.wrapping_key)
     if args.generate:
@@ -223,6 +228,8 @@ def _wrap(args: argparse.Namespace) -> int:
 
 @command("kcv")
 def _kcv(args: argparse.Namespace) -> int:
+    from app.material.wrap import key_check_value, load_plaintext_material
+
     material = load_plaintext_material(args.material)
     try:
         kcv = key_check_value(material)

@@ -16,7 +16,6 @@ import os
 from dataclasses import dataclass, field
 
 from app.backends.base import KmsBackend
-from app.backends.local import open_local
 from app.backends.profiles import (
     ProfileStore,
     RemoteSecrets,
@@ -25,8 +24,8 @@ from app.backends.profiles import (
     normalise_endpoint,
     project_problem,
 )
-from app.engine.kms import DEFAULT_PROJECT
 from app.model.errors import SetupError
+from app.model.keys import DEFAULT_PROJECT
 
 ENV_ACCESS_KEY = "KEYFERRY_ACCESS_KEY"
 ENV_SECRET_KEY = "KEYFERRY_SECRET_KEY"  # noqa: S105 (the variable's name, not a secret)
@@ -47,6 +46,8 @@ def open_backend(args: argparse.Namespace, *, background: bool = True) -> KmsBac
     remote = remote_settings(args)
     if remote is not None:
         return open_remote(remote)
+    from app.backends.local import open_local  # the engine loads when it is used
+
     return open_local(
         args.data_dir,
         master_key_file=args.master_key_file,

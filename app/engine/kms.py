@@ -30,11 +30,19 @@ from app.engine.wrapping_pool import WrappingKeyPool
 from app.model import rules
 from app.model.errors import KmsError, SetupError
 from app.model.kcv import key_check_value
-from app.model.keys import Cmk, KeyPage, KeySpec, KeyState, KeyUsage, Origin, Tag
+from app.model.keys import (
+    DEFAULT_PROJECT,
+    Cmk,
+    KeyPage,
+    KeySpec,
+    KeyState,
+    KeyUsage,
+    Origin,
+    Tag,
+)
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PROJECT = "default"
 SWEEP_INTERVAL_S = 30.0
 _VERIFIER = b"keyferry master key verifier v1"
 _DAY_MS = 86_400_000

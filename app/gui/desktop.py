@@ -13,12 +13,11 @@ from PySide6.QtCore import QObject
 
 from app.backends.base import KmsBackend
 from app.backends.factory import RemoteSettings, open_remote
-from app.backends.local import open_local
-from app.engine.kms import DEFAULT_PROJECT
 from app.gui.dialogs.base import error_text
 from app.gui.main_window import CmkListWindow
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
+from app.model.keys import DEFAULT_PROJECT
 
 
 class Desktop(QObject):
@@ -61,6 +60,8 @@ class Desktop(QObject):
 
         def open_chosen() -> KmsBackend:
             if settings is None:
+                from app.backends.local import open_local
+
                 return open_local(args.data_dir, master_key_file=args.master_key_file,
                                   project_id=args.project or DEFAULT_PROJECT)
             backend = open_remote(settings)

@@ -1,28 +1,7 @@
 """The user's side of an import: material, wrapping, key check values, files and the
-openssl recipes of the console guide. Depends on the model only."""
+openssl recipes of the console guide. Depends on the model only.
 
-from app.material.files import FileProblem
-from app.material.import_items import ImportItems, read_import_items, write_import_items
-from app.material.recipes import ENCRYPTED_NAME, PLAINTEXT_NAME, openssl_recipe
-from app.material.wrap import (
-    generate_material,
-    key_check_value,
-    load_plaintext_material,
-    load_wrapping_key,
-    wrap_material,
-)
-
-__all__ = [
-    "ENCRYPTED_NAME",
-    "PLAINTEXT_NAME",
-    "FileProblem",
-    "ImportItems",
-    "generate_material",
-    "key_check_value",
-    "load_plaintext_material",
-    "load_wrapping_key",
-    "openssl_recipe",
-    "read_import_items",
-    "wrap_material",
-    "write_import_items",
-]
+Import the modules themselves (``app.material.wrap``, ``.files``, ``.import_items``,
+``.recipes``): this package re-exports nothing, so that importing one of them does not load
+cryptography for the others (the GUI's start-up counts every import).
+"""

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.padding import AsymmetricPadding
 
 #: Wrapping keys and import tokens are valid this long after they are issued.
 IMPORT_PARAMETERS_LIFETIME_S = 24 * 3600
@@ -40,9 +41,13 @@ class WrappingAlgorithm(StrEnum):
         """Table 1's description of the algorithm."""
         return _DESCRIPTIONS[self]
 
-    def padding(self) -> padding.AsymmetricPadding:
+    def padding(self) -> AsymmetricPadding:
         """The RSA padding. OAEP uses the same hash for MGF1, as openssl's
-        ``rsa_oaep_md`` does."""
+        ``rsa_oaep_md`` does. (cryptography is imported here, on first use, so that the
+        model loads fast for the GUI's start-up.)"""
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding
+
         if self is WrappingAlgorithm.RSAES_PKCS1_V1_5:
             return padding.PKCS1v15()
         digest: hashes.HashAlgorithm = (

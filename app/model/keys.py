@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 
+#: The project (the API's namespace) the CLI and GUI use unless told otherwise.
+DEFAULT_PROJECT = "default"
+
 
 class KeyState(IntEnum):
     """Huawei's key state numbers."""
