@@ -14,7 +14,7 @@ QT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-
              libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
              libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 # Tests also need: openssl (the guide's commands), a real Secret Service (gnome-keyring on a
-# private D-Bus), Xvfb for real-window screenshots, Qt's translation compiler comes from pip.
+# private D-Bus), Xvfb for real-window screenshots; Qt's translation compiler comes from pip.
 TEST_PACKAGES=(openssl gnome-keyring "dbus-daemon|dbus" xvfb xauth fonts-dejavu-core
                desktop-file-utils appstream)
 
@@ -81,6 +81,8 @@ ensure_venv() {
         .venv/bin/python -m pip install -q -e ".${extras}"
         echo "$want" > "$stamp"
     fi
+    # The compiled translations (.qm) are built, never committed; the script skips fresh ones.
+    .venv/bin/python packaging/build_translations.py
 }
 
 case "${1:-}" in
