@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.backends.base import KmsBackend
+from app.gui.messages import error_sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.tag_editor import TagEditor
@@ -87,7 +88,7 @@ class KeyPage(FlowPage):
         for field, label in (("alias", self.alias_problem),
                              ("description", self.description_problem)):
             problem = problems.get(field) if field in self._touched else None
-            label.setText(problem.message if problem else "")
+            label.setText(error_sentence(problem) if problem else "")
         self.refresh()
 
     def ready(self) -> bool:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
+from app.gui.messages import error_sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
 from app.gui.widgets.path_field import PathField, PathMode
@@ -104,7 +105,7 @@ class TokenPage(FlowPage):
         utc = datetime.fromtimestamp(flow.expires_at, UTC)
         self.utc.setText(utc.strftime("(%Y-%m-%d %H:%M UTC)"))
         problem = flow.expiry_problem()
-        self.when_problem.setText(problem.message if problem else "")
+        self.when_problem.setText(error_sentence(problem) if problem else "")
         self.refresh()
 
     def commit(self) -> bool:
