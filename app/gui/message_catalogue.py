@@ -201,6 +201,9 @@ SENTENCES: tuple[str, ...] = (
         "Sentence",
         "%1 is not an import token: it holds %2. Choose the importToken_... file downloaded for "
         "this key."),
+    # which KMS a window works on (KmsBackend.label)
+    QT_TRANSLATE_NOOP("Sentence", "Local engine (%1)"),
+    QT_TRANSLATE_NOOP("Sentence", "Remote KMS %1 (project %2)"),
     # a remote KMS (app.backends): the network, its answers, the keyring, the profiles
     QT_TRANSLATE_NOOP("Sentence", "%1 Endpoint: %2."),
     QT_TRANSLATE_NOOP("Sentence", "%1 Endpoint: %2. (%3)"),

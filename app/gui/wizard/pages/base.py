@@ -179,6 +179,11 @@ class FlowPage(QWizardPage):
         job runs that moves on by itself when it is done."""
         return True
 
+    def help_text(self) -> str:
+        """The page's "What is this?": what the step is, what its files are, why, and what
+        comes next, in plain words (rich text)."""
+        raise NotImplementedError
+
     def _guarded(self, hook: Callable[[], T], default: T) -> T:
         try:
             return hook()

@@ -43,6 +43,14 @@ class KeyPage(FlowPage):
         self.existing_note = Notice(self.body, object_name="existingKeyNote")
         self._lay_out()
 
+    def help_text(self) -> str:
+        return self.tr(
+            "<b>Key</b><p>This step names the customer master key (CMK) that will hold your "
+            "own key material. The alias is how you and your applications find the key; the "
+            "description and the tags are for your records (up to 10 tags, one value per tag "
+            "key).</p><p>Nothing is created yet: Next shows what an imported key means for "
+            "you.</p>")
+
     def _line_edit(self, name: str, field: str, accessible: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self.body)
         edit.setObjectName(name)

@@ -85,6 +85,14 @@ class TokenPage(FlowPage):
         form.addRow(when)
         form.addRow(self.when_problem)
 
+    def help_text(self) -> str:
+        return self.tr(
+            "<b>Import key token</b><p>Choose the importToken_\u2026 file downloaded with "
+            "the wrapping key, and decide whether the key material expires. When it expires, "
+            "the KMS deletes it and the key waits, Pending import, until you import the same "
+            "material again.</p><p>Finish imports the material: the key becomes Enabled and "
+            "shows its key check value (KCV).</p>")
+
     def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
         token, never = flow.token_path, flow.expiration_mode is ExpirationMode.NEVER
