@@ -27,6 +27,7 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
 
     from app.backends.factory import open_backend
     from app.gui.appearance import prepare_application
+    from app.gui.icons import application_icon
     from app.gui.messages import error_text
     from app.gui.tasks import TaskRunner
 
@@ -34,7 +35,9 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
     app.setApplicationName("Keyferry")
     app.setOrganizationName("Keyferry")
     app.setApplicationDisplayName("Keyferry")
-    prepare_application(app)  # icon, palette, language (after the names: QSettings needs them)
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("io.github.keyferry.Keyferry")  # Wayland: the .desktop, its icon
+    prepare_application(app)  # palette, language (after the names: QSettings needs them)
     try:
         backend = open_backend(args)
     except (SetupError, KmsError) as error:

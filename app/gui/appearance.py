@@ -1,5 +1,5 @@
-"""How Keyferry looks on the desktop: its icon, the system's light or dark palette, and
-windows that come back where the user left them.
+"""How Keyferry looks on the desktop: the system's light or dark palette, and windows that
+come back where the user left them. (The icon is ``icons.py``'s.)
 
 Qt (6.5 and later) takes the palette and the colour scheme from the desktop: Windows,
 macOS, GNOME and KDE hand it a dark palette when the desktop is dark, and a change of scheme
@@ -12,25 +12,11 @@ takes it away again when the desktop turns light.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.resources_locator import resource
-
-#: The PNG sizes in resources/icons (rendered from keyferry.svg by packaging/linux).
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-#: The name of the desktop entry (packaging/linux), so Wayland shows the right icon.
-DESKTOP_FILE = "io.github.keyferry.Keyferry"
 #: A restored window must show at least this much of itself on some screen.
 _VISIBLE = QSize(160, 60)
-
-
-def app_icon() -> QIcon:
-    """Keyferry's icon at every size, so Qt picks a sharp one at any scale."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addFile(str(resource(f"icons/keyferry-{size}.png")), QSize(size, size))
-    return icon
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -80,11 +66,10 @@ class SchemeFollower(QObject):
 
 
 def prepare_application(app: QApplication) -> None:
-    """Icon, desktop entry, palette and language: what every Keyferry window needs."""
+    """The palette and the language every Keyferry window needs (after the application's
+    names are set: the language choice is in QSettings)."""
     from app.gui.language import install_language
 
-    app.setWindowIcon(app_icon())
-    QGuiApplication.setDesktopFileName(DESKTOP_FILE)
     if app.findChild(SchemeFollower) is None:
         SchemeFollower(app)
     install_language(app)

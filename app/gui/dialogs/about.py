@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 import app
-from app.gui.appearance import app_icon
+from app.gui.icons import application_icon
 
 #: Keyferry's runtime requirements, for when its own metadata cannot be read.
 DIRECT = ("PySide6-Essentials", "cryptography", "keyring", "platformdirs", "aiohttp",
@@ -113,7 +113,7 @@ class AboutDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         icon = QLabel(self, objectName="aboutIcon")
-        icon.setPixmap(app_icon().pixmap(64, 64))
+        icon.setPixmap(application_icon().pixmap(64, 64))
         title = QLabel(self, objectName="aboutTitleLabel")
         title.setText(f"<h2>Keyferry {app.__version__}</h2>")
         summary = QLabel(self.tr("Bring your own key material into a key management service, "

@@ -36,14 +36,14 @@ _SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
 
 def import_operations() -> dict[str, str]:
     """The audit operations that make up a key's import history, as people name them."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DetailsPane", text)
     return {
-        "create-key": tr("Create key"),
-        "get-parameters-for-import": tr("Download import items"),
-        "import-key-material": tr("Import key material"),
-        "delete-imported-key-material": tr("Delete key material"),
-        "expire-key-material": tr("Material expired"),
+        "create-key": QCoreApplication.translate("DetailsPane", "Create key"),
+        "get-parameters-for-import": QCoreApplication.translate("DetailsPane",
+                                                                "Download import items"),
+        "import-key-material": QCoreApplication.translate("DetailsPane", "Import key material"),
+        "delete-imported-key-material": QCoreApplication.translate("DetailsPane",
+                                                                   "Delete key material"),
+        "expire-key-material": QCoreApplication.translate("DetailsPane", "Material expired"),
     }
 
 
