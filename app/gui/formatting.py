@@ -22,6 +22,7 @@ MINUTE_MS = 60_000
 #: Material expiring sooner than this shows a countdown (issue 4).
 COUNTDOWN_UNDER_MS = 7 * DAY_MS
 _PLACEHOLDER = re.compile(r"%(\d)")
+_MNEMONIC = re.compile(r"\s*\(&\w\)")
 
 
 def fill(template: str, *values: object) -> str:
@@ -30,6 +31,12 @@ def fill(template: str, *values: object) -> str:
     return _PLACEHOLDER.sub(
         lambda m: str(values[int(m[1]) - 1]) if 0 < int(m[1]) <= len(values) else m[0],
         template)
+
+
+def without_mnemonic(text: str) -> str:
+    """A label's text as a screen reader should say it: "&Save" is "Save", and a Chinese
+    "保存(&S)" is "保存" (the letter in brackets is only the shortcut)."""
+    return _MNEMONIC.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def local_time(ms: int) -> str:

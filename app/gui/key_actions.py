@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from app.gui.formatting import without_mnemonic
 from app.model.keys import Cmk, KeyState, Origin
 
 _CONTEXT = "KeyActions"
@@ -175,6 +176,9 @@ class KeyActions(QObject):
         for spec in _SPECS:
             action = self.actions[spec.name]
             action.setText(_tr(spec.text))
+            # Toolbar buttons show the icon text, which Qt makes by dropping "&" and "...";
+            # a Chinese text's mnemonic "(&D)" must go whole.
+            action.setIconText(without_mnemonic(_tr(spec.text)).rstrip("\u2026"))
             action.setStatusTip(_tr(spec.tip))
         self.update_for(*self._for)
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -92,8 +92,9 @@ class CmkListWindow(QMainWindow):
         self._key_id: str | None = None
         self._shown: Cmk | None = None
         self._applying = False
+        self._stale_language = False
         self._retranslating = QTimer(self, singleShot=True, interval=0)
-        self._retranslating.timeout.connect(self.retranslate)
+        self._retranslating.timeout.connect(self._on_retranslating_timeout)
         self._build()
         self._connect()
         self.retranslate()
@@ -135,6 +136,7 @@ class CmkListWindow(QMainWindow):
     def retranslate(self) -> None:
         """Every text of the window in the current language; what was said in the old one
         (a notice, a status message) goes."""
+        self._stale_language = False
         self.setWindowTitle(self.tr("Keyferry \u2014 %1").replace("%1", self._kms_name()))
         self.connection_label.setText(self._kms_name())
         self.connection_label.setAccessibleName(self.tr("Connected KMS"))
@@ -153,7 +155,18 @@ class CmkListWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslating.start()  # once, after all of Qt's translators are swapped
+            self._stale_language = True
+            if self.isVisible():  # a closed window is not retranslated (its runner is gone)
+                self._retranslating.start()  # once, after all the translators are swapped
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale_language:
+            self.retranslate()
+
+    def _on_retranslating_timeout(self) -> None:
+        if self._stale_language and self.isVisible():
+            self.retranslate()
 
     def _kms_name(self) -> str:
         return sentence(self.backend.label)

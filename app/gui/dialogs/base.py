@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.formatting import without_mnemonic
 from app.gui.messages import error_sentence, error_text
 from app.gui.widgets.notice import Kind, Notice, ProblemLabel
 from app.model.errors import KmsError
@@ -71,7 +72,7 @@ class KeyDialog(QDialog):
         self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("okButton")
         self.ok_button.setText(ok_text)
-        self.ok_button.setAccessibleName(ok_text.replace("&", ""))
+        self.ok_button.setAccessibleName(without_mnemonic(ok_text))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
         cancel.setAccessibleName(self.tr("Cancel"))

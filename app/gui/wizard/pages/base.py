@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
+from app.gui.formatting import without_mnemonic
 from app.gui.messages import error_sentence, error_text
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice, ProblemLabel
@@ -220,7 +221,7 @@ class FlowPage(QWizardPage):
         if self._fix_page is not None and wizard is not None:
             title = wizard.page(self._fix_page).title()
             self.fix.setText(self.tr("&Go back to \u201c%1\u201d").replace("%1", title))
-            self.fix.setAccessibleName(self.fix.text().replace("&", ""))
+            self.fix.setAccessibleName(without_mnemonic(self.fix.text()))
             self.fix.setFocus()
         self.fix.setVisible(self._fix_page is not None)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
+from app.gui.formatting import without_mnemonic
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.command_list import CommandList
 from app.gui.widgets.notice import Kind, Notice
@@ -79,7 +80,7 @@ class WrapPage(FlowPage):
 
     def _radio(self, name: str, text: str) -> QRadioButton:
         radio = QRadioButton(text, self.body, objectName=name)
-        radio.setAccessibleName(text.replace("&", ""))
+        radio.setAccessibleName(without_mnemonic(text))
         return radio
 
     def _lay_out(self) -> None:
