@@ -44,12 +44,14 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Words a Chinese interface keeps in Latin letters, and why.
 ALLOWED_TERMS = frozenset({
     # product and platform names
-    "Keyferry", "Qt", "PySide6", "Python", "GNU", "LGPL", "Huawei",
+    "Keyferry", "Qt", "PySide6", "Python", "GNU", "LGPL",
     # the KMS's own vocabulary, in Latin letters in the Chinese console too
     "KMS", "CMK", "HSM", "KCV", "API", "AK", "SK", "ID",
     # protocols, formats and algorithms
-    "UTC", "URL", "JSON", "DNS", "TLS", "HTTP", "RSA", "OAEP", "SHA", "PKCS", "DER", "PEM",
-    "Base64", "README", "openssl",
+    "UTC", "URL", "JSON", "DNS", "TLS", "HTTP", "http", "https", "RSA", "OAEP", "SHA", "PKCS",
+    "DER", "PEM", "Base64", "README", "openssl",
+    # units, written as symbols in Chinese software too
+    "KiB", "MiB", "GiB",
     # the language menu names each language in that language (an autonym)
     "English",
 })
@@ -72,6 +74,10 @@ _DATA = [
     re.compile(r"\b(?:local|remote):[\w.@-]+"),  # who did it (the audit log's actor)
     re.compile(r"\b(?:encrypt-data|decrypt-data|get-parameters-for-import)\b"),  # API names
     re.compile(r"\bopenssl (?:rand|pkeyutl|rsautl|enc)\b"),  # openssl commands
+    re.compile(r"(?:xxd -r -p|base64 -d) IN > OUT"),  # the shell commands in a hint
+    re.compile(r"\bkeyferry serve\b"),  # Keyferry's own command
+    re.compile(r"--[a-z][a-z-]+(?: [A-Z]+)?"),  # command-line options: --master-key-file PATH
+    re.compile(r"\b(?:Secret Service|D-Bus|gnome-keyring)\b"),  # a standard, a bus, a program
     re.compile(r"\b[0-9A-F]{6}\b"),  # key check values (3 bytes in hex)
     re.compile(r"\b(?:Apache|LGPL|GPL|MIT|BSD|MPL|PSF)-[\w.-]+"),  # SPDX licence identifiers
     re.compile(r"\b\d+(?:\.\d+)*\b"),  # numbers and versions

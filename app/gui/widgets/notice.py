@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -43,12 +43,35 @@ def text_colour(kind: Kind, widget: QWidget) -> str:
 
 class _PaletteAware(QLabel):
     """A label whose style sheet depends on the palette: ``_restyle`` runs again when the
-    palette turns from light to dark or back (not on every palette event: a style sheet
-    change sends some of its own)."""
+    palette it sits on turns from light to dark or back.
+
+    A label with a style sheet no longer hears palette changes itself, so it listens to its
+    parent's (an event filter, moved along when the label is re-parented)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._styled_dark: bool | None = None
+        self._watched: QWidget | None = None
+        self._watch_parent()
+
+    def _watch_parent(self) -> None:
+        parent = self.parentWidget()
+        if parent is self._watched:
+            return
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+        self._watched = parent
+        if parent is not None:
+            parent.installEventFilter(self)
+
+    def _palette_maybe_changed(self) -> None:
+        if self._styled_dark is not None and self._styled_dark != _on_dark(self):
+            self._apply_style()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._watched and event.type() == QEvent.Type.PaletteChange:
+            self._palette_maybe_changed()
+        return False
 
     def _restyle(self) -> None:
         raise NotImplementedError
@@ -59,9 +82,11 @@ class _PaletteAware(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if (event.type() == QEvent.Type.PaletteChange and self._styled_dark is not None
-                and self._styled_dark != _on_dark(self)):
-            self._apply_style()
+        if event.type() == QEvent.Type.ParentChange:  # a table cell takes its label, say
+            self._watch_parent()
+            self._palette_maybe_changed()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._palette_maybe_changed()
 
 
 class Notice(_PaletteAware):
