@@ -31,6 +31,8 @@ from app.model.keys import KeyState
 _PLACEHOLDER = re.compile(r"%(\d)")
 #: How deep names inside names are translated ("%1 Endpoint: %2." around a default).
 _DEPTH = 3
+#: Punctuation after which Chinese puts no space before the next sentence.
+_CJK_END = frozenset("。！？；：，）")
 #: Heads a setup problem the catalogue does not know, before its English detail.
 _SETUP = QT_TRANSLATE_NOOP("Sentence", "Something on this computer needs to be set up first.")
 
@@ -113,6 +115,15 @@ def error_sentence(error: BaseException) -> str:
         return text if heading == _SETUP else with_detail(heading, text)
     return fill(QCoreApplication.translate("KeyDialog", "Unexpected error (%1): %2"),
                 type(error).__name__, error)
+
+
+def join_sentences(*parts: str) -> str:
+    """Sentences one after the other: a space after an English full stop, none after a
+    Chinese one (。), as each language writes them. Empty parts are left out."""
+    text = ""
+    for part in filter(None, parts):
+        text += part if not text or text[-1] in _CJK_END else f" {part}"
+    return text
 
 
 def error_text(error: BaseException) -> str:

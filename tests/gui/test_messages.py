@@ -17,7 +17,7 @@ from app.backends import profiles
 from app.backends.remote_errors import _network, answer_error
 from app.engine import DEFAULT_PROJECT, LocalKms
 from app.engine.master_key import NO_KEYRING_HELP
-from app.gui.messages import error_sentence, error_text, sentence
+from app.gui.messages import error_sentence, error_text, join_sentences, sentence
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow
 from app.material import files, wrap
@@ -165,3 +165,10 @@ def test_the_connection_rules_and_the_kms_name_are_chinese(chinese, kms: LocalKm
     assert label == f"本地引擎（{kms.store.directory}）"
     assert sentence(f"Remote KMS http://127.0.0.1:{os.getpid()} (project p1)") == (
         f"远程 KMS http://127.0.0.1:{os.getpid()}（项目 p1）")
+
+
+def test_sentences_follow_each_other_as_each_language_writes_them() -> None:
+    assert join_sentences("KMS.2601: The token expired.", "Download again.", "") == (
+        "KMS.2601: The token expired. Download again.")
+    assert join_sentences("KMS.2601: 导入令牌已过期。", "请重新下载。") == (
+        "KMS.2601: 导入令牌已过期。请重新下载。")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.backends.base import KmsBackend
 from app.gui.formatting import without_mnemonic
-from app.gui.messages import error_sentence, error_text
+from app.gui.messages import error_sentence, error_text, join_sentences
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice, ProblemLabel
 from app.gui.wizard.flow import ImportFlow, PageId, error_page
@@ -85,7 +85,7 @@ def failure_text(error: BaseException) -> str:
     if isinstance(error, FileProblem):  # a local file, not an answer of the KMS
         return error_sentence(error)
     if isinstance(error, KmsError):
-        return " ".join(part for part in (error_text(error), advice(error)) if part)
+        return join_sentences(error_text(error), advice(error))
     return QCoreApplication.translate("ImportKeyWizard", "Something went wrong: %1").replace(
         "%1", str(error) or type(error).__name__)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPush
 
 from app.backends.base import KmsBackend
 from app.gui import formatting as fmt
+from app.gui.messages import join_sentences
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.collapsible import CollapsiblePanel
 from app.gui.widgets.notice import Kind, Notice
@@ -167,7 +168,7 @@ class DownloadPage(FlowPage):
             text = self.tr("These files were made for %2: download again for the algorithm "
                            "chosen now.")
         if not flow.items_downloaded_here:
-            text = self.tr("Found an earlier download.") + " " + text
+            text = join_sentences(self.tr("Found an earlier download."), text)
         return (text.replace("%1", format_time(items.expiration_time))
                 .replace("%2", items.wrapping_algorithm.value))
 

@@ -13,7 +13,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from app.backends.base import KmsBackend
-from app.gui.messages import sentence
+from app.gui.formatting import fill
+from app.gui.messages import join_sentences, sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.path_field import PathField, PathMode
@@ -100,9 +101,10 @@ class MaterialPage(FlowPage):
                                              "wrapped with it."),
             work.Looks.PEM: self.tr("It is a PEM text file; encrypted material is raw binary."),
         }.get(check.looks, "")
-        return (self.tr("%1 holds %2, but encrypted key material is exactly %3 bytes.")
-                .replace("%1", check.path.name).replace("%2", sentence(check.description))
-                .replace("%3", str(self.flow.modulus_bytes)) + (" " + what if what else ""))
+        return join_sentences(
+            fill(self.tr("%1 holds %2, but encrypted key material is exactly %3 bytes."),
+                 check.path.name, sentence(check.description), self.flow.modulus_bytes),
+            what)
 
     def _on_unreadable(self, path: Path, error: BaseException) -> None:
         if path == self.file.path():
