@@ -49,6 +49,11 @@ def test_each_state_and_a_pending_deletion_in_chinese(lw: ListDriver, keys: Keys
     assert_all_chinese(lw.window, str(lw.window.backend.kms.store.directory))
     lw.select("byok/waiting")  # no material: every action refused, each tooltip says why
     assert_all_chinese(lw.window, str(lw.window.backend.kms.store.directory))
+    lw.select("payments/prod")
+    lw.trigger("disableAction")  # a success in the status bar
+    lw.settle()
+    assert lw.window.statusBar().currentMessage() == "已禁用密钥 payments/prod。"
+    assert_all_chinese(lw.window, str(lw.window.backend.kms.store.directory))
 
 
 @pytest.mark.parametrize(("action", "dialog", "alias"), [
