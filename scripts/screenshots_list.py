@@ -1,11 +1,13 @@
 """Screenshots of the CMK list window in a real X window (Xvfb, the xcb platform), light and
 dark palettes, with a handful of realistic keys in every state, and two of its dialogs.
 
-    .venv/bin/python scripts/screenshots_list.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots_list.py [--out docs/screenshots] [--lang zh_CN]
 
 Starts ``Xvfb :98 -screen 0 1400x900x24`` itself (and stops it), then runs one child process
 per colour scheme. Writes list-light.png, list-dark.png, schedule-deletion-light.png and
-try-it-dark.png. The store is a throwaway one under a temporary folder.
+try-it-dark.png; with ``--lang zh_CN``, the same in Simplified Chinese with ``-zh_CN`` before
+``.png`` (a CJK font such as fonts-wqy-microhei must be installed). The store is a throwaway
+one under a temporary folder.
 """
 
 from __future__ import annotations
@@ -22,9 +24,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DISPLAY = ":98"
 DAY_S = 86_400
+#: The keys' descriptions as a Chinese-speaking team would write them (user data: the
+#: program shows it as typed, so the Chinese pictures show Chinese descriptions).
+CHINESE_DESCRIPTIONS = {
+    "Card data at rest": "静态存储的银行卡数据",
+    "Token vault": "令牌库",
+    "Closed ledger years": "已结账年度的账本",
+    "From the March key ceremony": "来自三月的密钥仪式",
+    "Shared with a partner bank": "与合作银行共享",
+    "Offline backups": "离线备份",
+    "Material not imported yet": "尚未导入密钥材料",
+    "Retired reporting service": "已停用的报表服务",
+    "Session cookies": "会话 Cookie",
+}
 
 
-def seed(kms: object) -> None:
+def seed(kms: object, chinese: bool = False) -> None:
     """Keys a security team might have: generated and imported, in every state."""
     from app.engine import DEFAULT_PROJECT
     from app.model.keys import Origin, Tag
@@ -34,7 +49,8 @@ def seed(kms: object) -> None:
 
     def make(alias: str, origin: Origin, description: str = "", **tags: str) -> str:
         return kms.create_key(project_id=p, key_alias=alias, origin=origin,  # type: ignore
-                              key_description=description,
+                              key_description=CHINESE_DESCRIPTIONS.get(description, description)
+                              if chinese else description,
                               tags=tuple(Tag(k, v) for k, v in tags.items())).key_id
 
     make("payments/card-data", Origin.KMS, "Card data at rest", env="prod", team="payments")
@@ -56,46 +72,28 @@ def seed(kms: object) -> None:
     make("search/index", Origin.KMS, "", env="staging", team="search")
 
 
-def dark_palette() -> object:
-    """A dark system palette, as a dark desktop theme hands Qt one."""
-    from PySide6.QtGui import QColor, QPalette
-
-    role, group = QPalette.ColorRole, QPalette.ColorGroup
-    palette = QPalette()
-    colours = {
-        role.Window: "#2b2d30", role.WindowText: "#dfe1e5", role.Base: "#1e1f22",
-        role.AlternateBase: "#26282b", role.ToolTipBase: "#3c3f41", role.ToolTipText: "#dfe1e5",
-        role.Text: "#dfe1e5", role.Button: "#393b40", role.ButtonText: "#dfe1e5",
-        role.BrightText: "#ffffff", role.Highlight: "#2f65ca", role.HighlightedText: "#ffffff",
-        role.Link: "#6ea8fe", role.PlaceholderText: "#868a91", role.Light: "#4a4d52",
-        role.Midlight: "#3c3f44", role.Mid: "#2f3134", role.Dark: "#1b1c1f", role.Shadow: "#000000",
-    }
-    for which, colour in colours.items():
-        palette.setColor(which, QColor(colour))
-    for which in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(group.Disabled, which, QColor("#6f737a"))
-    return palette
-
-
-def shoot(scheme: str, out: Path) -> None:
+def shoot(scheme: str, out: Path, language_code: str = "en") -> None:
     """In this process: open the window on a fresh store and save its pictures."""
     from bench_list import wait_for  # scripts/ is on sys.path when run as a script
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
+    from screenshots_wizard import use_language
 
     from app.backends.local import LocalBackend
     from app.engine import FileMasterKey, LocalKms
+    from app.gui.appearance import dark_palette
     from app.gui.main_window import CmkListWindow
     from app.gui.tasks import TaskRunner
 
     app = QApplication(["keyferry"])
     app.setStyle("Fusion")
+    use_language(language_code)
     # Xvfb has no desktop theme to follow, so the system palette is set as a desktop would.
     app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
     folder = Path(tempfile.mkdtemp(prefix="keyferry-shots-"))
     kms = LocalKms.open(folder / "store", master_key_source=FileMasterKey(folder / "master.key"),
                         background=False, pool_size=0)
-    seed(kms)
+    seed(kms, chinese=language_code != "en")
     backend, runner = LocalBackend(kms), TaskRunner()
     window = CmkListWindow(backend, runner)
     window.resize(1390, 880)
@@ -105,14 +103,15 @@ def shoot(scheme: str, out: Path) -> None:
                            if k.alias == "byok/partner-exchange"))
     wait_for(lambda: not runner.busy and window.details.history.topLevelItemCount() > 0, 10_000)
     QTest.qWait(300)
-    window.grab().save(str(out / f"list-{scheme}.png"))
-    shoot_dialog(window, scheme, out)
+    suffix = "" if language_code == "en" else f"-{language_code}"
+    window.grab().save(str(out / f"list-{scheme}{suffix}.png"))
+    shoot_dialog(window, scheme, out, suffix)
     runner.shutdown()
     backend.close()
     kms.close()
 
 
-def shoot_dialog(window: object, scheme: str, out: Path) -> None:
+def shoot_dialog(window: object, scheme: str, out: Path, suffix: str = "") -> None:
     """Schedule deletion in the light palette; Try it, after a round trip, in the dark."""
     from bench_list import wait_for
     from PySide6.QtTest import QTest
@@ -125,23 +124,25 @@ def shoot_dialog(window: object, scheme: str, out: Path) -> None:
         window.key_actions["tryItAction"].trigger()  # type: ignore[attr-defined]
         dialog = window.findChild(QDialog, "tryItDialog")  # type: ignore[attr-defined]
         QTest.qWait(200)
-        dialog.findChild(QLineEdit, "plaintextEdit").setText("Meet at the usual place at noon.")
+        dialog.findChild(QLineEdit, "plaintextEdit").setText(
+            "中午在老地方见。" if suffix else "Meet at the usual place at noon.")
         dialog.ok_button.click()
         wait_for(lambda: bool(dialog.findChild(QLineEdit, "decryptedEdit").text()), 10_000)
     QTest.qWait(300)
     name = "schedule-deletion" if scheme == "light" else "try-it"
-    dialog.grab().save(str(out / f"{name}-{scheme}.png"))
+    dialog.grab().save(str(out / f"{name}-{scheme}{suffix}.png"))
     dialog.reject()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=["en", "zh_CN"], default="en")
     parser.add_argument("--scheme", choices=["light", "dark"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.scheme:
-        shoot(args.scheme, args.out)
+        shoot(args.scheme, args.out, args.lang)
         return 0
     xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -149,13 +150,14 @@ def main() -> int:
         time.sleep(1.0)
         env = dict(os.environ, DISPLAY=DISPLAY, QT_QPA_PLATFORM="xcb")
         for scheme in ("light", "dark"):
-            subprocess.run([sys.executable, __file__, "--out", str(args.out), "--scheme", scheme],
-                           env=env, check=True, cwd=ROOT)
+            subprocess.run([sys.executable, __file__, "--out", str(args.out), "--scheme", scheme,
+                            "--lang", args.lang], env=env, check=True, cwd=ROOT)
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)
+    suffix = "" if args.lang == "en" else f"-{args.lang}"
     for name in ("list-light", "list-dark", "schedule-deletion-light", "try-it-dark"):
-        print(args.out / f"{name}.png")
+        print(args.out / f"{name}{suffix}.png")
     return 0
 
 

@@ -6,7 +6,11 @@ temporary store, walks through a whole import (new key, download, wrap here, imp
 saves what the screen shows of the window at each page into docs/screenshots/, plus one of a
 refusal (an expired import token) as the user sees it.
 
-    .venv/bin/python scripts/screenshots_wizard.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots_wizard.py [--out docs/screenshots] [--lang zh_CN]
+
+``--lang zh_CN`` takes them in Simplified Chinese (``wizard-1-key-zh_CN.png`` and so on; the
+translations are compiled first if they need it, and a CJK font such as fonts-wqy-microhei
+must be installed).
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=["en", "zh_CN"], default="en")
     args = parser.parse_args()
     if not shutil.which("Xvfb"):
         raise SystemExit("Xvfb is missing: apt-get install xvfb")
@@ -61,13 +66,24 @@ def main() -> int:
     os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
     try:
         with tempfile.TemporaryDirectory(prefix="kf-") as temp:
-            return run(Path(temp), args.out)
+            return run(Path(temp), args.out, args.lang)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def run(temp: Path, out: Path) -> int:
+def use_language(language_code: str) -> None:
+    """The application in ``language_code`` (compiling the translations if needed)."""
+    import runpy
+
+    from app.gui.language import language
+
+    if language_code != "en":
+        runpy.run_path(str(ROOT / "packaging" / "build_translations.py"))["build"]()
+    language().apply(language_code)
+
+
+def run(temp: Path, out: Path, language_code: str = "en") -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -78,6 +94,7 @@ def run(temp: Path, out: Path) -> int:
 
     app = QApplication([sys.argv[0]])
     app.setApplicationName("Keyferry")
+    use_language(language_code)
     clock = ManualClock(time.time())
     kms = LocalKms.open(temp / "store", master_key_source=FileMasterKey(temp / "master.key"),
                         clock=clock, background=False, pool_size=0)
@@ -88,6 +105,7 @@ def run(temp: Path, out: Path) -> int:
     wizard.flow.now = clock.now
     wizard.move(40, 40)
     walk = Walkthrough(app, wizard, runner, clock, temp / "Downloads", out)
+    walk.suffix = "" if language_code == "en" else f"-{language_code}"
     timer = QTimer(interval=50)
     timer.timeout.connect(walk.tick)
     timer.start()
@@ -108,6 +126,7 @@ class Walkthrough:
         self.downloads, self.out = downloads, out
         self.steps = self._steps()
         self.index, self.acted, self.since = 0, False, time.monotonic()
+        self.suffix = ""  # "-zh_CN" for the Chinese pictures
 
     def tick(self) -> None:
         name, act, done = self.steps[self.index]
@@ -125,7 +144,7 @@ class Walkthrough:
 
     def shot(self, name: str) -> Callable[[], object]:
         def save() -> None:
-            path = self.out / f"wizard-{name}.png"
+            path = self.out / f"wizard-{name}{self.suffix}.png"
             self.wizard.screen().grabWindow(self.wizard.winId()).save(str(path))
             print(f"saved {path}")
         return save
@@ -148,13 +167,20 @@ class Walkthrough:
         self.wizard.button(QWizard.WizardButton.FinishButton).click()
 
     def fill_key_page(self) -> None:
+        from PySide6.QtGui import QInputMethodEvent
         from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
 
         from app.model.keys import Tag
 
         page = self.page()  # typed, as a user would, so the page checks as it does for them
         QTest.keyClicks(page.alias_edit, "payments/hsm-2026")
-        QTest.keyClicks(page.description_edit, "Data key of the payments service, from HSM-A")
+        if self.suffix:  # Chinese comes from an input method, not from key presses
+            typed = QInputMethodEvent()
+            typed.setCommitString("支付服务的数据密钥，来自 HSM-A")
+            QApplication.sendEvent(page.description_edit, typed)
+        else:
+            QTest.keyClicks(page.description_edit, "Data key of the payments service, from HSM-A")
         page.tag_editor.setTags([Tag("team", "payments"), Tag("env", "production")])
 
     def set_tags(self, *pairs: tuple[str, str]) -> Callable[[], None]:

@@ -13,10 +13,13 @@ from app.model.errors import KmsError, SetupError
 
 
 def run_gui(args: argparse.Namespace, *, start: str) -> int:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.backends.factory import open_backend
+    from app.gui.appearance import prepare_application
     from app.gui.icons import application_icon
+    from app.gui.messages import error_text
     from app.gui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -25,10 +28,12 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
     app.setApplicationDisplayName("Keyferry")
     app.setWindowIcon(application_icon())
     app.setDesktopFileName("io.github.keyferry.Keyferry")  # Wayland: the .desktop, its icon
+    prepare_application(app)  # palette, language (after the names: QSettings needs them)
     try:
         backend = open_backend(args)
     except (SetupError, KmsError) as error:
-        QMessageBox.critical(None, app.tr("Keyferry cannot open its key store"), str(error))
+        QMessageBox.critical(None, QCoreApplication.translate(
+            "Keyferry", "Keyferry cannot open its key store"), error_text(error))
         return 2
     runner = TaskRunner()
     if start == "wizard":

@@ -206,6 +206,15 @@ class CmkTableModel(QAbstractTableModel):
             Column.MATERIAL_EXPIRY: self.tr("Material expiry"), Column.TAGS: self.tr("Tags"),
         }
 
+    def retranslate(self) -> None:
+        """Headers and the words in cells (states, origins, countdowns) are looked up when
+        shown: after a change of language, tell the view to show them again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._fetched:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._fetched - 1, len(Column) - 1),
+                                  [_DISPLAY, _TOOLTIP, Qt.ItemDataRole.AccessibleTextRole])
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is a query, answered off the UI thread (see the module docstring)."""
         if 0 <= column < len(Column):

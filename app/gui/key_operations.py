@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.backends.base import KmsBackend
-from app.gui.dialogs.base import KeyDialog, error_text
+from app.gui.dialogs.base import KeyDialog
 from app.gui.dialogs.create_key import CreateKeyDialog
 from app.gui.dialogs.delete_material import DeleteMaterialDialog
 from app.gui.dialogs.edit_key import EditKeyDialog
@@ -25,6 +25,7 @@ from app.gui.dialogs.edit_tags import EditTagsDialog
 from app.gui.dialogs.schedule_deletion import ScheduleDeletionDialog
 from app.gui.dialogs.try_it import TryItDialog
 from app.gui.key_list_sync import KeyListSync
+from app.gui.messages import error_text, join_sentences
 from app.gui.tasks import TaskRunner
 from app.model.keys import Cmk, Origin, Tag
 
@@ -198,7 +199,7 @@ class KeyOperations(QObject):
         if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
             dialog.show_error(error)
         else:
-            self.failed.emit(f"{failure} {error_text(error)}".strip())
+            self.failed.emit(join_sentences(failure, error_text(error)))
 
     def _on_wizard_keyImported(self, cmk: Cmk) -> None:
         self._done(cmk, self.tr("Key %1 imported."), None)

@@ -13,20 +13,24 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.backends.base import KmsBackend
 from app.backends.local import LocalBackend
 from app.gui import formatting as fmt
+from app.gui.appearance import restore_geometry, save_geometry
 from app.gui.cmk_table_model import (
     CmkFilterProxy,
     CmkTableModel,
@@ -41,21 +46,24 @@ from app.gui.cmk_table_model import (
     KeyIdRole,
     StateRole,
 )
-from app.gui.dialogs.base import error_text
 from app.gui.key_actions import KeyActions
 from app.gui.key_list_sync import KeyListSync
 from app.gui.key_operations import KeyOperations
+from app.gui.messages import error_text, sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.details_pane import DetailsPane
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.state_badge import StateBadgeDelegate
+from app.gui.widgets.top_bar import FILTER_STATES, TopBar
+from app.gui.window_menus import WindowMenus
 from app.model.audit import AuditEntry
-from app.model.keys import Cmk, KeyState
+from app.model.keys import Cmk
 
 _WIDTHS = {Column.ALIAS: 210, Column.KEY_ID: 290, Column.STATE: 140, Column.ORIGIN: 75,
            Column.KEY_SPEC: 80, Column.CREATED: 130, Column.MATERIAL_EXPIRY: 220}
-_FILTER_STATES = (KeyState.ENABLED, KeyState.DISABLED, KeyState.PENDING_DELETION,
-                  KeyState.PENDING_IMPORT)
+#: Where the window's size, place and splitter are remembered (QSettings).
+SETTINGS_GROUP = "listWindow"
+DEFAULT_SIZE = QSize(1360, 820)
 
 
 class CmkListWindow(QMainWindow):
@@ -73,7 +81,6 @@ class CmkListWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cmkListWindow")
-        self.setWindowTitle(self.tr("Keyferry \u2014 %1").replace("%1", backend.label))
         self.backend, self.runner = backend, runner
         self.now_ms: Callable[[], int] = lambda: int(now() * 1000)
         self.model = CmkTableModel(self.now_ms, self)
@@ -85,9 +92,14 @@ class CmkListWindow(QMainWindow):
         self._key_id: str | None = None
         self._shown: Cmk | None = None
         self._applying = False
+        self._stale_language = False
+        self._retranslating = QTimer(self, singleShot=True, interval=0)
+        self._retranslating.timeout.connect(self._on_retranslating_timeout)
         self._build()
         self._connect()
-        self.resize(1360, 820)
+        self.retranslate()
+        restore_geometry(self, SETTINGS_GROUP, DEFAULT_SIZE)
+        self.splitter.restoreState(QSettings().value(f"{SETTINGS_GROUP}/splitter", b""))
         self.sync.start()
 
     # ------------------------------------------------------------------ building
@@ -95,64 +107,69 @@ class CmkListWindow(QMainWindow):
     def _build(self) -> None:
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.addLayout(self._top_row(central))
+        self.top_bar = TopBar(central)
+        self.search, self.state_filter = self.top_bar.search, self.top_bar.state_filter
+        layout.addWidget(self.top_bar)
         self.notice = Notice(central, object_name="windowNotice")
         layout.addWidget(self.notice)
         self.table = self._make_table(central)
         self.details = DetailsPane(central)
-        splitter = QSplitter(Qt.Orientation.Vertical, central)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([460, 300])
-        layout.addWidget(splitter, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, central)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([460, 300])
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self._make_menus_and_toolbar()
-        self.counts_label = QLabel(self)
-        self.counts_label.setObjectName("stateCountsLabel")
-        self.shown_label = QLabel(self)
-        self.shown_label.setObjectName("shownCountLabel")
-        self.connection_label = QLabel(self.backend.label, self)
-        self.connection_label.setObjectName("connectionLabel")
-        self.connection_label.setAccessibleName(self.tr("Connected KMS"))
-        self.statusBar().addPermanentWidget(self.connection_label)
-        self.statusBar().addPermanentWidget(self.shown_label)
-        self.statusBar().addPermanentWidget(self.counts_label)
-        self.shown_label.setText(self.tr("Loading keys\u2026"))
+        self.menus = WindowMenus(self, self.key_actions, context_menu=self.table)
+        self.connect_remote_action = self.menus.connect_remote_action
+        self.use_local_action = self.menus.use_local_action
+        self.use_local_action.setEnabled(not isinstance(self.backend, LocalBackend))
+        self.counts_label = QLabel(self, objectName="stateCountsLabel")
+        self.shown_label = QLabel(self, objectName="shownCountLabel")
+        self.connection_label = QLabel(self, objectName="connectionLabel")
+        for label in (self.connection_label, self.shown_label, self.counts_label):
+            self.statusBar().addPermanentWidget(label)
 
-    def _top_row(self, parent: QWidget) -> QHBoxLayout:
-        self.import_button = _button(parent, "importKeyButton", self.tr("&Import Key\u2026"),
-                                     self.tr("Import Key"))
-        self.create_button = _button(parent, "createKeyButton", self.tr("Create &Key\u2026"),
-                                     self.tr("Create Key"))
-        self.search = QLineEdit(parent)
-        self.search.setObjectName("searchEdit")
-        self.search.setAccessibleName(self.tr("Search keys"))
-        self.search.setPlaceholderText(self.tr("Alias, key ID, description, tag key or value"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
-        clear = QAction(self.search)
-        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.triggered.connect(self.search.clear)
-        self.search.addAction(clear)
-        self.state_filter = QComboBox(parent)
-        self.state_filter.setObjectName("stateFilterCombo")
-        self.state_filter.setAccessibleName(self.tr("Show keys in state"))
-        self.state_filter.addItem(self.tr("All states"), None)
-        for state in _FILTER_STATES:
-            self.state_filter.addItem(fmt.state_label(state), state)
-        row = QHBoxLayout()
-        row.addWidget(self.import_button)
-        row.addWidget(self.create_button)
-        row.addStretch(1)
-        row.addWidget(_buddy(parent, self.tr("&Search:"), self.search))
-        row.addWidget(self.search)
-        row.addWidget(_buddy(parent, self.tr("S&tate:"), self.state_filter))
-        row.addWidget(self.state_filter)
-        return row
+    def retranslate(self) -> None:
+        """Every text of the window in the current language; what was said in the old one
+        (a notice, a status message) goes."""
+        self._stale_language = False
+        self.setWindowTitle(self.tr("Keyferry \u2014 %1").replace("%1", self._kms_name()))
+        self.connection_label.setText(self._kms_name())
+        self.connection_label.setAccessibleName(self.tr("Connected KMS"))
+        self.table.setAccessibleName(self.tr("Keys"))
+        self.top_bar.retranslate()
+        self.menus.retranslate()
+        self.key_actions.retranslate()
+        self.model.retranslate()
+        self.details.retranslate()
+        self.notice.clear_text()
+        self.statusBar().clearMessage()
+        self._shown = None  # shown again, history and all, in the new language
+        self._show_selected()
+        self._update_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._stale_language = True
+            if self.isVisible():  # a closed window is not retranslated (its runner is gone)
+                self._retranslating.start()  # once, after all the translators are swapped
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale_language:
+            self.retranslate()
+
+    def _on_retranslating_timeout(self) -> None:
+        if self._stale_language and self.isVisible():
+            self.retranslate()
+
+    def _kms_name(self) -> str:
+        return sentence(self.backend.label)
 
     def _make_table(self, parent: QWidget) -> QTableView:
         table = QTableView(parent)
@@ -179,47 +196,6 @@ class CmkListWindow(QMainWindow):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return table
 
-    def _make_menus_and_toolbar(self) -> None:
-        acts = self.key_actions.actions
-        self.import_action = _action(self, "importKeyAction", self.tr("&Import Key\u2026"),
-                                     "Ctrl+I")
-        self.create_action = _action(self, "createKeyAction", self.tr("&Create Key\u2026"),
-                                     "Ctrl+N")
-        self.search_action = _action(self, "focusSearchAction", self.tr("&Find"),
-                                     QKeySequence.StandardKey.Find)
-        self.reload_action = _action(self, "reloadAction", self.tr("&Reload"),
-                                     QKeySequence.StandardKey.Refresh)
-        groups = [["enableAction", "disableAction"], ["editAliasAction", "editTagsAction"],
-                  ["scheduleDeletionAction", "cancelDeletionAction"],
-                  ["deleteMaterialAction", "reimportAction"], ["tryItAction"]]
-        keys = self.menuBar().addMenu(self.tr("&Key"))
-        keys.addActions([self.import_action, self.create_action])
-        toolbar = QToolBar(self.tr("Key actions"), self)
-        toolbar.setObjectName("keyToolBar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for group in groups:
-            keys.addSeparator()
-            toolbar.addSeparator()
-            for name in group:
-                keys.addAction(acts[name])
-                toolbar.addAction(acts[name])
-                self.table.addAction(acts[name])
-        view = self.menuBar().addMenu(self.tr("&View"))
-        view.addActions([self.search_action, self.reload_action])
-        self._make_connection_menu()
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-
-    def _make_connection_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Connection"))
-        menu.setObjectName("connectionMenu")
-        self.connect_remote_action = _action(self, "connectRemoteAction",
-                                             self.tr("Connect to a &remote KMS\u2026"), "")
-        self.use_local_action = _action(self, "useLocalAction",
-                                        self.tr("Use the &local engine"), "")
-        self.use_local_action.setEnabled(not isinstance(self.backend, LocalBackend))
-        menu.addActions([self.connect_remote_action, self.use_local_action])
-
     # ------------------------------------------------------------------ wiring
 
     def _connect(self) -> None:
@@ -234,12 +210,13 @@ class CmkListWindow(QMainWindow):
         }
         for name, run in on_key.items():
             acts[name].triggered.connect(lambda _checked=False, run=run: self._on_key(run))
-        self.import_button.clicked.connect(self.import_action.trigger)
-        self.create_button.clicked.connect(self.create_action.trigger)
-        self.import_action.triggered.connect(lambda: ops.open_wizard())
-        self.create_action.triggered.connect(lambda: ops.create_key())
-        self.search_action.triggered.connect(self._on_search_action_triggered)
-        self.reload_action.triggered.connect(self.sync.reload)
+        menus = self.menus
+        self.top_bar.import_button.clicked.connect(menus.import_action.trigger)
+        self.top_bar.create_button.clicked.connect(menus.create_action.trigger)
+        menus.import_action.triggered.connect(lambda: ops.open_wizard())
+        menus.create_action.triggered.connect(lambda: ops.create_key())
+        menus.search_action.triggered.connect(self._on_search_action_triggered)
+        menus.reload_action.triggered.connect(self.sync.reload)
         self.connect_remote_action.triggered.connect(self._on_connect_remote_action_triggered)
         self.use_local_action.triggered.connect(lambda: self.kmsChosen.emit(None))
         self.search.textChanged.connect(self._on_search_textChanged)
@@ -342,7 +319,7 @@ class CmkListWindow(QMainWindow):
         if key_id != self._key_id:
             return
         status = "" if error is None else self.tr("The history could not be read: %1").replace(
-            "%1", str(error))
+            "%1", error_text(error))
         self.details.show_history(entries, status=status)
 
     # ------------------------------------------------------------------ reacting
@@ -376,7 +353,7 @@ class CmkListWindow(QMainWindow):
     def _update_counts(self) -> None:
         counts = self.model.keyView.keys.counts
         parts = [self.tr("%1: %2").replace("%1", fmt.state_label(s)).replace(
-            "%2", f"{counts.get(s, 0):,}") for s in _FILTER_STATES]
+            "%2", f"{counts.get(s, 0):,}") for s in FILTER_STATES]
         self.counts_label.setText("  \u00b7  ".join(parts))
         self._update_shown_count()
 
@@ -400,27 +377,8 @@ class CmkListWindow(QMainWindow):
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self, SETTINGS_GROUP)
+        QSettings().setValue(f"{SETTINGS_GROUP}/splitter", self.splitter.saveState())
         self.sync.shutdown()
         super().closeEvent(event)
-
-
-def _button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    return button
-
-
-def _buddy(parent: QWidget, text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setBuddy(buddy)
-    return label
-
-
-def _action(parent: QWidget, name: str, text: str,
-            shortcut: str | QKeySequence.StandardKey) -> QAction:
-    action = QAction(text, parent)
-    action.setObjectName(name)
-    action.setShortcut(QKeySequence(shortcut))
-    return action
 

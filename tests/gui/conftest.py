@@ -24,6 +24,35 @@ def isolated_settings(qapp, tmp_path: Path) -> Iterator[Path]:
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def english(qapp, isolated_settings) -> Iterator[None]:
+    """Every test starts and ends in English, whatever the machine's locale: no translator
+    installed, English number and date conventions."""
+    from app.gui.language import ENGLISH, language
+
+    language().apply(ENGLISH)
+    yield
+    language().apply(ENGLISH)
+
+
+@pytest.fixture(scope="session")
+def compiled_translations() -> None:
+    """The .qm files, compiled from the .ts sources now if they are missing or older (the
+    same script the setup runs), so a test never reads a stale translation."""
+    from tests.gui.i18n_check import build_translations
+
+    build_translations().build()
+
+
+@pytest.fixture
+def chinese(english, compiled_translations) -> Iterator[None]:
+    """The application in Simplified Chinese for one test (English again afterwards)."""
+    from app.gui.language import CHINESE, language
+
+    assert language().apply(CHINESE) == CHINESE
+    yield
+
+
 @pytest.fixture
 def runner(qapp) -> Iterator[TaskRunner]:
     tasks = TaskRunner()

@@ -9,7 +9,7 @@ window-modal, no nested event loop.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,30 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.widgets.notice import ERROR_TEXT_STYLE, Kind, Notice
+from app.gui.formatting import without_mnemonic
+from app.gui.messages import error_sentence, error_text
+from app.gui.widgets.notice import Kind, Notice, ProblemLabel
 from app.model.errors import KmsError
 
-
-def error_text(error: BaseException) -> str:
-    """An error as the user reads it: the KMS code first, then the sentence."""
-    if isinstance(error, KmsError):
-        return f"{error.code}: {error.message}"
-    return QCoreApplication.translate("KeyDialog", "Unexpected error (%1): %2").replace(
-        "%1", type(error).__name__).replace("%2", str(error))
+__all__ = ["KeyDialog", "error_text", "problem_label", "show_problem"]
 
 
 def problem_label(parent: QWidget, name: str) -> QLabel:
     """The small red line under a field that says what is wrong with it."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_TEXT_STYLE)
+    label = ProblemLabel(parent, object_name=name)
     label.hide()
     return label
 
 
 def show_problem(label: QLabel, problem: KmsError | None) -> None:
-    label.setText(problem.message if problem else "")
+    label.setText(error_sentence(problem) if problem else "")
     label.setAccessibleName(label.text())
     label.setVisible(problem is not None)
 
@@ -79,7 +72,7 @@ class KeyDialog(QDialog):
         self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("okButton")
         self.ok_button.setText(ok_text)
-        self.ok_button.setAccessibleName(ok_text.replace("&", ""))
+        self.ok_button.setAccessibleName(without_mnemonic(ok_text))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
         cancel.setAccessibleName(self.tr("Cancel"))

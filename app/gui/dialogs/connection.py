@@ -39,10 +39,15 @@ from app.backends.profiles import (
     normalise_endpoint,
     project_problem,
 )
+from app.gui.messages import error_text, sentence
 from app.gui.tasks import TaskRunner
 from app.model.errors import KmsError, SetupError
 
 OpenRemote = Callable[..., KmsBackend]
+
+
+class _NoSecret(SetupError):
+    """No secret key typed and none in the keyring; the message is already translated."""
 
 
 class ConnectionDialog(QDialog):
@@ -142,7 +147,7 @@ class ConnectionDialog(QDialog):
             self._saved = self._profiles.all()
         except SetupError as error:
             self._saved = {}
-            self.statusLabel.setText(str(error))
+            self.statusLabel.setText(error_text(error))
         for name in sorted(self._saved):
             self.profileCombo.addItem(name, name)
 
@@ -180,7 +185,7 @@ class ConnectionDialog(QDialog):
 
     def _update_state(self) -> None:
         problem = self._problem() if self._typed() else None
-        self.problemLabel.setText(problem or "")
+        self.problemLabel.setText(sentence(problem) if problem else "")
         ready = self._typed() and problem is None and not self._busy
         self.testButton.setEnabled(ready)
         self.connectButton.setEnabled(ready)
@@ -222,7 +227,7 @@ class ConnectionDialog(QDialog):
         save when asked. Returns how many keys the project holds."""
         secret = typed_secret or self._secrets.get(settings.access_key_id)
         if not secret:
-            raise SetupError(no_secret)
+            raise _NoSecret(no_secret)
         backend = self._open(settings, secret_key=secret)
         try:
             total = backend.list_keys(limit=1).total
@@ -248,10 +253,10 @@ class ConnectionDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         self._busy = False
-        if isinstance(error, KmsError):
-            text = f"{error.code}: {error.message}"
-        elif isinstance(error, SetupError):
+        if isinstance(error, _NoSecret):
             text = str(error)
+        elif isinstance(error, KmsError | SetupError):
+            text = error_text(error)
         else:
             text = self.tr("The connection failed unexpectedly (%s).") % type(error).__name__
         self.statusLabel.setText(text)

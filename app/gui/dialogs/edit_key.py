@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.gui.dialogs.base import KeyDialog, problem_label, show_problem
@@ -14,15 +15,15 @@ def alias_field(dialog: KeyDialog, text: str) -> tuple[QLineEdit, QLabel]:
     edit = QLineEdit(text, dialog)
     edit.setObjectName("aliasEdit")
     edit.setMaxLength(255)
-    edit.setAccessibleName(dialog.tr("Alias"))
-    edit.setPlaceholderText(dialog.tr("letters, digits, : / _ -"))
+    edit.setAccessibleName(QCoreApplication.translate("KeyDialog", "Alias"))
+    edit.setPlaceholderText(QCoreApplication.translate("KeyDialog", "letters, digits, : / _ -"))
     return edit, problem_label(dialog, "aliasProblemLabel")
 
 
 def description_field(dialog: KeyDialog, text: str) -> tuple[QLineEdit, QLabel]:
     edit = QLineEdit(text, dialog)
     edit.setObjectName("descriptionEdit")
-    edit.setAccessibleName(dialog.tr("Description"))
+    edit.setAccessibleName(QCoreApplication.translate("KeyDialog", "Description"))
     return edit, problem_label(dialog, "descriptionProblemLabel")
 
 

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
+from app.gui.formatting import without_mnemonic
+
 
 class CollapsiblePanel(QWidget):
     def __init__(self, title: str, *, object_name: str, parent: QWidget | None = None) -> None:
@@ -14,7 +16,7 @@ class CollapsiblePanel(QWidget):
         self.toggle = QToolButton(self)
         self.toggle.setObjectName(object_name + "Toggle")
         self.toggle.setText(title)
-        self.toggle.setAccessibleName(title.replace("&", ""))
+        self.toggle.setAccessibleName(without_mnemonic(title))
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -22,7 +24,7 @@ class CollapsiblePanel(QWidget):
         self.toggle.toggled.connect(self._on_toggle_toggled)
         self.content = QPlainTextEdit(self)
         self.content.setObjectName(object_name + "Text")
-        self.content.setAccessibleName(title.replace("&", ""))
+        self.content.setAccessibleName(without_mnemonic(title))
         self.content.setReadOnly(True)
         self.content.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.content.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

@@ -36,14 +36,14 @@ _SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
 
 def import_operations() -> dict[str, str]:
     """The audit operations that make up a key's import history, as people name them."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DetailsPane", text)
     return {
-        "create-key": tr("Create key"),
-        "get-parameters-for-import": tr("Download import items"),
-        "import-key-material": tr("Import key material"),
-        "delete-imported-key-material": tr("Delete key material"),
-        "expire-key-material": tr("Material expired"),
+        "create-key": QCoreApplication.translate("DetailsPane", "Create key"),
+        "get-parameters-for-import": QCoreApplication.translate("DetailsPane",
+                                                                "Download import items"),
+        "import-key-material": QCoreApplication.translate("DetailsPane", "Import key material"),
+        "delete-imported-key-material": QCoreApplication.translate("DetailsPane",
+                                                                   "Delete key material"),
+        "expire-key-material": QCoreApplication.translate("DetailsPane", "Material expired"),
     }
 
 
@@ -61,14 +61,12 @@ class DetailsPane(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailsPane")
-        self.setAccessibleName(self.tr("Key details"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
-        self.placeholder = QLabel(self.tr("Select a key to see its details."), body)
-        self.placeholder.setObjectName("detailsPlaceholder")
-        self.placeholder.setWordWrap(True)
+        self.placeholder = QLabel(body, objectName="detailsPlaceholder", wordWrap=True)
         self.values: dict[str, QLabel] = {}
+        self._captions: dict[str, QLabel] = {}
         self.fields = self._make_fields(body)
         # Three columns side by side (identity, lifecycle, history): the pane sits under
         # the table, which keeps the window's whole width for its eight columns.
@@ -79,18 +77,32 @@ class DetailsPane(QScrollArea):
         layout.addLayout(self._make_history(body), 5)
         self.setWidget(body)
         self.cmk: Cmk | None = None
-        self.show_key(None, 0)
+        self._now_ms = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every caption in the current language, and the key shown again with it. (The
+        history is the window's to show again: it reloads it.)"""
+        self.setAccessibleName(self.tr("Key details"))
+        self.placeholder.setText(self.tr("Select a key to see its details."))
+        for name, text in zip(self._FIELDS, self._caption_texts(), strict=True):
+            self._captions[name].setText(text)
+        self.copy_button.setText(self.tr("&Copy key ID"))
+        self.copy_button.setAccessibleName(self.tr("Copy key ID"))
+        self.history_title.setText(self.tr("<b>Import history</b>"))
+        self.history.setAccessibleName(self.tr("Import history"))
+        self.history.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Result"),
+                                      self.tr("Who")])
+        self.show_key(self.cmk, self._now_ms)
 
     def _make_fields(self, body: QWidget) -> QWidget:
         fields = QWidget(body)
         identity, lifecycle = QFormLayout(), QFormLayout()
-        captions = dict(zip(self._FIELDS, self._captions(), strict=True))
         for number, name in enumerate(self._FIELDS):
             form = identity if number < _FIRST_COLUMN else lifecycle
-            form.addRow(captions[name], self._value(name))
-        self.copy_button = QPushButton(self.tr("&Copy key ID"), fields)
-        self.copy_button.setObjectName("copyKeyIdButton")
-        self.copy_button.setAccessibleName(self.tr("Copy key ID"))
+            self._captions[name] = QLabel(fields)
+            form.addRow(self._captions[name], self._value(name))
+        self.copy_button = QPushButton(fields, objectName="copyKeyIdButton")
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_button)
@@ -108,13 +120,14 @@ class DetailsPane(QScrollArea):
         self.history_status.setObjectName("historyStatusLabel")
         self.history_status.setWordWrap(True)
         self.history = self._history_tree(body)
+        self.history_title = QLabel(body, objectName="historyTitleLabel")
         history = QVBoxLayout()
-        history.addWidget(QLabel(self.tr("<b>Import history</b>"), body))
+        history.addWidget(self.history_title)
         history.addWidget(self.history_status)
         history.addWidget(self.history, 1)
         return history
 
-    def _captions(self) -> list[str]:
+    def _caption_texts(self) -> list[str]:
         return [self.tr("Alias:"), self.tr("Key ID:"), self.tr("State:"),
                 self.tr("Description:"), self.tr("Origin:"), self.tr("Key spec:"),
                 self.tr("Key usage:"), self.tr("Project:"), self.tr("Created:"),
@@ -136,17 +149,15 @@ class DetailsPane(QScrollArea):
     def _history_tree(self, parent: QWidget) -> QTreeWidget:
         tree = QTreeWidget(parent)
         tree.setObjectName("importHistoryTree")
-        tree.setAccessibleName(self.tr("Import history"))
         tree.setRootIsDecorated(False)
-        tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Result"),
-                              self.tr("Who")])
+        tree.setColumnCount(4)
         tree.setMinimumHeight(100)
         return tree
 
     # --------------------------------------------------------------- showing
 
     def show_key(self, cmk: Cmk | None, now_ms: int) -> None:
-        self.cmk = cmk
+        self.cmk, self._now_ms = cmk, now_ms
         self.placeholder.setVisible(cmk is None)
         self.fields.setVisible(cmk is not None)
         if cmk is None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.widgets.notice import ERROR_TEXT_STYLE
+from app.gui.messages import error_sentence
+from app.gui.widgets.notice import ProblemLabel
 from app.model import rules
 from app.model.errors import KmsError
 from app.model.keys import Tag
@@ -134,16 +135,14 @@ class TagEditor(QWidget):
     def _append_row(self) -> _Row:
         index = len(self._rows)
         self._table.insertRow(index)
-        row = _Row(QLineEdit(), QLineEdit(), QPushButton(self.tr("Delete")), QLabel())
+        row = _Row(QLineEdit(), QLineEdit(), QPushButton(self.tr("Delete")),
+                   ProblemLabel(object_name="tagProblemLabel", padding="2px 4px"))
         row.key_edit.setObjectName("tagKeyEdit")
         row.key_edit.setPlaceholderText(self.tr("Key"))
         row.value_edit.setObjectName("tagValueEdit")
         row.value_edit.setPlaceholderText(self.tr("Value (optional)"))
         row.delete_button.setObjectName("deleteTagButton")
         row.delete_button.setAutoDefault(False)
-        row.problem_label.setObjectName("tagProblemLabel")
-        row.problem_label.setWordWrap(True)
-        row.problem_label.setStyleSheet(ERROR_TEXT_STYLE + " padding: 2px 4px;")
         for edit in (row.key_edit, row.value_edit):
             edit.setFrame(False)
             edit.textChanged.connect(self._on_edit_textChanged)
@@ -201,7 +200,7 @@ class TagEditor(QWidget):
             self.tr("%1 of %2 tags").replace("%1", str(len(self.tags())))
             .replace("%2", str(rules.TAGS_MAX)))
         for row, problem in zip(self._rows, tag_problems(self._pairs()), strict=True):
-            text = problem.message if problem else ""
+            text = error_sentence(problem) if problem else ""
             row.problem_label.setText(text)
             row.problem_label.setToolTip(f"{problem.code}: {text}" if problem else "")
             row.problem_label.setAccessibleName(text)

@@ -9,8 +9,8 @@ the console does: every file is written whole or not at all.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QWidget, QWizard
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import QDialog, QWhatsThis, QWidget, QWizard
 
 from app.backends.base import KmsBackend
 from app.gui.tasks import TaskRunner
@@ -49,9 +49,16 @@ class ImportKeyWizard(QWizard):
                             else self.tr("Import Key"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("&What is this?"))
+        help_button = self.button(QWizard.WizardButton.HelpButton)
+        help_button.setObjectName("helpButton")
+        help_button.setAccessibleName(self.tr("What is this step?"))
+        self.helpRequested.connect(self.show_help)
         for page_id, page_class in PAGES.items():
             page = page_class(self.flow, backend, runner, self)
             page.fixRequested.connect(self.go_back_to)
+            page.setWhatsThis(page.help_text())  # also for Shift+F1 anywhere on the page
             self.setPage(page_id, page)
         self.setStartId(self.flow.start_id())
         self.setMinimumSize(760, 620)
@@ -68,6 +75,13 @@ class ImportKeyWizard(QWizard):
         """Back, page after page, to ``page_id`` (if it was visited), keeping every input."""
         while self.currentId() != page_id and page_id in self.visitedIds()[:-1]:
             self.back()
+
+    def show_help(self) -> None:
+        """The current page's "What is this?", in a bubble over the button."""
+        page = self.currentPage()
+        if page is not None:
+            button = self.button(QWizard.WizardButton.HelpButton)
+            QWhatsThis.showText(button.mapToGlobal(QPoint(0, 0)), page.whatsThis(), self)
 
     def done(self, result: int) -> None:
         if result != QDialog.DialogCode.Accepted:

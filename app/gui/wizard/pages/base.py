@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
+from app.gui.formatting import without_mnemonic
+from app.gui.messages import error_sentence, error_text, join_sentences
 from app.gui.tasks import TaskRunner
-from app.gui.widgets.notice import ERROR_TEXT_STYLE, Kind, Notice
+from app.gui.widgets.notice import Kind, Notice, ProblemLabel
 from app.gui.wizard.flow import ImportFlow, PageId, error_page
 from app.material.files import FileProblem
 from app.model.errors import KmsError
@@ -38,51 +40,59 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportKeyWizard", text)
+#: What to do about a refusal, in the wizard's words (the KMS's message says what).
+_ADVICE = {
+    "KMS.1104": QT_TRANSLATE_NOOP("ImportKeyWizard", "Choose another alias."),
+    "KMS.2601": QT_TRANSLATE_NOOP(
+        "ImportKeyWizard",
+        "Go back to \u201cDownload import items\u201d, download new ones, and wrap your key "
+        "material again with the new wrapping key."),
+    "KMS.2603": QT_TRANSLATE_NOOP(
+        "ImportKeyWizard",
+        "Choose the importToken file downloaded for this key: its name contains the key ID."),
+    "KMS.2605": QT_TRANSLATE_NOOP(
+        "ImportKeyWizard", "Choose the importToken file exactly as it was downloaded."),
+    "KMS.0311": QT_TRANSLATE_NOOP(
+        "ImportKeyWizard",
+        "Go back to \u201cWrap key material\u201d and wrap the material again with the "
+        "wrapping key downloaded with this token and its algorithm."),
+    "KMS.2604": QT_TRANSLATE_NOOP(
+        "ImportKeyWizard",
+        "Go back to \u201cWrap key material\u201d and wrap exactly 32 bytes (256 bits) of key "
+        "material."),
+    "KMS.2606": QT_TRANSLATE_NOOP(
+        "ImportKeyWizard",
+        "Go back to \u201cWrap key material\u201d, choose \u201cUse an existing 32-byte key "
+        "material file\u201d and wrap the material this key had before."),
+    "KMS.2602": QT_TRANSLATE_NOOP(
+        "ImportKeyWizard",
+        "Choose a later date and time, or \u201cKey material will never expire\u201d."),
+    "KMS.0310": QT_TRANSLATE_NOOP(
+        "ImportKeyWizard",
+        "To import into this key again, first delete its key material in the key list; then "
+        "import the same material."),
+}
 
 
 def advice(error: KmsError) -> str:
-    """What to do about a refusal, in the wizard's words (the KMS's message says what)."""
-    sentences = {
-        "KMS.1104": _tr("Choose another alias."),
-        "KMS.2601": _tr("Go back to \u201cDownload import items\u201d, download new ones, and "
-                        "wrap your key material again with the new wrapping key."),
-        "KMS.2603": _tr("Choose the importToken file downloaded for this key: its name "
-                        "contains the key ID."),
-        "KMS.2605": _tr("Choose the importToken file exactly as it was downloaded."),
-        "KMS.0311": _tr("Go back to \u201cWrap key material\u201d and wrap the material again "
-                        "with the wrapping key downloaded with this token and its algorithm."),
-        "KMS.2604": _tr("Go back to \u201cWrap key material\u201d and wrap exactly 32 bytes "
-                        "(256 bits) of key material."),
-        "KMS.2606": _tr("Go back to \u201cWrap key material\u201d, choose \u201cUse an existing "
-                        "32-byte key material file\u201d and wrap the material this key had "
-                        "before."),
-        "KMS.2602": _tr("Choose a later date and time, or \u201cKey material will never "
-                        "expire\u201d."),
-        "KMS.0310": _tr("To import into this key again, first delete its key material in "
-                        "the key list; then import the same material."),
-    }
-    return sentences.get(error.code, "")
+    """What to do about a refusal, in the user's language ("" when the message says it)."""
+    text = _ADVICE.get(error.code)
+    return QCoreApplication.translate("ImportKeyWizard", text) if text else ""
 
 
 def failure_text(error: BaseException) -> str:
     """"KMS.XXXX: what happened. What to do." for a refusal; a plain sentence otherwise."""
     if isinstance(error, FileProblem):  # a local file, not an answer of the KMS
-        return error.message
+        return error_sentence(error)
     if isinstance(error, KmsError):
-        return " ".join(part for part in (f"{error.code}: {error.message}", advice(error))
-                        if part)
-    return _tr("Something went wrong: %1").replace("%1", str(error) or type(error).__name__)
+        return join_sentences(error_text(error), advice(error))
+    return QCoreApplication.translate("ImportKeyWizard", "Something went wrong: %1").replace(
+        "%1", str(error) or type(error).__name__)
 
 
 def problem_label(name: str, parent: QWidget) -> QLabel:
     """A word-wrapped label for a field's problem, under the field."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_TEXT_STYLE)
-    return label
+    return ProblemLabel(parent, object_name=name)
 
 
 class FlowPage(QWizardPage):
@@ -170,6 +180,11 @@ class FlowPage(QWizardPage):
         job runs that moves on by itself when it is done."""
         return True
 
+    def help_text(self) -> str:
+        """The page's "What is this?": what the step is, what its files are, why, and what
+        comes next, in plain words (rich text)."""
+        raise NotImplementedError
+
     def _guarded(self, hook: Callable[[], T], default: T) -> T:
         try:
             return hook()
@@ -206,7 +221,7 @@ class FlowPage(QWizardPage):
         if self._fix_page is not None and wizard is not None:
             title = wizard.page(self._fix_page).title()
             self.fix.setText(self.tr("&Go back to \u201c%1\u201d").replace("%1", title))
-            self.fix.setAccessibleName(self.fix.text().replace("&", ""))
+            self.fix.setAccessibleName(without_mnemonic(self.fix.text()))
             self.fix.setFocus()
         self.fix.setVisible(self._fix_page is not None)
 

@@ -11,6 +11,8 @@ from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.backends.base import KmsBackend
+from app.gui import formatting as fmt
+from app.gui.messages import join_sentences
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.collapsible import CollapsiblePanel
 from app.gui.widgets.notice import Kind, Notice
@@ -78,6 +80,16 @@ class DownloadPage(FlowPage):
         form.addRow(self.items_view)
         form.addRow(self.api)
 
+    def help_text(self) -> str:
+        return self.tr(
+            "<b>Download import items</b><p>The KMS hands out a wrapping key (an RSA public "
+            "key) and an import token, both valid for 24 hours. Download writes three files "
+            "into the folder: <i>wrappingKey_\u2026</i> encrypts your key material, "
+            "<i>importToken_\u2026</i> proves that the import is for this key, and "
+            "<i>README_\u2026</i> says what they are and when they expire.</p><p>Choose an "
+            "algorithm your HSM supports. Next, you wrap your key material with this "
+            "wrapping key.</p>")
+
     def enter(self) -> None:
         self.algorithm.setCurrentIndex(list(WrappingAlgorithm).index(self.flow.algorithm))
         self._on_algorithm_currentIndexChanged()
@@ -102,7 +114,7 @@ class DownloadPage(FlowPage):
     def _on_algorithm_currentIndexChanged(self, _index: int = 0) -> None:
         algorithm = WrappingAlgorithm(self.algorithm.currentData())  # Qt hands back a str
         self.flow.algorithm = algorithm
-        self.description.setText(algorithm.description)
+        self.description.setText(fmt.algorithm_description(algorithm))
         self.sha1_notice.show_text(self.tr(
             "NOTICE: The RSAES_OAEP_SHA_1 encryption algorithm is no longer secure. Exercise "
             "caution when performing this operation.") if algorithm.deprecated else "",
@@ -156,7 +168,7 @@ class DownloadPage(FlowPage):
             text = self.tr("These files were made for %2: download again for the algorithm "
                            "chosen now.")
         if not flow.items_downloaded_here:
-            text = self.tr("Found an earlier download.") + " " + text
+            text = join_sentences(self.tr("Found an earlier download."), text)
         return (text.replace("%1", format_time(items.expiration_time))
                 .replace("%2", items.wrapping_algorithm.value))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.backends.base import KmsBackend
+from app.gui.messages import error_sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.tag_editor import TagEditor
@@ -41,6 +42,14 @@ class KeyPage(FlowPage):
         self.tag_editor.changed.connect(self._on_tag_editor_changed)
         self.existing_note = Notice(self.body, object_name="existingKeyNote")
         self._lay_out()
+
+    def help_text(self) -> str:
+        return self.tr(
+            "<b>Key</b><p>This step names the customer master key (CMK) that will hold your "
+            "own key material. The alias is how you and your applications find the key; the "
+            "description and the tags are for your records (up to 10 tags, one value per tag "
+            "key).</p><p>Nothing is created yet: Next shows what an imported key means for "
+            "you.</p>")
 
     def _line_edit(self, name: str, field: str, accessible: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self.body)
@@ -87,7 +96,7 @@ class KeyPage(FlowPage):
         for field, label in (("alias", self.alias_problem),
                              ("description", self.description_problem)):
             problem = problems.get(field) if field in self._touched else None
-            label.setText(problem.message if problem else "")
+            label.setText(error_sentence(problem) if problem else "")
         self.refresh()
 
     def ready(self) -> bool:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from app.backends.base import KmsBackend
+from app.gui.formatting import fill
+from app.gui.messages import join_sentences, sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.path_field import PathField, PathMode
@@ -45,6 +47,13 @@ class MaterialPage(FlowPage):
         form.addRow(self.check)
         self.file.pathChanged.connect(self._on_file_pathChanged)
         self._check_timer.timeout.connect(self._check_file)
+
+    def help_text(self) -> str:
+        return self.tr(
+            "<b>Import key material</b><p>Choose the wrapped file: EncryptedKeyMaterial.bin, "
+            "or the file your HSM wrote. It is exactly as long as the wrapping key (256 bytes "
+            "for RSA-2048); Keyferry checks it at once and says so if you picked another "
+            "file by mistake.</p><p>Next asks for the import token.</p>")
 
     def enter(self) -> None:
         self.key_id.setText(self.flow.key.key_id if self.flow.key else "")
@@ -92,9 +101,10 @@ class MaterialPage(FlowPage):
                                              "wrapped with it."),
             work.Looks.PEM: self.tr("It is a PEM text file; encrypted material is raw binary."),
         }.get(check.looks, "")
-        return (self.tr("%1 holds %2, but encrypted key material is exactly %3 bytes.")
-                .replace("%1", check.path.name).replace("%2", check.description)
-                .replace("%3", str(self.flow.modulus_bytes)) + (" " + what if what else ""))
+        return join_sentences(
+            fill(self.tr("%1 holds %2, but encrypted key material is exactly %3 bytes."),
+                 check.path.name, sentence(check.description), self.flow.modulus_bytes),
+            what)
 
     def _on_unreadable(self, path: Path, error: BaseException) -> None:
         if path == self.file.path():

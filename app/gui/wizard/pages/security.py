@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.backends.base import KmsBackend
+from app.gui.language import localized
 from app.gui.tasks import TaskRunner
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, PageId, error_page
@@ -35,7 +36,7 @@ class SecurityPage(FlowPage):
         self.text_view.setObjectName("securityText")
         self.text_view.setAccessibleName(self.tr("Security and durability of an imported key"))
         self.text_view.setOpenExternalLinks(True)
-        self.text_view.setHtml(read_text("texts/security_and_durability.html"))
+        self.text_view.setHtml(read_text(localized("texts/security_and_durability.html")))
         self.acknowledge = QCheckBox(
             self.tr("&I understand the security and durability of using an imported key"),
             self.body)
@@ -47,6 +48,14 @@ class SecurityPage(FlowPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_view, 1)
         layout.addWidget(self.acknowledge)
+
+    def help_text(self) -> str:
+        return self.tr(
+            "<b>Security and durability</b><p>With imported material you keep the only "
+            "copy that can restore the key: the KMS never gives the material back, and a key "
+            "accepts only the same material again.</p><p>When you tick the box and click "
+            "Next, the key is created with empty material and waits, Pending import, for the "
+            "next steps.</p>")
 
     def enter(self) -> None:
         self.acknowledge.setChecked(self.flow.acknowledged)

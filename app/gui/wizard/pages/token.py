@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
+from app.gui.messages import error_sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
 from app.gui.widgets.path_field import PathField, PathMode
@@ -84,6 +85,14 @@ class TokenPage(FlowPage):
         form.addRow(when)
         form.addRow(self.when_problem)
 
+    def help_text(self) -> str:
+        return self.tr(
+            "<b>Import key token</b><p>Choose the importToken_\u2026 file downloaded with "
+            "the wrapping key, and decide whether the key material expires. When it expires, "
+            "the KMS deletes it and the key waits, Pending import, until you import the same "
+            "material again.</p><p>Finish imports the material: the key becomes Enabled and "
+            "shows its key check value (KCV).</p>")
+
     def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
         token, never = flow.token_path, flow.expiration_mode is ExpirationMode.NEVER
@@ -104,7 +113,7 @@ class TokenPage(FlowPage):
         utc = datetime.fromtimestamp(flow.expires_at, UTC)
         self.utc.setText(utc.strftime("(%Y-%m-%d %H:%M UTC)"))
         problem = flow.expiry_problem()
-        self.when_problem.setText(problem.message if problem else "")
+        self.when_problem.setText(error_sentence(problem) if problem else "")
         self.refresh()
 
     def commit(self) -> bool:

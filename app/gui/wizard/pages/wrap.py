@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
+from app.gui.formatting import without_mnemonic
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.command_list import CommandList
 from app.gui.widgets.notice import Kind, Notice
@@ -68,9 +69,18 @@ class WrapPage(FlowPage):
         self.plain.pathChanged.connect(self._on_choice_toggled)
         self.wrap.clicked.connect(self._on_wrap_clicked)
 
+    def help_text(self) -> str:
+        return self.tr(
+            "<b>Wrap key material</b><p>Your 32 bytes of key material never travel in "
+            "plaintext: wrapping encrypts them with the downloaded wrapping key, so only the "
+            "KMS can read them.</p><p>Wrap them on your HSM, or let Keyferry do it here: it "
+            "generates the material (or reads your file) and writes EncryptedKeyMaterial.bin. "
+            "Compare the key check value (KCV) with your HSM's, and keep the plaintext "
+            "somewhere safe: you need it to import the same material again.</p>")
+
     def _radio(self, name: str, text: str) -> QRadioButton:
         radio = QRadioButton(text, self.body, objectName=name)
-        radio.setAccessibleName(text.replace("&", ""))
+        radio.setAccessibleName(without_mnemonic(text))
         return radio
 
     def _lay_out(self) -> None:

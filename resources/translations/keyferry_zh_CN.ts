@@ -1,0 +1,2146 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Keyferry</source>
+        <translation>关于 Keyferry</translation>
+    </message>
+    <message>
+        <source>Bring your own key material into a key management service, step by step.</source>
+        <translation>一步一步地将您自己的密钥材料导入密钥管理服务。</translation>
+    </message>
+    <message>
+        <source>Runs on Qt %1, PySide6 %2 and Python %3.</source>
+        <translation>运行于 Qt %1、PySide6 %2 和 Python %3。</translation>
+    </message>
+    <message>
+        <source>Keyferry is licensed under Apache-2.0. It bundles these libraries, each under its own licence:</source>
+        <translation>Keyferry 依据 Apache-2.0 许可证授权。它附带以下库，各自遵循其许可证：</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6 are used under the GNU Lesser General Public License version 3: you may replace them with your own build of the same version.</source>
+        <translation>Qt 和 PySide6 依据 GNU 宽通用公共许可证第 3 版（LGPL-3.0）使用：您可以用自行构建的同一版本替换它们。</translation>
+    </message>
+    <message>
+        <source>Bundled libraries and their licences</source>
+        <translation>附带的库及其许可证</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <source>%1 (as published; not in this build&apos;s metadata)</source>
+        <translation>%1（按项目公布的许可证；此版本的元数据中没有）</translation>
+    </message>
+</context>
+<context>
+    <name>CmkListWindow</name>
+    <message>
+        <source>Keyferry — %1</source>
+        <translation>Keyferry — %1</translation>
+    </message>
+    <message>
+        <source>Connected KMS</source>
+        <translation>已连接的 KMS</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>This KMS does not keep a history of its keys.</source>
+        <translation>此 KMS 不保存密钥的历史记录。</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>正在加载历史记录…</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>无法读取历史记录：%1</translation>
+    </message>
+    <message>
+        <source>The list of keys could not be brought up to date. %1</source>
+        <translation>无法更新密钥列表。%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Loading keys… (%1 so far)</source>
+        <translation>正在加载密钥…（已加载 %1 个）</translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation>共 %1 个密钥</translation>
+    </message>
+    <message>
+        <source>%1 of %2 keys match</source>
+        <translation>%2 个密钥中有 %1 个匹配</translation>
+    </message>
+</context>
+<context>
+    <name>CmkTableModel</name>
+    <message>
+        <source>Deleted on %1</source>
+        <translation>将于 %1 删除</translation>
+    </message>
+    <message>
+        <source>Local time; hover a cell for UTC</source>
+        <translation>本地时间；将鼠标悬停在单元格上可查看 UTC 时间</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥 ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Key spec</source>
+        <translation>密钥规格</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Material expiry</source>
+        <translation>密钥材料失效时间</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>CommandList</name>
+    <message>
+        <source>Copy: %1</source>
+        <translation>复制：%1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to a KMS</source>
+        <translation>连接到 KMS</translation>
+    </message>
+    <message>
+        <source>Saved connection</source>
+        <translation>已保存的连接</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>配置名称</translation>
+    </message>
+    <message>
+        <source>Optional: a name to find it again</source>
+        <translation>可选：便于以后找到它的名称</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>终端节点</translation>
+    </message>
+    <message>
+        <source>https://kms.&lt;region&gt;.myhuaweicloud.com, or http://127.0.0.1:8080</source>
+        <translation>https://kms.&lt;区域&gt;.myhuaweicloud.com，或 http://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <source>Project ID</source>
+        <translation>项目 ID</translation>
+    </message>
+    <message>
+        <source>The project of your keys on that KMS</source>
+        <translation>您的密钥在该 KMS 上所属的项目</translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation>访问密钥 ID（AK）</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>秘密访问密钥（SK）</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring; leave empty to use the one kept there</source>
+        <translation>保存在系统密钥环中；留空则使用已保存的密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Saved:</source>
+        <translation>已保存(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>终端节点(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Project ID:</source>
+        <translation>项目 ID(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Access key ID:</source>
+        <translation>访问密钥 ID(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;cret key:</source>
+        <translation>秘密访问密钥(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新建连接</translation>
+    </message>
+    <message>
+        <source>Connecting to %s…</source>
+        <translation>正在连接 %s…</translation>
+    </message>
+    <message>
+        <source>Enter the secret key of this access key.</source>
+        <translation>请输入此访问密钥的秘密访问密钥（SK）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: project %s holds %n key(s).</source>
+        <translation>
+            <numerusform>已连接：项目 %s 中有 %n 个密钥。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection failed unexpectedly (%s).</source>
+        <translation>连接意外失败（%s）。</translation>
+    </message>
+</context>
+<context>
+    <name>CreateKeyDialog</name>
+    <message>
+        <source>Create key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Create key</source>
+        <translation>创建密钥(&amp;C)</translation>
+    </message>
+    <message>
+        <source>KMS generates this key&apos;s material (origin KMS). To bring your own material, use Import Key instead.</source>
+        <translation>此密钥的密钥材料由 KMS 生成（来源为 KMS）。如需使用您自己的密钥材料，请改用“导入密钥”。</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>别名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteMaterialDialog</name>
+    <message>
+        <source>Delete the key material of %1</source>
+        <translation>删除 %1 的密钥材料</translation>
+    </message>
+    <message>
+        <source>&amp;Delete material</source>
+        <translation>删除密钥材料(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The key %1 goes to Pending import: it cannot encrypt or decrypt until you import its material again. Only the same material (KCV %2) can be imported into it, and data encrypted under it stays unreadable until then.</source>
+        <translation>密钥 %1 将变为“待导入”状态：在您重新导入其密钥材料之前，它不能加密或解密。只能导入相同的密钥材料（KCV %2），在此之前，用它加密的数据都无法读取。</translation>
+    </message>
+    <message>
+        <source>I &amp;have a copy of this key material</source>
+        <translation>我保存有此密钥材料的副本(&amp;H)</translation>
+    </message>
+    <message>
+        <source>I have a copy of this key material</source>
+        <translation>我保存有此密钥材料的副本</translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Create key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Download import items</source>
+        <translation>下载导入所需项</translation>
+    </message>
+    <message>
+        <source>Import key material</source>
+        <translation>导入密钥材料</translation>
+    </message>
+    <message>
+        <source>Delete key material</source>
+        <translation>删除密钥材料</translation>
+    </message>
+    <message>
+        <source>Material expired</source>
+        <translation>密钥材料已失效</translation>
+    </message>
+    <message>
+        <source>Key details</source>
+        <translation>密钥详情</translation>
+    </message>
+    <message>
+        <source>Select a key to see its details.</source>
+        <translation>选择一个密钥以查看其详情。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy key ID</source>
+        <translation>复制密钥 ID(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy key ID</source>
+        <translation>复制密钥 ID</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Import history&lt;/b&gt;</source>
+        <translation>&lt;b&gt;导入历史&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>导入历史</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Alias:</source>
+        <translation>别名：</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>密钥 ID：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>Origin:</source>
+        <translation>密钥材料来源：</translation>
+    </message>
+    <message>
+        <source>Key spec:</source>
+        <translation>密钥规格：</translation>
+    </message>
+    <message>
+        <source>Key usage:</source>
+        <translation>密钥用途：</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Material expiry:</source>
+        <translation>密钥材料失效时间：</translation>
+    </message>
+    <message>
+        <source>Scheduled deletion:</source>
+        <translation>计划删除时间：</translation>
+    </message>
+    <message>
+        <source>KCV:</source>
+        <translation>密钥校验值（KCV）：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>未计划</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(no key material)</source>
+        <translation>（无密钥材料）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Refused (%1)</source>
+        <translation>被拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>No import history yet.</source>
+        <translation>暂无导入历史。</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadPage</name>
+    <message>
+        <source>Download import items</source>
+        <translation>下载导入所需项</translation>
+    </message>
+    <message>
+        <source>Choose a wrapping algorithm your HSM supports, then download the wrapping key and the import token.</source>
+        <translation>选择您的 HSM 支持的包装算法，然后下载包装密钥和导入令牌。</translation>
+    </message>
+    <message>
+        <source>Wrapping algorithm</source>
+        <translation>密钥包装算法</translation>
+    </message>
+    <message>
+        <source>Download folder</source>
+        <translation>下载文件夹</translation>
+    </message>
+    <message>
+        <source>Folder for the import items</source>
+        <translation>存放导入所需项的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>The same as an A&amp;PI call</source>
+        <translation>等效的 API 调用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Wrapping &amp;algorithm:</source>
+        <translation>密钥包装算法(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Download folde&amp;r:</source>
+        <translation>下载文件夹(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Download import items&lt;/b&gt;&lt;p&gt;The KMS hands out a wrapping key (an RSA public key) and an import token, both valid for 24 hours. Download writes three files into the folder: &lt;i&gt;wrappingKey_…&lt;/i&gt; encrypts your key material, &lt;i&gt;importToken_…&lt;/i&gt; proves that the import is for this key, and &lt;i&gt;README_…&lt;/i&gt; says what they are and when they expire.&lt;/p&gt;&lt;p&gt;Choose an algorithm your HSM supports. Next, you wrap your key material with this wrapping key.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;下载导入所需项&lt;/b&gt;&lt;p&gt;KMS 会提供一个包装密钥（RSA 公钥）和一个导入令牌，两者的有效期都是 24 小时。“下载”会在文件夹中写入三个文件：&lt;i&gt;wrappingKey_…&lt;/i&gt; 用于加密您的密钥材料，&lt;i&gt;importToken_…&lt;/i&gt; 证明此次导入属于这个密钥，&lt;i&gt;README_…&lt;/i&gt; 说明这些文件是什么以及何时失效。&lt;/p&gt;&lt;p&gt;请选择您的 HSM 支持的算法。下一步，您将用这个包装密钥包装您的密钥材料。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Reading the key...</source>
+        <translation>正在读取密钥…</translation>
+    </message>
+    <message>
+        <source>NOTICE: The RSAES_OAEP_SHA_1 encryption algorithm is no longer secure. Exercise caution when performing this operation.</source>
+        <translation>注意：RSAES_OAEP_SHA_1 加密算法已不再安全，请谨慎操作。</translation>
+    </message>
+    <message>
+        <source>Looking for earlier downloads...</source>
+        <translation>正在查找之前下载的文件…</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the files.</source>
+        <translation>请为这些文件选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Downloading the wrapping key and the import token...</source>
+        <translation>正在下载包装密钥和导入令牌…</translation>
+    </message>
+    <message>
+        <source>Nothing downloaded yet.</source>
+        <translation>尚未下载任何文件。</translation>
+    </message>
+    <message>
+        <source>These files expire on %1.</source>
+        <translation>这些文件将于 %1 失效。</translation>
+    </message>
+    <message>
+        <source>These files expired on %1: download again.</source>
+        <translation>这些文件已于 %1 失效：请重新下载。</translation>
+    </message>
+    <message>
+        <source>These files were made for %2: download again for the algorithm chosen now.</source>
+        <translation>这些文件是为 %2 生成的：请为当前选择的算法重新下载。</translation>
+    </message>
+    <message>
+        <source>Found an earlier download.</source>
+        <translation>找到了之前下载的文件。</translation>
+    </message>
+    <message>
+        <source>Request: POST /v1.0/{project_id}/kms/get-parameters-for-import
+%1
+
+Response:
+%2</source>
+        <translation>请求：POST /v1.0/{project_id}/kms/get-parameters-for-import
+%1
+
+响应：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>EditKeyDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>别名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>EditTagsDialog</name>
+    <message>
+        <source>Tags of %1</source>
+        <translation>%1 的标签</translation>
+    </message>
+    <message>
+        <source>&amp;Save tags</source>
+        <translation>保存标签(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Up to 10 tags; a tag key takes one value.</source>
+        <translation>最多 10 个标签；一个标签键只能有一个值。</translation>
+    </message>
+</context>
+<context>
+    <name>FlowPage</name>
+    <message>
+        <source>Go back to the page that fixes this</source>
+        <translation>返回可以解决此问题的页面</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to “%1”</source>
+        <translation>返回“%1”(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>in %1 d %2 h</source>
+        <translation>%1 天 %2 小时后</translation>
+    </message>
+    <message>
+        <source>in %1 h %2 min</source>
+        <translation>%1 小时 %2 分钟后</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>%1 分钟后</translation>
+    </message>
+    <message>
+        <source>in under a minute</source>
+        <translation>不到一分钟后</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>永不失效</translation>
+    </message>
+</context>
+<context>
+    <name>ImportItemsView</name>
+    <message>
+        <source>Downloaded files</source>
+        <translation>已下载的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Show in folder</source>
+        <translation>在文件夹中显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>文件：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportKeyWizard</name>
+    <message>
+        <source>Choose another alias.</source>
+        <translation>请换一个别名。</translation>
+    </message>
+    <message>
+        <source>Go back to “Download import items”, download new ones, and wrap your key material again with the new wrapping key.</source>
+        <translation>请返回“下载导入所需项”重新下载，并用新的包装密钥重新包装您的密钥材料。</translation>
+    </message>
+    <message>
+        <source>Choose the importToken file downloaded for this key: its name contains the key ID.</source>
+        <translation>请选择为此密钥下载的 importToken 文件：其文件名中包含密钥 ID。</translation>
+    </message>
+    <message>
+        <source>Choose the importToken file exactly as it was downloaded.</source>
+        <translation>请选择下载后未经改动的 importToken 文件。</translation>
+    </message>
+    <message>
+        <source>Go back to “Wrap key material” and wrap the material again with the wrapping key downloaded with this token and its algorithm.</source>
+        <translation>请返回“包装密钥材料”，用与此令牌一起下载的包装密钥及其算法重新包装密钥材料。</translation>
+    </message>
+    <message>
+        <source>Go back to “Wrap key material” and wrap exactly 32 bytes (256 bits) of key material.</source>
+        <translation>请返回“包装密钥材料”，包装恰好 32 字节（256 位）的密钥材料。</translation>
+    </message>
+    <message>
+        <source>Go back to “Wrap key material”, choose “Use an existing 32-byte key material file” and wrap the material this key had before.</source>
+        <translation>请返回“包装密钥材料”，选择“使用已有的 32 字节密钥材料文件”，并包装此密钥以前的密钥材料。</translation>
+    </message>
+    <message>
+        <source>Choose a later date and time, or “Key material will never expire”.</source>
+        <translation>请选择更晚的日期和时间，或选择“密钥材料永不失效”。</translation>
+    </message>
+    <message>
+        <source>To import into this key again, first delete its key material in the key list; then import the same material.</source>
+        <translation>如需向此密钥重新导入，请先在密钥列表中删除它的密钥材料，然后导入相同的密钥材料。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出现错误：%1</translation>
+    </message>
+    <message>
+        <source>Import Key Material Again</source>
+        <translation>重新导入密钥材料</translation>
+    </message>
+    <message>
+        <source>Import Key</source>
+        <translation>导入密钥</translation>
+    </message>
+    <message>
+        <source>&amp;What is this?</source>
+        <translation>这是什么？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>What is this step?</source>
+        <translation>这一步是做什么的？</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyActions</name>
+    <message>
+        <source>The key is pending deletion: cancel the deletion first.</source>
+        <translation>密钥处于“计划删除”状态：请先取消删除。</translation>
+    </message>
+    <message>
+        <source>The key is already Enabled.</source>
+        <translation>密钥已处于“已启用”状态。</translation>
+    </message>
+    <message>
+        <source>The key has no key material: import material first.</source>
+        <translation>密钥没有密钥材料：请先导入密钥材料。</translation>
+    </message>
+    <message>
+        <source>The key is already Disabled.</source>
+        <translation>密钥已处于“已禁用”状态。</translation>
+    </message>
+    <message>
+        <source>Only an Enabled key can be disabled; this key has no key material.</source>
+        <translation>只有“已启用”的密钥才能禁用；此密钥没有密钥材料。</translation>
+    </message>
+    <message>
+        <source>The key is already scheduled for deletion.</source>
+        <translation>密钥已计划删除。</translation>
+    </message>
+    <message>
+        <source>The key is not scheduled for deletion.</source>
+        <translation>密钥未计划删除。</translation>
+    </message>
+    <message>
+        <source>KMS generated this key&apos;s material; only imported material can be deleted.</source>
+        <translation>此密钥的密钥材料由 KMS 生成；只有导入的密钥材料才能删除。</translation>
+    </message>
+    <message>
+        <source>The key has no key material to delete.</source>
+        <translation>密钥没有可删除的密钥材料。</translation>
+    </message>
+    <message>
+        <source>Key material can be deleted only when the key is Enabled or Disabled.</source>
+        <translation>只有当密钥处于“已启用”或“已禁用”状态时，才能删除密钥材料。</translation>
+    </message>
+    <message>
+        <source>Material can be imported only into a key created for imported material (origin External).</source>
+        <translation>只能向为导入密钥材料而创建的密钥（来源为“外部”）导入密钥材料。</translation>
+    </message>
+    <message>
+        <source>The key already has key material. Delete it first to import again.</source>
+        <translation>密钥已有密钥材料。如需重新导入，请先删除它。</translation>
+    </message>
+    <message>
+        <source>The key is Disabled: enable it to encrypt and decrypt.</source>
+        <translation>密钥处于“已禁用”状态：启用后才能加密和解密。</translation>
+    </message>
+    <message>
+        <source>A key pending deletion cannot be used.</source>
+        <translation>处于“计划删除”状态的密钥不能使用。</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Enable the key so it can be used.</source>
+        <translation>启用密钥，使其可以使用。</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>禁用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Disable the key: it cannot be used until it is enabled again.</source>
+        <translation>禁用密钥：在重新启用之前，它不能使用。</translation>
+    </message>
+    <message>
+        <source>Schedule &amp;deletion…</source>
+        <translation>计划删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the key after a waiting period of 7 to 1096 days.</source>
+        <translation>在 7 到 1096 天的等待期之后删除密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel deletion</source>
+        <translation>取消删除(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Keep the key: cancel its scheduled deletion.</source>
+        <translation>保留密钥：取消计划中的删除。</translation>
+    </message>
+    <message>
+        <source>Edit alias and desc&amp;ription…</source>
+        <translation>编辑别名和描述(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Change the key&apos;s alias and description.</source>
+        <translation>修改密钥的别名和描述。</translation>
+    </message>
+    <message>
+        <source>Edit &amp;tags…</source>
+        <translation>编辑标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add, change or delete tags.</source>
+        <translation>添加、修改或删除标签。</translation>
+    </message>
+    <message>
+        <source>Delete key &amp;material…</source>
+        <translation>删除密钥材料(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Delete the imported material; the key goes to Pending import.</source>
+        <translation>删除导入的密钥材料；密钥将变为“待导入”状态。</translation>
+    </message>
+    <message>
+        <source>&amp;Import material again…</source>
+        <translation>重新导入密钥材料(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open the Import Key wizard at its download step for this key.</source>
+        <translation>为此密钥打开导入密钥向导，从下载步骤开始。</translation>
+    </message>
+    <message>
+        <source>T&amp;ry it…</source>
+        <translation>试用(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Encrypt a short text with the key and decrypt it back.</source>
+        <translation>用此密钥加密一小段文字，再将其解密。</translation>
+    </message>
+    <message>
+        <source>Select a key first.</source>
+        <translation>请先选择一个密钥。</translation>
+    </message>
+    <message>
+        <source>Wait: an operation on this key is running.</source>
+        <translation>请稍候：此密钥上有操作正在进行。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>letters, digits, : / _ -</source>
+        <translation>字母、数字、: / _ -</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Unexpected error (%1): %2</source>
+        <translation>意外错误（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>KeyOperations</name>
+    <message>
+        <source>Key %1 enabled.</source>
+        <translation>已启用密钥 %1。</translation>
+    </message>
+    <message>
+        <source>Key %1 could not be enabled.</source>
+        <translation>无法启用密钥 %1。</translation>
+    </message>
+    <message>
+        <source>Key %1 disabled.</source>
+        <translation>已禁用密钥 %1。</translation>
+    </message>
+    <message>
+        <source>Key %1 could not be disabled.</source>
+        <translation>无法禁用密钥 %1。</translation>
+    </message>
+    <message>
+        <source>The deletion of key %1 is cancelled.</source>
+        <translation>已取消删除密钥 %1。</translation>
+    </message>
+    <message>
+        <source>The deletion of key %1 could not be cancelled.</source>
+        <translation>无法取消删除密钥 %1。</translation>
+    </message>
+    <message>
+        <source>Key %1 is scheduled for deletion.</source>
+        <translation>已计划删除密钥 %1。</translation>
+    </message>
+    <message>
+        <source>Key %1 saved.</source>
+        <translation>已保存密钥 %1。</translation>
+    </message>
+    <message>
+        <source>The tags of key %1 are saved.</source>
+        <translation>已保存密钥 %1 的标签。</translation>
+    </message>
+    <message>
+        <source>The key material of %1 is deleted; the key is Pending import.</source>
+        <translation>已删除 %1 的密钥材料；密钥处于“待导入”状态。</translation>
+    </message>
+    <message>
+        <source>The Import Key wizard is not available: %1</source>
+        <translation>导入密钥向导不可用：%1</translation>
+    </message>
+    <message>
+        <source>Key %1 created.</source>
+        <translation>已创建密钥 %1。</translation>
+    </message>
+    <message>
+        <source>No key was created.</source>
+        <translation>未创建任何密钥。</translation>
+    </message>
+    <message>
+        <source>Key %1 imported.</source>
+        <translation>已导入密钥 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Name the key that will hold your key material. Tags are optional.</source>
+        <translation>为将要存放您的密钥材料的密钥命名。标签是可选的。</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>for example: payments/imported-2026</source>
+        <translation>例如：payments/imported-2026</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>optional, up to 255 characters</source>
+        <translation>可选，最多 255 个字符</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Key&lt;/b&gt;&lt;p&gt;This step names the customer master key (CMK) that will hold your own key material. The alias is how you and your applications find the key; the description and the tags are for your records (up to 10 tags, one value per tag key).&lt;/p&gt;&lt;p&gt;Nothing is created yet: Next shows what an imported key means for you.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;密钥&lt;/b&gt;&lt;p&gt;这一步为将要存放您自己的密钥材料的用户主密钥（CMK）命名。您和您的应用程序通过别名找到这个密钥；描述和标签供您备查（最多 10 个标签，每个标签键只有一个值）。&lt;/p&gt;&lt;p&gt;此时还不会创建任何东西：下一步会说明导入的密钥对您意味着什么。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>别名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The key %1 exists already. What you change here is applied to it when you go on; no second key is created.</source>
+        <translation>密钥 %1 已经存在。您在这里所做的修改会在继续时应用到它上面，不会再创建第二个密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyState</name>
+    <message>
+        <source>Pending activation</source>
+        <translation>待激活</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>Pending deletion</source>
+        <translation>计划删除</translation>
+    </message>
+    <message>
+        <source>Pending import</source>
+        <translation>待导入</translation>
+    </message>
+</context>
+<context>
+    <name>Keyferry</name>
+    <message>
+        <source>Keyferry cannot open its key store</source>
+        <translation>Keyferry 无法打开其密钥库</translation>
+    </message>
+</context>
+<context>
+    <name>KmsError</name>
+    <message>
+        <source>The key management service failed. Try again later.</source>
+        <translation>密钥管理服务出错。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The key store could not be read or written.</source>
+        <translation>无法读取或写入密钥库。</translation>
+    </message>
+    <message>
+        <source>The request URL is not valid.</source>
+        <translation>请求 URL 无效。</translation>
+    </message>
+    <message>
+        <source>The request body is not valid JSON.</source>
+        <translation>请求消息体不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The request message is too long.</source>
+        <translation>请求消息过长。</translation>
+    </message>
+    <message>
+        <source>A required parameter is missing.</source>
+        <translation>缺少必需的参数。</translation>
+    </message>
+    <message>
+        <source>The key ID is not valid.</source>
+        <translation>密钥 ID 无效。</translation>
+    </message>
+    <message>
+        <source>The sequence number is not valid.</source>
+        <translation>请求序列号无效。</translation>
+    </message>
+    <message>
+        <source>The key does not exist.</source>
+        <translation>密钥不存在。</translation>
+    </message>
+    <message>
+        <source>The key is disabled. Enable it first.</source>
+        <translation>密钥已禁用。请先启用它。</translation>
+    </message>
+    <message>
+        <source>The key is pending deletion and cannot be used.</source>
+        <translation>密钥处于“计划删除”状态，不能使用。</translation>
+    </message>
+    <message>
+        <source>A parameter is not valid.</source>
+        <translation>参数无效。</translation>
+    </message>
+    <message>
+        <source>This operation needs a key created for imported material.</source>
+        <translation>此操作需要一个为导入密钥材料而创建的密钥。</translation>
+    </message>
+    <message>
+        <source>The key is not in the Pending import state.</source>
+        <translation>密钥不处于“待导入”状态。</translation>
+    </message>
+    <message>
+        <source>The key material could not be unwrapped with the wrapping key of this import token. Wrap it with the wrapping key and algorithm downloaded with the token.</source>
+        <translation>无法用此导入令牌对应的包装密钥解开密钥材料。请用与该令牌一起下载的包装密钥和算法包装密钥材料。</translation>
+    </message>
+    <message>
+        <source>Keys with imported material cannot be rotated.</source>
+        <translation>使用导入密钥材料的密钥不能轮换。</translation>
+    </message>
+    <message>
+        <source>The tag list cannot be empty.</source>
+        <translation>标签列表不能为空。</translation>
+    </message>
+    <message>
+        <source>The tag action must be create or delete.</source>
+        <translation>标签操作必须是 create 或 delete。</translation>
+    </message>
+    <message>
+        <source>The tag value is not valid.</source>
+        <translation>标签值无效。</translation>
+    </message>
+    <message>
+        <source>The tag key is not valid.</source>
+        <translation>标签键无效。</translation>
+    </message>
+    <message>
+        <source>A key can have at most 10 tags.</source>
+        <translation>一个密钥最多可以有 10 个标签。</translation>
+    </message>
+    <message>
+        <source>A tag value can have at most 43 characters.</source>
+        <translation>标签值最多 43 个字符。</translation>
+    </message>
+    <message>
+        <source>A tag key must have 1 to 36 characters.</source>
+        <translation>标签键必须为 1 到 36 个字符。</translation>
+    </message>
+    <message>
+        <source>The tag list is not valid.</source>
+        <translation>标签列表无效。</translation>
+    </message>
+    <message>
+        <source>A tag key can have only one value on a key.</source>
+        <translation>同一个密钥上，一个标签键只能有一个值。</translation>
+    </message>
+    <message>
+        <source>The alias is not valid.</source>
+        <translation>别名无效。</translation>
+    </message>
+    <message>
+        <source>The description can have at most 255 characters.</source>
+        <translation>描述最多 255 个字符。</translation>
+    </message>
+    <message>
+        <source>A key with this alias already exists.</source>
+        <translation>已存在使用此别名的密钥。</translation>
+    </message>
+    <message>
+        <source>The key is not disabled.</source>
+        <translation>密钥未处于“已禁用”状态。</translation>
+    </message>
+    <message>
+        <source>The key is not enabled.</source>
+        <translation>密钥未处于“已启用”状态。</translation>
+    </message>
+    <message>
+        <source>The pending deletion period must be 7 to 1096 days.</source>
+        <translation>计划删除的等待期必须为 7 到 1096 天。</translation>
+    </message>
+    <message>
+        <source>The key is already pending deletion.</source>
+        <translation>密钥已处于“计划删除”状态。</translation>
+    </message>
+    <message>
+        <source>The key is not pending deletion.</source>
+        <translation>密钥未处于“计划删除”状态。</translation>
+    </message>
+    <message>
+        <source>The limit is not valid.</source>
+        <translation>数量限制（limit）无效。</translation>
+    </message>
+    <message>
+        <source>The marker must be a number of 0 or more.</source>
+        <translation>分页标记（marker）必须是大于或等于 0 的数字。</translation>
+    </message>
+    <message>
+        <source>The data key length must be 8 to 8192 bits, in whole bytes.</source>
+        <translation>数据密钥长度必须为 8 到 8192 位，且为整字节。</translation>
+    </message>
+    <message>
+        <source>The plaintext is not valid.</source>
+        <translation>明文无效。</translation>
+    </message>
+    <message>
+        <source>The data key plaintext length is not valid.</source>
+        <translation>数据密钥明文长度无效。</translation>
+    </message>
+    <message>
+        <source>The data key&apos;s SHA-256 digest does not match.</source>
+        <translation>数据密钥的 SHA-256 摘要不匹配。</translation>
+    </message>
+    <message>
+        <source>The ciphertext is not valid.</source>
+        <translation>密文无效。</translation>
+    </message>
+    <message>
+        <source>The data key ciphertext length is not valid.</source>
+        <translation>数据密钥密文长度无效。</translation>
+    </message>
+    <message>
+        <source>The import token has expired. Download the import items again.</source>
+        <translation>导入令牌已过期。请重新下载导入所需项。</translation>
+    </message>
+    <message>
+        <source>The material expiration time must be in the future.</source>
+        <translation>密钥材料失效时间必须晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>This import token belongs to another key. Use the token downloaded for this key.</source>
+        <translation>此导入令牌属于另一个密钥。请使用为此密钥下载的导入令牌。</translation>
+    </message>
+    <message>
+        <source>The key material must be exactly 32 bytes (256 bits).</source>
+        <translation>密钥材料必须恰好为 32 字节（256 位）。</translation>
+    </message>
+    <message>
+        <source>The import token could not be verified. Use the token file exactly as downloaded.</source>
+        <translation>无法校验导入令牌。请使用下载后未经改动的令牌文件。</translation>
+    </message>
+    <message>
+        <source>This key had other material before. Import the same material as the first time.</source>
+        <translation>此密钥以前使用的是其他密钥材料。请导入与第一次相同的密钥材料。</translation>
+    </message>
+    <message>
+        <source>Key material can be deleted only when the key is Enabled or Disabled.</source>
+        <translation>只有当密钥处于“已启用”或“已禁用”状态时，才能删除密钥材料。</translation>
+    </message>
+    <message>
+        <source>The request signature could not be verified.</source>
+        <translation>无法校验请求签名。</translation>
+    </message>
+    <message>
+        <source>The API does not exist.</source>
+        <translation>该 API 不存在。</translation>
+    </message>
+    <message>
+        <source>This method is not allowed here.</source>
+        <translation>此处不允许使用该方法。</translation>
+    </message>
+    <message>
+        <source>Could not connect to the KMS: the connection was refused. Check the endpoint&apos;s host and port, and that the service is running.</source>
+        <translation>无法连接到 KMS：连接被拒绝。请检查终端节点的主机和端口，以及服务是否正在运行。</translation>
+    </message>
+    <message>
+        <source>The KMS&apos;s host name could not be found. Check the endpoint&apos;s spelling and DNS.</source>
+        <translation>找不到 KMS 的主机名。请检查终端节点的拼写和 DNS。</translation>
+    </message>
+    <message>
+        <source>The KMS did not answer in time. Check the network, a proxy or a firewall between you and the endpoint, then try again.</source>
+        <translation>KMS 未能及时响应。请检查网络，以及您与终端节点之间的代理或防火墙，然后重试。</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to the KMS failed: its certificate is not trusted or the endpoint does not speak https. Use http:// for a local keyferry serve.</source>
+        <translation>与 KMS 的安全（TLS）连接失败：其证书不受信任，或者终端节点不支持 https。本地的 keyferry serve 请使用 http://。</translation>
+    </message>
+    <message>
+        <source>The connection to the KMS failed. Check the network.</source>
+        <translation>与 KMS 的连接失败。请检查网络。</translation>
+    </message>
+    <message>
+        <source>The KMS&apos;s answer could not be understood: a field is missing or malformed.</source>
+        <translation>无法理解 KMS 的响应：某个字段缺失或格式错误。</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialPage</name>
+    <message>
+        <source>Import key material</source>
+        <translation>导入密钥材料</translation>
+    </message>
+    <message>
+        <source>Choose the key material encrypted with the wrapping key you downloaded.</source>
+        <translation>选择用您下载的包装密钥加密过的密钥材料。</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥 ID</translation>
+    </message>
+    <message>
+        <source>Encrypted key material file</source>
+        <translation>加密后的密钥材料文件</translation>
+    </message>
+    <message>
+        <source>Encrypted key material</source>
+        <translation>加密后的密钥材料</translation>
+    </message>
+    <message>
+        <source>&amp;Key ID:</source>
+        <translation>密钥 ID(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypted key material:</source>
+        <translation>加密后的密钥材料(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Import key material&lt;/b&gt;&lt;p&gt;Choose the wrapped file: EncryptedKeyMaterial.bin, or the file your HSM wrote. It is exactly as long as the wrapping key (256 bytes for RSA-2048); Keyferry checks it at once and says so if you picked another file by mistake.&lt;/p&gt;&lt;p&gt;Next asks for the import token.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;导入密钥材料&lt;/b&gt;&lt;p&gt;选择包装后的文件：EncryptedKeyMaterial.bin，或者您的 HSM 写出的文件。它的长度与包装密钥完全相同（RSA-2048 为 256 字节）；Keyferry 会立即检查它，如果您误选了别的文件，会告诉您。&lt;/p&gt;&lt;p&gt;下一步需要导入令牌。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Checking the file...</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>%1 bytes, the size of the wrapping key: this can be encrypted key material.</source>
+        <translation>%1 字节，与包装密钥的长度相同：这可以是加密后的密钥材料。</translation>
+    </message>
+    <message>
+        <source>It looks like plaintext key material: go back and wrap it first.</source>
+        <translation>它看起来是明文密钥材料：请返回并先包装它。</translation>
+    </message>
+    <message>
+        <source>It looks like the import token: it belongs on the next page.</source>
+        <translation>它看起来是导入令牌：它应在下一页选择。</translation>
+    </message>
+    <message>
+        <source>It looks like the wrapping key, not material wrapped with it.</source>
+        <translation>它看起来是包装密钥本身，而不是用它包装后的密钥材料。</translation>
+    </message>
+    <message>
+        <source>It is a PEM text file; encrypted material is raw binary.</source>
+        <translation>它是 PEM 文本文件；加密后的密钥材料是原始二进制数据。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2, but encrypted key material is exactly %3 bytes.</source>
+        <translation>%1 包含%2，但加密后的密钥材料应恰好为 %3 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>Origin</name>
+    <message>
+        <source>External</source>
+        <translation>外部</translation>
+    </message>
+    <message>
+        <source>KMS</source>
+        <translation>KMS</translation>
+    </message>
+</context>
+<context>
+    <name>PathField</name>
+    <message>
+        <source>Br&amp;owse...</source>
+        <translation>浏览(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>浏览选择%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDeletionDialog</name>
+    <message>
+        <source>Schedule deletion of %1</source>
+        <translation>计划删除 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule deletion</source>
+        <translation>计划删除(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The key %1 will be deleted when the waiting period ends. Until then it cannot be used, and you can cancel the deletion.</source>
+        <translation>密钥 %1 将在等待期结束时被删除。在此之前它不能使用，您也可以取消删除。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Waiting period in days</source>
+        <translation>等待期（天）</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting period (7 to 1096 days):</source>
+        <translation>等待期（7 到 1096 天）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Deleted on:</source>
+        <translation>删除时间：</translation>
+    </message>
+    <message>
+        <source>After that date the deletion cannot be undone: the key and its material are gone, and data encrypted under it can never be decrypted again.</source>
+        <translation>过了该日期，删除将无法撤销：密钥及其密钥材料将不复存在，用它加密的数据再也无法解密。</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPage</name>
+    <message>
+        <source>Security and durability</source>
+        <translation>安全性和持久性</translation>
+    </message>
+    <message>
+        <source>Read how an imported key differs from one whose material the KMS makes, then confirm.</source>
+        <translation>请阅读导入的密钥与由 KMS 生成密钥材料的密钥有何不同，然后确认。</translation>
+    </message>
+    <message>
+        <source>Security and durability of an imported key</source>
+        <translation>导入密钥的安全性和持久性</translation>
+    </message>
+    <message>
+        <source>&amp;I understand the security and durability of using an imported key</source>
+        <translation>我已经了解导入密钥的安全性和持久性(&amp;I)</translation>
+    </message>
+    <message>
+        <source>I understand the security and durability of using an imported key</source>
+        <translation>我已经了解导入密钥的安全性和持久性</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Security and durability&lt;/b&gt;&lt;p&gt;With imported material you keep the only copy that can restore the key: the KMS never gives the material back, and a key accepts only the same material again.&lt;/p&gt;&lt;p&gt;When you tick the box and click Next, the key is created with empty material and waits, Pending import, for the next steps.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;安全性和持久性&lt;/b&gt;&lt;p&gt;使用导入的密钥材料时，能够恢复密钥的唯一副本由您保管：KMS 从不交还密钥材料，而且一个密钥只接受相同的密钥材料再次导入。&lt;/p&gt;&lt;p&gt;勾选复选框并单击“下一步”后，将创建一个密钥材料为空的密钥，它处于“待导入”状态，等待后续步骤。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Creating the key with empty key material...</source>
+        <translation>正在创建密钥材料为空的密钥…</translation>
+    </message>
+    <message>
+        <source>Updating the key...</source>
+        <translation>正在更新密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>Sentence</name>
+    <message>
+        <source>Enter an alias.</source>
+        <translation>请输入别名。</translation>
+    </message>
+    <message>
+        <source>The alias can have at most 255 characters.</source>
+        <translation>别名最多 255 个字符。</translation>
+    </message>
+    <message>
+        <source>The alias can contain only letters, digits, colons (:), slashes (/), underscores (_) and hyphens (-).</source>
+        <translation>别名只能包含字母、数字、冒号（:）、斜杠（/）、下划线（_）和连字符（-）。</translation>
+    </message>
+    <message>
+        <source>The alias cannot end with /default: it is reserved.</source>
+        <translation>别名不能以 /default 结尾：它是保留的。</translation>
+    </message>
+    <message>
+        <source>The description must be text.</source>
+        <translation>描述必须是文本。</translation>
+    </message>
+    <message>
+        <source>A tag key and value must be text.</source>
+        <translation>标签键和标签值必须是文本。</translation>
+    </message>
+    <message>
+        <source>A tag key cannot contain control characters or any of * &lt; &gt; \ =.</source>
+        <translation>标签键不能包含控制字符，也不能包含 * &lt; &gt; \ = 中的任何一个。</translation>
+    </message>
+    <message>
+        <source>A tag value cannot contain control characters or any of * &lt; &gt; \ =.</source>
+        <translation>标签值不能包含控制字符，也不能包含 * &lt; &gt; \ = 中的任何一个。</translation>
+    </message>
+    <message>
+        <source>The tag key %1 appears twice: a key takes one value.</source>
+        <translation>标签键 %1 出现了两次：一个标签键只能有一个值。</translation>
+    </message>
+    <message>
+        <source>The material expiration time must be a whole number.</source>
+        <translation>密钥材料失效时间必须是整数。</translation>
+    </message>
+    <message>
+        <source>The material expiration time must be before the year 10000.</source>
+        <translation>密钥材料失效时间必须早于 10000 年。</translation>
+    </message>
+    <message>
+        <source>Enter a key ID.</source>
+        <translation>请输入密钥 ID。</translation>
+    </message>
+    <message>
+        <source>Choose when the key material expires.</source>
+        <translation>请选择密钥材料的失效时间。</translation>
+    </message>
+    <message>
+        <source>The key is %1: only a key Pending import can receive material.</source>
+        <translation>密钥处于“%1”状态：只有“待导入”的密钥才能接收密钥材料。</translation>
+    </message>
+    <message>
+        <source>A key with the alias %1 already exists.</source>
+        <translation>已存在别名为 %1 的密钥。</translation>
+    </message>
+    <message>
+        <source>The key %1 does not exist.</source>
+        <translation>密钥 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The key has no tag %1.</source>
+        <translation>密钥没有标签 %1。</translation>
+    </message>
+    <message>
+        <source>The plaintext must be 1 to %1 bytes.</source>
+        <translation>明文必须为 1 到 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The key store is read-only. Nothing was changed.</source>
+        <translation>密钥库是只读的。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The project ID is not valid.</source>
+        <translation>项目 ID 无效。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not %2.</source>
+        <translation>%1 是文件夹，不是%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, so it cannot be %2.</source>
+        <translation>%1 不是普通文件，因此不能作为%2。</translation>
+    </message>
+    <message>
+        <source>%1 is %2, far too large to be %3 (at most %4). It was not read.</source>
+        <translation>%1 的大小为 %2，作为%3太大了（最多 %4）。未读取该文件。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (or was removed while being read).</source>
+        <translation>%1 不存在（或在读取时被删除）。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to read %1.</source>
+        <translation>您没有读取 %1 的权限。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 grew beyond %2 while being read.</source>
+        <translation>%1 在读取过程中超过了 %2。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; it was not overwritten.</source>
+        <translation>%1 已存在；未覆盖它。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; choose a file name to write.</source>
+        <translation>%1 不是普通文件；请选择一个要写入的文件名。</translation>
+    </message>
+    <message>
+        <source>The disk is full (or your file size limit is reached): there is no space left for it, so %1 could not be written. Nothing was saved.</source>
+        <translation>磁盘已满（或已达到您的文件大小限制）：没有剩余空间，因此无法写入 %1。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to write %1.</source>
+        <translation>您没有写入 %1 的权限。</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation>%1 所在的文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder. Choose an existing folder.</source>
+        <translation>%1 不是文件夹。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is not a README of Keyferry import items.</source>
+        <translation>%1 不是 Keyferry 导入所需项的 README 文件。</translation>
+    </message>
+    <message>
+        <source>encrypted key material</source>
+        <translation>加密后的密钥材料</translation>
+    </message>
+    <message>
+        <source>an import token</source>
+        <translation>导入令牌</translation>
+    </message>
+    <message>
+        <source>a 32-byte key material file</source>
+        <translation> 32 字节的密钥材料文件</translation>
+    </message>
+    <message>
+        <source>a wrapping key</source>
+        <translation>包装密钥</translation>
+    </message>
+    <message>
+        <source>a Keyferry README of import items</source>
+        <translation> Keyferry 导入所需项的 README 文件</translation>
+    </message>
+    <message>
+        <source>an empty file</source>
+        <translation>一个空文件</translation>
+    </message>
+    <message>
+        <source>%1 bytes: a PEM text file (%2)</source>
+        <translation> %1 字节：一个 PEM 文本文件（%2）</translation>
+    </message>
+    <message>
+        <source>%1 bytes of hex text (it decodes to %2 bytes)</source>
+        <translation> %1 字节的十六进制文本（解码后为 %2 字节）</translation>
+    </message>
+    <message>
+        <source>%1 bytes of Base64 text (it decodes to %2 bytes; an import token looks like this)</source>
+        <translation> %1 字节的 Base64 文本（解码后为 %2 字节；导入令牌就是这样的）</translation>
+    </message>
+    <message>
+        <source>%1 bytes of Base64 text (it decodes to %2 bytes)</source>
+        <translation> %1 字节的 Base64 文本（解码后为 %2 字节）</translation>
+    </message>
+    <message>
+        <source>%1 bytes: a DER structure, such as a wrapping key</source>
+        <translation> %1 字节：一个 DER 结构，例如包装密钥</translation>
+    </message>
+    <message>
+        <source>%1 bytes of binary data</source>
+        <translation> %1 字节的二进制数据</translation>
+    </message>
+    <message>
+        <source>%1 holds %2; key material must be exactly 32 raw bytes (256 bits).</source>
+        <translation>%1 包含%2；密钥材料必须恰好是 32 字节（256 位）的原始数据。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2; key material must be exactly 32 raw bytes (256 bits). Convert it to raw bytes first, for example: xxd -r -p IN &gt; OUT.</source>
+        <translation>%1 包含%2；密钥材料必须恰好是 32 字节（256 位）的原始数据。请先将其转换为原始字节，例如：xxd -r -p IN &gt; OUT。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2; key material must be exactly 32 raw bytes (256 bits). Convert it to raw bytes first, for example: base64 -d IN &gt; OUT.</source>
+        <translation>%1 包含%2；密钥材料必须恰好是 32 字节（256 位）的原始数据。请先将其转换为原始字节，例如：base64 -d IN &gt; OUT。</translation>
+    </message>
+    <message>
+        <source>%1 holds a public key, but not an RSA one.</source>
+        <translation>%1 包含一个公钥，但不是 RSA 公钥。</translation>
+    </message>
+    <message>
+        <source>%1 is not a wrapping key: it holds %2. Use the wrappingKey_... file downloaded with the import token.</source>
+        <translation>%1 不是包装密钥：它包含%2。请使用与导入令牌一起下载的 wrappingKey_... 文件。</translation>
+    </message>
+    <message>
+        <source>Key material must be exactly 32 bytes, not %1.</source>
+        <translation>密钥材料必须恰好为 32 字节，而不是 %1 字节。</translation>
+    </message>
+    <message>
+        <source>%1 is not an import token: it holds %2. Choose the importToken_... file downloaded for this key.</source>
+        <translation>%1 不是导入令牌：它包含%2。请选择为此密钥下载的 importToken_... 文件。</translation>
+    </message>
+    <message>
+        <source>Local engine (%1)</source>
+        <translation>本地引擎（%1）</translation>
+    </message>
+    <message>
+        <source>Remote KMS %1 (project %2)</source>
+        <translation>远程 KMS %1（项目 %2）</translation>
+    </message>
+    <message>
+        <source>%1 Endpoint: %2.</source>
+        <translation>%1 终端节点：%2。</translation>
+    </message>
+    <message>
+        <source>%1 Endpoint: %2. (%3)</source>
+        <translation>%1 终端节点：%2。（%3）</translation>
+    </message>
+    <message>
+        <source>%1 (request ID %2)</source>
+        <translation>%1（请求 ID %2）</translation>
+    </message>
+    <message>
+        <source>The KMS answered HTTP %1.</source>
+        <translation>KMS 返回了 HTTP %1。</translation>
+    </message>
+    <message>
+        <source>The KMS&apos;s answer could not be used: %1 is missing or malformed. Is the endpoint a Huawei-compatible KMS?</source>
+        <translation>无法使用 KMS 的响应：%1 缺失或格式错误。该终端节点是与华为云兼容的 KMS 吗？</translation>
+    </message>
+    <message>
+        <source>Enter the KMS endpoint, e.g. https://kms.example.com or http://127.0.0.1:8080.</source>
+        <translation>请输入 KMS 终端节点，例如 https://kms.example.com 或 http://127.0.0.1:8080。</translation>
+    </message>
+    <message>
+        <source>The endpoint must start with https:// (or http:// for a local server).</source>
+        <translation>终端节点必须以 https:// 开头（本地服务器可用 http://）。</translation>
+    </message>
+    <message>
+        <source>The endpoint needs a host name.</source>
+        <translation>终端节点需要包含主机名。</translation>
+    </message>
+    <message>
+        <source>Do not put credentials in the endpoint; enter the access key below.</source>
+        <translation>不要在终端节点中填写凭据；请在下方输入访问密钥。</translation>
+    </message>
+    <message>
+        <source>The endpoint is a scheme, a host and a port only, without a path.</source>
+        <translation>终端节点只包含协议、主机和端口，不含路径。</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s port is not a number from 0 to 65535.</source>
+        <translation>终端节点的端口不是 0 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Enter the project ID: letters, digits, &apos;_&apos; and &apos;-&apos; (at most 64).</source>
+        <translation>请输入项目 ID：字母、数字、“_”和“-”（最多 64 个）。</translation>
+    </message>
+    <message>
+        <source>Enter the access key ID: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>请输入访问密钥 ID（AK）：字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+    <message>
+        <source>Enter a profile name of 1 to 64 characters.</source>
+        <translation>请输入 1 到 64 个字符的配置名称。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2). Fix or delete it.</source>
+        <translation>无法读取 %1（%2）。请修复或删除它。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep the secret key. Run a Secret Service (for example gnome-keyring, unlocked), or give the secret key for this run in KEYFERRY_SECRET_KEY.</source>
+        <translation>没有可用于保存秘密访问密钥的系统密钥环。请运行一个 Secret Service（例如已解锁的 gnome-keyring），或者在 KEYFERRY_SECRET_KEY 中提供本次运行使用的秘密访问密钥。</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked. Unlock it and try again.</source>
+        <translation>系统密钥环已锁定。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>The system keyring failed (%1). Try again, or give the secret key for this run in KEYFERRY_SECRET_KEY.</source>
+        <translation>系统密钥环出错（%1）。请重试，或者在 KEYFERRY_SECRET_KEY 中提供本次运行使用的秘密访问密钥。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to hold Keyferry&apos;s master key. Either run a Secret Service (for example gnome-keyring, unlocked, with a D-Bus session), or keep the master key in a file you protect: start Keyferry with --master-key-file PATH (or set KEYFERRY_MASTER_KEY_FILE); the file is created with mode 0600 if it does not exist.</source>
+        <translation>没有可用于保存 Keyferry 主密钥的系统密钥环。请运行一个 Secret Service（例如在 D-Bus 会话中已解锁的 gnome-keyring），或者将主密钥保存在您自己保护的文件中：用 --master-key-file PATH 启动 Keyferry（或设置 KEYFERRY_MASTER_KEY_FILE）；如果该文件不存在，会以 0600 权限创建它。</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked. Unlock it (log in to the desktop session, or unlock gnome-keyring) and start Keyferry again.</source>
+        <translation>系统密钥环已锁定。请将其解锁（登录桌面会话，或解锁 gnome-keyring），然后重新启动 Keyferry。</translation>
+    </message>
+    <message>
+        <source>The system keyring failed (%1). %2</source>
+        <translation>系统密钥环出错（%1）。%2</translation>
+    </message>
+    <message>
+        <source>The master-key file %1 is not a regular file.</source>
+        <translation>主密钥文件 %1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>The master-key file %1 can be read by other users (mode %2). Run: %3</source>
+        <translation>其他用户可以读取主密钥文件 %1（权限 %2）。请运行：%3</translation>
+    </message>
+    <message>
+        <source>Cannot read the master-key file %1: %2.</source>
+        <translation>无法读取主密钥文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a Keyferry master key.</source>
+        <translation>%1 中没有 Keyferry 主密钥。</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a Keyferry master key (wrong length).</source>
+        <translation>%1 中没有 Keyferry 主密钥（长度不对）。</translation>
+    </message>
+    <message>
+        <source>Something on this computer needs to be set up first.</source>
+        <translation>需要先在这台计算机上完成一些设置。</translation>
+    </message>
+    <message>
+        <source>%1 (Details: %2)</source>
+        <translation>%1（详细信息：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <source>Add ta&amp;g</source>
+        <translation>添加标签(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tag key</source>
+        <translation>标签键</translation>
+    </message>
+    <message>
+        <source>Tag value</source>
+        <translation>标签值</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value (optional)</source>
+        <translation>值（可选）</translation>
+    </message>
+    <message>
+        <source>Tag key %1</source>
+        <translation>标签键 %1</translation>
+    </message>
+    <message>
+        <source>Tag value %1</source>
+        <translation>标签值 %1</translation>
+    </message>
+    <message>
+        <source>Delete tag %1</source>
+        <translation>删除标签 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tags</source>
+        <translation>%1 / %2 个标签</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPage</name>
+    <message>
+        <source>Import key token</source>
+        <translation>导入密钥令牌</translation>
+    </message>
+    <message>
+        <source>Choose the import token and when the key material expires, then click Finish to import.</source>
+        <translation>选择导入令牌和密钥材料的失效时间，然后单击“完成”进行导入。</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥 ID</translation>
+    </message>
+    <message>
+        <source>Import token file</source>
+        <translation>导入令牌文件</translation>
+    </message>
+    <message>
+        <source>Import token</source>
+        <translation>导入令牌</translation>
+    </message>
+    <message>
+        <source>Key material will ne&amp;ver expire</source>
+        <translation>密钥材料永不失效(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Key material &amp;expires on</source>
+        <translation>密钥材料失效时间(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Key material will never expire</source>
+        <translation>密钥材料永不失效</translation>
+    </message>
+    <message>
+        <source>Key material expires on</source>
+        <translation>密钥材料失效时间</translation>
+    </message>
+    <message>
+        <source>Expiration date and time</source>
+        <translation>失效日期和时间</translation>
+    </message>
+    <message>
+        <source>&amp;Key ID:</source>
+        <translation>密钥 ID(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Import &amp;token:</source>
+        <translation>导入令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Key material expiration mode:</source>
+        <translation>密钥材料失效模式：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Import key token&lt;/b&gt;&lt;p&gt;Choose the importToken_… file downloaded with the wrapping key, and decide whether the key material expires. When it expires, the KMS deletes it and the key waits, Pending import, until you import the same material again.&lt;/p&gt;&lt;p&gt;Finish imports the material: the key becomes Enabled and shows its key check value (KCV).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;导入密钥令牌&lt;/b&gt;&lt;p&gt;选择与包装密钥一起下载的 importToken_… 文件，并决定密钥材料是否失效。密钥材料失效后，KMS 会删除它，密钥将处于“待导入”状态，直到您再次导入相同的密钥材料。&lt;/p&gt;&lt;p&gt;“完成”会导入密钥材料：密钥变为“已启用”，并显示其密钥校验值（KCV）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Importing the key material...</source>
+        <translation>正在导入密钥材料…</translation>
+    </message>
+    <message>
+        <source>Key %1 imported successfully. Key check value (KCV): %2.</source>
+        <translation>密钥 %1 导入成功。密钥校验值（KCV）：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>&amp;Import Key…</source>
+        <translation>导入密钥(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Key</source>
+        <translation>导入密钥</translation>
+    </message>
+    <message>
+        <source>Create &amp;Key…</source>
+        <translation>创建密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Create Key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Search keys</source>
+        <translation>搜索密钥</translation>
+    </message>
+    <message>
+        <source>Alias, key ID, description, tag key or value</source>
+        <translation>别名、密钥 ID、描述、标签键或标签值</translation>
+    </message>
+    <message>
+        <source>Show keys in state</source>
+        <translation>显示处于此状态的密钥</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>TryItDialog</name>
+    <message>
+        <source>Try %1</source>
+        <translation>试用 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt and decrypt</source>
+        <translation>加密并解密(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Type a short text. Keyferry encrypts it with this key (encrypt-data), then decrypts the ciphertext (decrypt-data), as any application using the key would.</source>
+        <translation>输入一小段文字。Keyferry 会用此密钥加密它（encrypt-data），然后解密得到的密文（decrypt-data），就像任何使用此密钥的应用程序一样。</translation>
+    </message>
+    <message>
+        <source>Text to encrypt</source>
+        <translation>要加密的文字</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Ciphertext (Base64)</source>
+        <translation>密文（Base64）</translation>
+    </message>
+    <message>
+        <source>Ciphertext (Base64):</source>
+        <translation>密文（Base64）：</translation>
+    </message>
+    <message>
+        <source>Decrypted text</source>
+        <translation>解密后的文字</translation>
+    </message>
+    <message>
+        <source>Decrypted:</source>
+        <translation>解密结果：</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The decrypted text matches: the key works.</source>
+        <translation>解密后的文字与原文一致：密钥可以正常使用。</translation>
+    </message>
+    <message>
+        <source>The decrypted text differs from the text typed.</source>
+        <translation>解密后的文字与输入的文字不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Key</source>
+        <translation>密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Key actions</source>
+        <translation>密钥操作</translation>
+    </message>
+    <message>
+        <source>More key actions</source>
+        <translation>更多密钥操作</translation>
+    </message>
+    <message>
+        <source>&amp;Import Key…</source>
+        <translation>导入密钥(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Create Key…</source>
+        <translation>创建密钥(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;remote KMS…</source>
+        <translation>连接到远程 KMS(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Use the &amp;local engine</source>
+        <translation>使用本地引擎(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;About Keyferry</source>
+        <translation>关于 Keyferry(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Follow the language of this computer (English unless it is Chinese).</source>
+        <translation>跟随这台计算机的语言（非中文时使用英文）。</translation>
+    </message>
+</context>
+<context>
+    <name>WrapPage</name>
+    <message>
+        <source>Wrap key material</source>
+        <translation>包装密钥材料</translation>
+    </message>
+    <message>
+        <source>Encrypt 32 bytes of key material with the wrapping key, on your HSM or here.</source>
+        <translation>用包装密钥加密 32 字节的密钥材料，可以在您的 HSM 上完成，也可以在这里完成。</translation>
+    </message>
+    <message>
+        <source>I will wrap it on my &amp;HSM</source>
+        <translation>我将在自己的 HSM 上包装(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap it here</source>
+        <translation>在这里包装(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate new key material (32 random bytes)</source>
+        <translation>生成新的密钥材料（32 个随机字节）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Use an e&amp;xisting 32-byte key material file</source>
+        <translation>使用已有的 32 字节密钥材料文件(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Plaintext key material file</source>
+        <translation>明文密钥材料文件</translation>
+    </message>
+    <message>
+        <source>Plaintext key material</source>
+        <translation>明文密钥材料</translation>
+    </message>
+    <message>
+        <source>W&amp;rap</source>
+        <translation>包装(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Wrap the key material</source>
+        <translation>包装密钥材料</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wrap key material&lt;/b&gt;&lt;p&gt;Your 32 bytes of key material never travel in plaintext: wrapping encrypts them with the downloaded wrapping key, so only the KMS can read them.&lt;/p&gt;&lt;p&gt;Wrap them on your HSM, or let Keyferry do it here: it generates the material (or reads your file) and writes EncryptedKeyMaterial.bin. Compare the key check value (KCV) with your HSM&apos;s, and keep the plaintext somewhere safe: you need it to import the same material again.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;包装密钥材料&lt;/b&gt;&lt;p&gt;您的 32 字节密钥材料绝不会以明文传输：包装就是用下载的包装密钥加密它们，只有 KMS 才能读取。&lt;/p&gt;&lt;p&gt;您可以在自己的 HSM 上包装，也可以让 Keyferry 在这里完成：它会生成密钥材料（或读取您的文件），并写出 EncryptedKeyMaterial.bin。请将密钥校验值（KCV）与您的 HSM 显示的值进行比较，并把明文妥善保存：再次导入相同的密钥材料时需要它。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The same with openssl (the console guide, Table 2):</source>
+        <translation>用 openssl 完成同样的操作（控制台指南，表 2）：</translation>
+    </message>
+    <message>
+        <source>Save the &amp;plaintext material as:</source>
+        <translation>将明文密钥材料另存为(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Plaintext material file (32 bytes):</source>
+        <translation>明文密钥材料文件（32 字节）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>This file holds your key material in plaintext. Keep it safe (on your HSM or offline media) and delete working copies: you need the same material to import it again.</source>
+        <translation>此文件以明文保存您的密钥材料。请妥善保管（放在您的 HSM 或离线介质上），并删除工作副本：再次导入时需要相同的密钥材料。</translation>
+    </message>
+    <message>
+        <source>Wrap 32 bytes of key material on your HSM with the wrapping key %1 and the algorithm %2. Save the result as a file, then click Next and choose it.</source>
+        <translation>请在您的 HSM 上，用包装密钥 %1 和算法 %2 包装 32 字节的密钥材料。将结果保存为文件，然后单击“下一步”并选择它。</translation>
+    </message>
+    <message>
+        <source>Wrote %1. The plaintext is in %2.</source>
+        <translation>已写入 %1。明文保存在 %2。</translation>
+    </message>
+    <message>
+        <source>After the import, the key check value (KCV) of the material is shown: compare it with your HSM&apos;s.</source>
+        <translation>导入后会显示密钥材料的密钥校验值（KCV）：请将其与您的 HSM 显示的值进行比较。</translation>
+    </message>
+    <message>
+        <source>Key check value (KCV): %1. Compare it with your HSM&apos;s; the KMS shows the same after the import.</source>
+        <translation>密钥校验值（KCV）：%1。请将其与您的 HSM 显示的值进行比较；导入后 KMS 会显示相同的值。</translation>
+    </message>
+    <message>
+        <source>The key check value (KCV) appears here after Wrap.</source>
+        <translation>包装后，密钥校验值（KCV）会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Go to the download folder</source>
+        <translation>进入下载文件夹</translation>
+    </message>
+    <message>
+        <source>Generate 256-bit key material</source>
+        <translation>生成 256 位密钥材料</translation>
+    </message>
+    <message>
+        <source>Wrap it with the wrapping key (%1)</source>
+        <translation>用包装密钥包装它（%1）</translation>
+    </message>
+    <message>
+        <source>Choose the plaintext key material file.</source>
+        <translation>请选择明文密钥材料文件。</translation>
+    </message>
+    <message>
+        <source>Wrapping the key material...</source>
+        <translation>正在包装密钥材料…</translation>
+    </message>
+</context>
+<context>
+    <name>WrappingAlgorithm</name>
+    <message>
+        <source>RSA encryption algorithm that uses OAEP and has the SHA-256 hash function. Use it if your HSM supports it.</source>
+        <translation>使用 OAEP 填充和 SHA-256 哈希函数的 RSA 加密算法。如果您的 HSM 支持，请使用它。</translation>
+    </message>
+    <message>
+        <source>RSA encryption algorithm (v1.5) of Public-Key Cryptography Standards number 1 (PKCS #1). Use it if your HSM does not support OAEP.</source>
+        <translation>公钥密码学标准第 1 号（PKCS #1）中的 RSA 加密算法（v1.5）。如果您的 HSM 不支持 OAEP，请使用它。</translation>
+    </message>
+    <message>
+        <source>RSA encryption algorithm that uses Optimal Asymmetric Encryption Padding (OAEP) and has the SHA-1 hash function. It is no longer secure: use it only if your HSM supports nothing else.</source>
+        <translation>使用最优非对称加密填充（OAEP）和 SHA-1 哈希函数的 RSA 加密算法。它已不再安全：仅在您的 HSM 不支持其他算法时使用。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,174 @@
+"""Errors and sentences from below the GUI, shown in the user's language: each provoked
+through the real rule, file function, engine or backend that says it, then read in English
+(unchanged: code first, then the sentence) and in Chinese (no English word left, the names
+put back), and what happens to a sentence the catalogue does not know."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app.backends import profiles
+from app.backends.remote_errors import _network, answer_error
+from app.engine import DEFAULT_PROJECT, LocalKms
+from app.engine.master_key import NO_KEYRING_HELP
+from app.gui.messages import error_sentence, error_text, join_sentences, sentence
+from app.gui.wizard import work
+from app.gui.wizard.flow import ImportFlow
+from app.material import files, wrap
+from app.model import rules
+from app.model.errors import KmsError, SetupError
+from app.model.importing import ExpirationMode
+from app.model.keys import KeyState, Origin, Tag
+from tests.gui.i18n_check import english_words
+
+
+def refusal(action: Callable[[], object]) -> BaseException:
+    try:
+        action()
+    except (KmsError, SetupError) as error:
+        return error
+    raise AssertionError("no refusal")
+
+
+def rule_refusals() -> list[BaseException]:
+    """What the model's rules say as the user types, each way they can say it."""
+    tags = [Tag(f"k{i}", "v") for i in range(11)]
+    return [
+        refusal(lambda: rules.check_alias("")),
+        refusal(lambda: rules.check_alias("a" * 256)),
+        refusal(lambda: rules.check_alias("bad alias!")),
+        refusal(lambda: rules.check_alias("team/default")),
+        refusal(lambda: rules.check_description("d" * 256)),
+        refusal(lambda: rules.check_tag(Tag("", "v"))),
+        refusal(lambda: rules.check_tag(Tag("k", "v" * 44))),
+        refusal(lambda: rules.check_tag(Tag("a*b", "v"))),
+        refusal(lambda: rules.check_tag(Tag("k", "a=b"))),
+        refusal(lambda: rules.check_tags([Tag("env", "a"), Tag("env", "b")])),
+        refusal(lambda: rules.check_tags(tags)),
+        refusal(lambda: rules.check_material_expiry(100, 200.0)),
+        refusal(lambda: rules.check_material_expiry(rules.EXPIRY_MAX_S + 1, 200.0)),
+        refusal(lambda: rules.parse_pending_days("3")),
+    ]
+
+
+def file_refusals(tmp_path: Path) -> list[BaseException]:
+    """What the user's files can do wrong, from the real file functions."""
+    existing = tmp_path / "PlaintextKeyMaterial.bin"
+    existing.write_bytes(b"x" * 32)
+    hex_file = tmp_path / "hex.txt"
+    hex_file.write_text("ab" * 32)
+    token = tmp_path / "importToken_x"
+    token.write_bytes(b"\x01\x02")
+    big = tmp_path / "big.bin"
+    big.write_bytes(b"\0" * (files.MAX_INPUT_BYTES + 10))
+    return [
+        refusal(lambda: files.read_input(tmp_path / "gone.bin", "encrypted key material")),
+        refusal(lambda: files.read_input(tmp_path, "an import token")),
+        refusal(lambda: files.read_input(big, "encrypted key material")),
+        refusal(lambda: files.write_private(existing, b"y", overwrite=False)),
+        refusal(lambda: files.write_private(tmp_path / "no" / "such.bin", b"y")),
+        refusal(lambda: wrap.load_plaintext_material(hex_file)),
+        refusal(lambda: wrap.load_plaintext_material(token)),
+        refusal(lambda: wrap.load_wrapping_key(existing)),
+        refusal(lambda: work.read_token(token)),
+        refusal(lambda: work.download_items(None, key=None, algorithm=None,  # type: ignore
+                                            folder=tmp_path / "nowhere", now=0.0)),
+        KmsError("KMS.0308", files._write_failure(existing, OSError(errno.ENOSPC, "full"))),
+        KmsError("KMS.0308", files._write_failure(existing, OSError(errno.EACCES, "no"))),
+    ]
+
+
+def engine_and_remote_refusals(kms: LocalKms) -> list[BaseException]:
+    """The engine's refusals with names in them, the wizard's own, a remote KMS's."""
+    kms.create_key(project_id=DEFAULT_PROJECT, key_alias="taken", origin=Origin.KMS)
+    external = kms.create_key(project_id=DEFAULT_PROJECT, key_alias="ext",
+                              origin=Origin.EXTERNAL)
+    enabled = replace(external, state=KeyState.ENABLED)  # as if its material were in
+    found: list[BaseException | None] = [
+        refusal(lambda: kms.create_key(project_id=DEFAULT_PROJECT, key_alias="taken",
+                                       origin=Origin.KMS)),
+        refusal(lambda: kms.describe_key(project_id=DEFAULT_PROJECT,
+                                         key_id="00000000-0000-0000-0000-000000000000")),
+        ImportFlow().key_loaded(enabled),  # an import again into an Enabled key
+        ImportFlow(expiration_mode=ExpirationMode.ON_DATE).expiry_problem(),  # no date yet
+        _network("NET.0001", "http://127.0.0.1:9"),
+        _network("NET.0004", "https://kms.example.com", "certificate verify failed"),
+        answer_error("key_id"),
+        KmsError("KMS.2601"),
+        SetupError(NO_KEYRING_HELP),
+    ]
+    assert all(isinstance(e, KmsError | SetupError) for e in found)
+    return found
+
+
+@pytest.fixture
+def provoked(tmp_path: Path, kms: LocalKms) -> list[BaseException]:
+    return rule_refusals() + file_refusals(tmp_path) + engine_and_remote_refusals(kms)
+
+
+def test_in_english_an_error_reads_as_the_engine_wrote_it(provoked) -> None:
+    for error in provoked:
+        if isinstance(error, KmsError):
+            assert error_text(error) == f"{error.code}: {error.message}"
+        else:
+            assert error_text(error) == str(error)
+    assert error_text(ValueError("boom")) == "Unexpected error (ValueError): boom"
+
+
+def test_in_chinese_every_provoked_error_is_chinese_with_its_names(provoked, tmp_path,
+                                                                   chinese) -> None:
+    for error in provoked:
+        text = error_text(error)
+        assert english_words(text, ["taken", "key_id", "env", "certificate verify failed"]) \
+            == [], text
+        if isinstance(error, KmsError):
+            assert text.startswith(f"{error.code}: ")
+    texts = [error_sentence(e) for e in provoked]
+    assert "标签键 'env' 出现了两次：一个标签键只能有一个值。" in texts
+    assert "已存在别名为 'taken' 的密钥。" in texts
+    assert f"{tmp_path / 'gone.bin'} 不存在（或在读取时被删除）。" in texts
+    assert f"{tmp_path} 是文件夹，不是导入令牌。" in texts
+    assert "密钥处于“已启用”状态：只有“待导入”的密钥才能接收密钥材料。" in texts
+    assert any(t.startswith("无法连接到 KMS：连接被拒绝。") and t.endswith(
+        "终端节点：http://127.0.0.1:9。") for t in texts)
+
+
+def test_a_sentence_the_catalogue_lacks_shows_the_codes_default_and_the_english(
+        chinese) -> None:
+    error = KmsError("KMS.0308", "encryption_algorithm must be SYMMETRIC_DEFAULT here.")
+    assert error_text(error) == ("KMS.0308: 参数无效。（详细信息：encryption_algorithm must be "
+                                 "SYMMETRIC_DEFAULT here.）")
+    assert error_text(KmsError("HTTP.502", "Bad gateway")) == "HTTP.502: Bad gateway"
+    assert error_sentence(SetupError("The disk caught fire.")) == (
+        "需要先在这台计算机上完成一些设置。（详细信息：The disk caught fire.）")
+    assert error_text(ValueError("boom")) == "意外错误（ValueError）：boom"
+
+
+def test_the_connection_rules_and_the_kms_name_are_chinese(chinese, kms: LocalKms) -> None:
+    from app.backends.local import LocalBackend
+
+    problems = [profiles.endpoint_problem(t) for t in ("", "ftp://x", "https://:443",
+                                                       "https://u:p@h", "https://h/path",
+                                                       "https://h:99999")]
+    problems += [profiles.project_problem("!"), profiles.access_key_problem("!"),
+                 profiles.name_problem("")]
+    for problem in problems:
+        assert problem is not None
+        assert english_words(sentence(problem)) == [], sentence(problem)
+    label = sentence(LocalBackend(kms).label)
+    assert label == f"本地引擎（{kms.store.directory}）"
+    assert sentence(f"Remote KMS http://127.0.0.1:{os.getpid()} (project p1)") == (
+        f"远程 KMS http://127.0.0.1:{os.getpid()}（项目 p1）")
+
+
+def test_sentences_follow_each_other_as_each_language_writes_them() -> None:
+    assert join_sentences("KMS.2601: The token expired.", "Download again.", "") == (
+        "KMS.2601: The token expired. Download again.")
+    assert join_sentences("KMS.2601: 导入令牌已过期。", "请重新下载。") == (
+        "KMS.2601: 导入令牌已过期。请重新下载。")

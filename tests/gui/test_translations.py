@@ -1,0 +1,106 @@
+"""The translation sources and their build: every text of the GUI is in the .ts and
+translated, each translation keeps its placeholders, shortcut and markup, the catalogue of
+the model's sentences matches the model, and the .qm files build (again, and not from a
+broken source)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from app.gui import formatting as fmt
+from app.gui.message_catalogue import DEFAULTS
+from app.model.errors import CODES
+from app.model.importing import WrappingAlgorithm
+from tests.gui.i18n_check import ROOT, build_translations
+
+TS = ROOT / "resources" / "translations" / "keyferry_zh_CN.ts"
+_PLACEHOLDERS = re.compile(r"%(?:\d|n|s)")
+_TAGS = re.compile(r"</?(b|i|p|h\d|ul|ol|li|code|br|a|span|div)\b")
+
+
+def messages() -> list[tuple[str, str, list[str]]]:
+    """(context, source, translations) of every message in the Chinese source."""
+    found = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [f.text or "" for f in translation.findall("numerusform")]
+            found.append((name, message.findtext("source") or "", forms or
+                          [translation.text or ""]))
+    return found
+
+
+def test_the_chinese_source_is_complete_and_up_to_date_with_the_code() -> None:
+    """What scripts/update_translations.py --check says: lupdate finds no new text and no
+    text without a finished translation."""
+    done = subprocess.run([sys.executable, "scripts/update_translations.py", "--check"],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_translation_keeps_placeholders_shortcut_and_markup() -> None:
+    found = messages()
+    assert len(found) > 450
+    for context, source, forms in found:
+        for text in forms:
+            where = f"{context}: {source!r} -> {text!r}"
+            assert text.strip(), where
+            assert sorted(_PLACEHOLDERS.findall(text)) == sorted(
+                _PLACEHOLDERS.findall(source)), where
+            if re.search(r"&\w", source):  # a shortcut: Chinese keeps it as "(&X)"
+                assert re.search(r"\(&[A-Z]\)|^&|[A-Za-z]&\w", text), where
+                assert re.search(r"&(\w)", source)[1].upper() == re.search(  # type: ignore
+                    r"&(\w)", text)[1].upper(), where
+            assert _TAGS.findall(text) == _TAGS.findall(source), where
+            assert (("\u2026" in text or "..." in text)
+                    == ("\u2026" in source or "..." in source)), where  # "more to come"
+
+
+def test_the_catalogue_has_each_codes_default_sentence_exactly() -> None:
+    assert {code: info.message for code, info in CODES.items()} == DEFAULTS
+
+
+def test_the_algorithm_descriptions_are_the_models_own_in_english() -> None:
+    for algorithm in WrappingAlgorithm:
+        assert fmt.algorithm_description(algorithm) == algorithm.description
+
+
+def test_the_build_is_idempotent_and_writes_a_loadable_file(tmp_path: Path) -> None:
+    from PySide6.QtCore import QTranslator
+
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    shutil.copy(TS, folder)
+    builder = build_translations()
+    assert [p.name for p in builder.build(folder)] == ["keyferry_zh_CN.qm"]
+    assert builder.build(folder) == []  # up to date: nothing to do
+    translator = QTranslator()
+    assert translator.load(str(folder / "keyferry_zh_CN.qm"))
+    assert translator.translate("KeyState", "Pending import") == "待导入"
+
+
+def test_a_broken_source_fails_the_build_by_name(tmp_path: Path) -> None:
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    (folder / "keyferry_xx.ts").write_text("<TS><context><name>", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py"),
+                           "--folder", str(folder)], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode != 0
+    assert "keyferry_xx.ts" in done.stderr
+    assert not (folder / "keyferry_xx.qm").exists()
+
+
+@pytest.mark.parametrize("text", ["&Key", "保存(&S)"])
+def test_a_shortcut_letter_is_dropped_for_screen_readers(text: str) -> None:
+    assert "&" not in fmt.without_mnemonic(text)
+    assert "(" not in fmt.without_mnemonic(text)
