@@ -39,6 +39,11 @@ class KmsBackend(Protocol):
         ...
 
     @property
+    def is_local(self) -> bool:
+        """Whether this is the embedded engine on this machine (not a remote KMS)."""
+        ...
+
+    @property
     def supports_history(self) -> bool:
         """Whether ``history`` can return the audit log of a key."""
         ...

@@ -55,6 +55,7 @@ class HuaweiBackend:
     """A remote KMS at ``endpoint`` (``https://...``, or ``http://`` for a local server)."""
 
     supports_history = False
+    is_local = False
 
     def __init__(
         self,

@@ -34,6 +34,7 @@ def open_local(
 
 class LocalBackend:
     supports_history = True
+    is_local = True
 
     def __init__(
         self, kms: LocalKms, *, project_id: str = DEFAULT_PROJECT, owns_engine: bool = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -18,16 +18,18 @@ from PySide6.QtWidgets import QWidget
 
 from app.backends.base import KmsBackend
 from app.gui.dialogs.base import KeyDialog
-from app.gui.dialogs.create_key import CreateKeyDialog
-from app.gui.dialogs.delete_material import DeleteMaterialDialog
-from app.gui.dialogs.edit_key import EditKeyDialog
-from app.gui.dialogs.edit_tags import EditTagsDialog
-from app.gui.dialogs.schedule_deletion import ScheduleDeletionDialog
-from app.gui.dialogs.try_it import TryItDialog
 from app.gui.key_list_sync import KeyListSync
 from app.gui.messages import error_text, join_sentences
 from app.gui.tasks import TaskRunner
 from app.model.keys import Cmk, Origin, Tag
+
+if TYPE_CHECKING:  # each dialog module loads when its dialog first opens (start-up time)
+    from app.gui.dialogs.create_key import CreateKeyDialog
+    from app.gui.dialogs.delete_material import DeleteMaterialDialog
+    from app.gui.dialogs.edit_key import EditKeyDialog
+    from app.gui.dialogs.edit_tags import EditTagsDialog
+    from app.gui.dialogs.schedule_deletion import ScheduleDeletionDialog
+    from app.gui.dialogs.try_it import TryItDialog
 
 
 class KeyOperations(QObject):
@@ -71,6 +73,8 @@ class KeyOperations(QObject):
     # ---------------------------------------------------------- with a dialog
 
     def schedule_deletion(self, cmk: Cmk) -> ScheduleDeletionDialog:
+        from app.gui.dialogs.schedule_deletion import ScheduleDeletionDialog
+
         dialog = ScheduleDeletionDialog(cmk, self._now_ms, self._window)
         # Values are read on the UI thread when OK is pressed; the worker gets plain values.
         dialog.submitted.connect(lambda: self._run(
@@ -80,6 +84,8 @@ class KeyOperations(QObject):
         return _opened(dialog)
 
     def edit_alias(self, cmk: Cmk) -> EditKeyDialog:
+        from app.gui.dialogs.edit_key import EditKeyDialog
+
         dialog = EditKeyDialog(cmk, self._window)
         dialog.submitted.connect(lambda: self._run(
             cmk, partial(self._update_key, cmk, *dialog.changes()),
@@ -87,6 +93,8 @@ class KeyOperations(QObject):
         return _opened(dialog)
 
     def edit_tags(self, cmk: Cmk) -> EditTagsDialog:
+        from app.gui.dialogs.edit_tags import EditTagsDialog
+
         dialog = EditTagsDialog(cmk, self._window)
         dialog.submitted.connect(lambda: self._run(
             cmk, partial(self._update_tags, cmk, *dialog.changes()),
@@ -94,6 +102,8 @@ class KeyOperations(QObject):
         return _opened(dialog)
 
     def delete_material(self, cmk: Cmk) -> DeleteMaterialDialog:
+        from app.gui.dialogs.delete_material import DeleteMaterialDialog
+
         dialog = DeleteMaterialDialog(cmk, self._window)
         dialog.submitted.connect(lambda: self._run(
             cmk, lambda: self._backend.delete_imported_key_material(key_id=cmk.key_id),
@@ -102,11 +112,15 @@ class KeyOperations(QObject):
         return _opened(dialog)
 
     def try_it(self, cmk: Cmk) -> TryItDialog:
+        from app.gui.dialogs.try_it import TryItDialog
+
         dialog = TryItDialog(cmk, self._window)
         dialog.submitted.connect(lambda: self._try(cmk, dialog))
         return _opened(dialog)
 
     def create_key(self) -> CreateKeyDialog:
+        from app.gui.dialogs.create_key import CreateKeyDialog
+
         dialog = CreateKeyDialog(self._window)
         dialog.submitted.connect(lambda: self._create(dialog))
         return _opened(dialog)

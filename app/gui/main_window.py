@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
-from app.backends.local import LocalBackend
 from app.gui import formatting as fmt
 from app.gui.appearance import restore_geometry, save_geometry
 from app.gui.cmk_table_model import (
@@ -126,7 +125,7 @@ class CmkListWindow(QMainWindow):
         self.menus = WindowMenus(self, self.key_actions, context_menu=self.table)
         self.connect_remote_action = self.menus.connect_remote_action
         self.use_local_action = self.menus.use_local_action
-        self.use_local_action.setEnabled(not isinstance(self.backend, LocalBackend))
+        self.use_local_action.setEnabled(not self.backend.is_local)
         self.counts_label = QLabel(self, objectName="stateCountsLabel")
         self.shown_label = QLabel(self, objectName="shownCountLabel")
         self.connection_label = QLabel(self, objectName="connectionLabel")

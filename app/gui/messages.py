@@ -38,18 +38,25 @@ _SETUP = QT_TRANSLATE_NOOP("Sentence", "Something on this computer needs to be s
 
 
 @cache
-def _templates() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The catalogue's sentences with placeholders, as patterns over the English."""
+def _templates() -> tuple[tuple[str, str, str], ...]:
+    """The catalogue's sentences with placeholders: (the English before the first
+    placeholder, after the last, the sentence). A text is matched against a template's
+    pattern only when it has both ends, so patterns are compiled only for the few candidates
+    (compiling all of them cost the list window's start-up tens of milliseconds)."""
     found = []
     for source in SENTENCES:
-        if not _PLACEHOLDER.search(source):
-            continue
         parts = _PLACEHOLDER.split(source)  # text, digit, text, digit, ..., text
-        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<p{part}>.+)"
-                        for i, part in enumerate(parts))
-        found.append((re.compile(regex, re.DOTALL), source))
+        if len(parts) > 1:
+            found.append((parts[0], parts[-1], source))
     # Longer sentences first, so "... (256 bits). Convert it..." wins over its prefix.
-    return tuple(sorted(found, key=lambda item: -len(item[1])))
+    return tuple(sorted(found, key=lambda item: -len(item[2])))
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    parts = _PLACEHOLDER.split(source)
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<p{part}>.+)"
+                              for i, part in enumerate(parts)), re.DOTALL)
 
 
 @cache
@@ -74,8 +81,10 @@ def _translate(text: str, depth: int = 0) -> str | None:
         return states[text]
     if depth >= _DEPTH:
         return None
-    for pattern, source in _templates():
-        match = pattern.fullmatch(text)
+    for head, tail, source in _templates():
+        if not (text.startswith(head) and text.endswith(tail)):
+            continue
+        match = _pattern(source).fullmatch(text)
         if match is None:
             continue
         names = sorted(match.groupdict().items(), key=lambda item: int(item[0][1:]))
