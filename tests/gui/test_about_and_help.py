@@ -43,7 +43,7 @@ def test_the_bundled_libraries_are_keyferrys_requirements_and_theirs() -> None:
     components = bundled_components()
     direct = {c.name.lower().replace("_", "-") for c in components if c.direct}
     assert direct == {"pyside6-essentials", "cryptography", "keyring", "platformdirs",
-                      "aiohttp", "huaweicloudsdkkms"}
+                      "aiohttp", "huaweicloudsdkkms", "requests"}
     names = [c.name for c in components]
     assert "shiboken6" in names and "huaweicloudsdkcore" in names  # through their needs
     assert "pytest" not in names  # a test extra, not bundled
