@@ -41,9 +41,10 @@ def default_config_dir() -> Path:
 
 def normalise_endpoint(text: str) -> str:
     """``host[:port]`` becomes ``https://host[:port]`` (as the SDK does); a trailing ``/``
-    goes."""
-    text = text.strip().rstrip("/")
-    return text if "://" in text else f"https://{text}"
+    goes (from after the scheme, so a bare ``https://`` stays a URL without a host)."""
+    text = text.strip()
+    scheme, found, rest = text.partition("://")
+    return f"{scheme}://{rest.rstrip('/')}" if found else f"https://{text.rstrip('/')}"
 
 
 def endpoint_problem(text: str) -> str | None:

@@ -61,6 +61,8 @@ def test_a_profile_is_saved_without_its_secret(config_dir: Path,
     ("https://user:pw@kms.example.com", "Do not put credentials"),
     ("https://kms.example.com/v1.0", "without a path"),
     ("https://kms.example.com:99999", "port"),
+    ("https://", "needs a host name"),
+    ("https:///", "needs a host name"),
 ])
 def test_bad_endpoints_are_explained(endpoint: str, words: str) -> None:
     problem = endpoint_problem(endpoint)
@@ -72,6 +74,7 @@ def test_invalid_profiles_are_not_saved(config_dir: Path) -> None:
         ProfileStore().save(Profile("p", "https://kms", "bad project!", "AK1"))
     assert not (config_dir / "profiles.json").exists()
     assert normalise_endpoint("kms.example.com") == "https://kms.example.com"
+    assert normalise_endpoint(" http://127.0.0.1:8080/ ") == "http://127.0.0.1:8080"
 
 
 def test_a_damaged_profiles_file_is_reported(config_dir: Path) -> None:
