@@ -346,3 +346,103 @@ def test_different_material_on_import_again_is_refused(make_wizard, backend, tmp
     d.finish()
     assert "imported successfully" in d.notice()
     assert backend.describe_key(key_id=first.key_id).state is KeyState.ENABLED
+
+
+# ------------------------------------------------------------- hostile files (issue 7)
+
+
+@pytest.fixture
+def hostile(tmp_path: Path):
+    """Files no one should feed the wizard: each makes a path, runs ``use(path)`` and
+    returns what ``use`` returned; the unreadable one is read as an unprivileged user."""
+    import contextlib
+    import os
+
+    @contextlib.contextmanager
+    def as_nobody():  # root reads anything; drop to nobody so file modes apply
+        if os.geteuid() != 0:
+            yield
+            return
+        os.seteuid(65534)
+        try:
+            yield
+        finally:
+            os.seteuid(0)
+
+    def empty():
+        return _write(tmp_path / "empty.bin", b""), contextlib.nullcontext()
+
+    def folder_path():
+        (tmp_path / "a-folder").mkdir()
+        return tmp_path / "a-folder", contextlib.nullcontext()
+
+    def huge():
+        path = tmp_path / "huge.bin"
+        with path.open("wb") as handle:
+            handle.truncate(2 * 1024**3)  # 2 GB, sparse: refused by its size, never read
+        return path, contextlib.nullcontext()
+
+    def unreadable():
+        open_dir = tmp_path / "open"
+        open_dir.mkdir(mode=0o755)
+        tmp_path.chmod(0o755)
+        path = _write(open_dir / "locked.bin", os.urandom(256))
+        path.chmod(0)
+        return path, as_nobody()
+
+    def vanishing(monkeypatch):
+        path = _write(tmp_path / "vanishing.bin", os.urandom(256))
+        real_open = Path.open
+
+        def open_after_unlink(self, *args, **kwargs):  # there when checked, gone when opened
+            if self == path and path.exists():
+                path.unlink()
+            return real_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", open_after_unlink)
+        return path, contextlib.nullcontext()
+
+    return {"empty": empty, "folder": folder_path, "huge": huge, "unreadable": unreadable,
+            "vanishing": vanishing}
+
+
+HOSTILE = {"empty": ["an empty file", "exactly 256 bytes"], "folder": ["is a folder"],
+           "huge": ["2.0 GiB, far too large", "It was not read"], "unreadable": ["do not have permission"],
+           "vanishing": ["does not exist (or was removed while being read)"]}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_encrypted_material_files(driver, backend, folder, hostile, monkeypatch, name):
+    d = driver
+    d.create_key("k")
+    d.download(folder)
+    d.next(PageId.WRAP)
+    d.click("wrapOnHsmRadio")
+    d.next(PageId.MATERIAL)
+    before = backend.all_keys()
+    make = hostile[name]
+    path, reading = make(monkeypatch) if name == "vanishing" else make()
+    with reading:
+        d.choose_encrypted(path)
+    text = d.label("encryptedCheckLabel")
+    for words in HOSTILE[name]:
+        assert words in text, text
+    assert not d.next_enabled
+    assert backend.all_keys() == before
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_token_files(driver, backend, folder, hostile, monkeypatch, name):
+    d = driver
+    d.to_token_page(folder)
+    make = hostile[name]
+    path, reading = make(monkeypatch) if name == "vanishing" else make()
+    before = backend.all_keys()
+    d.type("tokenFileEdit", str(path))
+    with reading:
+        d.finish()
+    expected = {"empty": "is not an import token"}.get(name, HOSTILE[name][0])
+    assert expected in d.notice(), d.notice()
+    assert d.wizard.currentId() == PageId.TOKEN
+    assert backend.all_keys() == before
+    assert d.wizard.flow.imported is None
