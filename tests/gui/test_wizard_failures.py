@@ -407,7 +407,8 @@ def hostile(tmp_path: Path):
 
 
 HOSTILE = {"empty": ["an empty file", "exactly 256 bytes"], "folder": ["is a folder"],
-           "huge": ["2.0 GiB, far too large", "It was not read"], "unreadable": ["do not have permission"],
+           "huge": ["2.0 GiB, far too large", "It was not read"],
+           "unreadable": ["do not have permission"],
            "vanishing": ["does not exist (or was removed while being read)"]}
 
 

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.server.api import ROUTES
+from tests.helpers import scale
 from tests.server import raw, steps
 from tests.server.live import LiveServer
 
@@ -171,7 +172,7 @@ FIELDS = ["key_id", "key_alias", "key_description", "origin", "key_spec", "limit
 POST_ROUTES = [r.path for r in ROUTES if r.method == "POST" and "{" not in r.path]
 
 
-@settings(max_examples=150, deadline=None,
+@settings(max_examples=scale(300, 10_000), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(operation=st.sampled_from(POST_ROUTES),
        body=st.dictionaries(st.sampled_from(FIELDS), JSON, max_size=6) | JSON)
