@@ -1,7 +1,9 @@
 """A child for the start-up benchmark: ``list STORE KEYFILE`` starts Keyferry exactly as the
 ``keyferry`` command does (its main(), the list window on the local engine); ``bare`` starts
-a bare QWizard. Each prints ``shown`` once its window has been shown and the event loop has
-run (the window is on screen), then quits. The parent times from spawning the process."""
+a bare QWizard; ``bare-store STORE KEYFILE`` opens the store as Keyferry does (the local
+backend) and then shows a bare QWizard: what any program that shows a store's keys must do.
+Each prints ``shown`` once its window has been shown and the event loop has run (the window is
+on screen), then quits. The parent times from spawning the process."""
 
 from __future__ import annotations
 
@@ -27,10 +29,15 @@ def _quit_when_shown(window_class: type) -> None:
 
 
 def main() -> int:
-    if sys.argv[1] == "bare":
+    if sys.argv[1] in ("bare", "bare-store"):
         from PySide6.QtWidgets import QApplication, QWizard
 
         app = QApplication(sys.argv[:1])
+        if sys.argv[1] == "bare-store":
+            from app.backends.local import open_local
+
+            backend = open_local(sys.argv[2], master_key_file=sys.argv[3])
+            backend.list_keys(limit=10)
         _quit_when_shown(QWizard)
         wizard = QWizard()
         wizard.setWindowTitle("Keyferry")
