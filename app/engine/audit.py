@@ -4,9 +4,11 @@ A successful write records its entry inside the operation's own transaction, so 
 its entry commit together. A refusal records its entry at once, in a transaction of its own.
 Reads and data operations (describe, list, encrypt, ...) change nothing, so their entries are
 group-committed: buffered and written together at most ``FLUSH_INTERVAL_S`` later by a
-background thread, or when the engine closes. A crash can lose only the last fraction of a
-second of read entries, never the entry of a change. The table refuses UPDATE and DELETE
-(triggers in ``store.py``).
+background thread, or when the engine closes. When reads come faster than the thread writes
+them, the buffer is bounded: at ``_BUFFER_LIMIT`` entries the caller writes them itself, so
+memory stays flat, throughput is what the disk sustains, and a crash loses at most that many
+read entries (a fraction of a second's worth), never the entry of a change. The table refuses
+UPDATE and DELETE (triggers in ``store.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 
 FLUSH_INTERVAL_S = 0.05
 _FLUSH_AT = 2000  # entries: flush early when a burst fills the buffer
+_BUFFER_LIMIT = 8000  # entries: the flusher is behind; the caller writes them (backpressure)
 _INSERT = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
            "error_code) VALUES (?, ?, ?, ?, ?, ?, ?)")
 _INSERT_READ = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
@@ -84,13 +87,18 @@ class AuditLog:
         row = (now_ms(self._clock), self.actor(), operation, project_id, key_id, "ok", None)
         with self._lock:
             self._buffer.append(row)
-            full = len(self._buffer) == _FLUSH_AT
+            size = len(self._buffer)
             if self._flusher is None and not self._closed:
                 self._flusher = threading.Thread(target=self._run_flusher,
                                                  name="keyferry-audit", daemon=True)
                 self._flusher.start()
-        if full:
+        if size >= _FLUSH_AT:
             self._wake.set()
+        if size >= _BUFFER_LIMIT:
+            try:
+                self.flush()
+            except sqlite3.Error:  # kept in the buffer; the flusher retries and warns
+                pass
 
     def flush(self) -> None:
         """Write every buffered entry now."""

@@ -212,3 +212,30 @@ def test_read_entries_are_group_committed_and_survive_close(store_dir, master_ke
     kms.describe_key(project_id=P, key_id=key)
     kms.close()
     assert other.execute(count).fetchone()[0] == 6, "close writes what is left"
+
+
+def test_read_entries_a_slow_flusher_cannot_keep_are_written_by_the_caller(
+        store_dir, master_key_file, clock, monkeypatch) -> None:
+    """Backpressure: when reads outrun the flusher, the buffer stops at its limit and the
+    reader writes the entries itself (memory flat; a crash loses at most the limit)."""
+    import sqlite3
+
+    from app.engine import FileMasterKey, audit
+
+    monkeypatch.setattr(audit, "FLUSH_INTERVAL_S", 3600.0)  # a flusher that never catches up
+    monkeypatch.setattr(audit, "_FLUSH_AT", 10**9)
+    monkeypatch.setattr(audit, "_BUFFER_LIMIT", 10)
+    kms = LocalKms.open(store_dir, master_key_source=FileMasterKey(master_key_file),
+                        clock=clock, background=False, pool_size=0)
+    try:
+        key = kms.create_key(project_id=P, key_alias="k", origin="kms").key_id
+        for _ in range(25):
+            kms.describe_key(project_id=P, key_id=key)
+        other = sqlite3.connect(kms.store.path)
+        written = other.execute(
+            "SELECT count(*) FROM audit WHERE operation = 'describe-key'").fetchone()[0]
+        other.close()
+        assert written == 20, "two full buffers written by the reader"
+        assert len(kms.audit._buffer) == 5
+    finally:
+        kms.close()
