@@ -239,3 +239,25 @@ def test_read_entries_a_slow_flusher_cannot_keep_are_written_by_the_caller(
         assert len(kms.audit._buffer) == 5
     finally:
         kms.close()
+
+
+def test_read_entries_keep_every_field_through_the_batch(kms: LocalKms) -> None:
+    """Batches of read entries travel as JSON into one INSERT: text outside ASCII, NULLs
+    and millisecond times come out as they went in, in order."""
+    from app.engine.audit import ACTOR
+
+    key = kms.create_key(project_id=P, key_alias="k", origin="kms").key_id
+    token = ACTOR.set("ak:Zoë-訪問者\"'\\")
+    try:
+        for _ in range(3):
+            kms.describe_key(project_id=P, key_id=key)
+    finally:
+        ACTOR.reset(token)
+    kms.list_keys(project_id=P)
+    reads = [e for e in kms.audit.entries(limit=100, reads=True)
+             if e.operation in ("describe-key", "list-keys")]
+    assert [e.operation for e in reads] == ["describe-key"] * 3 + ["list-keys"]
+    assert {e.actor for e in reads[:3]} == {"ak:Zoë-訪問者\"'\\"}
+    assert reads[0].key_id == key and reads[3].key_id is None
+    assert all(e.result == "ok" and e.error_code is None and e.project_id == P for e in reads)
+    assert all(isinstance(e.time_ms, int) and e.time_ms == kms.now_ms() for e in reads)

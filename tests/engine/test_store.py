@@ -55,6 +55,68 @@ def test_store_settings(kms: LocalKms) -> None:
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
+def _as_schema_1(path: Path) -> None:
+    """Turn a store back into schema 1: the audit table checked with IN lists."""
+    import sqlite3
+
+    from app.engine import store
+
+    v1 = store._AUDIT_V1_TO_V2.replace("audit_v1", "audit_v2").replace(
+        "result = 'ok' OR result = 'refused' OR result = 'failed'",
+        "result IN ('ok', 'refused', 'failed')").replace("read = 0 OR read = 1", "read IN (0, 1)")
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    for statement in store._split(v1):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_a_schema_1_store_is_upgraded_with_its_audit_log_intact(store_dir, master_key_file,
+                                                                 clock) -> None:
+    import sqlite3
+
+    kms = reopen(store_dir, master_key_file, clock)
+    key = external(kms)
+    secret = material()
+    do_import(kms, key, secret)
+    kms.describe_key(project_id=P, key_id=key)
+    kms.close()
+    path = store_dir / Store.DB_NAME
+    _as_schema_1(path)
+    with sqlite3.connect(path) as conn:
+        before = conn.execute("SELECT * FROM audit ORDER BY seq").fetchall()
+        assert " IN (" in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'audit'").fetchone()[0]
+    assert len(before) >= 4
+
+    kms = reopen(store_dir, master_key_file, clock)
+    try:
+        conn = kms.store.connection()
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("SELECT * FROM audit ORDER BY seq").fetchall() == before
+        assert " IN (" not in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'audit'").fetchone()[0]
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert {"audit_by_key", "audit_no_update", "audit_no_delete"} <= names
+        assert "audit_v1" not in names
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("DELETE FROM audit")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            conn.execute("INSERT INTO audit (time_ms, actor, operation, result) "
+                         "VALUES (1, 'a', 'b', 'maybe')")
+        assert kms.describe_key(project_id=P, key_id=key).state is KeyState.ENABLED
+        kms.disable_key(project_id=P, key_id=key)  # a change: its entry follows the others
+        assert [e.operation for e in kms.history(key_id=key)][-1] == \
+            "disable-key"
+        last = conn.execute("SELECT max(seq) FROM audit").fetchone()[0]
+        assert last > before[-1][0]
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        kms.close()
+
+
 def test_a_newer_schema_is_refused_with_a_sentence(store_dir, master_key_file, clock) -> None:
     reopen(store_dir, master_key_file, clock).close()
     import sqlite3
