@@ -95,7 +95,9 @@ class ImportWalk:
     def download_page(self) -> StepBody:
         combo = self.find(QComboBox, "algorithmCombo")
         combo.setCurrentIndex(combo.findText(ALGORITHM.value))
+        yield self.a_turn()
         self.type("downloadDirEdit", str(self.folder))
+        yield self.a_turn()
         yield self.settled()
         self.click("downloadButton")
         files = self.find(QListWidget, "downloadedFilesList")
@@ -110,7 +112,9 @@ class ImportWalk:
     def wrap_page(self) -> StepBody:
         yield from self.next_page(PageId.WRAP)
         self.click("wrapHereRadio")
+        yield self.a_turn()
         self.click("generateMaterialRadio")
+        yield self.a_turn()
         self.click("wrapButton")
         encrypted = self.folder / ENCRYPTED_NAME
         yield Until(f"{ENCRYPTED_NAME} to be written", encrypted.exists)
@@ -139,6 +143,7 @@ class ImportWalk:
 
     def finish(self) -> StepBody:
         finish = self.wizard.button(QWizard.WizardButton.FinishButton)
+        yield self.a_turn()
         yield Until("Finish to be enabled", finish.isEnabled)
         QTest.mouseClick(finish, Qt.MouseButton.LeftButton)
         yield Until("the import to succeed or fail",
@@ -187,12 +192,25 @@ class ImportWalk:
         QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          where)
 
+    def a_turn(self) -> Until:
+        """One turn of the event loop, as between two clicks of a person: the window
+        repaints and queued work runs before the next action (without it, several clicks
+        ran in one turn, which no one's hands do, and their costs added up as one stall)."""
+        checks: list[None] = []
+
+        def after_the_first_check() -> bool:
+            checks.append(None)
+            return len(checks) > 1
+
+        return Until("the window to take in the last action", after_the_first_check)
+
     def settled(self) -> Until:
         return Until("the page's background work to finish", self._idle)
 
     def next_page(self, expected: PageId) -> Generator[Until, None, None]:
         """Press Next once it is enabled, then wait for ``expected`` to be shown, idle."""
         button = self.wizard.button(QWizard.WizardButton.NextButton)
+        yield self.a_turn()
         yield Until("Next to be enabled", lambda: button.isEnabled() and self._idle())
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
         yield Until(f"the page {expected.name}",
