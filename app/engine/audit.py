@@ -31,15 +31,14 @@ _FLUSH_AT = 2000  # entries: flush early when a burst fills the buffer
 _BUFFER_LIMIT = 8000  # entries: the flusher is behind; the caller writes them (backpressure)
 _INSERT = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
            "error_code) VALUES (?, ?, ?, ?, ?, ?, ?)")
-# A batch of read entries is one statement over a JSON array: SQLite unpacks it in C with the
-# GIL released, where executemany binds every row's values under the GIL, and the flusher's
-# GIL time is what the threads serving requests wait for (encrypt-data: 37k -> 53k ops/s).
-_INSERT_READS = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
-                 "error_code, read) SELECT json_extract(value, '$[0]'), "
-                 "json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
-                 "json_extract(value, '$[3]'), json_extract(value, '$[4]'), "
-                 "json_extract(value, '$[5]'), json_extract(value, '$[6]'), 1 "
-                 "FROM json_each(?) ORDER BY key")
+# Read entries are written as runs: consecutive entries that differ only in their time (one
+# client reading one key, the usual burst) are one INSERT over a JSON array of their times.
+# SQLite unpacks it in C with the GIL released, where executemany binds every value of every
+# row under the GIL, and the flusher's GIL time is what the threads serving requests wait for
+# (encrypt-data with its entries written: 37k ops/s with executemany, see docs/performance.md).
+_INSERT_RUN = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
+               "error_code, read) SELECT value, ?, ?, ?, ?, ?, ?, 1 FROM json_each(?) "
+               "ORDER BY key")
 _COLUMNS = "seq, time_ms, actor, operation, project_id, key_id, result, error_code"
 _Row = tuple[int, str, str, str | None, str | None, str, str | None]
 
@@ -117,7 +116,8 @@ class AuditLog:
                 return
             try:
                 with self._store.write() as conn:
-                    conn.execute(_INSERT_READS, (json.dumps(batch),))
+                    for fields, times in _runs(batch):
+                        conn.execute(_INSERT_RUN, (*fields, json.dumps(times)))
             except sqlite3.Error:
                 with self._lock:  # keep them for the next attempt
                     self._buffer[:0] = batch
@@ -161,3 +161,15 @@ class AuditLog:
                 (key_id, limit),
             ).fetchall()
         return [AuditEntry(*row) for row in reversed(rows)]
+
+
+def _runs(batch: list[_Row]) -> list[tuple[tuple[object, ...], list[int]]]:
+    """Consecutive entries with the same fields but the time, in log order."""
+    runs: list[tuple[tuple[object, ...], list[int]]] = []
+    for time_ms, *rest in batch:
+        fields = tuple(rest)
+        if runs and runs[-1][0] == fields:
+            runs[-1][1].append(time_ms)
+        else:
+            runs.append((fields, [time_ms]))
+    return runs

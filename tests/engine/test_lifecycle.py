@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from app.engine import DEFAULT_PROJECT, LocalKms, ManualClock
@@ -53,6 +55,8 @@ def test_create_refusals_change_nothing(kms: LocalKms) -> None:
     refused("KMS.0413", kms.create_key, project_id=P, key_alias="t",
             tags=[Tag("k", "1"), Tag("k", "2")])
     refused("KMS.0201", kms.create_key, project_id="bad project", key_alias="p")
+    for project in (None, 7, ["p"], {"p": 1}, "", "p" * 65, P + "\n"):  # after valid calls
+        refused("KMS.0201", kms.describe_key, project_id=project, key_id=str(uuid.uuid4()))
     assert rows(kms) == before
 
 
