@@ -99,7 +99,7 @@ class AuditLog:
                 self._flusher = threading.Thread(target=self._run_flusher,
                                                  name="keyferry-audit", daemon=True)
                 self._flusher.start()
-        if size >= _FLUSH_AT:
+        if size == _FLUSH_AT:  # once: Event.set takes a lock, too dear for every call
             self._wake.set()
         if size >= _BUFFER_LIMIT:
             try:

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from app.engine import records
 from app.engine.audit import AuditLog
 from app.engine.clock import Clock, SystemClock, now_ms
+from app.engine.nonces import NoncePool
 from app.engine.sealing import Fingerprinter, Sealer, SealError
 from app.engine.store import Store
 from app.engine.tokens import ImportTokens
@@ -47,6 +48,9 @@ class EngineCore:
         self.store_id = store_id
         self.clock: Clock = clock or SystemClock()
         self.random = random
+        # Data nonces: the OS's randomness a page at a time (nonces.py); an injected source
+        # (tests) is used as it is.
+        self.nonce = NoncePool() if random is os.urandom else random
         self.pool = pool or WrappingKeyPool(background=False, size=0)
         self.audit = AuditLog(store, self.clock)
         self._material = Sealer(master_key, "material", random=random)
