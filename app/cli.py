@@ -204,7 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data_dir = args.data_dir or default_data_dir()
     command = args.command or "gui"
     try:
-        return COMMANDS[command](args)
+        status = COMMANDS[command](args)
+        sys.stdout.flush()  # here, where a closed pipe is caught below, not at exit
+        return status
     except KmsError as error:
         print(f"error {error.code}: {error.message}", file=sys.stderr)
         return 1
@@ -216,6 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `keyferry list-keys | head`: the reader left; no traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush is quiet
+        return 141
 
 
 if __name__ == "__main__":

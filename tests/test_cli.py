@@ -121,3 +121,19 @@ def test_console_script_is_installed() -> None:
     script = os.path.join(os.path.dirname(sys.executable), "keyferry")
     child = subprocess.run([script, "--help"], capture_output=True, text=True, check=True)
     assert "import-key-material" in child.stdout and "get-parameters-for-import" in child.stdout
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path) -> None:
+    """`keyferry ... | head -1`: the pipe closes under the output; exit quietly (141, as
+    a shell reports SIGPIPE), no traceback on stderr."""
+    env = {**os.environ, "KEYFERRY_DATA_DIR": str(tmp_path / "store"),
+           "KEYFERRY_MASTER_KEY_FILE": str(tmp_path / "master.key")}
+    create = [sys.executable, "-m", "app.cli", "create-key", "--alias", "k"]
+    subprocess.run(create, env=env, check=True, capture_output=True)
+    listing = subprocess.Popen([sys.executable, "-m", "app.cli", "--json", "list-keys"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert listing.stdout is not None
+    listing.stdout.close()  # the reader is gone before a byte is written
+    _, err = listing.communicate(timeout=60)
+    assert listing.returncode in (0, 141), err
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err
