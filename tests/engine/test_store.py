@@ -77,6 +77,8 @@ def test_a_schema_1_store_is_upgraded_with_its_audit_log_intact(store_dir, maste
                                                                  clock) -> None:
     import sqlite3
 
+    from app.engine import store as store_module
+
     kms = reopen(store_dir, master_key_file, clock)
     key = external(kms)
     secret = material()
@@ -101,6 +103,12 @@ def test_a_schema_1_store_is_upgraded_with_its_audit_log_intact(store_dir, maste
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         assert {"audit_by_key", "audit_no_update", "audit_no_delete"} <= names
         assert "audit_v1" not in names
+        fresh = sqlite3.connect(":memory:")  # the same table, index and triggers as a new store
+        for statement in store_module._split(store_module._SCHEMA):
+            fresh.execute(statement)
+        shape = ("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'audit' "
+                 "ORDER BY name")
+        assert conn.execute(shape).fetchall() == fresh.execute(shape).fetchall()
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             conn.execute("DELETE FROM audit")
         with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
