@@ -45,6 +45,15 @@ def to_token_via_hsm(d, folder: Path, material: bytes, padding_of=OAEP256) -> No
     d.next(PageId.TOKEN)
 
 
+def to_material_page_via_hsm(d, folder: Path) -> None:
+    """A new key "k", its import items downloaded, "I will wrap it on my HSM": page 5."""
+    d.create_key("k")
+    d.download(folder)
+    d.next(PageId.WRAP)
+    d.click("wrapOnHsmRadio")
+    d.next(PageId.MATERIAL)
+
+
 def finish_refused(d, backend, code: str) -> str:
     """Finish, expect the refusal ``code`` on the page, and the store unchanged."""
     before = backend.all_keys()
@@ -191,11 +200,7 @@ def test_an_existing_file_of_the_wrong_size_is_described(driver, folder):
 ])
 def test_a_wrong_encrypted_file_says_what_it_looks_like(driver, folder, make, words):
     d = driver
-    d.create_key("k")
-    d.download(folder)
-    d.next(PageId.WRAP)
-    d.click("wrapOnHsmRadio")
-    d.next(PageId.MATERIAL)
+    to_material_page_via_hsm(d, folder)
     d.choose_encrypted(make(d.wizard.flow.items))
     text = d.label("encryptedCheckLabel")
     assert "encrypted key material is exactly 256 bytes" in text
@@ -211,11 +216,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 def test_a_missing_encrypted_file_is_reported_under_the_field(driver, folder):
     d = driver
-    d.create_key("k")
-    d.download(folder)
-    d.next(PageId.WRAP)
-    d.click("wrapOnHsmRadio")
-    d.next(PageId.MATERIAL)
+    to_material_page_via_hsm(d, folder)
     d.choose_encrypted(folder / "nothing-here.bin")
     assert "does not exist" in d.label("encryptedCheckLabel")
     assert not d.next_enabled
@@ -415,11 +416,7 @@ HOSTILE = {"empty": ["an empty file", "exactly 256 bytes"], "folder": ["is a fol
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_encrypted_material_files(driver, backend, folder, hostile, monkeypatch, name):
     d = driver
-    d.create_key("k")
-    d.download(folder)
-    d.next(PageId.WRAP)
-    d.click("wrapOnHsmRadio")
-    d.next(PageId.MATERIAL)
+    to_material_page_via_hsm(d, folder)
     before = backend.all_keys()
     make = hostile[name]
     path, reading = make(monkeypatch) if name == "vanishing" else make()
