@@ -119,10 +119,11 @@ class EngineCore:
             if token != self._hot_token:
                 self._hot.clear()
                 self._hot_token = token
-            hot = self._hot.get((project_id, key_id))
+            hot = self._hot.get((project_id, key_id)) if type(key_id) is str else None
         now = self.now_ms()
         if hot is not None and (hot.expires_ms is None or now < hot.expires_ms):
-            return hot.cipher
+            return hot.cipher  # its ID was checked when it was cached
+        rules.check_key_id(key_id)
         conn = self.store.connection()
         cmk = records.fetch(conn, project_id, key_id, now)
         if cmk.state is not KeyState.ENABLED:

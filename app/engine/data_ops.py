@@ -130,8 +130,6 @@ class DataOps(EngineCore):
         self, project_id: str, key_id: str, plaintext: bytes, aad: bytes,
         *, purpose: bytes = b"data",
     ) -> bytes:
-        if type(key_id) is not str or (project_id, key_id) not in self._hot:
-            rules.check_key_id(key_id)  # a key in the usable-key cache was checked already
         aead = self._usable_key(project_id, key_id)
         nonce = self.nonce(_NONCE_LEN)
         body = aead.encrypt(nonce, plaintext, _aad(purpose, aad))

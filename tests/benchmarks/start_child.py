@@ -33,6 +33,7 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication, QWizard
 
         app = QApplication(sys.argv[:1])
+        backend = None
         if sys.argv[1] == "bare-store":
             from app.backends.local import open_local
 
@@ -42,7 +43,11 @@ def main() -> int:
         wizard = QWizard()
         wizard.setWindowTitle("Keyferry")
         wizard.show()
-        return app.exec()
+        try:
+            return app.exec()
+        finally:
+            if backend is not None:
+                backend.close()
     from app.cli import main as keyferry
     from app.gui.main_window import CmkListWindow
 

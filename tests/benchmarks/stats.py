@@ -21,14 +21,19 @@ def timed_ms(call: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def ops_per_second(call: Callable[[], object], *, seconds: float) -> float:
-    """Calls per second over about ``seconds``, in batches so the clock is read rarely."""
-    count, start = 0, time.perf_counter()
-    deadline = start + seconds
+def calls_within(call: Callable[[], object], *, seconds: float) -> int:
+    """How many calls run in about ``seconds``, in batches so the clock is read rarely."""
+    count, deadline = 0, time.perf_counter() + seconds
     while True:
         for _ in range(500):
             call()
         count += 500
-        now = time.perf_counter()
-        if now >= deadline:
-            return count / (now - start)
+        if time.perf_counter() >= deadline:
+            return count
+
+
+def ops_per_second(call: Callable[[], object], *, seconds: float) -> float:
+    """Calls per second over about ``seconds``."""
+    start = time.perf_counter()
+    count = calls_within(call, seconds=seconds)
+    return count / (time.perf_counter() - start)

@@ -353,9 +353,9 @@ def test_different_material_on_import_again_is_refused(make_wizard, backend, tmp
 
 
 @pytest.fixture
-def hostile(tmp_path: Path):
-    """Files no one should feed the wizard: each makes a path, runs ``use(path)`` and
-    returns what ``use`` returned; the unreadable one is read as an unprivileged user."""
+def hostile(tmp_path: Path, monkeypatch):
+    """Files no one should feed the wizard: each maker returns a path and the context to read
+    it in (the unreadable one is read as an unprivileged user)."""
     import contextlib
     import os
 
@@ -391,7 +391,7 @@ def hostile(tmp_path: Path):
         path.chmod(0)
         return path, as_nobody()
 
-    def vanishing(monkeypatch):
+    def vanishing():
         path = _write(tmp_path / "vanishing.bin", os.urandom(256))
         real_open = Path.open
 
@@ -414,12 +414,11 @@ HOSTILE = {"empty": ["an empty file", "exactly 256 bytes"], "folder": ["is a fol
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_encrypted_material_files(driver, backend, folder, hostile, monkeypatch, name):
+def test_hostile_encrypted_material_files(driver, backend, folder, hostile, name):
     d = driver
     to_material_page_via_hsm(d, folder)
     before = backend.all_keys()
-    make = hostile[name]
-    path, reading = make(monkeypatch) if name == "vanishing" else make()
+    path, reading = hostile[name]()
     with reading:
         d.choose_encrypted(path)
     text = d.label("encryptedCheckLabel")
@@ -430,11 +429,10 @@ def test_hostile_encrypted_material_files(driver, backend, folder, hostile, monk
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_token_files(driver, backend, folder, hostile, monkeypatch, name):
+def test_hostile_token_files(driver, backend, folder, hostile, name):
     d = driver
     d.to_token_page(folder)
-    make = hostile[name]
-    path, reading = make(monkeypatch) if name == "vanishing" else make()
+    path, reading = hostile[name]()
     before = backend.all_keys()
     d.type("tokenFileEdit", str(path))
     with reading:

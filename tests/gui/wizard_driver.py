@@ -5,20 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
     QListWidget,
-    QRadioButton,
     QWidget,
     QWizard,
 )
 
+from app.gui.self_test.import_walk import click_position, named
 from app.gui.tasks import TaskRunner
 from app.gui.wizard.flow import PageId
 from app.gui.wizard.pages.base import FlowPage
@@ -46,10 +45,7 @@ class WizardDriver:
     def find(self, kind: type[QWidget], name: str) -> QWidget:
         """The one widget of that name: on the current page if it has one (each page has
         its own fixButton), else in the whole wizard."""
-        page = self.wizard.currentPage()
-        found = page.findChildren(kind, name) if page is not None else []
-        if len(found) != 1:
-            found = self.wizard.findChildren(kind, name)
+        found = named(self.wizard, kind, name)
         assert len(found) == 1, f"expected one {kind.__name__} named {name}, found {len(found)}"
         return found[0]
 
@@ -91,10 +87,7 @@ class WizardDriver:
         always lands (its centre may be blank space beyond the text)."""
         button = self.find(QAbstractButton, name)
         assert button.isEnabled(), f"{name} is disabled"
-        where = button.rect().center()
-        if isinstance(button, QRadioButton | QCheckBox):
-            where = QPoint(8, button.height() // 2)
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=where)
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=click_position(button))
         self._think()
 
     def choose_algorithm(self, algorithm: WrappingAlgorithm) -> None:

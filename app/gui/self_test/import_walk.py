@@ -164,10 +164,7 @@ class ImportWalk:
     def find(self, kind: type[W], name: str) -> W:
         """The one widget of that name: on the current page if it has one, else anywhere
         in the wizard."""
-        page = self.wizard.currentPage()
-        found = page.findChildren(kind, name) if page is not None else []
-        if len(found) != 1:
-            found = self.wizard.findChildren(kind, name)
+        found = named(self.wizard, kind, name)
         if len(found) != 1:
             raise StepFailed(f"expected one {kind.__name__} named {name}, found {len(found)}")
         return found[0]
@@ -186,11 +183,8 @@ class ImportWalk:
         button = self.find(QAbstractButton, name)
         if not button.isEnabled():
             raise StepFailed(f"{name} is disabled")
-        where = button.rect().center()
-        if isinstance(button, QRadioButton | QCheckBox):
-            where = QPoint(8, button.height() // 2)
         QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         where)
+                         click_position(button))
 
     def a_turn(self) -> Until:
         """One turn of the event loop, as between two clicks of a person: the window
@@ -233,3 +227,22 @@ class ImportWalk:
 
     def _on_wizard_keyImported(self, key: Cmk) -> None:
         self.imported = key
+
+
+# a person's hands, shared with the tests' wizard driver ------------------------------------
+
+
+def named(wizard: QWizard, kind: type[W], name: str) -> list[W]:
+    """The widgets of that name: on the current page if it has exactly one (each page has
+    its own fixButton), else in the whole wizard."""
+    page = wizard.currentPage()
+    found = page.findChildren(kind, name) if page is not None else []
+    return found if len(found) == 1 else wizard.findChildren(kind, name)
+
+
+def click_position(button: QAbstractButton) -> QPoint:
+    """Where a click lands on ``button``: a radio button or check box on its indicator (its
+    centre may be blank space beyond the text), anything else in the middle."""
+    if isinstance(button, QRadioButton | QCheckBox):
+        return QPoint(8, button.height() // 2)
+    return button.rect().center()
