@@ -11,14 +11,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import threading
 from collections.abc import Callable
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.engine import records
 from app.engine.audit import AuditLog
-from app.engine.clock import Clock, SystemClock, now_ms
+from app.engine.clock import Clock, SystemClock, reader_ms
 from app.engine.nonces import NoncePool
 from app.engine.sealing import Fingerprinter, Sealer, SealError
 from app.engine.store import Store
@@ -31,6 +30,8 @@ from app.model.keys import Cmk, KeyState
 log = logging.getLogger(__name__)
 
 Listener = Callable[[frozenset[str]], None]
+#: The first byte of a data blob (data_ops.py): its format.
+DATA_VERSION = b"\x01"
 
 
 class EngineCore:
@@ -47,6 +48,7 @@ class EngineCore:
         self.store = store
         self.store_id = store_id
         self.clock: Clock = clock or SystemClock()
+        self._read_ms = reader_ms(self.clock)
         self.random = random
         # Data nonces: the OS's randomness a page at a time (nonces.py); an injected source
         # (tests) is used as it is.
@@ -60,12 +62,10 @@ class EngineCore:
         # Usable keys in memory for the data path, valid while nothing at all has been
         # committed to the store since they were read (any writer, any process: watch.py).
         self._watch = store.change_watch()
-        self._hot: dict[tuple[str, str], _HotKey] = {}
-        self._hot_token = b""
-        self._hot_lock = threading.Lock()
+        self._hot = _HotKeys(None)
 
     def now_ms(self) -> int:
-        return now_ms(self.clock)
+        return self._read_ms()
 
     # -------------------------------------------------------------------- listeners
 
@@ -78,8 +78,7 @@ class EngineCore:
             self._listeners.remove(listener)
 
     def _changed(self, *key_ids: str) -> None:
-        with self._hot_lock:
-            self._hot.clear()
+        self._hot = _HotKeys(None)
         ids = frozenset(key_ids)
         for listener in list(self._listeners):
             try:
@@ -110,19 +109,21 @@ class EngineCore:
         self._changed(key_id)
         return after
 
-    def _usable_key(self, project_id: str, key_id: str) -> AESGCM:
-        """The key's cipher, if its state and material allow use right now. Served from
-        memory while the store is unchanged; expiry is checked against the clock on every
-        call, so expired material is never used, even between sweeps."""
+    def _usable_key(self, project_id: str, key_id: str, now: int) -> _HotKey:
+        """The key's cipher and blob header, if its state and material allow use at ``now``
+        (ms). Served from memory while the store is unchanged; expiry is checked against
+        ``now`` on every call, so expired material is never used, even between sweeps.
+
+        No lock: the keys in memory are one ``_HotKeys`` object, replaced whole (an atomic
+        assignment) when the store changes, and only ever filled with keys read after its
+        token was current. A thread that loses a race fills a replaced object nobody reads."""
         token = self._watch.token()
-        with self._hot_lock:
-            if token != self._hot_token:
-                self._hot.clear()
-                self._hot_token = token
-            hot = self._hot.get((project_id, key_id)) if type(key_id) is str else None
-        now = self.now_ms()
+        hot_keys = self._hot
+        if hot_keys.token != token:
+            hot_keys = self._hot = _HotKeys(token)
+        hot = hot_keys.get((project_id, key_id)) if type(key_id) is str else None
         if hot is not None and (hot.expires_ms is None or now < hot.expires_ms):
-            return hot.cipher  # its ID was checked when it was cached
+            return hot  # its ID was checked when it was cached
         rules.check_key_id(key_id)
         conn = self.store.connection()
         cmk = records.fetch(conn, project_id, key_id, now)
@@ -131,11 +132,11 @@ class EngineCore:
         sealed, _ = records.secrets(conn, key_id)
         if sealed is None:  # cannot happen for an Enabled key (a table constraint)
             raise KmsError("KMS.1301")
-        hot = _HotKey(AESGCM(self._open_material(key_id, sealed)), cmk.material_expires_ms)
-        with self._hot_lock:
-            if token == self._hot_token:
-                self._hot[(project_id, key_id)] = hot
-        return hot.cipher
+        hot = _HotKey(AESGCM(self._open_material(key_id, sealed)), cmk.material_expires_ms,
+                      DATA_VERSION + key_id.encode("ascii"))
+        if self._hot is hot_keys:
+            hot_keys[(project_id, key_id)] = hot
+        return hot
 
     def _open_material(self, key_id: str, sealed: bytes) -> bytes:
         try:
@@ -148,8 +149,7 @@ class EngineCore:
             ) from None
 
     def _close_core(self) -> None:
-        with self._hot_lock:
-            self._hot.clear()
+        self._hot = _HotKeys(None)
         self._watch.close()
 
     def flush(self) -> None:
@@ -157,12 +157,23 @@ class EngineCore:
         self.audit.flush()
 
 
-class _HotKey:
-    __slots__ = ("cipher", "expires_ms")
+class _HotKeys(dict[tuple[str, str], "_HotKey"]):
+    """Usable keys read while the store's change token was ``token`` (None: never valid)."""
 
-    def __init__(self, cipher: AESGCM, expires_ms: int | None) -> None:
+    __slots__ = ("token",)
+
+    def __init__(self, token: bytes | None) -> None:
+        super().__init__()
+        self.token = token
+
+
+class _HotKey:
+    __slots__ = ("cipher", "expires_ms", "header")
+
+    def __init__(self, cipher: AESGCM, expires_ms: int | None, header: bytes) -> None:
         self.cipher = cipher
         self.expires_ms = expires_ms
+        self.header = header  # what a data blob under this key starts with
 
 
 def _unusable(state: KeyState) -> KmsError:

@@ -16,17 +16,17 @@ import hmac
 
 from cryptography.exceptions import InvalidTag
 
-from app.engine.core import EngineCore
+from app.engine.core import DATA_VERSION, EngineCore
 from app.engine.operations import operation
 from app.model import rules
 from app.model.errors import KmsError
 
-_VERSION = b"\x01"
 _KEY_ID_LEN = 36
 _NONCE_LEN = 12
 _HEADER_LEN = 1 + _KEY_ID_LEN + _NONCE_LEN
 PLAINTEXT_MAX = 4096
 _DATAKEY_SPECS = {"AES_256": 256, "AES_128": 128}
+_BYTES = (bytes, bytearray)
 
 
 class DataOps(EngineCore):
@@ -41,12 +41,13 @@ class DataOps(EngineCore):
         plain_text: bytes,
         additional_authenticated_data: bytes = b"",
     ) -> bytes:
-        if not isinstance(plain_text, bytes | bytearray) \
-                or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
+        if not isinstance(plain_text, _BYTES) or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
             raise KmsError("KMS.2101", f"The plaintext must be 1 to {PLAINTEXT_MAX} bytes.")
+        now = self._read_ms()
         blob = self._seal_data(project_id, key_id, bytes(plain_text),
-                               additional_authenticated_data)
-        self.audit.append_later(operation="encrypt-data", project_id=project_id, key_id=key_id)
+                               additional_authenticated_data, now)
+        self.audit.append_later(operation="encrypt-data", project_id=project_id,
+                                key_id=key_id, time_ms=now)
         return blob
 
     @operation("decrypt-data")
@@ -57,8 +58,11 @@ class DataOps(EngineCore):
         cipher_text: bytes,
         additional_authenticated_data: bytes = b"",
     ) -> tuple[str, bytes]:
-        key_id, plaintext = self._open_data(project_id, cipher_text, additional_authenticated_data)
-        self.audit.append_later(operation="decrypt-data", project_id=project_id, key_id=key_id)
+        now = self._read_ms()
+        key_id, plaintext = self._open_data(project_id, cipher_text,
+                                            additional_authenticated_data, now)
+        self.audit.append_later(operation="decrypt-data", project_id=project_id,
+                                key_id=key_id, time_ms=now)
         return key_id, plaintext
 
     @operation("create-datakey")
@@ -74,7 +78,8 @@ class DataOps(EngineCore):
         """A new data key: (its plaintext, or None without plaintext; its ciphertext)."""
         length = _datakey_bytes(key_spec, datakey_length)
         datakey = bytes(self.random(length))
-        blob = self._seal_data(project_id, key_id, datakey, b"", purpose=b"datakey")
+        blob = self._seal_data(project_id, key_id, datakey, b"", self.now_ms(),
+                               purpose=b"datakey")
         name = "create-datakey" if with_plaintext else "create-datakey-without-plaintext"
         self.audit.append_later(operation=name, project_id=project_id, key_id=key_id)
         return (datakey if with_plaintext else None), blob
@@ -89,7 +94,8 @@ class DataOps(EngineCore):
         datakey_cipher_length: int | str | None = None,
     ) -> bytes:
         rules.check_key_id(key_id)
-        owner, datakey = self._open_data(project_id, cipher_text, b"", purpose=b"datakey")
+        owner, datakey = self._open_data(project_id, cipher_text, b"", self.now_ms(),
+                                         purpose=b"datakey")
         if owner != key_id:
             raise KmsError("KMS.2201", "This data key was encrypted under another key.")
         declared = datakey_cipher_length
@@ -120,32 +126,32 @@ class DataOps(EngineCore):
         datakey, digest = plain_text[:length], plain_text[length:]
         if not hmac.compare_digest(hashlib.sha256(datakey).digest(), digest):
             raise KmsError("KMS.2103")
-        blob = self._seal_data(project_id, key_id, datakey, b"", purpose=b"datakey")
+        blob = self._seal_data(project_id, key_id, datakey, b"", self.now_ms(),
+                               purpose=b"datakey")
         self.audit.append_later(operation="encrypt-datakey", project_id=project_id, key_id=key_id)
         return blob
 
     # ------------------------------------------------------------------- internals
 
     def _seal_data(
-        self, project_id: str, key_id: str, plaintext: bytes, aad: bytes,
+        self, project_id: str, key_id: str, plaintext: bytes, aad: bytes, now: int,
         *, purpose: bytes = b"data",
     ) -> bytes:
-        aead = self._usable_key(project_id, key_id)
+        key = self._usable_key(project_id, key_id, now)
         nonce = self.nonce(_NONCE_LEN)
-        body = aead.encrypt(nonce, plaintext, _aad(purpose, aad))
-        return _VERSION + key_id.encode("ascii") + nonce + body
+        return key.header + nonce + key.cipher.encrypt(nonce, plaintext, _aad(purpose, aad))
 
     def _open_data(
-        self, project_id: str, blob: bytes, aad: bytes, *, purpose: bytes = b"data"
+        self, project_id: str, blob: bytes, aad: bytes, now: int, *, purpose: bytes = b"data"
     ) -> tuple[str, bytes]:
-        if not isinstance(blob, bytes | bytearray) or len(blob) < _HEADER_LEN + 16 \
-                or blob[:1] != _VERSION:
+        if not isinstance(blob, _BYTES) or len(blob) < _HEADER_LEN + 16 \
+                or blob[:1] != DATA_VERSION:
             raise KmsError("KMS.2201")
         try:
             key_id = rules.check_key_id(blob[1 : 1 + _KEY_ID_LEN].decode("ascii"))
         except (UnicodeDecodeError, KmsError):
             raise KmsError("KMS.2201") from None
-        aead = self._usable_key(project_id, key_id)
+        aead = self._usable_key(project_id, key_id, now).cipher
         nonce = bytes(blob[1 + _KEY_ID_LEN : _HEADER_LEN])
         try:
             plaintext = aead.decrypt(nonce, bytes(blob[_HEADER_LEN:]),

@@ -6,14 +6,18 @@ flusher): the caller then waits for it back. Profiling encrypt-data with py-spy 
 the calling thread's time on that line. Reading 4 KiB at a time (341 nonces of 12 bytes)
 keeps the randomness the same, the OS's, and makes the calls rare.
 
+The page is cut into nonces when it is read, and a nonce is taken with ``list.pop``, which
+is atomic: no lock, so no lock to wait for (a lock and a slice per call cost as much as the
+AES-GCM they feed). Two threads finding the list empty at once each read a page of their
+own; the list one of them drops held nonces nobody had taken. No nonce is handed out twice.
+
 Nonces are not secret, but they must never repeat under one key: a child made by ``fork``
-would inherit the parent's unread bytes, so the buffer is dropped in the child.
+would inherit the parent's untaken nonces, so they are dropped in the child.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 import weakref
 from collections.abc import Callable
 
@@ -22,25 +26,34 @@ _POOLS: weakref.WeakSet[NoncePool] = weakref.WeakSet()
 
 
 class NoncePool:
-    def __init__(self, source: Callable[[int], bytes] = os.urandom) -> None:
+    """``pool(length)``: a fresh random nonce. Nonces of the pool's own ``length`` come from
+    the page; any other length straight from the source."""
+
+    def __init__(self, length: int = 12,
+                 source: Callable[[int], bytes] = os.urandom) -> None:
+        self._length = length
+        self._page = _CHUNK - _CHUNK % length
         self._source = source
-        self._lock = threading.Lock()
-        self._buffer = b""
-        self._at = 0
+        self._nonces: list[bytes] = []
         _POOLS.add(self)
 
     def __call__(self, length: int) -> bytes:
-        with self._lock:
-            end = self._at + length
-            if end > len(self._buffer):
-                self._buffer, self._at, end = self._source(max(_CHUNK, length)), 0, length
-            nonce = self._buffer[self._at:end]
-            self._at = end
-            return nonce
+        if length != self._length:
+            return self._source(length)
+        try:
+            return self._nonces.pop()
+        except IndexError:
+            return self._refill()
+
+    def _refill(self) -> bytes:
+        page, size = self._source(self._page), self._length
+        nonces = [page[at:at + size] for at in range(0, len(page), size)]
+        nonce = nonces.pop()
+        self._nonces = nonces
+        return nonce
 
     def _forget(self) -> None:
-        self._lock = threading.Lock()  # the parent's may have been held at the fork
-        self._buffer, self._at = b"", 0
+        self._nonces = []
 
 
 def _after_fork_in_child() -> None:

@@ -240,7 +240,7 @@ def test_read_entries_a_slow_flusher_cannot_keep_are_written_by_the_caller(
             "SELECT count(*) FROM audit WHERE operation = 'describe-key'").fetchone()[0]
         other.close()
         assert written == 20, "two full buffers written by the reader"
-        assert len(kms.audit._buffer) == 5
+        assert kms.audit.buffered() == 5
     finally:
         kms.close()
 
@@ -265,3 +265,24 @@ def test_read_entries_keep_every_field_through_the_batch(kms: LocalKms) -> None:
     assert reads[0].key_id == key and reads[3].key_id is None
     assert all(e.result == "ok" and e.error_code is None and e.project_id == P for e in reads)
     assert all(isinstance(e.time_ms, int) and e.time_ms == kms.now_ms() for e in reads)
+
+
+def test_a_run_of_read_entries_keeps_call_order_when_the_clock_goes_back(
+        kms: LocalKms, clock: ManualClock) -> None:
+    """One run of reads is one INSERT over a JSON array (audit.py): its entries are logged in
+    the order of the calls, not of their times, even when the wall clock steps back."""
+    key = kms.create_key(project_id=P, key_alias="k", origin="kms").key_id
+    steps = [5, -3, 0, 7, -11, 2] * 500  # 3,000 entries in one run
+    for step in steps:
+        clock.advance(step / 1000)
+        kms.encrypt_data(project_id=P, key_id=key, plain_text=b"x")
+    kms.flush()
+    conn = kms.store.connection()
+    logged = [t for (t,) in conn.execute(
+        "SELECT time_ms FROM audit WHERE operation = 'encrypt-data' ORDER BY seq")]
+    start = logged[0] - steps[0]
+    expected, now = [], start
+    for step in steps:
+        now += step
+        expected.append(now)
+    assert logged == expected

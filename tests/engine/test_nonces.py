@@ -4,6 +4,7 @@ not in a forked child either, whatever the length asked for."""
 from __future__ import annotations
 
 import os
+import threading
 
 from app.engine.nonces import NoncePool
 
@@ -15,16 +16,38 @@ def test_nonces_do_not_repeat_across_refills() -> None:
     assert all(len(n) == 12 for n in nonces)
 
 
-def test_lengths_beyond_a_page_and_the_source_is_the_one_given() -> None:
+def test_the_pools_length_comes_from_a_page_and_other_lengths_from_the_source() -> None:
     calls: list[int] = []
 
     def source(n: int) -> bytes:
         calls.append(n)
-        return (bytes(range(256)) * (n // 256 + 1))[:n]
+        return os.urandom(n)
 
-    pool = NoncePool(source)
-    assert len(pool(10_000)) == 10_000
-    assert pool(4) == bytes(range(4)) and calls == [10_000, 4096]
+    pool = NoncePool(12, source)
+    first = pool(12)
+    assert len(first) == 12 and calls == [4092]  # 341 nonces of 12 bytes
+    assert len(pool(10_000)) == 10_000 and calls == [4092, 10_000]
+    taken = {first} | {pool(12) for _ in range(340)}
+    assert len(taken) == 341 and calls == [4092, 10_000]  # the page, cut into 341 nonces
+    pool(12)
+    assert calls == [4092, 10_000, 4092]
+
+
+def test_threads_taking_nonces_at_once_never_get_the_same_one() -> None:
+    pool = NoncePool()
+    results: list[list[bytes]] = [[] for _ in range(4)]
+
+    def take(into: list[bytes]) -> None:
+        for _ in range(20_000):
+            into.append(pool(12))
+
+    threads = [threading.Thread(target=take, args=(r,)) for r in results]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    every = [nonce for r in results for nonce in r]
+    assert len(every) == 80_000 and len(set(every)) == 80_000
 
 
 def test_a_forked_child_never_reuses_the_parents_buffer() -> None:
