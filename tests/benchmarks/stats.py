@@ -31,9 +31,3 @@ def calls_within(call: Callable[[], object], *, seconds: float) -> int:
         if time.perf_counter() >= deadline:
             return count
 
-
-def ops_per_second(call: Callable[[], object], *, seconds: float) -> float:
-    """Calls per second over about ``seconds``."""
-    start = time.perf_counter()
-    count = calls_within(call, seconds=seconds)
-    return count / (time.perf_counter() - start)
