@@ -41,8 +41,10 @@ class RemoteSettings:
     profile: str | None = field(default=None, compare=False)
 
 
-def open_backend(args: argparse.Namespace, *, background: bool = True) -> KmsBackend:
-    """The backend the arguments name: a profile, an endpoint, or the local engine."""
+def open_backend(args: argparse.Namespace, *, background: bool = True,
+                 lazily: bool = False) -> KmsBackend:
+    """The backend the arguments name: a profile, an endpoint, or the local engine.
+    ``lazily``: the local engine opens at the backend's first call (see local.py)."""
     remote = remote_settings(args)
     if remote is not None:
         return open_remote(remote)
@@ -53,6 +55,7 @@ def open_backend(args: argparse.Namespace, *, background: bool = True) -> KmsBac
         master_key_file=args.master_key_file,
         project_id=args.project or DEFAULT_PROJECT,
         background=background,
+        lazily=lazily,
     )
 
 

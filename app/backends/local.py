@@ -1,20 +1,31 @@
-"""The embedded engine as a backend: in-process, on the user's own store."""
+"""The embedded engine as a backend: in-process, on the user's own store.
+
+A backend can open its engine at once (``open_local``), or at its first call
+(``open_local(..., lazily=True)``): the list window is built and shown on a backend whose
+engine then opens on the task runner with the first page of keys, so neither the engine's
+import nor the keyring is on the UI thread, and a store that cannot be opened is said in
+the window (whose Connection menu offers another KMS) instead of before it.
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.backends.base import ChangeListener, Decrypted, Listeners
-from app.engine.clock import Clock
-from app.engine.kms import DEFAULT_PROJECT, LocalKms
-from app.engine.master_key import FileMasterKey, KeyringMasterKey, MasterKeySource
 from app.model.audit import AuditEntry
 from app.model.errors import KmsError
 from app.model.importing import ImportParameters, WrappingAlgorithm
-from app.model.keys import Cmk, DataKey, KeyPage, KeyState, Origin, Tag
+from app.model.keys import DEFAULT_PROJECT, Cmk, DataKey, KeyPage, KeyState, Origin, Tag
+
+if TYPE_CHECKING:  # the engine is imported where it is opened
+    from app.engine.clock import Clock
+    from app.engine.kms import LocalKms
+    from app.engine.master_key import MasterKeySource
 
 
 def open_local(
@@ -25,11 +36,23 @@ def open_local(
     clock: Clock | None = None,
     background: bool = True,
     master_key_source: MasterKeySource | None = None,
+    lazily: bool = False,
 ) -> LocalBackend:
-    """Open the store in ``data_dir`` as a backend. Raises ``SetupError`` (no keyring, ...)."""
-    source = master_key_source or key_source_for(master_key_file)
-    kms = LocalKms.open(data_dir, master_key_source=source, clock=clock, background=background)
-    return LocalBackend(kms, project_id=project_id, owns_engine=True)
+    """Open the store in ``data_dir`` as a backend. Raises ``SetupError`` (no keyring, ...).
+    ``lazily``: the engine opens at the backend's first call, on the thread that makes it,
+    and that call raises what opening raises (and the next call tries again)."""
+    def open_engine() -> LocalKms:
+        from app.engine.kms import LocalKms
+
+        source = master_key_source or key_source_for(master_key_file)
+        return LocalKms.open(data_dir, master_key_source=source, clock=clock,
+                             background=background)
+
+    backend = LocalBackend(opener=open_engine, directory=Path(data_dir),
+                           project_id=project_id, owns_engine=True)
+    if not lazily:
+        backend.kms  # noqa: B018 (opens the engine now)
+    return backend
 
 
 class LocalBackend:
@@ -37,22 +60,55 @@ class LocalBackend:
     is_local = True
 
     def __init__(
-        self, kms: LocalKms, *, project_id: str = DEFAULT_PROJECT, owns_engine: bool = False
+        self, kms: LocalKms | None = None, *, project_id: str = DEFAULT_PROJECT,
+        owns_engine: bool = False, opener: Callable[[], LocalKms] | None = None,
+        directory: Path | None = None,
     ) -> None:
-        self.kms = kms
+        """On an open engine ``kms``, or on the one ``opener`` opens at the first call."""
+        if kms is None and (opener is None or directory is None):
+            raise TypeError("LocalBackend needs an engine, or an opener and its directory")
         self.project_id = project_id
         self._owns = owns_engine
         self._listeners = Listeners()
+        self._opener = opener
+        self._opening = threading.Lock()
+        self._kms: LocalKms | None = None
+        self._closed = False
+        self._directory = kms.store.directory if kms is not None else Path(directory or "")
+        if kms is not None:
+            self._attach(kms)
+
+    @property
+    def kms(self) -> LocalKms:
+        """The engine, opened now if it was not yet."""
+        kms = self._kms
+        if kms is not None:
+            return kms
+        with self._opening:
+            if self._kms is None:
+                if self._closed or self._opener is None:
+                    raise KmsError("KMS.0101", "This connection to the local store is closed.")
+                self._attach(self._opener())
+            assert self._kms is not None
+            return self._kms
+
+    def _attach(self, kms: LocalKms) -> None:
         kms.add_listener(self._listeners.notify)
+        self._kms = kms
 
     @property
     def label(self) -> str:
-        return f"Local engine ({self.kms.store.directory})"
+        return f"Local engine ({self._directory})"
 
     def close(self) -> None:
-        self.kms.remove_listener(self._listeners.notify)
+        with self._opening:
+            self._closed = True
+            kms, self._kms = self._kms, None
+        if kms is None:
+            return
+        kms.remove_listener(self._listeners.notify)
         if self._owns:
-            self.kms.close()
+            kms.close()
 
     def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
         return self._listeners.subscribe(listener)
@@ -180,6 +236,8 @@ def _unhex(text: str) -> bytes:
 
 
 def key_source_for(master_key_file: Path | None) -> MasterKeySource:
+    from app.engine.master_key import FileMasterKey, KeyringMasterKey
+
     return FileMasterKey(master_key_file) if master_key_file else KeyringMasterKey()
 
 

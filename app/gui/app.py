@@ -1,7 +1,11 @@
 """Starting the desktop program: the Qt application, the backend, the first window.
 
-The backend is opened before any window exists (it may ask the keyring); a failure is shown
-as a dialog that says what to do, never as a traceback.
+The list window is shown at once on the local engine, which opens on the task runner with
+the first page of keys (it may ask the keyring, and importing and opening it is a good part
+of start-up): a store that cannot be opened is said in the window, whose Connection menu
+offers another KMS. A remote KMS named on the command line, and the wizard started alone,
+are opened before their window; a failure there is a dialog that says what to do. Never a
+traceback.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
     app.setDesktopFileName("io.github.keyferry.Keyferry")  # Wayland: the .desktop, its icon
     prepare_application(app)  # palette, language (after the names: QSettings needs them)
     try:
-        backend = open_backend(args)
+        backend = open_backend(args, lazily=start == "list")
     except (SetupError, KmsError) as error:
         QMessageBox.critical(None, QCoreApplication.translate(
             "Keyferry", "Keyferry cannot open its key store"), error_text(error))

@@ -56,6 +56,7 @@ from app.gui.widgets.state_badge import StateBadgeDelegate
 from app.gui.widgets.top_bar import FILTER_STATES, TopBar
 from app.gui.window_menus import WindowMenus
 from app.model.audit import AuditEntry
+from app.model.errors import SetupError
 from app.model.keys import Cmk
 
 _WIDTHS = {Column.ALIAS: 210, Column.KEY_ID: 290, Column.STATE: 140, Column.ORIGIN: 75,
@@ -346,8 +347,11 @@ class CmkListWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     def _on_sync_failed(self, error: BaseException) -> None:
-        self.notice.show_text(self.tr("The list of keys could not be brought up to date. %1")
-                              .replace("%1", error_text(error)), Kind.ERROR)
+        if isinstance(error, SetupError):  # the local store did not open (see app.py)
+            text = self.tr("Keyferry cannot open its key store. %1")
+        else:
+            text = self.tr("The list of keys could not be brought up to date. %1")
+        self.notice.show_text(text.replace("%1", error_text(error)), Kind.ERROR)
 
     def _update_counts(self) -> None:
         counts = self.model.keyView.keys.counts

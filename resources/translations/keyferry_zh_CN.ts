@@ -75,6 +75,10 @@
         <translation>无法读取历史记录：%1</translation>
     </message>
     <message>
+        <source>Keyferry cannot open its key store. %1</source>
+        <translation>Keyferry 无法打开其密钥库。%1</translation>
+    </message>
+    <message>
         <source>The list of keys could not be brought up to date. %1</source>
         <translation>无法更新密钥列表。%1</translation>
     </message>

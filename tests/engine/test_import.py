@@ -4,6 +4,7 @@ lifecycle of imported material, and time (tokens and material expire)."""
 from __future__ import annotations
 
 import base64
+import time
 
 import pytest
 
@@ -221,6 +222,26 @@ def test_token_of_another_project_is_refused(kms: LocalKms) -> None:
                                       wrapping_algorithm="RSAES_OAEP_SHA_256")
     refused("KMS.2603", kms.import_key_material, project_id="beta", key_id=key,
             import_token=p.import_token, encrypted_key_material=wrap_for(p, material()))
+
+
+def test_the_wrapping_pool_waits_out_start_up_unless_a_key_is_wanted() -> None:
+    """Start-up is left alone for START_DELAY_S; a key taken before that starts the fill."""
+    from app.engine.wrapping_pool import WrappingKeyPool
+
+    idle = WrappingKeyPool(size=2, bits=1024, start_delay_s=60)
+    hurried = WrappingKeyPool(size=2, bits=1024, start_delay_s=60)
+    try:
+        time.sleep(0.5)
+        assert idle.ready() == 0 and hurried.ready() == 0, "generated during start-up"
+        assert hurried.take().public_der  # generated inline: the pool was empty
+        deadline = time.monotonic() + 30
+        while hurried.ready() < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert hurried.ready() == 2, "a wanted key did not start the fill"
+        assert idle.ready() == 0
+    finally:
+        idle.close()
+        hurried.close()
 
 
 def test_wrapping_pool_serves_prepared_keys(tmp_path, clock: ManualClock) -> None:

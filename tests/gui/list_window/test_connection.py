@@ -82,3 +82,67 @@ def test_the_connection_menu_opens_the_dialog(qtbot, desktop: Desktop) -> None:
     dialog = next(w for w in QApplication.topLevelWidgets()
                   if w.objectName() == "connectionDialog")
     dialog.reject()
+
+
+def test_the_window_shows_before_its_local_store_opens_on_the_runner(
+        qtbot, runner, tmp_path) -> None:
+    """keyferry's list window (app.py) is built on a backend whose engine opens with the
+    first page of keys, on the task runner: never on the UI thread, and the rows follow."""
+    import threading
+
+    from app.backends.local import open_local
+    from app.engine import FileMasterKey, LocalKms
+    from app.gui.main_window import CmkListWindow
+
+    seeded = LocalKms.open(tmp_path / "store", master_key_source=FileMasterKey(
+        tmp_path / "master.key"), background=False, pool_size=0)
+    seeded.create_key(project_id="default", key_alias="waiting", origin="external")
+    seeded.close()
+    opened_on: list[str] = []
+    backend = open_local(tmp_path / "store", master_key_file=tmp_path / "master.key",
+                         background=False, lazily=True)
+    opener = backend._opener
+    assert opener is not None and backend._kms is None
+
+    def recording_opener():  # type: ignore[no-untyped-def]
+        opened_on.append(threading.current_thread().name)
+        return opener()
+
+    backend._opener = recording_opener
+    window = CmkListWindow(backend, runner)
+    qtbot.addWidget(window)
+    window.show()
+    assert backend._kms is None or opened_on != [threading.main_thread().name]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
+    assert opened_on and opened_on[0] != threading.main_thread().name
+    assert window.windowTitle().endswith(f"({tmp_path / 'store'})")
+    window.close()
+    qtbot.waitUntil(lambda: not runner.busy)
+    backend.close()
+
+
+def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner,
+                                                              tmp_path) -> None:
+    """The master-key file is damaged: the window still comes up, says why with what to do,
+    and its Connection menu still offers another KMS; nothing is created or changed."""
+    from app.backends.local import open_local
+    from app.gui.main_window import CmkListWindow
+    from app.gui.widgets.notice import Notice
+
+    key_file = tmp_path / "master.key"
+    key_file.write_bytes(b"not a key")
+    key_file.chmod(0o600)
+    backend = open_local(tmp_path / "store", master_key_file=key_file, background=False,
+                         lazily=True)
+    window = CmkListWindow(backend, runner)
+    qtbot.addWidget(window)
+    window.show()
+    notice = window.findChild(Notice, "windowNotice")
+    qtbot.waitUntil(lambda: "cannot open its key store" in notice.text(), timeout=10_000)
+    assert str(key_file) in notice.text()
+    assert window.model.rowCount() == 0
+    assert window.connect_remote_action.isEnabled()
+    assert key_file.read_bytes() == b"not a key"
+    window.close()
+    qtbot.waitUntil(lambda: not runner.busy)
+    backend.close()
