@@ -4,8 +4,9 @@ dark palettes, with a handful of realistic keys in every state, and two of its d
     .venv/bin/python scripts/screenshots_list.py [--out docs/screenshots] [--lang zh_CN]
 
 Starts ``Xvfb :98 -screen 0 1400x900x24`` itself (and stops it), then runs one child process
-per colour scheme. Writes list-light.png, list-dark.png, schedule-deletion-light.png and
-try-it-dark.png; with ``--lang zh_CN``, the same in Simplified Chinese with ``-zh_CN`` before
+per colour scheme. Writes list-light.png, list-dark.png, schedule-deletion-light.png,
+try-it-dark.png and cannot-open-light.png (the window on a store whose master-key file is
+damaged); with ``--lang zh_CN``, the same in Simplified Chinese with ``-zh_CN`` before
 ``.png`` (a CJK font such as fonts-wqy-microhei must be installed). The store is a throwaway
 one under a temporary folder.
 """
@@ -74,7 +75,6 @@ def seed(kms: object, chinese: bool = False) -> None:
 
 def shoot(scheme: str, out: Path, language_code: str = "en") -> None:
     """In this process: open the window on a fresh store and save its pictures."""
-    from bench_list import wait_for  # scripts/ is on sys.path when run as a script
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from screenshots_wizard import use_language
@@ -84,6 +84,7 @@ def shoot(scheme: str, out: Path, language_code: str = "en") -> None:
     from app.gui.appearance import dark_palette
     from app.gui.main_window import CmkListWindow
     from app.gui.tasks import TaskRunner
+    from tests.benchmarks.list_bench import wait_for
 
     app = QApplication(["keyferry"])
     app.setStyle("Fusion")
@@ -109,13 +110,42 @@ def shoot(scheme: str, out: Path, language_code: str = "en") -> None:
     runner.shutdown()
     backend.close()
     kms.close()
+    if scheme == "light":
+        shoot_cannot_open(folder, out, suffix)
+
+
+def shoot_cannot_open(folder: Path, out: Path, suffix: str) -> None:
+    """The window as keyferry opens it on a store whose master-key file is damaged."""
+    from PySide6.QtTest import QTest
+
+    from app.backends.local import open_local
+    from app.gui.main_window import CmkListWindow
+    from app.gui.tasks import TaskRunner
+    from tests.benchmarks.list_bench import wait_for
+
+    key_file = folder / "damaged.key"
+    key_file.write_bytes(b"not a key")
+    key_file.chmod(0o600)
+    backend = open_local(folder / "store", master_key_file=key_file, background=False,
+                         lazily=True)
+    runner = TaskRunner()
+    window = CmkListWindow(backend, runner)
+    window.resize(1390, 880)
+    window.show()
+    wait_for(lambda: bool(window.notice.text()) and not runner.busy, 10_000)
+    QTest.qWait(300)
+    window.grab().save(str(out / f"cannot-open-light{suffix}.png"))
+    window.close()
+    runner.shutdown()
+    backend.close()
 
 
 def shoot_dialog(window: object, scheme: str, out: Path, suffix: str = "") -> None:
     """Schedule deletion in the light palette; Try it, after a round trip, in the dark."""
-    from bench_list import wait_for
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QDialog, QLineEdit
+
+    from tests.benchmarks.list_bench import wait_for
 
     if scheme == "light":
         window.key_actions["scheduleDeletionAction"].trigger()  # type: ignore[attr-defined]
@@ -156,7 +186,8 @@ def main() -> int:
         xvfb.terminate()
         xvfb.wait(timeout=10)
     suffix = "" if args.lang == "en" else f"-{args.lang}"
-    for name in ("list-light", "list-dark", "schedule-deletion-light", "try-it-dark"):
+    for name in ("list-light", "list-dark", "schedule-deletion-light", "try-it-dark",
+                 "cannot-open-light"):
         print(args.out / f"{name}{suffix}.png")
     return 0
 

@@ -60,7 +60,7 @@ class KeyringMasterKey:
         text = self._call("get_password", self.service, self.account(store_id))
         if text is None:
             return None
-        return _decode(text, "the keyring entry")
+        return _decode(text, "The keyring entry")
 
     def save(self, store_id: str, key: bytes) -> None:
         self._call(
@@ -124,7 +124,7 @@ class FileMasterKey:
             text = self.path.read_text(encoding="ascii")
         except (OSError, UnicodeDecodeError) as error:
             raise SetupError(f"Cannot read the master-key file {self.path}: {error}.") from None
-        return _decode(text, f"the master-key file {self.path}")
+        return _decode(text, f"The master-key file {self.path}")
 
     def save(self, store_id: str, key: bytes) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

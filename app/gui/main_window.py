@@ -93,6 +93,7 @@ class CmkListWindow(QMainWindow):
         self._shown: Cmk | None = None
         self._applying = False
         self._stale_language = False
+        self._unopened = False  # the local store failed to open (the last try)
         self._retranslating = QTimer(self, singleShot=True, interval=0)
         self._retranslating.timeout.connect(self._on_retranslating_timeout)
         self._build()
@@ -286,6 +287,9 @@ class CmkListWindow(QMainWindow):
         self._show_selected()
 
     def _on_sync_viewShown(self) -> None:
+        if self._unopened:  # a reload opened the store after all
+            self._unopened = False
+            self.notice.clear_text()
         self._applying = False
         self._reconcile_selection()
         self._update_counts()
@@ -348,7 +352,9 @@ class CmkListWindow(QMainWindow):
 
     def _on_sync_failed(self, error: BaseException) -> None:
         if isinstance(error, SetupError):  # the local store did not open (see app.py)
-            text = self.tr("Keyferry cannot open its key store. %1")
+            self._unopened = True
+            self._update_shown_count()
+            text = self.tr("Keyferry cannot open its key store. %1 View > Reload tries again.")
         else:
             text = self.tr("The list of keys could not be brought up to date. %1")
         self.notice.show_text(text.replace("%1", error_text(error)), Kind.ERROR)
@@ -362,7 +368,9 @@ class CmkListWindow(QMainWindow):
 
     def _update_shown_count(self, *_args: object) -> None:
         total, matching = len(self.model.keyView.keys), self.model.totalRows()
-        if not self.sync.complete:
+        if self._unopened and not total:
+            text = self.tr("No keys: the store is not open")
+        elif not self.sync.complete:
             text = self.tr("Loading keys\u2026 (%1 so far)").replace("%1", f"{total:,}")
         elif matching == total:
             text = self.tr("%1 keys").replace("%1", f"{total:,}")

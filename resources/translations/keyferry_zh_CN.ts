@@ -75,8 +75,8 @@
         <translation>无法读取历史记录：%1</translation>
     </message>
     <message>
-        <source>Keyferry cannot open its key store. %1</source>
-        <translation>Keyferry 无法打开其密钥库。%1</translation>
+        <source>Keyferry cannot open its key store. %1 View &gt; Reload tries again.</source>
+        <translation>Keyferry 无法打开其密钥库。%1“查看 &gt; 重新加载”可重试。</translation>
     </message>
     <message>
         <source>The list of keys could not be brought up to date. %1</source>
@@ -85,6 +85,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No keys: the store is not open</source>
+        <translation>没有密钥：密钥库未打开</translation>
     </message>
     <message>
         <source>Loading keys… (%1 so far)</source>

@@ -124,7 +124,8 @@ def test_the_window_shows_before_its_local_store_opens_on_the_runner(
 def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner,
                                                               tmp_path) -> None:
     """The master-key file is damaged: the window still comes up, says why with what to do,
-    and its Connection menu still offers another KMS; nothing is created or changed."""
+    and its Connection menu still offers another KMS; the file is left as it was. Once the
+    user has moved it away, View > Reload opens the store."""
     from app.backends.local import open_local
     from app.gui.main_window import CmkListWindow
     from app.gui.widgets.notice import Notice
@@ -139,10 +140,15 @@ def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner,
     window.show()
     notice = window.findChild(Notice, "windowNotice")
     qtbot.waitUntil(lambda: "cannot open its key store" in notice.text(), timeout=10_000)
-    assert str(key_file) in notice.text()
+    assert str(key_file) in notice.text() and "Reload" in notice.text()
     assert window.model.rowCount() == 0
+    assert window.shown_label.text() == "No keys: the store is not open"
     assert window.connect_remote_action.isEnabled()
     assert key_file.read_bytes() == b"not a key"
+    key_file.unlink()  # the user moves the damaged file away and reloads
+    window.menus.reload_action.trigger()
+    qtbot.waitUntil(lambda: window.shown_label.text() == "0 keys", timeout=10_000)
+    assert notice.text() == ""
     window.close()
     qtbot.waitUntil(lambda: not runner.busy)
     backend.close()
