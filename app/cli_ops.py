@@ -1,4 +1,5 @@
-"""What each ``keyferry`` subcommand does: open a backend, call one operation, print it."""
+"""What each ``keyferry`` subcommand does: open a backend, call one operation, print it.
+(The window and the wizard are started by ``cli.py`` itself, without loading this.)"""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from app.cli_errors import CliFailure
 from app.material import files
 from app.material.import_items import format_time
 from app.model.api_format import key_details, tags_json
@@ -23,10 +25,6 @@ if TYPE_CHECKING:
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Handler] = {}
-
-
-class CliFailure(Exception):
-    """A usage problem the parser cannot see (a malformed KEY=VALUE, say)."""
 
 
 def command(name: str) -> Callable[[Handler], Handler]:
@@ -93,23 +91,6 @@ def _tag(text: str) -> Tag:
     if not sep:
         raise CliFailure(f"{text!r} is not KEY=VALUE.")
     return Tag(key, value)
-
-
-# ------------------------------------------------------------------------------- GUI
-
-
-@command("gui")
-def _gui(args: argparse.Namespace) -> int:
-    from app.gui.app import run_gui
-
-    return run_gui(args, start="list")
-
-
-@command("wizard")
-def _wizard(args: argparse.Namespace) -> int:
-    from app.gui.app import run_gui
-
-    return run_gui(args, start="wizard")
 
 
 # ------------------------------------------------------------------------------ keys

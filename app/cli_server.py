@@ -14,7 +14,7 @@ import json
 import os
 import sys
 
-from app.cli_ops import COMMANDS, CliFailure
+from app.cli_errors import CliFailure
 
 
 def add_connection_options(group: argparse._ArgumentGroup) -> None:
@@ -134,6 +134,5 @@ def _profile(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS["serve"] = _serve
-COMMANDS["server-credentials"] = _server_credentials
-COMMANDS["profile"] = _profile
+#: The handlers of this module's commands (``cli.py`` adds them to ``cli_ops.COMMANDS``'s).
+COMMANDS = {"serve": _serve, "server-credentials": _server_credentials, "profile": _profile}

@@ -137,3 +137,43 @@ def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path) -> None:
     _, err = listing.communicate(timeout=60)
     assert listing.returncode in (0, 141), err
     assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+
+
+@pytest.mark.parametrize("argv, command", [
+    ([], None),
+    (["--data-dir", "/x", "--project", "p"], None),
+    (["--json", "describe-key", "k"], "describe-key"),
+    (["wizard", "--key-id", "k"], "wizard"),
+    (["--data-dir", "/x", "profile", "list"], "profile"),
+])
+def test_options_alone_read_like_the_whole_parser(argv, command) -> None:
+    """`keyferry [options]` (the window) is read without building the commands' parsers;
+    it must give what the whole parser gives, and anything with a command goes to it."""
+    from app.cli import build_parser, parse
+
+    args = parse(argv)
+    whole = build_parser().parse_args(argv)
+    assert args.command == command
+    assert vars(args) == vars(whole)
+
+
+def test_the_window_starts_without_the_command_handlers() -> None:
+    """The list window's start-up loads neither the command handlers nor the material
+    tools (they load when a command runs)."""
+    code = ("import sys\nfrom app.cli import parse, _run\nargs = parse([])\n"
+            "assert args.command is None\n"
+            "print(sorted(m for m in sys.modules if m in ('app.cli_ops', 'app.material')))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_usage_errors_still_come_from_the_whole_parser(capsys) -> None:
+    from app.cli import parse
+
+    with pytest.raises(SystemExit) as exited:
+        parse(["--data-dir"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "COMMAND" in err and "expected one argument" in err

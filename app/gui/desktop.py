@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject
 
 from app.backends.base import KmsBackend
 from app.backends.factory import RemoteSettings, open_remote
-from app.gui.dialogs.base import error_text
 from app.gui.main_window import CmkListWindow
+from app.gui.messages import error_text
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
 from app.model.keys import DEFAULT_PROJECT

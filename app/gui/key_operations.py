@@ -17,13 +17,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.backends.base import KmsBackend
-from app.gui.dialogs.base import KeyDialog
 from app.gui.key_list_sync import KeyListSync
 from app.gui.messages import error_text, join_sentences
 from app.gui.tasks import TaskRunner
 from app.model.keys import Cmk, Origin, Tag
 
 if TYPE_CHECKING:  # each dialog module loads when its dialog first opens (start-up time)
+    from app.gui.dialogs.base import KeyDialog
     from app.gui.dialogs.create_key import CreateKeyDialog
     from app.gui.dialogs.delete_material import DeleteMaterialDialog
     from app.gui.dialogs.edit_key import EditKeyDialog
@@ -219,7 +219,7 @@ class KeyOperations(QObject):
         self._done(cmk, self.tr("Key %1 imported."), None)
 
 
-D = TypeVar("D", bound=KeyDialog)
+D = TypeVar("D", bound="KeyDialog")
 
 
 def _opened(dialog: D) -> D:
