@@ -2,8 +2,8 @@
 listeners, and the two primitives the operations are built from: ``_mutate`` (one key, one
 transaction) and ``_usable_key`` (a key's cipher, if time and state allow its use now).
 
-``LocalKms`` (kms.py) is this core plus the lifecycle, import (import_ops.py) and data
-(data_ops.py) operations.
+``LocalKms`` (kms.py) is this core plus the lifecycle, import (import_ops.py), data
+(data_ops.py) and tag (tag_ops.py) operations.
 """
 
 from __future__ import annotations
@@ -174,6 +174,12 @@ class _HotKey:
         self.cipher = cipher
         self.expires_ms = expires_ms
         self.header = header  # what a data blob under this key starts with
+
+
+def refuse_pending_deletion(cmk: Cmk) -> None:
+    """Refuse a change to a key Pending deletion (KMS.0210)."""
+    if cmk.state is KeyState.PENDING_DELETION:
+        raise KmsError("KMS.0210")
 
 
 def _unusable(state: KeyState) -> KmsError:

@@ -3,8 +3,8 @@
 ``LocalKms`` is thread-safe (a connection per thread; every change is one ``BEGIN IMMEDIATE``
 transaction) and can share its store with other processes. Operations take keyword arguments
 and a ``project_id``; a refused operation raises ``KmsError`` and changes nothing but the audit
-log. Import lives in ``import_ops.py``, data operations in ``data_ops.py``, key records in
-``records.py``; this module holds opening, the lifecycle and tags.
+log. Import lives in ``import_ops.py``, data operations in ``data_ops.py``, tags in
+``tag_ops.py``, key records in ``records.py``; this module holds opening and the lifecycle.
 """
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ from typing import TypeVar
 
 from app.engine import records
 from app.engine.clock import Clock
+from app.engine.core import refuse_pending_deletion
 from app.engine.data_ops import DataOps
 from app.engine.import_ops import ImportOps
 from app.engine.master_key import KeyringMasterKey, MasterKeySource
 from app.engine.operations import check_project, operation
 from app.engine.sealing import Sealer, SealError
 from app.engine.store import Store
+from app.engine.tag_ops import TagOps
 from app.engine.wrapping_pool import WrappingKeyPool
 from app.model import rules
 from app.model.errors import KmsError, SetupError
@@ -48,7 +50,7 @@ _VERIFIER = b"keyferry master key verifier v1"
 _DAY_MS = 86_400_000
 
 
-class LocalKms(ImportOps, DataOps):
+class LocalKms(ImportOps, DataOps, TagOps):
     """The local KMS engine. Open it with ``LocalKms.open(data_dir)``."""
 
     def __init__(self, store: Store, master_key: bytes, *, store_id: str,
@@ -253,7 +255,7 @@ class LocalKms(ImportOps, DataOps):
         rules.check_alias(key_alias)
 
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            _refuse_pending_deletion(cmk)
+            refuse_pending_deletion(cmk)
             if key_alias != cmk.alias and records.alias_taken(conn, project_id, key_alias):
                 raise KmsError("KMS.1104", f"A key with the alias {key_alias!r} already exists.")
             conn.execute("UPDATE keys SET alias = ? WHERE key_id = ?", (key_alias, key_id))
@@ -267,65 +269,12 @@ class LocalKms(ImportOps, DataOps):
         rules.check_description(key_description)
 
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            _refuse_pending_deletion(cmk)
+            refuse_pending_deletion(cmk)
             conn.execute(
                 "UPDATE keys SET description = ? WHERE key_id = ?", (key_description, key_id)
             )
 
         return self._mutate("update-key-description", project_id, key_id, change)
-
-    # -------------------------------------------------------------------------- tags
-
-    @operation("create-tag")
-    def create_tag(self, *, project_id: str, key_id: str, tag: Tag) -> Cmk:
-        return self._change_tags("create-tag", project_id, key_id, "create", (tag,))
-
-    @operation("batch-tags")
-    def batch_tags(
-        self, *, project_id: str, key_id: str, action: str, tags: Iterable[Tag]
-    ) -> Cmk:
-        return self._change_tags(f"{action}-tags", project_id, key_id, action, tuple(tags))
-
-    def _change_tags(
-        self, name: str, project_id: str, key_id: str, action: str, tags: tuple[Tag, ...]
-    ) -> Cmk:
-        if action not in ("create", "delete"):
-            raise KmsError("KMS.0404")
-        if not tags:
-            raise KmsError("KMS.0401")
-        if action == "create":
-            rules.check_tags(tags)
-
-        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            _refuse_pending_deletion(cmk)
-            current = {t.key: t.value for t in cmk.tags}
-            if action == "create":
-                current.update((t.key, t.value) for t in tags)
-            else:
-                for t in tags:
-                    current.pop(t.key, None)
-            merged = tuple(Tag(k, v) for k, v in current.items())
-            rules.check_tags(merged)
-            records.replace_tags(conn, key_id, merged)
-
-        return self._mutate(name, project_id, key_id, change)
-
-    @operation("delete-tag")
-    def delete_tag(self, *, project_id: str, key_id: str, tag_key: str) -> Cmk:
-        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            _refuse_pending_deletion(cmk)
-            if tag_key not in {t.key for t in cmk.tags}:
-                raise KmsError("KMS.0406", f"The key has no tag {tag_key!r}.")
-            records.replace_tags(conn, key_id, tuple(t for t in cmk.tags if t.key != tag_key))
-
-        return self._mutate("delete-tag", project_id, key_id, change)
-
-    @operation("show-tags")
-    def show_tags(self, *, project_id: str, key_id: str) -> tuple[Tag, ...]:
-        rules.check_key_id(key_id)
-        cmk = records.fetch(self.store.connection(), project_id, key_id, self.now_ms())
-        self.audit.append_later(operation="show-tags", project_id=project_id, key_id=key_id)
-        return cmk.tags
 
     # ----------------------------------------------------------------------- time
 
@@ -393,11 +342,6 @@ def _unlock(
             f"{store.directory}. Use the master key this store was created with."
         ) from None
     return store_id, loaded
-
-
-def _refuse_pending_deletion(cmk: Cmk) -> None:
-    if cmk.state is KeyState.PENDING_DELETION:
-        raise KmsError("KMS.0210")
 
 
 E = TypeVar("E", Origin, KeySpec, KeyUsage)
