@@ -26,7 +26,7 @@ from app.engine.import_ops import ImportOps
 from app.engine.master_key import KeyringMasterKey, MasterKeySource
 from app.engine.operations import check_project, operation
 from app.engine.sealing import Sealer, SealError
-from app.engine.store import Store
+from app.engine.store import Store, store_error
 from app.engine.tag_ops import TagOps
 from app.engine.wrapping_pool import WrappingKeyPool
 from app.model import rules
@@ -84,8 +84,20 @@ class LocalKms(ImportOps, DataOps, TagOps):
             store.close()
             raise
         pool = WrappingKeyPool(size=pool_size, background=background)
-        kms = cls(store, master_key, store_id=store_id, clock=clock, random=random, pool=pool)
-        kms.sweep()
+        try:
+            kms = cls(store, master_key, store_id=store_id, clock=clock, random=random,
+                      pool=pool)
+        except BaseException:
+            pool.close()
+            store.close()
+            raise
+        try:  # a failed open leaves nothing behind: no connection, watch or pool thread
+            kms.sweep()
+        except BaseException as error:
+            kms.close()
+            if isinstance(error, sqlite3.Error):  # locked past the busy timeout, say
+                raise store_error(error) from None
+            raise
         if background:
             kms.start_sweeper()
         return kms

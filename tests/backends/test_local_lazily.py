@@ -27,3 +27,35 @@ def test_opens_at_the_first_call_and_says_why_it_cannot(tmp_path) -> None:
     with pytest.raises(KmsError) as closed:
         backend.list_keys(limit=10)
     assert closed.value.code == "KMS.0101"
+
+
+def test_an_open_that_fails_half_way_leaves_nothing_behind(tmp_path, monkeypatch) -> None:
+    """The store opens, then the first sweep finds it locked past the busy timeout (another
+    program's long transaction): the call gets KMS.0102, and no connection, change watch or
+    wrapping-pool thread stays behind; the next call opens it."""
+    import sqlite3
+    import threading
+
+    from app.engine import watch
+    from app.engine.kms import LocalKms
+
+    real_sweep, failures = LocalKms.sweep, [1]
+
+    def sweep(self: LocalKms) -> int:
+        if failures:
+            failures.pop()
+            raise sqlite3.OperationalError("database is locked")
+        return real_sweep(self)
+
+    def pool_threads() -> int:
+        return sum("wrapping-pool" in t.name for t in threading.enumerate())
+
+    monkeypatch.setattr(LocalKms, "sweep", sweep)
+    before_threads, before_maps = pool_threads(), dict(watch._shared)
+    backend = open_local(tmp_path / "store", master_key_file=tmp_path / "key", lazily=True)
+    with pytest.raises(KmsError) as refused:
+        backend.list_keys(limit=1)
+    assert refused.value.code == "KMS.0102"
+    assert pool_threads() == before_threads and watch._shared == before_maps
+    assert backend.list_keys(limit=1).keys == ()
+    backend.close()
