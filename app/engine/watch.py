@@ -34,6 +34,7 @@ _shared_lock = threading.Lock()
 class ChangeWatch:
     def __init__(self, db_path: Path, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self._lock = threading.Lock()
         self._shm = str(Path(f"{db_path}-shm").resolve())
         self._acquired = False
         self._map = self._acquire()
@@ -42,8 +43,12 @@ class ChangeWatch:
         """Changes whenever anything has been committed to the store since the last call."""
         if self._map is not None:
             return self._map[:_HEADER]
-        row = self._conn.execute("PRAGMA data_version").fetchone()
-        return str(row[0]).encode()
+        # One statement at a time, run to its end: while any statement on this connection is
+        # active its read transaction stays open, and data_version would not move after a
+        # commit elsewhere (threads overlapping here kept serving a key just disabled).
+        with self._lock:
+            rows = self._conn.execute("PRAGMA data_version").fetchall()
+        return str(rows[0][0]).encode()
 
     def close(self) -> None:
         """Call only after this user's store connections are closed."""

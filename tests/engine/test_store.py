@@ -217,3 +217,50 @@ def test_no_plaintext_secret_in_database_wal_or_audit(store_dir, master_key_file
         for secret in secrets:
             for form in (secret, secret.hex().encode(), base64.b64encode(secret)):
                 assert form not in blob
+
+
+def test_the_fallback_change_token_moves_even_when_threads_ask_at_once(tmp_path) -> None:
+    """Without the -shm map, the change token is PRAGMA data_version on the watch's one
+    connection. SQLite keeps a connection's read snapshot while any statement on it is still
+    active, so a token read then misses a commit (shown first); token() therefore runs one
+    statement at a time to its end, and from eight threads at once it still moves after
+    every commit by another connection."""
+    import threading
+
+    store = Store(tmp_path / "s")
+    try:
+        watch = store.change_watch()
+        watch._map = None  # the fallback path
+        before = watch.token()
+        pinned = watch._conn.execute("SELECT name FROM sqlite_master")
+        pinned.fetchone()  # a statement left active on the watch's connection
+        with store.write() as conn:
+            conn.execute("INSERT INTO meta VALUES ('probe', '1')")
+        assert watch.token() == before, "SQLite no longer pins the snapshot: revisit watch.py"
+        pinned.close()
+        assert watch.token() != before
+
+        missed: list[int] = []
+        stop = threading.Event()
+
+        def ask() -> None:
+            while not stop.is_set():
+                watch.token()
+
+        askers = [threading.Thread(target=ask) for _ in range(8)]
+        for asker in askers:
+            asker.start()
+        try:
+            for n in range(200):
+                seen = watch.token()
+                with store.write() as conn:
+                    conn.execute("INSERT INTO meta VALUES (?, '1')", (f"k{n}",))
+                if watch.token() == seen:
+                    missed.append(n)
+        finally:
+            stop.set()
+            for asker in askers:
+                asker.join()
+        assert not missed, f"{len(missed)} of 200 commits did not move the token"
+    finally:
+        store.close()
