@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from app import __version__, cli_server
 from app.cli_errors import CliFailure
@@ -31,16 +32,29 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("keyferry", appauthor=False))
 
 
+class _OptionsOnly(argparse.ArgumentParser):
+    """The options of the command line and nothing that acts: no help, no version, and any
+    error hands the command line over to the whole parser (see ``parse``)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _WholeParser(message)
+
+
+class _WholeParser(Exception):
+    pass
+
+
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The command line; without ``commands``, only its options (see ``parse``)."""
-    parser = argparse.ArgumentParser(
+    parser = (argparse.ArgumentParser if commands else _OptionsOnly)(
         prog="keyferry",
         description="Bring your own key material into a key management service. Without a "
         "command, opens the key list window.",
         epilog="Docs and help: see README.md, or 'keyferry COMMAND --help'.",
         add_help=commands, exit_on_error=commands,
     )
-    parser.add_argument("--version", action="version", version=f"keyferry {__version__}")
+    if commands:  # --version acts at once: on the whole parser only, which reads it in place
+        parser.add_argument("--version", action="version", version=f"keyferry {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation: run the whole import flow offscreen on "
                         "a temporary store (never yours), print a report, exit 0 if it works")
@@ -204,14 +218,13 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parsers is ~10 ms of the window's start. Anything else, help and errors included, goes to
     the whole parser, which reads it exactly as before."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not {"-h", "--help"} & set(argv):
-        try:
-            args, rest = build_parser(commands=False).parse_known_args(argv)
-        except argparse.ArgumentError:
-            rest = ["(the whole parser says what is wrong)"]
-        if not rest:
-            args.command = None
-            return args
+    try:
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+    except (argparse.ArgumentError, _WholeParser):
+        rest = ["(the whole parser says what is wrong)"]
+    if not rest:
+        args.command = None
+        return args
     return build_parser().parse_args(argv)
 
 

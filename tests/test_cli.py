@@ -177,3 +177,33 @@ def test_usage_errors_still_come_from_the_whole_parser(capsys) -> None:
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert "COMMAND" in err and "expected one argument" in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["--version"], ["describe-key", "--version"], ["list-keys", "--v"],
+    ["create-key", "--alias", "a", "--ver"], ["--pro", "x"], ["--data"], ["--", "x"],
+    ["--data-dir=-h"], ["--data-dir", "list-keys"], ["-h"],
+])
+def test_the_quick_path_ends_as_the_whole_parser_does(argv, capsys) -> None:
+    """Where the whole parser exits (version, help, a usage error), parse() exits the same
+    way with the same words; where it reads a namespace, the same namespace (found in review:
+    `keyferry describe-key --version` printed the version and exited 0)."""
+    from app.cli import build_parser, parse
+
+    def outcome(read):  # type: ignore[no-untyped-def]
+        try:
+            return ("namespace", vars(read(argv)))
+        except SystemExit as exited:
+            printed = capsys.readouterr()
+            return ("exit", exited.code, printed.out, printed.err)
+
+    assert outcome(parse) == outcome(lambda a: build_parser().parse_args(a))
+
+
+def test_a_damaged_store_is_an_error_with_its_code_not_a_traceback(tmp_path, capsys) -> None:
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "keyferry.sqlite3").write_bytes(b"\x17" * 4096)
+    code = main(["--data-dir", str(tmp_path / "store"), "--master-key-file",
+                 str(tmp_path / "mk"), "list-keys"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("error KMS.0102: The key store is damaged")

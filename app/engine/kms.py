@@ -80,8 +80,10 @@ class LocalKms(ImportOps, DataOps, TagOps):
         store = Store(Path(data_dir))
         try:
             store_id, master_key = _unlock(store, source, random)
-        except BaseException:
+        except BaseException as error:
             store.close()
+            if isinstance(error, sqlite3.Error):
+                raise store_error(error) from None
             raise
         pool = WrappingKeyPool(size=pool_size, background=background)
         try:

@@ -145,6 +145,13 @@ def store_error(error: sqlite3.Error) -> KmsError:
         )
     if name.startswith("SQLITE_READONLY") or "readonly" in text:
         return KmsError("KMS.0102", "The key store is read-only. Nothing was changed.")
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text \
+            or "malformed" in text:
+        return KmsError(
+            "KMS.0102",
+            "The key store is damaged or is not a Keyferry store. Nothing was changed; "
+            "restore a backup ('keyferry restore') into an empty folder.",
+        )
     return KmsError("KMS.0102", "The key store could not be read or written.")
 
 
@@ -160,8 +167,14 @@ class Store:
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
         self._prepare_directory()
-        with self.write() as conn:
-            self._migrate(conn)
+        try:
+            with self.write() as conn:
+                self._migrate(conn)
+        except BaseException as error:  # no connection left open by a store that failed
+            self.close()
+            if isinstance(error, sqlite3.Error):
+                raise store_error(error) from None
+            raise
 
     def _prepare_directory(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)

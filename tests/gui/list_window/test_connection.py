@@ -152,3 +152,28 @@ def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner,
     window.close()
     qtbot.waitUntil(lambda: not runner.busy)
     backend.close()
+
+
+def test_a_damaged_store_file_is_said_in_the_window_with_its_code(qtbot, runner,
+                                                                  tmp_path) -> None:
+    """Not a database at all (found in review: it read 'the list could not be brought up
+    to date' and 'Loading keys... (0 so far)' stayed; the CLI printed a traceback)."""
+    from app.backends.local import open_local
+    from app.gui.main_window import CmkListWindow
+    from app.gui.widgets.notice import Notice
+
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "keyferry.sqlite3").write_bytes(b"\x17" * 4096)
+    backend = open_local(tmp_path / "store", master_key_file=tmp_path / "master.key",
+                         background=False, lazily=True)
+    window = CmkListWindow(backend, runner)
+    qtbot.addWidget(window)
+    window.show()
+    notice = window.findChild(Notice, "windowNotice")
+    qtbot.waitUntil(lambda: "cannot open its key store" in notice.text(), timeout=10_000)
+    assert "KMS.0102" in notice.text() and "damaged" in notice.text()
+    assert window.shown_label.text() == "No keys: the store is not open"
+    assert (tmp_path / "store" / "keyferry.sqlite3").read_bytes() == b"\x17" * 4096
+    window.close()
+    qtbot.waitUntil(lambda: not runner.busy)
+    backend.close()
