@@ -286,3 +286,37 @@ def test_a_run_of_read_entries_keeps_call_order_when_the_clock_goes_back(
         now += step
         expected.append(now)
     assert logged == expected
+
+
+def test_read_entries_taking_turns_keep_every_field_and_their_order(kms: LocalKms,
+                                                                    monkeypatch) -> None:
+    """Many short runs in one flush (clients and keys taking turns) are written as rows in
+    one INSERT (audit.py): every field as it went in, NULLs, text outside ASCII, call order."""
+    from app.engine import audit
+    from app.engine.audit import _RUNS_AT_MOST, ACTOR
+
+    monkeypatch.setattr(audit, "_RUNS_AT_MOST", 0)  # every flush as rows, however it falls
+
+    keys = [kms.create_key(project_id=P, key_alias=f"k{n}", origin="kms").key_id
+            for n in range(2)]
+    kms.flush()
+    expected = []
+    for n in range(3 * _RUNS_AT_MOST):
+        actor = "ak:Zoë-訪問者\"'\\" if n % 3 == 0 else None
+        token = ACTOR.set(actor)
+        try:
+            if n % 5 == 4:
+                kms.list_keys(project_id=P)
+                expected.append(("list-keys", None))
+            else:
+                kms.describe_key(project_id=P, key_id=keys[n % 2])
+                expected.append(("describe-key", keys[n % 2]))
+        finally:
+            ACTOR.reset(token)
+    reads = [e for e in kms.audit.entries(limit=100, reads=True)
+             if e.operation in ("describe-key", "list-keys")]
+    assert [(e.operation, e.key_id) for e in reads] == expected
+    assert [e.actor == "ak:Zoë-訪問者\"'\\" for e in reads] == [n % 3 == 0 for n in
+                                                              range(len(expected))]
+    assert all(e.result == "ok" and e.error_code is None and e.project_id == P
+               and e.time_ms == kms.now_ms() for e in reads)
