@@ -92,6 +92,11 @@ class LocalBackend:
             assert self._kms is not None
             return self._kms
 
+    @property
+    def is_open(self) -> bool:
+        """Whether the engine is open (a lazy backend's opens at its first call)."""
+        return self._kms is not None
+
     def _attach(self, kms: LocalKms) -> None:
         kms.add_listener(self._listeners.notify)
         self._kms = kms

@@ -351,9 +351,8 @@ class CmkListWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     def _on_sync_failed(self, error: BaseException) -> None:
-        first_load = not self.sync.complete and not len(self.model.keyView.keys)
-        if isinstance(error, SetupError) or (self.backend.is_local and first_load):
-            # the local store did not open (see app.py): no keyring, a damaged file, ...
+        # The local store did not open (see app.py): no keyring, a damaged file, ...
+        if isinstance(error, SetupError) or not getattr(self.backend, "is_open", True):
             self._unopened = True
             self._update_shown_count()
             text = self.tr("Keyferry cannot open its key store. %1 View > Reload tries again.")
