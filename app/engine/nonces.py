@@ -32,7 +32,7 @@ class NoncePool:
     def __init__(self, length: int = 12,
                  source: Callable[[int], bytes] = os.urandom) -> None:
         self._length = length
-        self._page = _CHUNK - _CHUNK % length
+        self._page = max(_CHUNK - _CHUNK % length, length)  # whole nonces, at least one
         self._source = source
         self._nonces: list[bytes] = []
         _POOLS.add(self)

@@ -65,3 +65,9 @@ def test_a_forked_child_never_reuses_the_parents_buffer() -> None:
     os.waitpid(pid, 0)
     assert len(child) == 12
     assert child != pool(12), "the child drew the parent's next nonce"
+
+
+def test_a_pool_of_nonces_longer_than_a_page_still_gives_fresh_ones() -> None:
+    pool = NoncePool(5000)
+    first, second = pool(5000), pool(5000)
+    assert len(first) == len(second) == 5000 and first != second
