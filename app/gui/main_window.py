@@ -371,6 +371,8 @@ class CmkListWindow(QMainWindow):
         total, matching = len(self.model.keyView.keys), self.model.totalRows()
         if self._unopened and not total:
             text = self.tr("No keys: the store is not open")
+        elif not total and not getattr(self.backend, "is_open", True):
+            text = self.tr("Opening the key store\u2026")  # it may be asking the keyring
         elif not self.sync.complete:
             text = self.tr("Loading keys\u2026 (%1 so far)").replace("%1", f"{total:,}")
         elif matching == total:

@@ -91,6 +91,10 @@
         <translation>没有密钥：密钥库未打开</translation>
     </message>
     <message>
+        <source>Opening the key store…</source>
+        <translation>正在打开密钥库…</translation>
+    </message>
+    <message>
         <source>Loading keys… (%1 so far)</source>
         <translation>正在加载密钥…（已加载 %1 个）</translation>
     </message>
