@@ -65,7 +65,9 @@ class LocalBackend:
         directory: Path | None = None,
     ) -> None:
         """On an open engine ``kms``, or on the one ``opener`` opens at the first call."""
-        if kms is None and (opener is None or directory is None):
+        if kms is not None:
+            directory = kms.store.directory
+        elif opener is None or directory is None:
             raise TypeError("LocalBackend needs an engine, or an opener and its directory")
         self.project_id = project_id
         self._owns = owns_engine
@@ -74,7 +76,7 @@ class LocalBackend:
         self._opening = threading.Lock()
         self._kms: LocalKms | None = None
         self._closed = False
-        self._directory = kms.store.directory if kms is not None else Path(directory or "")
+        self._directory = directory
         if kms is not None:
             self._attach(kms)
 

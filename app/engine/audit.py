@@ -194,4 +194,3 @@ class AuditLog:
                 (key_id, limit),
             ).fetchall()
         return [AuditEntry(*row) for row in reversed(rows)]
-

@@ -78,10 +78,11 @@ class DataOps(EngineCore):
         """A new data key: (its plaintext, or None without plaintext; its ciphertext)."""
         length = _datakey_bytes(key_spec, datakey_length)
         datakey = bytes(self.random(length))
-        blob = self._seal_data(project_id, key_id, datakey, b"", self.now_ms(),
-                               purpose=b"datakey")
+        now = self._read_ms()
+        blob = self._seal_data(project_id, key_id, datakey, b"", now, purpose=b"datakey")
         name = "create-datakey" if with_plaintext else "create-datakey-without-plaintext"
-        self.audit.append_later(operation=name, project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation=name, project_id=project_id, key_id=key_id,
+                                time_ms=now)
         return (datakey if with_plaintext else None), blob
 
     @operation("decrypt-datakey")
@@ -94,8 +95,8 @@ class DataOps(EngineCore):
         datakey_cipher_length: int | str | None = None,
     ) -> bytes:
         rules.check_key_id(key_id)
-        owner, datakey = self._open_data(project_id, cipher_text, b"", self.now_ms(),
-                                         purpose=b"datakey")
+        now = self._read_ms()
+        owner, datakey = self._open_data(project_id, cipher_text, b"", now, purpose=b"datakey")
         if owner != key_id:
             raise KmsError("KMS.2201", "This data key was encrypted under another key.")
         declared = datakey_cipher_length
@@ -103,7 +104,8 @@ class DataOps(EngineCore):
             raise KmsError(
                 "KMS.2202", "datakey_cipher_length must be the data key's length in bytes."
             )
-        self.audit.append_later(operation="decrypt-datakey", project_id=project_id, key_id=key_id)
+        self.audit.append_later(operation="decrypt-datakey", project_id=project_id,
+                                key_id=key_id, time_ms=now)
         return datakey
 
     @operation("encrypt-datakey")
@@ -126,9 +128,10 @@ class DataOps(EngineCore):
         datakey, digest = plain_text[:length], plain_text[length:]
         if not hmac.compare_digest(hashlib.sha256(datakey).digest(), digest):
             raise KmsError("KMS.2103")
-        blob = self._seal_data(project_id, key_id, datakey, b"", self.now_ms(),
-                               purpose=b"datakey")
-        self.audit.append_later(operation="encrypt-datakey", project_id=project_id, key_id=key_id)
+        now = self._read_ms()
+        blob = self._seal_data(project_id, key_id, datakey, b"", now, purpose=b"datakey")
+        self.audit.append_later(operation="encrypt-datakey", project_id=project_id,
+                                key_id=key_id, time_ms=now)
         return blob
 
     # ------------------------------------------------------------------- internals

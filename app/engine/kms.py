@@ -26,7 +26,7 @@ from app.engine.import_ops import ImportOps
 from app.engine.master_key import KeyringMasterKey, MasterKeySource
 from app.engine.operations import check_project, operation
 from app.engine.sealing import Sealer, SealError
-from app.engine.store import Store, store_error
+from app.engine.store import Store, closed_on_failure
 from app.engine.tag_ops import TagOps
 from app.engine.wrapping_pool import WrappingKeyPool
 from app.model import rules
@@ -78,28 +78,15 @@ class LocalKms(ImportOps, DataOps, TagOps):
         key cannot be had, with the ways out in its message."""
         source = master_key_source or KeyringMasterKey()
         store = Store(Path(data_dir))
-        try:
+        # A failed open leaves nothing behind: no connection, watch or pool thread.
+        with closed_on_failure(store.close):
             store_id, master_key = _unlock(store, source, random)
-        except BaseException as error:
-            store.close()
-            if isinstance(error, sqlite3.Error):
-                raise store_error(error) from None
-            raise
         pool = WrappingKeyPool(size=pool_size, background=background)
-        try:
+        with closed_on_failure(pool.close, store.close):
             kms = cls(store, master_key, store_id=store_id, clock=clock, random=random,
                       pool=pool)
-        except BaseException:
-            pool.close()
-            store.close()
-            raise
-        try:  # a failed open leaves nothing behind: no connection, watch or pool thread
+        with closed_on_failure(kms.close):  # the first sweep: locked past the timeout, say
             kms.sweep()
-        except BaseException as error:
-            kms.close()
-            if isinstance(error, sqlite3.Error):  # locked past the busy timeout, say
-                raise store_error(error) from None
-            raise
         if background:
             kms.start_sweeper()
         return kms

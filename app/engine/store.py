@@ -15,7 +15,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -155,6 +155,20 @@ def store_error(error: sqlite3.Error) -> KmsError:
     return KmsError("KMS.0102", "The key store could not be read or written.")
 
 
+@contextmanager
+def closed_on_failure(*closers: Callable[[], object]) -> Iterator[None]:
+    """If the block fails, call ``closers`` (what it had opened, so nothing is left behind)
+    and say a SQLite failure as the store's KMS error."""
+    try:
+        yield
+    except BaseException as error:
+        for close in closers:
+            close()
+        if isinstance(error, sqlite3.Error):
+            raise store_error(error) from None
+        raise
+
+
 class Store:
     """A store file and its per-thread connections."""
 
@@ -167,14 +181,8 @@ class Store:
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
         self._prepare_directory()
-        try:
-            with self.write() as conn:
-                self._migrate(conn)
-        except BaseException as error:  # no connection left open by a store that failed
-            self.close()
-            if isinstance(error, sqlite3.Error):
-                raise store_error(error) from None
-            raise
+        with closed_on_failure(self.close), self.write() as conn:
+            self._migrate(conn)
 
     def _prepare_directory(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
