@@ -185,7 +185,8 @@ class AuditLog:
         conn = self._store.connection()
         if key_id is None:
             rows = conn.execute(
-                f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT ?", (limit,)  # noqa: S608
+                f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT ?",  # noqa: S608
+                (limit,),
             ).fetchall()
         else:
             where = "key_id = ?" if reads else "key_id = ? AND read = 0"

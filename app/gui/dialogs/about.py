@@ -137,7 +137,8 @@ class AboutDialog(QDialog):
                                 wordWrap=True))
         layout.addWidget(self._components(), 1)
         layout.addWidget(QLabel(self.tr(
-            "Qt and PySide6 are used under the GNU Lesser General Public License version 3: "
+            "Qt and PySide6 are used under the GNU Lesser General Public License "
+            "version 3: "
             "you may replace them with your own build of the same version."), self,
             objectName="lgplNoteLabel", wordWrap=True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
