@@ -10,9 +10,10 @@ built: packaging/build_wheel.py compiles them first and checks the wheel has the
 
 from setuptools import find_namespace_packages, find_packages, setup
 
-RESOURCE_FOLDERS = [f"app.resources.{name}"
-                    for name in find_namespace_packages(where="resources",
-                                                        exclude=["__pycache__", "*.__pycache__"])]
+RESOURCE_FOLDERS = [
+    f"app.resources.{name}"
+    for name in find_namespace_packages(where="resources", exclude=["__pycache__", "*.__pycache__"])
+]
 
 setup(
     packages=[*find_packages(include=["app", "app.*"]), "app.resources", *RESOURCE_FOLDERS],

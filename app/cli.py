@@ -51,13 +51,17 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         description="Bring your own key material into a key management service. Without a "
         "command, opens the key list window.",
         epilog="Docs and help: see README.md, or 'keyferry COMMAND --help'.",
-        add_help=commands, exit_on_error=commands,
+        add_help=commands,
+        exit_on_error=commands,
     )
     if commands:  # --version acts at once: on the whole parser only, which reads it in place
         parser.add_argument("--version", action="version", version=f"keyferry {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="check this installation: run the whole import flow offscreen on "
-                        "a temporary store (never yours), print a report, exit 0 if it works")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation: run the whole import flow offscreen on "
+        "a temporary store (never yours), print a report, exit 0 if it works",
+    )
     _add_global_options(parser)
     if not commands:
         return parser
@@ -75,22 +79,34 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("store and connection")
-    group.add_argument("--data-dir", type=Path, default=None,
-                       help="the local store's folder (default: $KEYFERRY_DATA_DIR or the "
-                       "user data folder)")
-    group.add_argument("--master-key-file", type=Path,
-                       default=os.environ.get("KEYFERRY_MASTER_KEY_FILE") or None,
-                       help="keep the master key in this file (0600) instead of the system "
-                       "keyring; also $KEYFERRY_MASTER_KEY_FILE")
-    group.add_argument("--project", "--project-id", dest="project", default=None,
-                       help="the project (namespace) of the keys (default: 'default'); with "
-                       "--endpoint, the project ID on the remote KMS")
+    group.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="the local store's folder (default: $KEYFERRY_DATA_DIR or the user data folder)",
+    )
+    group.add_argument(
+        "--master-key-file",
+        type=Path,
+        default=os.environ.get("KEYFERRY_MASTER_KEY_FILE") or None,
+        help="keep the master key in this file (0600) instead of the system "
+        "keyring; also $KEYFERRY_MASTER_KEY_FILE",
+    )
+    group.add_argument(
+        "--project",
+        "--project-id",
+        dest="project",
+        default=None,
+        help="the project (namespace) of the keys (default: 'default'); with "
+        "--endpoint, the project ID on the remote KMS",
+    )
     cli_server.add_connection_options(group)
     group.add_argument("--json", action="store_true", help="print JSON with the API's names")
 
 
-def _command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
-             help_text: str) -> argparse.ArgumentParser:
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+) -> argparse.ArgumentParser:
     return sub.add_parser(name, help=help_text, description=help_text)
 
 
@@ -109,14 +125,19 @@ def _add_key_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     create.add_argument("--alias", required=True)
     create.add_argument("--description", default="")
     create.add_argument("--tag", action="append", default=[], metavar="KEY=VALUE")
-    create.add_argument("--origin", choices=["external", "kms"], default="external",
-                        help="external: you import the material (default); kms: KMS makes it")
+    create.add_argument(
+        "--origin",
+        choices=["external", "kms"],
+        default="external",
+        help="external: you import the material (default); kms: KMS makes it",
+    )
     _key_arg(_command(sub, "describe-key", "show a key"))
     listing = _command(sub, "list-keys", "list keys")
     listing.add_argument("--limit", type=int)
     listing.add_argument("--marker")
-    listing.add_argument("--state", type=int, choices=range(1, 6), metavar="1..5",
-                         help="only keys in this state")
+    listing.add_argument(
+        "--state", type=int, choices=range(1, 6), metavar="1..5", help="only keys in this state"
+    )
     alias = _command(sub, "update-key-alias", "change a key's alias")
     _key_arg(alias)
     alias.add_argument("--alias", required=True)
@@ -126,8 +147,11 @@ def _add_key_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _add_import_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    params = _command(sub, "get-parameters-for-import",
-                      "download the wrapping key, import token and README into a folder")
+    params = _command(
+        sub,
+        "get-parameters-for-import",
+        "download the wrapping key, import token and README into a folder",
+    )
     _key_arg(params)
     params.add_argument("--wrapping-algorithm", choices=ALGORITHMS, default=ALGORITHMS[0])
     params.add_argument("--out-dir", type=Path, required=True)
@@ -136,21 +160,37 @@ def _add_import_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     wrap.add_argument("--algorithm", choices=ALGORITHMS, required=True)
     source = wrap.add_mutually_exclusive_group(required=True)
     source.add_argument("--material", type=Path, help="a file of exactly 32 raw bytes")
-    source.add_argument("--generate", type=Path, metavar="FILE",
-                        help="generate 32 random bytes and save the plaintext here (0600)")
+    source.add_argument(
+        "--generate",
+        type=Path,
+        metavar="FILE",
+        help="generate 32 random bytes and save the plaintext here (0600)",
+    )
     wrap.add_argument("--out", type=Path, required=True)
     imp = _command(sub, "import-key-material", "import wrapped key material")
     _key_arg(imp)
-    imp.add_argument("--material", type=Path, required=True,
-                     help="the encrypted material file (EncryptedKeyMaterial.bin)")
+    imp.add_argument(
+        "--material",
+        type=Path,
+        required=True,
+        help="the encrypted material file (EncryptedKeyMaterial.bin)",
+    )
     imp.add_argument("--token", type=Path, required=True, help="the importToken_... file")
     expiry = imp.add_mutually_exclusive_group(required=True)
     expiry.add_argument("--never-expires", action="store_true")
-    expiry.add_argument("--expires-at", metavar="ISO8601",
-                        help="when the material expires, e.g. 2027-01-31T18:00 (local time "
-                        "unless it has an offset)")
-    _key_arg(_command(sub, "delete-imported-key-material",
-                      "delete a key's imported material (the key goes to Pending import)"))
+    expiry.add_argument(
+        "--expires-at",
+        metavar="ISO8601",
+        help="when the material expires, e.g. 2027-01-31T18:00 (local time "
+        "unless it has an offset)",
+    )
+    _key_arg(
+        _command(
+            sub,
+            "delete-imported-key-material",
+            "delete a key's imported material (the key goes to Pending import)",
+        )
+    )
     kcv = _command(sub, "kcv", "print the key check value of a plaintext material file")
     kcv.add_argument("--material", type=Path, required=True)
 
@@ -208,8 +248,10 @@ def _add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     restore = _command(sub, "restore", "restore a backup into an empty --data-dir")
     restore.add_argument("--from", dest="source", type=Path, required=True)
     for command in (backup, restore):
-        command.epilog = ("The passphrase is asked for on the terminal, or read from "
-                          "$KEYFERRY_BACKUP_PASSPHRASE when there is none.")
+        command.epilog = (
+            "The passphrase is asked for on the terminal, or read from "
+            "$KEYFERRY_BACKUP_PASSPHRASE when there is none."
+        )
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:

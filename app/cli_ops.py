@@ -67,11 +67,15 @@ def _key_json(cmk: Cmk) -> dict[str, Any]:
 
 def _key_human(cmk: Cmk) -> str:
     rows = {
-        "Alias": cmk.alias, "Key ID": cmk.key_id, "State": cmk.state.label,
-        "Origin": cmk.origin.label, "Key spec": cmk.key_spec.value,
+        "Alias": cmk.alias,
+        "Key ID": cmk.key_id,
+        "State": cmk.state.label,
+        "Origin": cmk.origin.label,
+        "Key spec": cmk.key_spec.value,
         "Description": cmk.description or "-",
         "Created": format_time(cmk.created_ms / 1000),
-        "Material expires": "never" if cmk.material_expires_ms is None or not cmk.kcv
+        "Material expires": "never"
+        if cmk.material_expires_ms is None or not cmk.kcv
         else format_time(cmk.material_expires_ms / 1000),
         "KCV": cmk.kcv or "- (no material)",
         "Tags": ", ".join(f"{t.key}={t.value}" for t in cmk.tags) or "-",
@@ -99,8 +103,12 @@ def _tag(text: str) -> Tag:
 @command("create-key")
 def _create_key(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        cmk = kms.create_key(alias=args.alias, description=args.description,
-                             origin=Origin(args.origin), tags=[_tag(t) for t in args.tag])
+        cmk = kms.create_key(
+            alias=args.alias,
+            description=args.description,
+            origin=Origin(args.origin),
+            tags=[_tag(t) for t in args.tag],
+        )
     return _emit_key(args, cmk)
 
 
@@ -113,16 +121,22 @@ def _describe_key(args: argparse.Namespace) -> int:
 @command("list-keys")
 def _list_keys(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        page = kms.list_keys(limit=args.limit, marker=args.marker,
-                             key_state=KeyState(args.state) if args.state else None)
+        page = kms.list_keys(
+            limit=args.limit,
+            marker=args.marker,
+            key_state=KeyState(args.state) if args.state else None,
+        )
     if args.json:
-        emit(args, {
-            "keys": [k.key_id for k in page.keys],
-            "key_details": [_key_json(k) for k in page.keys],
-            "next_marker": page.next_marker or "",
-            "truncated": "true" if page.truncated else "false",
-            "total": page.total,
-        })
+        emit(
+            args,
+            {
+                "keys": [k.key_id for k in page.keys],
+                "key_details": [_key_json(k) for k in page.keys],
+                "next_marker": page.next_marker or "",
+                "truncated": "true" if page.truncated else "false",
+                "total": page.total,
+            },
+        )
         return 0
     for k in page.keys:
         print(f"{k.key_id}  {k.state.label:<17} {k.origin.label:<8} {k.alias}")
@@ -140,8 +154,9 @@ def _update_alias(args: argparse.Namespace) -> int:
 @command("update-key-description")
 def _update_description(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return _emit_key(args, kms.update_key_description(key_id=args.key_id,
-                                                          description=args.description))
+        return _emit_key(
+            args, kms.update_key_description(key_id=args.key_id, description=args.description)
+        )
 
 
 # ---------------------------------------------------------------------------- import
@@ -158,21 +173,28 @@ def _get_parameters(args: argparse.Namespace) -> int:
         if not args.out_dir.is_dir():
             raise KmsError("KMS.0308", f"{args.out_dir} is not a folder.")
         params = kms.get_parameters_for_import(
-            key_id=args.key_id, wrapping_algorithm=WrappingAlgorithm(args.wrapping_algorithm))
+            key_id=args.key_id, wrapping_algorithm=WrappingAlgorithm(args.wrapping_algorithm)
+        )
     items = write_import_items(args.out_dir, params, alias=cmk.alias, now_s=time.time())
-    emit(args, {
-        "key_id": params.key_id,
-        "wrapping_algorithm": params.wrapping_algorithm.value,
-        "expiration_time": params.expiration_time,
-        "wrapping_key_file": str(items.wrapping_key),
-        "import_token_file": str(items.token),
-        "readme_file": str(items.readme),
-    }, "\n".join([
-        f"Wrapping key:  {items.wrapping_key}",
-        f"Import token:  {items.token}",
-        f"README:        {items.readme}",
-        f"They expire:   {format_time(params.expiration_time)}",
-    ]))
+    emit(
+        args,
+        {
+            "key_id": params.key_id,
+            "wrapping_algorithm": params.wrapping_algorithm.value,
+            "expiration_time": params.expiration_time,
+            "wrapping_key_file": str(items.wrapping_key),
+            "import_token_file": str(items.token),
+            "readme_file": str(items.readme),
+        },
+        "\n".join(
+            [
+                f"Wrapping key:  {items.wrapping_key}",
+                f"Import token:  {items.token}",
+                f"README:        {items.readme}",
+                f"They expire:   {format_time(params.expiration_time)}",
+            ]
+        ),
+    )
     return 0
 
 
@@ -199,11 +221,19 @@ def _wrap(args: argparse.Namespace) -> int:
     finally:
         material[:] = bytes(len(material))
     if algorithm.deprecated:
-        print("warning: RSAES_OAEP_SHA_1 is no longer secure; prefer RSAES_OAEP_SHA_256.",
-              file=sys.stderr)
-    emit(args, {"encrypted_key_material_file": str(args.out), "kcv": kcv,
-                "wrapping_algorithm": algorithm.value},
-         f"Wrapped key material written to {args.out}\nKCV: {kcv}")
+        print(
+            "warning: RSAES_OAEP_SHA_1 is no longer secure; prefer RSAES_OAEP_SHA_256.",
+            file=sys.stderr,
+        )
+    emit(
+        args,
+        {
+            "encrypted_key_material_file": str(args.out),
+            "kcv": kcv,
+            "wrapping_algorithm": algorithm.value,
+        },
+        f"Wrapped key material written to {args.out}\nKCV: {kcv}",
+    )
     return 0
 
 
@@ -226,8 +256,9 @@ def _expiry(args: argparse.Namespace) -> int | None:
     try:
         when = datetime.fromisoformat(args.expires_at)
     except ValueError:
-        raise KmsError("KMS.2602", f"{args.expires_at!r} is not an ISO 8601 date and time.") \
-            from None
+        raise KmsError(
+            "KMS.2602", f"{args.expires_at!r} is not an ISO 8601 date and time."
+        ) from None
     if when.tzinfo is None:
         when = when.astimezone()
     return int(when.timestamp())
@@ -239,9 +270,12 @@ def _import(args: argparse.Namespace) -> int:
     token = files.read_input(args.token, "an import token").decode("ascii", "replace").strip()
     material = files.read_input(args.material, "encrypted key material")
     with backend(args) as kms:
-        cmk = kms.import_key_material(key_id=args.key_id, import_token=token,
-                                      encrypted_key_material=material,
-                                      expiration_time=expires)
+        cmk = kms.import_key_material(
+            key_id=args.key_id,
+            import_token=token,
+            encrypted_key_material=material,
+            expiration_time=expires,
+        )
     if not args.json:
         print(f"Key {cmk.alias} imported successfully.")
     return _emit_key(args, cmk)
@@ -272,8 +306,9 @@ _simple("cancel-key-deletion", "cancel_key_deletion")
 @command("schedule-key-deletion")
 def _schedule(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return _emit_key(args, kms.schedule_key_deletion(key_id=args.key_id,
-                                                         pending_days=args.pending_days))
+        return _emit_key(
+            args, kms.schedule_key_deletion(key_id=args.key_id, pending_days=args.pending_days)
+        )
 
 
 # ------------------------------------------------------------------------------ tags
@@ -288,23 +323,32 @@ def _create_tag(args: argparse.Namespace) -> int:
 @command("batch-create-tags")
 def _batch_create(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return _emit_key(args, kms.batch_tags(key_id=args.key_id, action="create",
-                                              tags=[_tag(t) for t in args.tags]))
+        return _emit_key(
+            args,
+            kms.batch_tags(key_id=args.key_id, action="create", tags=[_tag(t) for t in args.tags]),
+        )
 
 
 @command("batch-delete-tags")
 def _batch_delete(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return _emit_key(args, kms.batch_tags(key_id=args.key_id, action="delete",
-                                              tags=[Tag(k, "") for k in args.tags]))
+        return _emit_key(
+            args,
+            kms.batch_tags(
+                key_id=args.key_id, action="delete", tags=[Tag(k, "") for k in args.tags]
+            ),
+        )
 
 
 @command("show-tags")
 def _show_tags(args: argparse.Namespace) -> int:
     with backend(args) as kms:
         tags = kms.show_tags(key_id=args.key_id)
-    emit(args, {"tags": tags_json(tags), "existTagsNum": len(tags)},
-         "\n".join(f"{t.key}={t.value}" for t in tags) or "(no tags)")
+    emit(
+        args,
+        {"tags": tags_json(tags), "existTagsNum": len(tags)},
+        "\n".join(f"{t.key}={t.value}" for t in tags) or "(no tags)",
+    )
     return 0
 
 
@@ -321,11 +365,17 @@ def _delete_tag(args: argparse.Namespace) -> int:
 def _encrypt(args: argparse.Namespace) -> int:
     plaintext = files.read_input(args.infile, "data to encrypt", limit=4096)
     with backend(args) as kms:
-        cipher_text = kms.encrypt_data(key_id=args.key_id, plain_text=plaintext,
-                                       additional_authenticated_data=args.aad.encode())
+        cipher_text = kms.encrypt_data(
+            key_id=args.key_id,
+            plain_text=plaintext,
+            additional_authenticated_data=args.aad.encode(),
+        )
     files.write_private(args.out, cipher_text.encode("ascii"))
-    emit(args, {"key_id": args.key_id, "cipher_text_file": str(args.out)},
-         f"Encrypted {len(plaintext)} bytes into {args.out}")
+    emit(
+        args,
+        {"key_id": args.key_id, "cipher_text_file": str(args.out)},
+        f"Encrypted {len(plaintext)} bytes into {args.out}",
+    )
     return 0
 
 
@@ -333,19 +383,26 @@ def _encrypt(args: argparse.Namespace) -> int:
 def _decrypt(args: argparse.Namespace) -> int:
     cipher_text = files.read_input(args.infile, "a cipher_text file").decode("ascii", "replace")
     with backend(args) as kms:
-        result = kms.decrypt_data(cipher_text=cipher_text.strip(),
-                                  additional_authenticated_data=args.aad.encode())
+        result = kms.decrypt_data(
+            cipher_text=cipher_text.strip(), additional_authenticated_data=args.aad.encode()
+        )
     files.write_private(args.out, result.plaintext)
-    emit(args, {"key_id": result.key_id, "plain_text_file": str(args.out)},
-         f"Decrypted {len(result.plaintext)} bytes with key {result.key_id} into {args.out}")
+    emit(
+        args,
+        {"key_id": result.key_id, "plain_text_file": str(args.out)},
+        f"Decrypted {len(result.plaintext)} bytes with key {result.key_id} into {args.out}",
+    )
     return 0
 
 
 @command("create-datakey")
 def _create_datakey(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        dk = kms.create_datakey(key_id=args.key_id, datakey_length=args.length,
-                                with_plaintext=not args.without_plaintext)
+        dk = kms.create_datakey(
+            key_id=args.key_id,
+            datakey_length=args.length,
+            with_plaintext=not args.without_plaintext,
+        )
     data = {"key_id": dk.key_id, "cipher_text": dk.cipher_text}
     if dk.plaintext is not None:
         data["plain_text"] = dk.plaintext.hex()
@@ -357,8 +414,14 @@ def _create_datakey(args: argparse.Namespace) -> int:
 def _decrypt_datakey(args: argparse.Namespace) -> int:
     with backend(args) as kms:
         datakey = kms.decrypt_datakey(key_id=args.key_id, cipher_text=args.cipher_text)
-    emit(args, {"data_key": datakey.hex(), "datakey_length": str(len(datakey)),
-                "datakey_dgst": hashlib.sha256(datakey).hexdigest()})
+    emit(
+        args,
+        {
+            "data_key": datakey.hex(),
+            "datakey_length": str(len(datakey)),
+            "datakey_dgst": hashlib.sha256(datakey).hexdigest(),
+        },
+    )
     return 0
 
 
@@ -370,10 +433,14 @@ def _encrypt_datakey(args: argparse.Namespace) -> int:
         raise KmsError("KMS.2101", "The data key must be hex.") from None
     with backend(args) as kms:
         cipher_text = kms.encrypt_datakey(
-            key_id=args.key_id, plain_text=datakey + hashlib.sha256(datakey).digest(),
-            datakey_plain_length=len(datakey))
-    emit(args, {"key_id": args.key_id, "cipher_text": cipher_text,
-                "datakey_length": str(len(datakey))})
+            key_id=args.key_id,
+            plain_text=datakey + hashlib.sha256(datakey).digest(),
+            datakey_plain_length=len(datakey),
+        )
+    emit(
+        args,
+        {"key_id": args.key_id, "cipher_text": cipher_text, "datakey_length": str(len(datakey))},
+    )
     return 0
 
 
@@ -387,8 +454,9 @@ def _passphrase(confirm: bool) -> str:
     from_env = os.environ.get("KEYFERRY_BACKUP_PASSPHRASE")
     if from_env is not None or not sys.stdin.isatty():
         if not from_env:
-            raise CliFailure("No terminal to ask for the passphrase: set "
-                             "KEYFERRY_BACKUP_PASSPHRASE.")
+            raise CliFailure(
+                "No terminal to ask for the passphrase: set KEYFERRY_BACKUP_PASSPHRASE."
+            )
         return from_env
     phrase = getpass.getpass("Backup passphrase: ")
     if confirm and getpass.getpass("Repeat it: ") != phrase:
@@ -400,11 +468,15 @@ def _passphrase(confirm: bool) -> str:
 def _backup(args: argparse.Namespace) -> int:
     from app.backends.local import backup_store
 
-    size = backup_store(args.data_dir, args.out, _passphrase(confirm=True),
-                        master_key_file=args.master_key_file)
-    emit(args, {"backup_file": str(args.out), "size": size},
-         f"Backup written to {args.out} ({size} bytes). Keep the passphrase: without it the "
-         "backup cannot be opened.")
+    size = backup_store(
+        args.data_dir, args.out, _passphrase(confirm=True), master_key_file=args.master_key_file
+    )
+    emit(
+        args,
+        {"backup_file": str(args.out), "size": size},
+        f"Backup written to {args.out} ({size} bytes). Keep the passphrase: without it the "
+        "backup cannot be opened.",
+    )
     return 0
 
 
@@ -412,8 +484,12 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from app.backends.local import restore_store
 
-    store_id = restore_store(args.source, args.data_dir, _passphrase(confirm=False),
-                             master_key_file=args.master_key_file)
-    emit(args, {"store_id": store_id, "data_dir": str(args.data_dir)},
-         f"Restored store {store_id} into {args.data_dir}.")
+    store_id = restore_store(
+        args.source, args.data_dir, _passphrase(confirm=False), master_key_file=args.master_key_file
+    )
+    emit(
+        args,
+        {"store_id": store_id, "data_dir": str(args.data_dir)},
+        f"Restored store {store_id} into {args.data_dir}.",
+    )
     return 0

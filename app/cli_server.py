@@ -18,42 +18,72 @@ from app.cli_errors import CliFailure
 
 
 def add_connection_options(group: argparse._ArgumentGroup) -> None:
-    group.add_argument("--endpoint", metavar="URL",
-                       help="work on a remote Huawei-compatible KMS at URL (https://..., or "
-                       "http://127.0.0.1:8080 for 'keyferry serve'); needs --project-id")
-    group.add_argument("--access-key-id", metavar="AK",
-                       help="the access key ID for --endpoint (default: $KEYFERRY_ACCESS_KEY); "
-                       "its secret comes from $KEYFERRY_SECRET_KEY or the keyring")
-    group.add_argument("--profile", metavar="NAME",
-                       help="work on the remote KMS of a saved profile ('keyferry profile')")
+    group.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="work on a remote Huawei-compatible KMS at URL (https://..., or "
+        "http://127.0.0.1:8080 for 'keyferry serve'); needs --project-id",
+    )
+    group.add_argument(
+        "--access-key-id",
+        metavar="AK",
+        help="the access key ID for --endpoint (default: $KEYFERRY_ACCESS_KEY); "
+        "its secret comes from $KEYFERRY_SECRET_KEY or the keyring",
+    )
+    group.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="work on the remote KMS of a saved profile ('keyferry profile')",
+    )
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    serve = sub.add_parser("serve", help="serve the Huawei Cloud KMS REST API on this store",
-                           description="Serve the Huawei Cloud KMS REST API over the local "
-                           "store, for the official SDK and other clients.")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default 127.0.0.1: this machine only)")
+    serve = sub.add_parser(
+        "serve",
+        help="serve the Huawei Cloud KMS REST API on this store",
+        description="Serve the Huawei Cloud KMS REST API over the local "
+        "store, for the official SDK and other clients.",
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this machine only)",
+    )
     serve.add_argument("--port", type=int, default=8080, help="port (default 8080; 0: any)")
-    creds = sub.add_parser("server-credentials",
-                           help="show the access key that 'keyferry serve' accepts",
-                           description="Show the access key ID that 'keyferry serve' accepts "
-                           "(made and kept in the keyring on first use).")
-    creds.add_argument("--show-secret", action="store_true",
-                       help="also print the secret key (to configure a client)")
-    profile = sub.add_parser("profile", help="save, list or delete remote KMS connections",
-                             description="Saved connections to remote KMSs. The secret key "
-                             "goes to the keyring, never to the profiles file.")
+    creds = sub.add_parser(
+        "server-credentials",
+        help="show the access key that 'keyferry serve' accepts",
+        description="Show the access key ID that 'keyferry serve' accepts "
+        "(made and kept in the keyring on first use).",
+    )
+    creds.add_argument(
+        "--show-secret",
+        action="store_true",
+        help="also print the secret key (to configure a client)",
+    )
+    profile = sub.add_parser(
+        "profile",
+        help="save, list or delete remote KMS connections",
+        description="Saved connections to remote KMSs. The secret key "
+        "goes to the keyring, never to the profiles file.",
+    )
     actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
-    save = actions.add_parser("save", help="save --endpoint, --project-id and --access-key-id "
-                              "as a profile; the secret key from $KEYFERRY_SECRET_KEY, stdin "
-                              "or a prompt goes to the keyring")
+    save = actions.add_parser(
+        "save",
+        help="save --endpoint, --project-id and --access-key-id "
+        "as a profile; the secret key from $KEYFERRY_SECRET_KEY, stdin "
+        "or a prompt goes to the keyring",
+    )
     save.add_argument("name", metavar="NAME")
-    save.add_argument("--secret-from-stdin", action="store_true",
-                      help="read the secret key from the first line of stdin")
+    save.add_argument(
+        "--secret-from-stdin",
+        action="store_true",
+        help="read the secret key from the first line of stdin",
+    )
     actions.add_parser("list", help="list saved profiles")
-    delete = actions.add_parser("delete", help="delete a profile (and its secret, if no other "
-                                "profile uses its access key)")
+    delete = actions.add_parser(
+        "delete", help="delete a profile (and its secret, if no other profile uses its access key)"
+    )
     delete.add_argument("name", metavar="NAME")
 
 
@@ -62,8 +92,9 @@ def _serve(args: argparse.Namespace) -> int:
 
     if not 0 <= args.port <= 65535:
         raise CliFailure("--port must be 0 to 65535.")
-    return serve(data_dir=args.data_dir, host=args.host, port=args.port,
-                 master_key_file=args.master_key_file)
+    return serve(
+        data_dir=args.data_dir, host=args.host, port=args.port, master_key_file=args.master_key_file
+    )
 
 
 def _server_credentials(args: argparse.Namespace) -> int:
@@ -92,8 +123,7 @@ def _read_secret(args: argparse.Namespace) -> str:
     if os.environ.get(ENV_SECRET_KEY):
         return os.environ[ENV_SECRET_KEY]
     if not sys.stdin.isatty():
-        raise CliFailure(f"Give the secret key in ${ENV_SECRET_KEY}, or with "
-                         "--secret-from-stdin.")
+        raise CliFailure(f"Give the secret key in ${ENV_SECRET_KEY}, or with --secret-from-stdin.")
     return getpass.getpass("Secret key (kept in the keyring): ").strip()
 
 
@@ -105,9 +135,19 @@ def _profile(args: argparse.Namespace) -> int:
     if args.profile_action == "list":
         profiles = store.all()
         if args.json:
-            print(json.dumps({n: {"endpoint": p.endpoint, "project_id": p.project_id,
-                                  "access_key_id": p.access_key_id}
-                              for n, p in profiles.items()}, indent=2))
+            print(
+                json.dumps(
+                    {
+                        n: {
+                            "endpoint": p.endpoint,
+                            "project_id": p.project_id,
+                            "access_key_id": p.access_key_id,
+                        }
+                        for n, p in profiles.items()
+                    },
+                    indent=2,
+                )
+            )
         for p in profiles.values() if not args.json else ():
             print(f"{p.name}  {p.endpoint}  project {p.project_id}  key {p.access_key_id}")
         return 0
@@ -120,17 +160,19 @@ def _profile(args: argparse.Namespace) -> int:
         return 0
     settings = remote_settings(argparse.Namespace(**{**vars(args), "profile": None}))
     if settings is None:
-        raise CliFailure("profile save needs --endpoint URL --project-id ID and an access "
-                         "key ID.")
+        raise CliFailure("profile save needs --endpoint URL --project-id ID and an access key ID.")
     secret = _read_secret(args)
     if not secret:
         raise CliFailure("The secret key is empty.")
-    saved = store.save(Profile(args.name, settings.endpoint, settings.project_id,
-                               settings.access_key_id))
+    saved = store.save(
+        Profile(args.name, settings.endpoint, settings.project_id, settings.access_key_id)
+    )
     RemoteSecrets().set(saved.access_key_id, secret)
     del secret
-    print(f"Saved the profile {saved.name}: {saved.endpoint}, project {saved.project_id}; "
-          "the secret key is in the keyring.")
+    print(
+        f"Saved the profile {saved.name}: {saved.endpoint}, project {saved.project_id}; "
+        "the secret key is in the keyring."
+    )
     return 0
 
 

@@ -48,8 +48,10 @@ def find_resources(module_dir: Path, bundle_dir: Path | None) -> Resources:
         if (place.path / MARKER).is_file():
             return place
         tried.append(str(place.path))
-    raise FileNotFoundError("Keyferry's resources folder is missing from this installation "
-                            f"(looked in {', '.join(tried)})")
+    raise FileNotFoundError(
+        "Keyferry's resources folder is missing from this installation "
+        f"(looked in {', '.join(tried)})"
+    )
 
 
 @cache

@@ -41,8 +41,10 @@ def check_tools() -> None:
     """PyInstaller reads binaries with ldd and objdump and strips them with strip."""
     missing = [tool for tool in ("ldd", "objdump", "strip") if shutil.which(tool) is None]
     if missing:
-        raise BuildError(f"{', '.join(missing)} missing: install binutils (Debian: apt-get "
-                         "install binutils; ./dev.sh test does)")
+        raise BuildError(
+            f"{', '.join(missing)} missing: install binutils (Debian: apt-get "
+            "install binutils; ./dev.sh test does)"
+        )
 
 
 def build_venv(venv: Path) -> Path:
@@ -56,8 +58,7 @@ def build_venv(venv: Path) -> Path:
         return python
     say(f"making the build environment {venv} (runtime dependencies and PyInstaller)")
     subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
-                   check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", *wanted], check=True)
     stamp.write_text(digest)
     return python
@@ -68,8 +69,19 @@ def freeze(python: Path, dist: Path, work: Path, *, clean: bool) -> Path:
     bundle = dist / "keyferry"
     if bundle.exists():
         shutil.rmtree(bundle)  # PyInstaller would ask; a stale file must not survive
-    command = [str(python), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-               "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
+    command = [
+        str(python),
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        str(SPEC),
+    ]
     if clean:
         command.insert(3, "--clean")
     subprocess.run(command, cwd=ROOT, check=True)
@@ -78,18 +90,28 @@ def freeze(python: Path, dist: Path, work: Path, *, clean: bool) -> Path:
 
 def self_test(bundle: Path) -> None:
     """The fresh bundle's own self-test, as a user without a display would run it."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONPATH", "PYTHONHOME",
-                          "VIRTUAL_ENV")}
-    done = subprocess.run([str(bundle / "keyferry"), "--self-test"], cwd=bundle.parent,
-                          env=env, check=False, timeout=300)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
+    }
+    done = subprocess.run(
+        [str(bundle / "keyferry"), "--self-test"],
+        cwd=bundle.parent,
+        env=env,
+        check=False,
+        timeout=300,
+    )
     if done.returncode != 0:
         raise BuildError(f"the bundle's self-test failed (exit {done.returncode})")
 
 
 def size_of(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*")
-               if path.is_file() and not path.is_symlink())
+    return sum(
+        path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,8 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     except (BuildError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
         print(f"bundle: error: {error}", file=sys.stderr)
         return 1
-    say(f"{bundle}: {size_of(bundle) / 2**20:.0f} MiB, built and self-tested in "
-        f"{time.monotonic() - started:.0f} s")
+    say(
+        f"{bundle}: {size_of(bundle) / 2**20:.0f} MiB, built and self-tested in "
+        f"{time.monotonic() - started:.0f} s"
+    )
     return 0
 
 

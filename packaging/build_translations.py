@@ -31,8 +31,10 @@ def find_lrelease(explicit: str | None = None) -> str:
         return str(beside)
     found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     if found is None:
-        raise FileNotFoundError("pyside6-lrelease was not found: install PySide6-Essentials "
-                                "into this Python's environment")
+        raise FileNotFoundError(
+            "pyside6-lrelease was not found: install PySide6-Essentials "
+            "into this Python's environment"
+        )
     return found
 
 
@@ -44,8 +46,12 @@ def compile_one(lrelease: str, source: Path) -> Path:
     """source.ts -> source.qm, written whole (a temporary name, then renamed)."""
     target = source.with_suffix(".qm")
     partial = source.with_suffix(".qm.part")
-    result = subprocess.run([lrelease, "-silent", str(source), "-qm", str(partial)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [lrelease, "-silent", str(source), "-qm", str(partial)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0 or not partial.exists() or partial.stat().st_size == 0:
         partial.unlink(missing_ok=True)
         raise RuntimeError(f"{source.name} did not compile:\n{result.stdout}{result.stderr}")
@@ -53,8 +59,9 @@ def compile_one(lrelease: str, source: Path) -> Path:
     return target
 
 
-def build(folder: Path = TRANSLATIONS, *, force: bool = False,
-          lrelease: str | None = None) -> list[Path]:
+def build(
+    folder: Path = TRANSLATIONS, *, force: bool = False, lrelease: str | None = None
+) -> list[Path]:
     """Compile every .ts in ``folder`` that needs it; returns the .qm files written."""
     sources = sorted(folder.glob("*.ts"))
     if not sources:

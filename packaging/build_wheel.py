@@ -22,10 +22,14 @@ from translations_step import ROOT, BuildError, prepare_translations
 
 INPUTS = ("app", "resources", "pyproject.toml", "setup.py", "README.md")
 #: What the program cannot start without, as paths inside the wheel.
-REQUIRED = ("app/cli.py", "app/resources/__init__.py",
-            "app/resources/texts/security_and_durability.html",
-            "app/resources/icons/keyferry.svg", "app/resources/icons/keyferry-512.png",
-            "app/resources/translations/README.md")
+REQUIRED = (
+    "app/cli.py",
+    "app/resources/__init__.py",
+    "app/resources/texts/security_and_durability.html",
+    "app/resources/icons/keyferry.svg",
+    "app/resources/icons/keyferry-512.png",
+    "app/resources/translations/README.md",
+)
 _JUNK = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
 
 
@@ -42,8 +46,20 @@ def build_wheel(out_dir: Path) -> Path:
             else:
                 shutil.copy2(path, source / item)
         with tempfile.TemporaryDirectory(prefix="keyferry-wheel-out-") as built:
-            subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
-                            "--wheel-dir", built, str(source)], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "wheel",
+                    "--no-deps",
+                    "--quiet",
+                    "--wheel-dir",
+                    built,
+                    str(source),
+                ],
+                check=True,
+            )
             [wheel] = Path(built).glob("keyferry-*.whl")
             target = out_dir / wheel.name
             shutil.move(wheel, target)
@@ -62,8 +78,9 @@ def check_wheel(wheel: Path, translations: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out-dir", type=Path, default=ROOT / "dist",
-                        help="where the wheel goes (default: dist/)")
+    parser.add_argument(
+        "--out-dir", type=Path, default=ROOT / "dist", help="where the wheel goes (default: dist/)"
+    )
     args = parser.parse_args(argv)
     try:
         wheel = build_wheel(args.out_dir.resolve())

@@ -26,11 +26,18 @@ def compile_translations(python: str = sys.executable) -> str:
         return f"no {COMPILER.relative_to(ROOT)} in this checkout: translations not compiled"
     # Its tools (pyside6-lrelease) are beside that Python, whether or not it is activated.
     path = os.pathsep.join([str(Path(python).parent), os.environ.get("PATH", "")])
-    done = subprocess.run([python, str(COMPILER)], cwd=ROOT, capture_output=True, text=True,
-                          check=False, env={**os.environ, "PATH": path})
+    done = subprocess.run(
+        [python, str(COMPILER)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PATH": path},
+    )
     if done.returncode != 0:
-        raise BuildError(f"{COMPILER.relative_to(ROOT)} failed ({done.returncode}):\n"
-                         f"{done.stdout}{done.stderr}")
+        raise BuildError(
+            f"{COMPILER.relative_to(ROOT)} failed ({done.returncode}):\n{done.stdout}{done.stderr}"
+        )
     return f"compiled the translations with {COMPILER.relative_to(ROOT)}"
 
 
@@ -42,8 +49,10 @@ def compiled_translations() -> list[Path]:
         if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
             missing.append(source.name)
     if missing:
-        raise BuildError(f"resources/translations: {', '.join(missing)} not compiled (or "
-                         f"changed since): run {COMPILER.relative_to(ROOT)} first")
+        raise BuildError(
+            f"resources/translations: {', '.join(missing)} not compiled (or "
+            f"changed since): run {COMPILER.relative_to(ROOT)} first"
+        )
     return sorted(TRANSLATIONS.glob("*.qm"))
 
 

@@ -49,20 +49,35 @@ def seed(kms: object, chinese: bool = False) -> None:
     p, now = DEFAULT_PROJECT, int(kms.clock.now())  # type: ignore[attr-defined]
 
     def make(alias: str, origin: Origin, description: str = "", **tags: str) -> str:
-        return kms.create_key(project_id=p, key_alias=alias, origin=origin,  # type: ignore
-                              key_description=CHINESE_DESCRIPTIONS.get(description, description)
-                              if chinese else description,
-                              tags=tuple(Tag(k, v) for k, v in tags.items())).key_id
+        return kms.create_key(
+            project_id=p,
+            key_alias=alias,
+            origin=origin,  # type: ignore
+            key_description=CHINESE_DESCRIPTIONS.get(description, description)
+            if chinese
+            else description,
+            tags=tuple(Tag(k, v) for k, v in tags.items()),
+        ).key_id
 
     make("payments/card-data", Origin.KMS, "Card data at rest", env="prod", team="payments")
     make("payments/tokens", Origin.KMS, "Token vault", env="prod", team="payments")
     ledger = make("ledger/2019-closed", Origin.KMS, "Closed ledger years", env="archive")
     kms.disable_key(project_id=p, key_id=ledger)  # type: ignore[attr-defined]
-    hsm = make("byok/hsm-ceremony-2026", Origin.EXTERNAL, "From the March key ceremony",
-               env="prod", source="hsm")
+    hsm = make(
+        "byok/hsm-ceremony-2026",
+        Origin.EXTERNAL,
+        "From the March key ceremony",
+        env="prod",
+        source="hsm",
+    )
     import_material(kms, hsm, expires_s=None)  # type: ignore[arg-type]
-    soon = make("byok/partner-exchange", Origin.EXTERNAL, "Shared with a partner bank",
-                env="prod", source="partner")
+    soon = make(
+        "byok/partner-exchange",
+        Origin.EXTERNAL,
+        "Shared with a partner bank",
+        env="prod",
+        source="partner",
+    )
     import_material(kms, soon, expires_s=now + 3 * DAY_S + 5 * 3600)  # type: ignore[arg-type]
     later = make("byok/backup-2026", Origin.EXTERNAL, "Offline backups", env="dr")
     import_material(kms, later, expires_s=now + 200 * DAY_S)  # type: ignore[arg-type]
@@ -92,16 +107,21 @@ def shoot(scheme: str, out: Path, language_code: str = "en") -> None:
     # Xvfb has no desktop theme to follow, so the system palette is set as a desktop would.
     app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
     folder = Path(tempfile.mkdtemp(prefix="keyferry-shots-"))
-    kms = LocalKms.open(folder / "store", master_key_source=FileMasterKey(folder / "master.key"),
-                        background=False, pool_size=0)
+    kms = LocalKms.open(
+        folder / "store",
+        master_key_source=FileMasterKey(folder / "master.key"),
+        background=False,
+        pool_size=0,
+    )
     seed(kms, chinese=language_code != "en")
     backend, runner = LocalBackend(kms), TaskRunner()
     window = CmkListWindow(backend, runner)
     window.resize(1390, 880)
     window.show()
     wait_for(lambda: window.sync.complete and not runner.busy, 30_000)
-    window.select_key(next(k.key_id for k in window.model.keyView.keys.keys
-                           if k.alias == "byok/partner-exchange"))
+    window.select_key(
+        next(k.key_id for k in window.model.keyView.keys.keys if k.alias == "byok/partner-exchange")
+    )
     wait_for(lambda: not runner.busy and window.details.history.topLevelItemCount() > 0, 10_000)
     QTest.qWait(300)
     suffix = "" if language_code == "en" else f"-{language_code}"
@@ -126,8 +146,7 @@ def shoot_cannot_open(folder: Path, out: Path, suffix: str) -> None:
     key_file = folder / "damaged.key"
     key_file.write_bytes(b"not a key")
     key_file.chmod(0o600)
-    backend = open_local(folder / "store", master_key_file=key_file, background=False,
-                         lazily=True)
+    backend = open_local(folder / "store", master_key_file=key_file, background=False, lazily=True)
     runner = TaskRunner()
     window = CmkListWindow(backend, runner)
     window.resize(1390, 880)
@@ -155,7 +174,8 @@ def shoot_dialog(window: object, scheme: str, out: Path, suffix: str = "") -> No
         dialog = window.findChild(QDialog, "tryItDialog")  # type: ignore[attr-defined]
         QTest.qWait(200)
         dialog.findChild(QLineEdit, "plaintextEdit").setText(
-            "中午在老地方见。" if suffix else "Meet at the usual place at noon.")
+            "中午在老地方见。" if suffix else "Meet at the usual place at noon."
+        )
         dialog.ok_button.click()
         wait_for(lambda: bool(dialog.findChild(QLineEdit, "decryptedEdit").text()), 10_000)
     QTest.qWait(300)
@@ -174,20 +194,41 @@ def main() -> int:
     if args.scheme:
         shoot(args.scheme, args.out, args.lang)
         return 0
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", DISPLAY, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         time.sleep(1.0)
         env = dict(os.environ, DISPLAY=DISPLAY, QT_QPA_PLATFORM="xcb")
         for scheme in ("light", "dark"):
-            subprocess.run([sys.executable, __file__, "--out", str(args.out), "--scheme", scheme,
-                            "--lang", args.lang], env=env, check=True, cwd=ROOT)
+            subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--out",
+                    str(args.out),
+                    "--scheme",
+                    scheme,
+                    "--lang",
+                    args.lang,
+                ],
+                env=env,
+                check=True,
+                cwd=ROOT,
+            )
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)
     suffix = "" if args.lang == "en" else f"-{args.lang}"
-    for name in ("list-light", "list-dark", "schedule-deletion-light", "try-it-dark",
-                 "cannot-open-light"):
+    for name in (
+        "list-light",
+        "list-dark",
+        "schedule-deletion-light",
+        "try-it-dark",
+        "cannot-open-light",
+    ):
         print(args.out / f"{name}{suffix}.png")
     return 0
 

@@ -45,8 +45,10 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     for number in range(99, 140):
         if not Path(f"/tmp/.X{number}-lock").exists():  # noqa: S108 (where X servers lock)
             display = f":{number}"
-            server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24",
-                                       "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+            server = subprocess.Popen(
+                ["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+                stderr=subprocess.DEVNULL,
+            )
             for _ in range(50):
                 if Path(f"/tmp/.X11-unix/X{number}").exists():  # noqa: S108 (X's socket)
                     return server, display
@@ -96,8 +98,13 @@ def run(temp: Path, out: Path, language_code: str = "en") -> int:
     app.setApplicationName("Keyferry")
     use_language(language_code)
     clock = ManualClock(time.time())
-    kms = LocalKms.open(temp / "store", master_key_source=FileMasterKey(temp / "master.key"),
-                        clock=clock, background=False, pool_size=0)
+    kms = LocalKms.open(
+        temp / "store",
+        master_key_source=FileMasterKey(temp / "master.key"),
+        clock=clock,
+        background=False,
+        pool_size=0,
+    )
     backend, runner = LocalBackend(kms), TaskRunner()
     (temp / "Downloads").mkdir()
     out.mkdir(parents=True, exist_ok=True)
@@ -120,8 +127,15 @@ class Walkthrough:
     """The steps of the tour, each an action and when it is done, run from a timer (no
     nested event loop): one step per tick, a pause so the window repaints before a shot."""
 
-    def __init__(self, app: QApplication, wizard: ImportKeyWizard, runner: TaskRunner,
-                 clock: ManualClock, downloads: Path, out: Path) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        wizard: ImportKeyWizard,
+        runner: TaskRunner,
+        clock: ManualClock,
+        downloads: Path,
+        out: Path,
+    ) -> None:
         self.app, self.wizard, self.runner, self.clock = app, wizard, runner, clock
         self.downloads, self.out = downloads, out
         self.steps = self._steps()
@@ -147,14 +161,18 @@ class Walkthrough:
             path = self.out / f"wizard-{name}{self.suffix}.png"
             self.wizard.screen().grabWindow(self.wizard.winId()).save(str(path))
             print(f"saved {path}")
+
         return save
 
     def idle(self) -> bool:
         return not self.runner.busy and not self.page().busy
 
     def on(self, page_id: int, *, ready: bool = False) -> Callable[[], bool]:
-        return lambda: (self.wizard.currentId() == page_id and self.idle()
-                        and (not ready or self.next_enabled()))
+        return lambda: (
+            self.wizard.currentId() == page_id
+            and self.idle()
+            and (not ready or self.next_enabled())
+        )
 
     def next_enabled(self) -> bool:
         from PySide6.QtWidgets import QWizard
@@ -196,9 +214,16 @@ class Walkthrough:
             ("show", w.show, w.isVisible),
             ("fill", self.fill_key_page, ready),
             ("1", self.shot("1-key"), lambda: True),
-            ("bad tags", self.set_tags(("team", "payments"), ("env", "production"),
-                                       ("env", "staging"), ("cost=center", "42")),
-             lambda: not ready()),
+            (
+                "bad tags",
+                self.set_tags(
+                    ("team", "payments"),
+                    ("env", "production"),
+                    ("env", "staging"),
+                    ("cost=center", "42"),
+                ),
+                lambda: not ready(),
+            ),
             ("1p", self.shot("1-key-tag-problems"), lambda: True),
             ("good tags", self.set_tags(("team", "payments"), ("env", "production")), ready),
             ("next", w.next, self.on(PageId.SECURITY)),
@@ -221,8 +246,7 @@ class Walkthrough:
             ("fix", lambda: page().fix.click(), self.on(PageId.DOWNLOAD)),
             ("again", lambda: page().download.click(), self.on(PageId.DOWNLOAD, ready=True)),
             ("next", w.next, self.on(PageId.WRAP)),
-            ("plain", lambda: page().plain.setPath(self.downloads / "Plaintext-2.bin"),
-             self.idle),
+            ("plain", lambda: page().plain.setPath(self.downloads / "Plaintext-2.bin"), self.idle),
             ("wrap", lambda: page().wrap.click(), self.on(PageId.WRAP, ready=True)),
             ("next", w.next, self.on(PageId.MATERIAL, ready=True)),
             ("next", w.next, self.on(PageId.TOKEN)),

@@ -31,16 +31,32 @@ _EXTRA_COMMENT = re.compile(r"\n *<extracomment>.*?</extracomment>", re.DOTALL)
 
 def lupdate() -> str:
     beside = Path(sys.executable).parent / "pyside6-lupdate"
-    return str(beside) if beside.exists() else (shutil.which("pyside6-lupdate") or
-                                                 "pyside6-lupdate")
+    return (
+        str(beside) if beside.exists() else (shutil.which("pyside6-lupdate") or "pyside6-lupdate")
+    )
 
 
 def update(target: Path, language: str) -> None:
     """Run lupdate over app/gui into ``target`` (created when missing)."""
     files = sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
-    subprocess.run([lupdate(), *files, "-ts", str(target), "-no-obsolete", "-locations",
-                    "none", "-source-language", "en", "-target-language", language,
-                    "-silent"], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            lupdate(),
+            *files,
+            "-ts",
+            str(target),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            "-silent",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     # lupdate takes any "#:" comment near a text for a note to the translator; here those
     # are attribute docs of the code ("the PNG sizes in resources/icons"), which mislead.
     text = target.read_text(encoding="utf-8")
@@ -52,11 +68,16 @@ def unfinished(ts: Path) -> list[str]:
     found = []
     for message in ET.parse(ts).getroot().iter("message"):  # noqa: S314 - our own file
         translation = message.find("translation")
-        forms = [] if translation is None else (
-            [f.text for f in translation.findall("numerusform")] or [translation.text])
-        if (translation is None or translation.get("type") in ("unfinished", "vanished",
-                                                                "obsolete")
-                or not all(forms)):
+        forms = (
+            []
+            if translation is None
+            else ([f.text for f in translation.findall("numerusform")] or [translation.text])
+        )
+        if (
+            translation is None
+            or translation.get("type") in ("unfinished", "vanished", "obsolete")
+            or not all(forms)
+        ):
             found.append(message.findtext("source") or "")
     return found
 
@@ -70,8 +91,7 @@ def check(language: str) -> list[str]:
         fresh = Path(folder) / current.name
         shutil.copy(current, fresh)
         update(fresh, language)
-        problems = [f"{current.name}: not translated: {source!r}"
-                    for source in unfinished(fresh)]
+        problems = [f"{current.name}: not translated: {source!r}" for source in unfinished(fresh)]
         if not problems and fresh.read_bytes() != current.read_bytes():
             problems.append(f"{current.name} is out of date: run scripts/update_translations.py")
     return problems

@@ -19,8 +19,12 @@ from tests.helpers import SEEN_MATERIAL, SEEN_TOKENS, MemoryKeyring
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--long", action="store_true", default=False,
-                     help="run the long variants (100,000 hypothesis examples, 200 kills)")
+    parser.addoption(
+        "--long",
+        action="store_true",
+        default=False,
+        help="run the long variants (100,000 hypothesis examples, 200 kills)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -73,8 +77,13 @@ def kms(store_dir: Path, master_key_file: Path, clock: ManualClock) -> Iterator[
     test handled: none may appear, in any encoding."""
     SEEN_MATERIAL.clear()
     SEEN_TOKENS.clear()
-    engine = LocalKms.open(store_dir, master_key_source=FileMasterKey(master_key_file),
-                           clock=clock, background=False, pool_size=0)
+    engine = LocalKms.open(
+        store_dir,
+        master_key_source=FileMasterKey(master_key_file),
+        clock=clock,
+        background=False,
+        pool_size=0,
+    )
     try:
         yield engine
         secrets = list(SEEN_MATERIAL) + _private_keys(engine, SEEN_TOKENS)
@@ -125,8 +134,12 @@ def remote_backend(live_server):
     from app.backends.huawei import HuaweiBackend
     from tests.server.live import ACCESS_KEY, SECRET_KEY, new_project
 
-    remote = HuaweiBackend(endpoint=live_server.url, project_id=new_project(),
-                           access_key_id=ACCESS_KEY, secret_key=SECRET_KEY)
+    remote = HuaweiBackend(
+        endpoint=live_server.url,
+        project_id=new_project(),
+        access_key_id=ACCESS_KEY,
+        secret_key=SECRET_KEY,
+    )
     try:
         yield remote
     finally:

@@ -16,8 +16,9 @@ SEEN_MATERIAL: list[bytes] = []
 SEEN_TOKENS: list[str] = []
 
 
-def wrap_for(params: ImportParameters, material: bytes,
-             algorithm: WrappingAlgorithm | None = None) -> bytes:
+def wrap_for(
+    params: ImportParameters, material: bytes, algorithm: WrappingAlgorithm | None = None
+) -> bytes:
     """``material`` wrapped with the parameters' public key (and their algorithm unless
     another is given), as a user's HSM would."""
     if len(set(material)) > 8:  # real material; not the zero-filled sizes tests probe

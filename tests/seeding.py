@@ -38,8 +38,13 @@ class SeedKey:
     age_ms: int = 0
 
 
-def seed(kms: LocalKms, keys: list[SeedKey], *, project_id: str | None = None,
-         rng: random.Random | None = None) -> list[str]:
+def seed(
+    kms: LocalKms,
+    keys: list[SeedKey],
+    *,
+    project_id: str | None = None,
+    rng: random.Random | None = None,
+) -> list[str]:
     """Write ``keys`` into ``kms``'s store in one transaction; returns their key IDs."""
     rng = rng or random.Random()  # key IDs: test data, not secrets
     project = project_id or "default"
@@ -54,26 +59,41 @@ def seed(kms: LocalKms, keys: list[SeedKey], *, project_id: str | None = None,
     return ids
 
 
-def _insert(kms: LocalKms, conn: object, key_id: str, project: str, key: SeedKey,
-            now: int) -> None:
+def _insert(kms: LocalKms, conn: object, key_id: str, project: str, key: SeedKey, now: int) -> None:
     has_material = key.state in (KeyState.ENABLED, KeyState.DISABLED) or (
-        key.state is KeyState.PENDING_DELETION and key.origin is Origin.KMS)
+        key.state is KeyState.PENDING_DELETION and key.origin is Origin.KMS
+    )
     material = kms.random(32) if has_material else None
     sealer = kms._material  # test-only bulk path, see the module docstring
-    cmk = Cmk(key_id=key_id, project_id=project, alias=key.alias, description=key.description,
-              origin=key.origin, state=KeyState.ENABLED if material else KeyState.PENDING_IMPORT,
-              created_ms=now - key.age_ms, kcv=key_check_value(material) if material else None,
-              tags=key.tags)
-    records.insert(conn, cmk,  # type: ignore[arg-type]
-                   sealed_material=sealer.seal(material, key_id.encode()) if material else None)
+    cmk = Cmk(
+        key_id=key_id,
+        project_id=project,
+        alias=key.alias,
+        description=key.description,
+        origin=key.origin,
+        state=KeyState.ENABLED if material else KeyState.PENDING_IMPORT,
+        created_ms=now - key.age_ms,
+        kcv=key_check_value(material) if material else None,
+        tags=key.tags,
+    )
+    records.insert(
+        conn,
+        cmk,  # type: ignore[arg-type]
+        sealed_material=sealer.seal(material, key_id.encode()) if material else None,
+    )
     if material is not None and key.expires_in_ms is not None:
         conn.execute(  # type: ignore[attr-defined]
             "UPDATE keys SET material_expires_ms = ? WHERE key_id = ?",
-            (now + key.expires_in_ms, key_id))
+            (now + key.expires_in_ms, key_id),
+        )
     if key.state in (KeyState.DISABLED, KeyState.PENDING_DELETION):
         deletion = now + (key.deletion_in_ms or 7 * _DAY_MS)
-        records.set_state(conn, key_id, key.state,  # type: ignore[arg-type]
-                          deletion_ms=deletion if key.state is KeyState.PENDING_DELETION else None)
+        records.set_state(
+            conn,
+            key_id,
+            key.state,  # type: ignore[arg-type]
+            deletion_ms=deletion if key.state is KeyState.PENDING_DELETION else None,
+        )
 
 
 def many(count: int, *, seed_value: int = 0) -> list[SeedKey]:
@@ -85,16 +105,31 @@ def many(count: int, *, seed_value: int = 0) -> list[SeedKey]:
         roll = rng.random()
         origin = Origin.EXTERNAL if roll < 0.6 else Origin.KMS
         state = _state_for(rng.random(), origin)
-        expires = (rng.randint(1, 400) * _DAY_MS if origin is Origin.EXTERNAL
-                   and state in (KeyState.ENABLED, KeyState.DISABLED) and rng.random() < 0.5
-                   else None)
-        tags = tuple(sorted({Tag("team", team), Tag("env", env)}
-                            | ({Tag("owner", f"user{n % 997}")} if n % 3 == 0 else set())))
-        keys.append(SeedKey(
-            alias=f"{team}/{env}/key-{n:06d}", state=state, origin=origin,
-            description=f"{team.capitalize()} {env} key number {n}", tags=tags,
-            expires_in_ms=expires, deletion_in_ms=rng.randint(7, 1096) * _DAY_MS,
-            age_ms=rng.randint(0, 900) * _DAY_MS))
+        expires = (
+            rng.randint(1, 400) * _DAY_MS
+            if origin is Origin.EXTERNAL
+            and state in (KeyState.ENABLED, KeyState.DISABLED)
+            and rng.random() < 0.5
+            else None
+        )
+        tags = tuple(
+            sorted(
+                {Tag("team", team), Tag("env", env)}
+                | ({Tag("owner", f"user{n % 997}")} if n % 3 == 0 else set())
+            )
+        )
+        keys.append(
+            SeedKey(
+                alias=f"{team}/{env}/key-{n:06d}",
+                state=state,
+                origin=origin,
+                description=f"{team.capitalize()} {env} key number {n}",
+                tags=tags,
+                expires_in_ms=expires,
+                deletion_in_ms=rng.randint(7, 1096) * _DAY_MS,
+                age_ms=rng.randint(0, 900) * _DAY_MS,
+            )
+        )
     return keys
 
 

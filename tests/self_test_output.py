@@ -15,32 +15,64 @@ from collections.abc import Sequence
 from pathlib import Path
 
 #: Every step the report must show as passed, in order.
-STEPS = ("Qt", "resources", "security text", "icon", "translations", "keyring backends",
-         "temporary store", "wizard 1: key alias", "wizard 2: acknowledge",
-         "wizard 3: download import items", "wizard 4: wrap here (generated)",
-         "wizard 5: key material", "wizard 6: token, never expires", "wizard: Finish",
-         "key Enabled", "encrypt and decrypt", "no errors logged")
+STEPS = (
+    "Qt",
+    "resources",
+    "security text",
+    "icon",
+    "translations",
+    "keyring backends",
+    "temporary store",
+    "wizard 1: key alias",
+    "wizard 2: acknowledge",
+    "wizard 3: download import items",
+    "wizard 4: wrap here (generated)",
+    "wizard 5: key material",
+    "wizard 6: token, never expires",
+    "wizard: Finish",
+    "key Enabled",
+    "encrypt and decrypt",
+    "no errors logged",
+)
 
 
 def hostile_env(home: Path, **extra: str) -> dict[str, str]:
     home.mkdir(parents=True, exist_ok=True)
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONPATH", "VIRTUAL_ENV")}
-    env.update({"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-                "XDG_DATA_HOME": str(home / ".local/share"),
-                "XDG_CACHE_HOME": str(home / ".cache"), "QT_QPA_PLATFORM": "xcb"})
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONPATH", "VIRTUAL_ENV")
+    }
+    env.update(
+        {
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local/share"),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+            "QT_QPA_PLATFORM": "xcb",
+        }
+    )
     env.update(extra)
     return env
 
 
-def run_self_test(command: Sequence[str], *, cwd: Path, home: Path,
-                  timeout: float = 300, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*command, "--self-test"], cwd=cwd, env=hostile_env(home, **extra_env),
-                          capture_output=True, text=True, timeout=timeout, check=False)
+def run_self_test(
+    command: Sequence[str], *, cwd: Path, home: Path, timeout: float = 300, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*command, "--self-test"],
+        cwd=cwd,
+        env=hostile_env(home, **extra_env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
-def assert_self_test_passed(result: subprocess.CompletedProcess[str], *,
-                            resources_kind: str, home: Path) -> dict[str, str]:
+def assert_self_test_passed(
+    result: subprocess.CompletedProcess[str], *, resources_kind: str, home: Path
+) -> dict[str, str]:
     """Exit 0, every step ``ok`` in order, resources found in ``resources_kind``, nothing
     written to HOME, the temporary folder gone. Returns each step's detail."""
     shown = f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
@@ -50,8 +82,10 @@ def assert_self_test_passed(result: subprocess.CompletedProcess[str], *,
     assert "FAIL" not in result.stdout and "Traceback" not in result.stderr, shown
     assert re.search(r"^self-test passed: 17 steps in [\d.]+ s$", result.stdout, re.M), shown
     assert details["resources"].startswith(f"{resources_kind}: "), shown
-    kcvs = {re.search(r"KCV\)?:? ([0-9A-F]{6})", details[step]).group(1)
-            for step in ("wizard 4: wrap here (generated)", "wizard: Finish", "key Enabled")}
+    kcvs = {
+        re.search(r"KCV\)?:? ([0-9A-F]{6})", details[step]).group(1)
+        for step in ("wizard 4: wrap here (generated)", "wizard: Finish", "key Enabled")
+    }
     assert len(kcvs) == 1, f"the wrapped, imported and described KCVs differ: {kcvs}"
     assert list(home.rglob("*")) == [], "the self-test wrote into HOME"
     folder = re.search(r"on a temporary store in (\S+)", result.stdout)

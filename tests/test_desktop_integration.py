@@ -18,22 +18,32 @@ APP_ID = "io.github.keyferry.Keyferry"
 def _tool(name: str, package: str) -> str:
     path = shutil.which(name)
     if path is None:
-        pytest.fail(f"{name} is missing: install the Debian package {package} "
-                    "(./dev.sh test does)")
+        pytest.fail(f"{name} is missing: install the Debian package {package} (./dev.sh test does)")
     return path
 
 
 def test_desktop_file_is_valid() -> None:
-    result = subprocess.run([_tool("desktop-file-validate", "desktop-file-utils"),
-                             str(LINUX / f"{APP_ID}.desktop")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [_tool("desktop-file-validate", "desktop-file-utils"), str(LINUX / f"{APP_ID}.desktop")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0 and "error" not in result.stdout.lower(), result.stdout
 
 
 def test_appstream_metainfo_is_valid() -> None:
-    result = subprocess.run([_tool("appstreamcli", "appstream"), "validate", "--no-net",
-                             str(LINUX / f"{APP_ID}.metainfo.xml")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            _tool("appstreamcli", "appstream"),
+            "validate",
+            "--no-net",
+            str(LINUX / f"{APP_ID}.metainfo.xml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

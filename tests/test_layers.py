@@ -37,12 +37,15 @@ def test_imports_point_one_way(package: str) -> None:
             assert not name.startswith("PySide6"), f"{path} imports {name}"
             if name.startswith("app."):
                 target = name.split(".")[1]
-                assert target in ALLOWED[package] | {"resources_locator"}, \
+                assert target in ALLOWED[package] | {"resources_locator"}, (
                     f"{path.relative_to(APP)} imports {name}"
+                )
 
 
 def test_lower_layers_load_without_qt() -> None:
-    code = ("import sys, app.model, app.engine, app.material, app.backends.local, "
-            "app.backends.factory\n"
-            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was loaded'")
+    code = (
+        "import sys, app.model, app.engine, app.material, app.backends.local, "
+        "app.backends.factory\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was loaded'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -41,8 +41,14 @@ def download(cli, tmp_path: Path, algorithm: WrappingAlgorithm) -> tuple[str, di
     key = cli("create-key", "--alias", f"guide-{algorithm.value.lower()}")["key_id"]
     work = tmp_path / "work"
     work.mkdir(exist_ok=True)
-    items = cli("get-parameters-for-import", key, "--wrapping-algorithm", algorithm.value,
-                "--out-dir", str(work))
+    items = cli(
+        "get-parameters-for-import",
+        key,
+        "--wrapping-algorithm",
+        algorithm.value,
+        "--out-dir",
+        str(work),
+    )
     return key, items, work
 
 
@@ -52,11 +58,17 @@ def test_guide_commands_import_and_the_key_encrypts(cli, tmp_path, algorithm) ->
     wrapping_key = Path(items["wrapping_key_file"]).name
     # Table 2, exactly as the guide and our README print it, run in the download folder
     for step in openssl_recipe(algorithm, wrapping_key):
-        subprocess.run(step.command, shell=True, cwd=work, check=True,
-                       capture_output=True)
+        subprocess.run(step.command, shell=True, cwd=work, check=True, capture_output=True)
     assert (work / "EncryptedKeyMaterial.bin").stat().st_size == 256
-    result = cli("import-key-material", key, "--material", str(work / "EncryptedKeyMaterial.bin"),
-                 "--token", items["import_token_file"], "--never-expires")
+    result = cli(
+        "import-key-material",
+        key,
+        "--material",
+        str(work / "EncryptedKeyMaterial.bin"),
+        "--token",
+        items["import_token_file"],
+        "--never-expires",
+    )
     assert result["key_state"] == "2"
     kcv = cli("kcv", "--material", str(work / "PlaintextKeyMaterial.bin"))["kcv"]
     assert result["kcv"] == kcv
@@ -67,34 +79,77 @@ def test_guide_commands_import_and_the_key_encrypts(cli, tmp_path, algorithm) ->
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
-def test_keyferry_wrap_decrypts_with_openssl_and_the_private_key(cli, tmp_path,
-                                                                 algorithm) -> None:
+def test_keyferry_wrap_decrypts_with_openssl_and_the_private_key(cli, tmp_path, algorithm) -> None:
     key, items, work = download(cli, tmp_path, algorithm)
-    wrapped = cli("wrap", "--wrapping-key", items["wrapping_key_file"], "--algorithm",
-                  algorithm.value, "--generate", str(work / "plain.bin"), "--out",
-                  str(work / "EncryptedKeyMaterial.bin"))
+    wrapped = cli(
+        "wrap",
+        "--wrapping-key",
+        items["wrapping_key_file"],
+        "--algorithm",
+        algorithm.value,
+        "--generate",
+        str(work / "plain.bin"),
+        "--out",
+        str(work / "EncryptedKeyMaterial.bin"),
+    )
     # the engine's private key, from inside the token (test-only access to the engine)
-    kms = LocalKms.open(tmp_path / "store",
-                        master_key_source=FileMasterKey(tmp_path / "master.key"),
-                        background=False, pool_size=0)
+    kms = LocalKms.open(
+        tmp_path / "store",
+        master_key_source=FileMasterKey(tmp_path / "master.key"),
+        background=False,
+        pool_size=0,
+    )
     token = Path(items["import_token_file"]).read_text()
     private = serialization.load_der_private_key(kms._tokens.open(token).private_key_der, None)
     kms.close()
-    (work / "private.pem").write_bytes(private.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()))
+    (work / "private.pem").write_bytes(
+        private.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     options = {
-        WrappingAlgorithm.RSAES_OAEP_SHA_256: ["-pkeyopt", "rsa_padding_mode:oaep",
-                                               "-pkeyopt", "rsa_oaep_md:sha256"],
-        WrappingAlgorithm.RSAES_OAEP_SHA_1: ["-pkeyopt", "rsa_padding_mode:oaep",
-                                             "-pkeyopt", "rsa_oaep_md:sha1"],
+        WrappingAlgorithm.RSAES_OAEP_SHA_256: [
+            "-pkeyopt",
+            "rsa_padding_mode:oaep",
+            "-pkeyopt",
+            "rsa_oaep_md:sha256",
+        ],
+        WrappingAlgorithm.RSAES_OAEP_SHA_1: [
+            "-pkeyopt",
+            "rsa_padding_mode:oaep",
+            "-pkeyopt",
+            "rsa_oaep_md:sha1",
+        ],
         WrappingAlgorithm.RSAES_PKCS1_V1_5: ["-pkeyopt", "rsa_padding_mode:pkcs1"],
     }[algorithm]
-    subprocess.run(["openssl", "pkeyutl", "-decrypt", "-inkey", str(work / "private.pem"),
-                    "-in", str(work / "EncryptedKeyMaterial.bin"), "-out",
-                    str(work / "decrypted.bin"), *options], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "pkeyutl",
+            "-decrypt",
+            "-inkey",
+            str(work / "private.pem"),
+            "-in",
+            str(work / "EncryptedKeyMaterial.bin"),
+            "-out",
+            str(work / "decrypted.bin"),
+            *options,
+        ],
+        check=True,
+        capture_output=True,
+    )
     assert (work / "decrypted.bin").read_bytes() == (work / "plain.bin").read_bytes()
-    result = cli("import-key-material", key, "--material", str(work / "EncryptedKeyMaterial.bin"),
-                 "--token", items["import_token_file"], "--expires-at", "2999-01-01T00:00")
+    result = cli(
+        "import-key-material",
+        key,
+        "--material",
+        str(work / "EncryptedKeyMaterial.bin"),
+        "--token",
+        items["import_token_file"],
+        "--expires-at",
+        "2999-01-01T00:00",
+    )
     assert result["key_state"] == "2" and result["kcv"] == wrapped["kcv"]
     assert result["expiration_time"] == str(int(datetime(2999, 1, 1).timestamp()) * 1000)

@@ -23,23 +23,33 @@ from tests.self_test_output import assert_self_test_passed, hostile_env, run_sel
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(command: list[str], what: str, *, cwd: Path,
-         timeout: float = 900) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
+def _run(
+    command: list[str], what: str, *, cwd: Path, timeout: float = 900
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")
+    }
+    done = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
     if done.returncode != 0:
-        pytest.fail(f"{what} failed ({done.returncode}): {' '.join(command)}\n"
-                    f"{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+        pytest.fail(
+            f"{what} failed ({done.returncode}): {' '.join(command)}\n"
+            f"{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
+        )
     return done
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    done = _run([sys.executable, str(ROOT / "packaging/build_wheel.py"), "--out-dir", str(out)],
-                "building the wheel", cwd=ROOT)
+    done = _run(
+        [sys.executable, str(ROOT / "packaging/build_wheel.py"), "--out-dir", str(out)],
+        "building the wheel",
+        cwd=ROOT,
+    )
     wheel = Path(done.stdout.strip().splitlines()[-1])
     assert wheel.parent == out and wheel.name == "keyferry-0.1.0-py3-none-any.whl"
     return wheel
@@ -52,9 +62,11 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     where = tmp_path_factory.mktemp("venv")
     venv = where / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], "creating a virtual environment", cwd=where)
-    _run([str(venv / "bin/python"), "-m", "pip", "install", "--quiet", "--no-input",
-          str(wheel)],
-         "installing the wheel (its dependencies come from PyPI or pip's cache)", cwd=where)
+    _run(
+        [str(venv / "bin/python"), "-m", "pip", "install", "--quiet", "--no-input", str(wheel)],
+        "installing the wheel (its dependencies come from PyPI or pip's cache)",
+        cwd=where,
+    )
     return venv
 
 
@@ -67,18 +79,26 @@ def test_the_wheel_holds_the_program_and_its_resources(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         entry_points = archive.read("keyferry-0.1.0.dist-info/entry_points.txt").decode()
-    resources = {name.removeprefix("app/resources/") for name in names
-                 if name.startswith("app/resources/")}
-    assert {"__init__.py", "texts/security_and_durability.html", "icons/keyferry.svg",
-            "translations/README.md"} <= resources
-    assert {f"icons/keyferry-{size}.png" for size in (16, 24, 32, 48, 64, 128, 256, 512)} \
-        <= resources
+    resources = {
+        name.removeprefix("app/resources/") for name in names if name.startswith("app/resources/")
+    }
+    assert {
+        "__init__.py",
+        "texts/security_and_durability.html",
+        "icons/keyferry.svg",
+        "translations/README.md",
+    } <= resources
+    assert {
+        f"icons/keyferry-{size}.png" for size in (16, 24, 32, 48, 64, 128, 256, 512)
+    } <= resources
     shipped = {Path(name).name for name in resources if name.endswith(".qm")}
-    expected = {source.with_suffix(".qm").name
-                for source in (ROOT / "resources/translations").glob("*.ts")}
+    expected = {
+        source.with_suffix(".qm").name for source in (ROOT / "resources/translations").glob("*.ts")
+    }
     assert shipped == expected, "every translation source is shipped compiled"
-    assert not any(part in name for name in names
-                   for part in ("__pycache__", ".pyc", "tests/", "egg-info"))
+    assert not any(
+        part in name for name in names for part in ("__pycache__", ".pyc", "tests/", "egg-info")
+    )
     assert "keyferry = app.cli:main" in entry_points
 
 
@@ -86,16 +106,23 @@ def test_the_installed_keyferry_passes_its_self_test(venv: Path, tmp_path: Path)
     home = tmp_path / "home"
     result = run_self_test([str(venv / "bin/keyferry")], cwd=tmp_path, home=home)
     details = assert_self_test_passed(result, resources_kind="installed package", home=home)
-    assert details["resources"] == \
-        f"installed package: {_site_packages(venv) / 'app/resources'}"
+    assert details["resources"] == f"installed package: {_site_packages(venv) / 'app/resources'}"
 
 
 def test_the_installed_package_is_not_the_checkout(venv: Path, tmp_path: Path) -> None:
     done = subprocess.run(
-        [str(venv / "bin/python"), "-c",
-         "import app, json, sys; print(json.dumps([app.__file__, sys.path]))"],
-        cwd=tmp_path, env=hostile_env(tmp_path / "home"), capture_output=True, text=True,
-        timeout=60, check=True)
+        [
+            str(venv / "bin/python"),
+            "-c",
+            "import app, json, sys; print(json.dumps([app.__file__, sys.path]))",
+        ],
+        cwd=tmp_path,
+        env=hostile_env(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     module, path = json.loads(done.stdout)
     assert Path(module) == _site_packages(venv) / "app/__init__.py"
     assert not any(entry.startswith(str(ROOT)) for entry in path)
@@ -104,12 +131,22 @@ def test_the_installed_package_is_not_the_checkout(venv: Path, tmp_path: Path) -
 def test_the_installed_command_line_works(venv: Path, tmp_path: Path) -> None:
     """Not only the GUI: a scripting command on a store of its own, with --json."""
     keyferry = str(venv / "bin/keyferry")
-    env = hostile_env(tmp_path / "home", KEYFERRY_DATA_DIR=str(tmp_path / "store"),
-                      KEYFERRY_MASTER_KEY_FILE=str(tmp_path / "master.key"))
-    created = subprocess.run([keyferry, "--json", "create-key", "--alias", "from-the-wheel"],
-                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    env = hostile_env(
+        tmp_path / "home",
+        KEYFERRY_DATA_DIR=str(tmp_path / "store"),
+        KEYFERRY_MASTER_KEY_FILE=str(tmp_path / "master.key"),
+    )
+    created = subprocess.run(
+        [keyferry, "--json", "create-key", "--alias", "from-the-wheel"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert created.returncode == 0, created.stderr
     assert json.loads(created.stdout)["key_alias"] == "from-the-wheel"
-    version = subprocess.run([keyferry, "--version"], cwd=tmp_path, env=env,
-                             capture_output=True, text=True, timeout=60)
+    version = subprocess.run(
+        [keyferry, "--version"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
     assert version.stdout.strip() == "keyferry 0.1.0"

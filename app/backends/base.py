@@ -55,20 +55,37 @@ class KmsBackend(Protocol):
         ...
 
     # keys
-    def create_key(self, *, alias: str, description: str = "", origin: Origin = Origin.EXTERNAL,
-                   tags: Iterable[Tag] = ()) -> Cmk: ...
+    def create_key(
+        self,
+        *,
+        alias: str,
+        description: str = "",
+        origin: Origin = Origin.EXTERNAL,
+        tags: Iterable[Tag] = (),
+    ) -> Cmk: ...
     def describe_key(self, *, key_id: str) -> Cmk: ...
-    def list_keys(self, *, limit: int | None = None, marker: str | None = None,
-                  key_state: KeyState | None = None) -> KeyPage: ...
+    def list_keys(
+        self,
+        *,
+        limit: int | None = None,
+        marker: str | None = None,
+        key_state: KeyState | None = None,
+    ) -> KeyPage: ...
     def all_keys(self) -> list[Cmk]: ...
     def history(self, *, key_id: str) -> list[AuditEntry]: ...
 
     # import
-    def get_parameters_for_import(self, *, key_id: str,
-                                  wrapping_algorithm: WrappingAlgorithm) -> ImportParameters: ...
-    def import_key_material(self, *, key_id: str, import_token: str,
-                            encrypted_key_material: bytes,
-                            expiration_time: int | None = None) -> Cmk: ...
+    def get_parameters_for_import(
+        self, *, key_id: str, wrapping_algorithm: WrappingAlgorithm
+    ) -> ImportParameters: ...
+    def import_key_material(
+        self,
+        *,
+        key_id: str,
+        import_token: str,
+        encrypted_key_material: bytes,
+        expiration_time: int | None = None,
+    ) -> Cmk: ...
     def delete_imported_key_material(self, *, key_id: str) -> Cmk: ...
 
     # lifecycle
@@ -86,17 +103,26 @@ class KmsBackend(Protocol):
     def delete_tag(self, *, key_id: str, tag_key: str) -> Cmk: ...
 
     # data
-    def encrypt_data(self, *, key_id: str, plain_text: bytes,
-                     additional_authenticated_data: bytes = b"") -> str: ...
-    def decrypt_data(self, *, cipher_text: str,
-                     additional_authenticated_data: bytes = b"") -> Decrypted: ...
-    def create_datakey(self, *, key_id: str, key_spec: str | None = None,
-                       datakey_length: int | None = None,
-                       with_plaintext: bool = True) -> DataKey: ...
-    def decrypt_datakey(self, *, key_id: str, cipher_text: str,
-                        datakey_cipher_length: int | None = None) -> bytes: ...
-    def encrypt_datakey(self, *, key_id: str, plain_text: bytes,
-                        datakey_plain_length: int) -> str: ...
+    def encrypt_data(
+        self, *, key_id: str, plain_text: bytes, additional_authenticated_data: bytes = b""
+    ) -> str: ...
+    def decrypt_data(
+        self, *, cipher_text: str, additional_authenticated_data: bytes = b""
+    ) -> Decrypted: ...
+    def create_datakey(
+        self,
+        *,
+        key_id: str,
+        key_spec: str | None = None,
+        datakey_length: int | None = None,
+        with_plaintext: bool = True,
+    ) -> DataKey: ...
+    def decrypt_datakey(
+        self, *, key_id: str, cipher_text: str, datakey_cipher_length: int | None = None
+    ) -> bytes: ...
+    def encrypt_datakey(
+        self, *, key_id: str, plain_text: bytes, datakey_plain_length: int
+    ) -> str: ...
 
 
 class Listeners:

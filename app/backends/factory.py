@@ -41,8 +41,9 @@ class RemoteSettings:
     profile: str | None = field(default=None, compare=False)
 
 
-def open_backend(args: argparse.Namespace, *, background: bool = True,
-                 lazily: bool = False) -> KmsBackend:
+def open_backend(
+    args: argparse.Namespace, *, background: bool = True, lazily: bool = False
+) -> KmsBackend:
     """The backend the arguments name: a profile, an endpoint, or the local engine.
     ``lazily``: the local engine opens at the backend's first call (see local.py)."""
     remote = remote_settings(args)
@@ -72,16 +73,19 @@ def remote_settings(args: argparse.Namespace) -> RemoteSettings | None:
         return None
     project_id = getattr(args, "project", None) or ""
     access_key_id = getattr(args, "access_key_id", None) or os.environ.get(ENV_ACCESS_KEY, "")
-    problems = [endpoint_problem(endpoint),
-                project_problem(project_id) if project_id else
-                "--endpoint needs --project-id: the project of your keys on that KMS.",
-                access_key_problem(access_key_id) if access_key_id else
-                f"--endpoint needs an access key ID: --access-key-id or ${ENV_ACCESS_KEY}."]
+    problems = [
+        endpoint_problem(endpoint),
+        project_problem(project_id)
+        if project_id
+        else "--endpoint needs --project-id: the project of your keys on that KMS.",
+        access_key_problem(access_key_id)
+        if access_key_id
+        else f"--endpoint needs an access key ID: --access-key-id or ${ENV_ACCESS_KEY}.",
+    ]
     found = [p for p in problems if p]
     if found:
         raise SetupError(" ".join(found))
-    return RemoteSettings(normalise_endpoint(endpoint), project_id.strip(),
-                          access_key_id.strip())
+    return RemoteSettings(normalise_endpoint(endpoint), project_id.strip(), access_key_id.strip())
 
 
 def secret_key_for(access_key_id: str) -> str:
@@ -102,7 +106,8 @@ def open_remote(settings: RemoteSettings, *, secret_key: str | None = None) -> K
     from app.backends.huawei import HuaweiBackend  # the SDK loads only when it is used
 
     return HuaweiBackend(
-        endpoint=settings.endpoint, project_id=settings.project_id,
+        endpoint=settings.endpoint,
+        project_id=settings.project_id,
         access_key_id=settings.access_key_id,
         secret_key=secret_key or secret_key_for(settings.access_key_id),
     )

@@ -69,8 +69,11 @@ class HuaweiBackend:
     ) -> None:
         if not (endpoint and project_id and access_key_id and secret_key):
             # Empty credentials would make the SDK ask a cloud metadata service instead.
-            raise KmsError("KMS.0204", "The endpoint, project ID, access key ID and secret key "
-                           "are all needed to connect to a remote KMS.")
+            raise KmsError(
+                "KMS.0204",
+                "The endpoint, project ID, access key ID and secret key "
+                "are all needed to connect to a remote KMS.",
+            )
         self.endpoint = endpoint
         self.project_id = project_id
         self.access_key_id = access_key_id
@@ -79,11 +82,13 @@ class HuaweiBackend:
         config.retry_times = 0
         if ca_file:
             config.ssl_ca_cert = ca_file
-        self._client = (KmsClient.new_builder()
-                        .with_http_config(config)
-                        .with_credentials(BasicCredentials(access_key_id, secret_key, project_id))
-                        .with_endpoints([endpoint])
-                        .build())
+        self._client = (
+            KmsClient.new_builder()
+            .with_http_config(config)
+            .with_credentials(BasicCredentials(access_key_id, secret_key, project_id))
+            .with_endpoints([endpoint])
+            .build()
+        )
         self._listeners = Listeners()
 
     @property
@@ -106,24 +111,41 @@ class HuaweiBackend:
         return self.describe_key(key_id=key_id)
 
     # keys
-    def create_key(self, *, alias: str, description: str = "", origin: Origin = Origin.EXTERNAL,
-                   tags: Iterable[Tag] = ()) -> Cmk:
+    def create_key(
+        self,
+        *,
+        alias: str,
+        description: str = "",
+        origin: Origin = Origin.EXTERNAL,
+        tags: Iterable[Tag] = (),
+    ) -> Cmk:
         tags = tuple(tags)
         rules.check_tags(tags)  # before creating, so a bad tag leaves no untagged key behind
-        body = m.CreateKeyRequestBody(key_alias=alias, key_spec=KeySpec.AES_256.value,
-                                      key_usage="ENCRYPT_DECRYPT", key_description=description,
-                                      origin=Origin(origin).value)
+        body = m.CreateKeyRequestBody(
+            key_alias=alias,
+            key_spec=KeySpec.AES_256.value,
+            key_usage="ENCRYPT_DECRYPT",
+            key_description=description,
+            origin=Origin(origin).value,
+        )
         answer = self._call("create_key", m.CreateKeyRequest(body=body))
         key_id = _required(getattr(answer.key_info, "key_id", None), "key_info.key_id")
         if tags:
-            self._call("batch_create_kms_tags", m.BatchCreateKmsTagsRequest(
-                key_id=key_id, body=m.BatchCreateKmsTagsRequestBody(
-                    tags=[m.TagItem(key=t.key, value=t.value) for t in tags], action="create")))
+            self._call(
+                "batch_create_kms_tags",
+                m.BatchCreateKmsTagsRequest(
+                    key_id=key_id,
+                    body=m.BatchCreateKmsTagsRequestBody(
+                        tags=[m.TagItem(key=t.key, value=t.value) for t in tags], action="create"
+                    ),
+                ),
+            )
         return self._changed(key_id)
 
     def describe_key(self, *, key_id: str) -> Cmk:
-        answer = self._call("list_key_detail", m.ListKeyDetailRequest(
-            body=m.OperateKeyRequestBody(key_id=key_id)))
+        answer = self._call(
+            "list_key_detail", m.ListKeyDetailRequest(body=m.OperateKeyRequestBody(key_id=key_id))
+        )
         details = _details(answer.key_info, fallback_id=key_id)
         return self._cmk(details, tags=self.show_tags(key_id=key_id))
 
@@ -131,19 +153,31 @@ class HuaweiBackend:
         try:
             return cmk_from_details(details, project_id=self.project_id, tags=tags)
         except (KeyError, ValueError, TypeError):
-            raise answer_error("a key's details (key_state, origin or a date is not "
-                               "valid)") from None
+            raise answer_error(
+                "a key's details (key_state, origin or a date is not valid)"
+            ) from None
 
-    def list_keys(self, *, limit: int | None = None, marker: str | None = None,
-                  key_state: KeyState | None = None) -> KeyPage:
+    def list_keys(
+        self,
+        *,
+        limit: int | None = None,
+        marker: str | None = None,
+        key_state: KeyState | None = None,
+    ) -> KeyPage:
         body = m.ListKeysRequestBody(
-            limit=None if limit is None else str(limit), marker=marker or None,
-            key_state=None if key_state is None else str(int(key_state)))
+            limit=None if limit is None else str(limit),
+            marker=marker or None,
+            key_state=None if key_state is None else str(int(key_state)),
+        )
         answer = self._call("list_keys", m.ListKeysRequest(body=body))
         keys = tuple(self._cmk(_details(d)) for d in answer.key_details or ())
         total = answer.total if isinstance(answer.total, int) else len(keys)
-        return KeyPage(keys=keys, next_marker=answer.next_marker or None,
-                       truncated=str(answer.truncated).lower() == "true", total=total)
+        return KeyPage(
+            keys=keys,
+            next_marker=answer.next_marker or None,
+            truncated=str(answer.truncated).lower() == "true",
+            total=total,
+        )
 
     def all_keys(self) -> list[Cmk]:
         keys: list[Cmk] = []
@@ -159,35 +193,56 @@ class HuaweiBackend:
         return []  # a remote KMS keeps its audit trail to itself (Huawei: Cloud Trace)
 
     # import
-    def get_parameters_for_import(self, *, key_id: str,
-                                  wrapping_algorithm: WrappingAlgorithm) -> ImportParameters:
-        answer = self._call("create_parameters_for_import", m.CreateParametersForImportRequest(
-            body=m.GetParametersForImportRequestBody(
-                key_id=key_id, wrapping_algorithm=WrappingAlgorithm(wrapping_algorithm).value)))
+    def get_parameters_for_import(
+        self, *, key_id: str, wrapping_algorithm: WrappingAlgorithm
+    ) -> ImportParameters:
+        answer = self._call(
+            "create_parameters_for_import",
+            m.CreateParametersForImportRequest(
+                body=m.GetParametersForImportRequestBody(
+                    key_id=key_id, wrapping_algorithm=WrappingAlgorithm(wrapping_algorithm).value
+                )
+            ),
+        )
         try:
-            public_key = base64.b64decode(_required(answer.public_key, "public_key"),
-                                          validate=True)
+            public_key = base64.b64decode(_required(answer.public_key, "public_key"), validate=True)
             expires = int(_required(answer.expiration_time, "expiration_time"))
         except (binascii.Error, ValueError, TypeError):
             raise answer_error("public_key or expiration_time (malformed)") from None
         return ImportParameters(
-            key_id=answer.key_id or key_id, wrapping_algorithm=WrappingAlgorithm(
-                wrapping_algorithm), public_key_der=public_key,
-            import_token=_required(answer.import_token, "import_token"), expiration_time=expires)
+            key_id=answer.key_id or key_id,
+            wrapping_algorithm=WrappingAlgorithm(wrapping_algorithm),
+            public_key_der=public_key,
+            import_token=_required(answer.import_token, "import_token"),
+            expiration_time=expires,
+        )
 
-    def import_key_material(self, *, key_id: str, import_token: str,
-                            encrypted_key_material: bytes,
-                            expiration_time: int | None = None) -> Cmk:
-        self._call("import_key_material", m.ImportKeyMaterialRequest(
-            body=m.ImportKeyMaterialRequestBody(
-                key_id=key_id, import_token=import_token,
-                encrypted_key_material=base64.b64encode(encrypted_key_material).decode(),
-                expiration_time=expiration_time)))
+    def import_key_material(
+        self,
+        *,
+        key_id: str,
+        import_token: str,
+        encrypted_key_material: bytes,
+        expiration_time: int | None = None,
+    ) -> Cmk:
+        self._call(
+            "import_key_material",
+            m.ImportKeyMaterialRequest(
+                body=m.ImportKeyMaterialRequestBody(
+                    key_id=key_id,
+                    import_token=import_token,
+                    encrypted_key_material=base64.b64encode(encrypted_key_material).decode(),
+                    expiration_time=expiration_time,
+                )
+            ),
+        )
         return self._changed(key_id)
 
     def delete_imported_key_material(self, *, key_id: str) -> Cmk:
-        self._call("delete_imported_key_material", m.DeleteImportedKeyMaterialRequest(
-            body=m.OperateKeyRequestBody(key_id=key_id)))
+        self._call(
+            "delete_imported_key_material",
+            m.DeleteImportedKeyMaterialRequest(body=m.OperateKeyRequestBody(key_id=key_id)),
+        )
         return self._changed(key_id)
 
     # lifecycle
@@ -205,55 +260,97 @@ class HuaweiBackend:
         return self._operate("cancel_key_deletion", m.CancelKeyDeletionRequest, key_id)
 
     def schedule_key_deletion(self, *, key_id: str, pending_days: int) -> Cmk:
-        self._call("delete_key", m.DeleteKeyRequest(body=m.ScheduleKeyDeletionRequestBody(
-            key_id=key_id, pending_days=str(pending_days))))
+        self._call(
+            "delete_key",
+            m.DeleteKeyRequest(
+                body=m.ScheduleKeyDeletionRequestBody(key_id=key_id, pending_days=str(pending_days))
+            ),
+        )
         return self._changed(key_id)
 
     def update_key_alias(self, *, key_id: str, alias: str) -> Cmk:
-        self._call("update_key_alias", m.UpdateKeyAliasRequest(
-            body=m.UpdateKeyAliasRequestBody(key_id=key_id, key_alias=alias)))
+        self._call(
+            "update_key_alias",
+            m.UpdateKeyAliasRequest(
+                body=m.UpdateKeyAliasRequestBody(key_id=key_id, key_alias=alias)
+            ),
+        )
         return self._changed(key_id)
 
     def update_key_description(self, *, key_id: str, description: str) -> Cmk:
-        self._call("update_key_description", m.UpdateKeyDescriptionRequest(
-            body=m.UpdateKeyDescriptionRequestBody(key_id=key_id, key_description=description)))
+        self._call(
+            "update_key_description",
+            m.UpdateKeyDescriptionRequest(
+                body=m.UpdateKeyDescriptionRequestBody(key_id=key_id, key_description=description)
+            ),
+        )
         return self._changed(key_id)
 
     # tags
     def create_tag(self, *, key_id: str, tag: Tag) -> Cmk:
-        self._call("create_kms_tag", m.CreateKmsTagRequest(
-            key_id=key_id, body=m.CreateKmsTagRequestBody(
-                tag=m.TagItem(key=tag.key, value=tag.value))))
+        self._call(
+            "create_kms_tag",
+            m.CreateKmsTagRequest(
+                key_id=key_id,
+                body=m.CreateKmsTagRequestBody(tag=m.TagItem(key=tag.key, value=tag.value)),
+            ),
+        )
         return self._changed(key_id)
 
     def batch_tags(self, *, key_id: str, action: str, tags: Iterable[Tag]) -> Cmk:
-        self._call("batch_create_kms_tags", m.BatchCreateKmsTagsRequest(
-            key_id=key_id, body=m.BatchCreateKmsTagsRequestBody(
-                tags=[m.TagItem(key=t.key, value=t.value) for t in tags], action=action)))
+        self._call(
+            "batch_create_kms_tags",
+            m.BatchCreateKmsTagsRequest(
+                key_id=key_id,
+                body=m.BatchCreateKmsTagsRequestBody(
+                    tags=[m.TagItem(key=t.key, value=t.value) for t in tags], action=action
+                ),
+            ),
+        )
         return self._changed(key_id)
 
     def show_tags(self, *, key_id: str) -> tuple[Tag, ...]:
         answer = self._call("show_kms_tags", m.ShowKmsTagsRequest(key_id=key_id))
-        return tuple(sorted(Tag(str(t.key), str(t.value or "")) for t in answer.tags or ()
-                            if getattr(t, "key", None)))
+        return tuple(
+            sorted(
+                Tag(str(t.key), str(t.value or ""))
+                for t in answer.tags or ()
+                if getattr(t, "key", None)
+            )
+        )
 
     def delete_tag(self, *, key_id: str, tag_key: str) -> Cmk:
         self._call("delete_tag", m.DeleteTagRequest(key_id=key_id, key=tag_key))
         return self._changed(key_id)
 
     # data
-    def encrypt_data(self, *, key_id: str, plain_text: bytes,
-                     additional_authenticated_data: bytes = b"") -> str:
-        answer = self._call("encrypt_data", m.EncryptDataRequest(body=m.EncryptDataRequestBody(
-            key_id=key_id, plain_text=_text(plain_text, "KMS.2101", "The plaintext"),
-            additional_authenticated_data=_aad(additional_authenticated_data))))
+    def encrypt_data(
+        self, *, key_id: str, plain_text: bytes, additional_authenticated_data: bytes = b""
+    ) -> str:
+        answer = self._call(
+            "encrypt_data",
+            m.EncryptDataRequest(
+                body=m.EncryptDataRequestBody(
+                    key_id=key_id,
+                    plain_text=_text(plain_text, "KMS.2101", "The plaintext"),
+                    additional_authenticated_data=_aad(additional_authenticated_data),
+                )
+            ),
+        )
         return str(_required(answer.cipher_text, "cipher_text"))
 
-    def decrypt_data(self, *, cipher_text: str,
-                     additional_authenticated_data: bytes = b"") -> Decrypted:
-        answer = self._call("decrypt_data", m.DecryptDataRequest(body=m.DecryptDataRequestBody(
-            cipher_text=cipher_text,
-            additional_authenticated_data=_aad(additional_authenticated_data))))
+    def decrypt_data(
+        self, *, cipher_text: str, additional_authenticated_data: bytes = b""
+    ) -> Decrypted:
+        answer = self._call(
+            "decrypt_data",
+            m.DecryptDataRequest(
+                body=m.DecryptDataRequestBody(
+                    cipher_text=cipher_text,
+                    additional_authenticated_data=_aad(additional_authenticated_data),
+                )
+            ),
+        )
         if answer.plain_text_base64:
             try:
                 plaintext = base64.b64decode(answer.plain_text_base64, validate=True)
@@ -263,40 +360,70 @@ class HuaweiBackend:
             plaintext = str(_required(answer.plain_text, "plain_text")).encode("utf-8")
         return Decrypted(key_id=str(_required(answer.key_id, "key_id")), plaintext=plaintext)
 
-    def create_datakey(self, *, key_id: str, key_spec: str | None = None,
-                       datakey_length: int | None = None,
-                       with_plaintext: bool = True) -> DataKey:
+    def create_datakey(
+        self,
+        *,
+        key_id: str,
+        key_spec: str | None = None,
+        datakey_length: int | None = None,
+        with_plaintext: bool = True,
+    ) -> DataKey:
         body = m.CreateDatakeyRequestBody(
-            key_id=key_id, key_spec=key_spec,
-            datakey_length=None if datakey_length is None else str(datakey_length))
+            key_id=key_id,
+            key_spec=key_spec,
+            datakey_length=None if datakey_length is None else str(datakey_length),
+        )
         if not with_plaintext:
-            answer = self._call("create_datakey_without_plaintext",
-                                m.CreateDatakeyWithoutPlaintextRequest(body=body))
-            return DataKey(key_id=key_id, plaintext=None,
-                           cipher_text=str(_required(answer.cipher_text, "cipher_text")))
+            answer = self._call(
+                "create_datakey_without_plaintext",
+                m.CreateDatakeyWithoutPlaintextRequest(body=body),
+            )
+            return DataKey(
+                key_id=key_id,
+                plaintext=None,
+                cipher_text=str(_required(answer.cipher_text, "cipher_text")),
+            )
         answer = self._call("create_datakey", m.CreateDatakeyRequest(body=body))
-        return DataKey(key_id=key_id, plaintext=_unhex(answer.plain_text, "plain_text"),
-                       cipher_text=str(_required(answer.cipher_text, "cipher_text")))
+        return DataKey(
+            key_id=key_id,
+            plaintext=_unhex(answer.plain_text, "plain_text"),
+            cipher_text=str(_required(answer.cipher_text, "cipher_text")),
+        )
 
-    def decrypt_datakey(self, *, key_id: str, cipher_text: str,
-                        datakey_cipher_length: int | None = None) -> bytes:
-        answer = self._call("decrypt_datakey", m.DecryptDatakeyRequest(
-            body=m.DecryptDatakeyRequestBody(
-                key_id=key_id, cipher_text=cipher_text,
-                datakey_cipher_length=None if datakey_cipher_length is None
-                else str(datakey_cipher_length))))
+    def decrypt_datakey(
+        self, *, key_id: str, cipher_text: str, datakey_cipher_length: int | None = None
+    ) -> bytes:
+        answer = self._call(
+            "decrypt_datakey",
+            m.DecryptDatakeyRequest(
+                body=m.DecryptDatakeyRequestBody(
+                    key_id=key_id,
+                    cipher_text=cipher_text,
+                    datakey_cipher_length=None
+                    if datakey_cipher_length is None
+                    else str(datakey_cipher_length),
+                )
+            ),
+        )
         datakey = _unhex(answer.data_key, "data_key")
         digest = answer.datakey_dgst
-        if digest and not hmac.compare_digest(str(digest).lower(),
-                                              hashlib.sha256(datakey).hexdigest()):
+        if digest and not hmac.compare_digest(
+            str(digest).lower(), hashlib.sha256(datakey).hexdigest()
+        ):
             raise answer_error("datakey_dgst (it does not match the data key)")
         return datakey
 
-    def encrypt_datakey(self, *, key_id: str, plain_text: bytes,
-                        datakey_plain_length: int) -> str:
-        answer = self._call("encrypt_datakey", m.EncryptDatakeyRequest(
-            body=m.EncryptDatakeyRequestBody(key_id=key_id, plain_text=plain_text.hex(),
-                                             datakey_plain_length=str(datakey_plain_length))))
+    def encrypt_datakey(self, *, key_id: str, plain_text: bytes, datakey_plain_length: int) -> str:
+        answer = self._call(
+            "encrypt_datakey",
+            m.EncryptDatakeyRequest(
+                body=m.EncryptDatakeyRequestBody(
+                    key_id=key_id,
+                    plain_text=plain_text.hex(),
+                    datakey_plain_length=str(datakey_plain_length),
+                )
+            ),
+        )
         return str(_required(answer.cipher_text, "cipher_text"))
 
 

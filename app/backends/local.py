@@ -41,15 +41,16 @@ def open_local(
     """Open the store in ``data_dir`` as a backend. Raises ``SetupError`` (no keyring, ...).
     ``lazily``: the engine opens at the backend's first call, on the thread that makes it,
     and that call raises what opening raises (and the next call tries again)."""
+
     def open_engine() -> LocalKms:
         from app.engine.kms import LocalKms
 
         source = master_key_source or key_source_for(master_key_file)
-        return LocalKms.open(data_dir, master_key_source=source, clock=clock,
-                             background=background)
+        return LocalKms.open(data_dir, master_key_source=source, clock=clock, background=background)
 
-    backend = LocalBackend(opener=open_engine, directory=Path(data_dir),
-                           project_id=project_id, owns_engine=True)
+    backend = LocalBackend(
+        opener=open_engine, directory=Path(data_dir), project_id=project_id, owns_engine=True
+    )
     if not lazily:
         backend.kms  # noqa: B018 (opens the engine now)
     return backend
@@ -60,8 +61,12 @@ class LocalBackend:
     is_local = True
 
     def __init__(
-        self, kms: LocalKms | None = None, *, project_id: str = DEFAULT_PROJECT,
-        owns_engine: bool = False, opener: Callable[[], LocalKms] | None = None,
+        self,
+        kms: LocalKms | None = None,
+        *,
+        project_id: str = DEFAULT_PROJECT,
+        owns_engine: bool = False,
+        opener: Callable[[], LocalKms] | None = None,
         directory: Path | None = None,
     ) -> None:
         """On an open engine ``kms``, or on the one ``opener`` opens at the first call."""
@@ -121,18 +126,35 @@ class LocalBackend:
         return self._listeners.subscribe(listener)
 
     # keys
-    def create_key(self, *, alias: str, description: str = "", origin: Origin = Origin.EXTERNAL,
-                   tags: Iterable[Tag] = ()) -> Cmk:
-        return self.kms.create_key(project_id=self.project_id, key_alias=alias,
-                                   key_description=description, origin=origin, tags=tags)
+    def create_key(
+        self,
+        *,
+        alias: str,
+        description: str = "",
+        origin: Origin = Origin.EXTERNAL,
+        tags: Iterable[Tag] = (),
+    ) -> Cmk:
+        return self.kms.create_key(
+            project_id=self.project_id,
+            key_alias=alias,
+            key_description=description,
+            origin=origin,
+            tags=tags,
+        )
 
     def describe_key(self, *, key_id: str) -> Cmk:
         return self.kms.describe_key(project_id=self.project_id, key_id=key_id)
 
-    def list_keys(self, *, limit: int | None = None, marker: str | None = None,
-                  key_state: KeyState | None = None) -> KeyPage:
-        return self.kms.list_keys(project_id=self.project_id, limit=limit, marker=marker,
-                                  key_state=key_state)
+    def list_keys(
+        self,
+        *,
+        limit: int | None = None,
+        marker: str | None = None,
+        key_state: KeyState | None = None,
+    ) -> KeyPage:
+        return self.kms.list_keys(
+            project_id=self.project_id, limit=limit, marker=marker, key_state=key_state
+        )
 
     def all_keys(self) -> list[Cmk]:
         return list(self.kms.list_keys(project_id=self.project_id).keys)
@@ -141,17 +163,28 @@ class LocalBackend:
         return self.kms.audit.entries(key_id=key_id)
 
     # import
-    def get_parameters_for_import(self, *, key_id: str,
-                                  wrapping_algorithm: WrappingAlgorithm) -> ImportParameters:
+    def get_parameters_for_import(
+        self, *, key_id: str, wrapping_algorithm: WrappingAlgorithm
+    ) -> ImportParameters:
         return self.kms.get_parameters_for_import(
-            project_id=self.project_id, key_id=key_id, wrapping_algorithm=wrapping_algorithm)
+            project_id=self.project_id, key_id=key_id, wrapping_algorithm=wrapping_algorithm
+        )
 
-    def import_key_material(self, *, key_id: str, import_token: str,
-                            encrypted_key_material: bytes,
-                            expiration_time: int | None = None) -> Cmk:
+    def import_key_material(
+        self,
+        *,
+        key_id: str,
+        import_token: str,
+        encrypted_key_material: bytes,
+        expiration_time: int | None = None,
+    ) -> Cmk:
         return self.kms.import_key_material(
-            project_id=self.project_id, key_id=key_id, import_token=import_token,
-            encrypted_key_material=encrypted_key_material, expiration_time=expiration_time)
+            project_id=self.project_id,
+            key_id=key_id,
+            import_token=import_token,
+            encrypted_key_material=encrypted_key_material,
+            expiration_time=expiration_time,
+        )
 
     def delete_imported_key_material(self, *, key_id: str) -> Cmk:
         return self.kms.delete_imported_key_material(project_id=self.project_id, key_id=key_id)
@@ -164,27 +197,29 @@ class LocalBackend:
         return self.kms.disable_key(project_id=self.project_id, key_id=key_id)
 
     def schedule_key_deletion(self, *, key_id: str, pending_days: int) -> Cmk:
-        return self.kms.schedule_key_deletion(project_id=self.project_id, key_id=key_id,
-                                              pending_days=pending_days)
+        return self.kms.schedule_key_deletion(
+            project_id=self.project_id, key_id=key_id, pending_days=pending_days
+        )
 
     def cancel_key_deletion(self, *, key_id: str) -> Cmk:
         return self.kms.cancel_key_deletion(project_id=self.project_id, key_id=key_id)
 
     def update_key_alias(self, *, key_id: str, alias: str) -> Cmk:
-        return self.kms.update_key_alias(project_id=self.project_id, key_id=key_id,
-                                         key_alias=alias)
+        return self.kms.update_key_alias(project_id=self.project_id, key_id=key_id, key_alias=alias)
 
     def update_key_description(self, *, key_id: str, description: str) -> Cmk:
-        return self.kms.update_key_description(project_id=self.project_id, key_id=key_id,
-                                               key_description=description)
+        return self.kms.update_key_description(
+            project_id=self.project_id, key_id=key_id, key_description=description
+        )
 
     # tags
     def create_tag(self, *, key_id: str, tag: Tag) -> Cmk:
         return self.kms.create_tag(project_id=self.project_id, key_id=key_id, tag=tag)
 
     def batch_tags(self, *, key_id: str, action: str, tags: Iterable[Tag]) -> Cmk:
-        return self.kms.batch_tags(project_id=self.project_id, key_id=key_id, action=action,
-                                   tags=tags)
+        return self.kms.batch_tags(
+            project_id=self.project_id, key_id=key_id, action=action, tags=tags
+        )
 
     def show_tags(self, *, key_id: str) -> tuple[Tag, ...]:
         return self.kms.show_tags(project_id=self.project_id, key_id=key_id)
@@ -193,39 +228,61 @@ class LocalBackend:
         return self.kms.delete_tag(project_id=self.project_id, key_id=key_id, tag_key=tag_key)
 
     # data
-    def encrypt_data(self, *, key_id: str, plain_text: bytes,
-                     additional_authenticated_data: bytes = b"") -> str:
-        blob = self.kms.encrypt_data(project_id=self.project_id, key_id=key_id,
-                                     plain_text=plain_text,
-                                     additional_authenticated_data=additional_authenticated_data)
+    def encrypt_data(
+        self, *, key_id: str, plain_text: bytes, additional_authenticated_data: bytes = b""
+    ) -> str:
+        blob = self.kms.encrypt_data(
+            project_id=self.project_id,
+            key_id=key_id,
+            plain_text=plain_text,
+            additional_authenticated_data=additional_authenticated_data,
+        )
         return base64.b64encode(blob).decode("ascii")
 
-    def decrypt_data(self, *, cipher_text: str,
-                     additional_authenticated_data: bytes = b"") -> Decrypted:
+    def decrypt_data(
+        self, *, cipher_text: str, additional_authenticated_data: bytes = b""
+    ) -> Decrypted:
         key_id, plaintext = self.kms.decrypt_data(
-            project_id=self.project_id, cipher_text=_unbase64(cipher_text),
-            additional_authenticated_data=additional_authenticated_data)
+            project_id=self.project_id,
+            cipher_text=_unbase64(cipher_text),
+            additional_authenticated_data=additional_authenticated_data,
+        )
         return Decrypted(key_id=key_id, plaintext=plaintext)
 
-    def create_datakey(self, *, key_id: str, key_spec: str | None = None,
-                       datakey_length: int | None = None,
-                       with_plaintext: bool = True) -> DataKey:
+    def create_datakey(
+        self,
+        *,
+        key_id: str,
+        key_spec: str | None = None,
+        datakey_length: int | None = None,
+        with_plaintext: bool = True,
+    ) -> DataKey:
         plaintext, blob = self.kms.create_datakey(
-            project_id=self.project_id, key_id=key_id, key_spec=key_spec,
-            datakey_length=datakey_length, with_plaintext=with_plaintext)
+            project_id=self.project_id,
+            key_id=key_id,
+            key_spec=key_spec,
+            datakey_length=datakey_length,
+            with_plaintext=with_plaintext,
+        )
         return DataKey(key_id=key_id, plaintext=plaintext, cipher_text=blob.hex())
 
-    def decrypt_datakey(self, *, key_id: str, cipher_text: str,
-                        datakey_cipher_length: int | None = None) -> bytes:
-        return self.kms.decrypt_datakey(project_id=self.project_id, key_id=key_id,
-                                        cipher_text=_unhex(cipher_text),
-                                        datakey_cipher_length=datakey_cipher_length)
+    def decrypt_datakey(
+        self, *, key_id: str, cipher_text: str, datakey_cipher_length: int | None = None
+    ) -> bytes:
+        return self.kms.decrypt_datakey(
+            project_id=self.project_id,
+            key_id=key_id,
+            cipher_text=_unhex(cipher_text),
+            datakey_cipher_length=datakey_cipher_length,
+        )
 
-    def encrypt_datakey(self, *, key_id: str, plain_text: bytes,
-                        datakey_plain_length: int) -> str:
-        return self.kms.encrypt_datakey(project_id=self.project_id, key_id=key_id,
-                                        plain_text=plain_text,
-                                        datakey_plain_length=datakey_plain_length).hex()
+    def encrypt_datakey(self, *, key_id: str, plain_text: bytes, datakey_plain_length: int) -> str:
+        return self.kms.encrypt_datakey(
+            project_id=self.project_id,
+            key_id=key_id,
+            plain_text=plain_text,
+            datakey_plain_length=datakey_plain_length,
+        ).hex()
 
 
 def _unbase64(text: str) -> bytes:
@@ -248,16 +305,18 @@ def key_source_for(master_key_file: Path | None) -> MasterKeySource:
     return FileMasterKey(master_key_file) if master_key_file else KeyringMasterKey()
 
 
-def backup_store(data_dir: Path, out: Path, passphrase: str, *,
-                 master_key_file: Path | None = None) -> int:
+def backup_store(
+    data_dir: Path, out: Path, passphrase: str, *, master_key_file: Path | None = None
+) -> int:
     """A sealed backup of the local store (see app/engine/backup.py); returns its size."""
     from app.engine.backup import create_backup
 
     return create_backup(data_dir, key_source_for(master_key_file), out, passphrase)
 
 
-def restore_store(backup: Path, data_dir: Path, passphrase: str, *,
-                  master_key_file: Path | None = None) -> str:
+def restore_store(
+    backup: Path, data_dir: Path, passphrase: str, *, master_key_file: Path | None = None
+) -> str:
     """Restore a backup into an empty ``data_dir``; returns the store's ID."""
     from app.engine.backup import restore_backup
 

@@ -98,8 +98,12 @@ class Profile:
     access_key_id: str
 
     def problems(self) -> list[str]:
-        found = [name_problem(self.name), endpoint_problem(self.endpoint),
-                 project_problem(self.project_id), access_key_problem(self.access_key_id)]
+        found = [
+            name_problem(self.name),
+            endpoint_problem(self.endpoint),
+            project_problem(self.project_id),
+            access_key_problem(self.access_key_id),
+        ]
         return [p for p in found if p]
 
 
@@ -117,15 +121,19 @@ class ProfileStore:
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as error:
-            raise SetupError(f"The profiles file {self.path} cannot be read ({error}). "
-                             "Fix or delete it.") from None
+            raise SetupError(
+                f"The profiles file {self.path} cannot be read ({error}). Fix or delete it."
+            ) from None
         found: dict[str, Profile] = {}
         entries = data.get("profiles", {}) if isinstance(data, dict) else {}
         for name, entry in entries.items() if isinstance(entries, dict) else ():
             try:
-                found[name] = Profile(name=name, endpoint=str(entry["endpoint"]),
-                                      project_id=str(entry["project_id"]),
-                                      access_key_id=str(entry["access_key_id"]))
+                found[name] = Profile(
+                    name=name,
+                    endpoint=str(entry["endpoint"]),
+                    project_id=str(entry["project_id"]),
+                    access_key_id=str(entry["access_key_id"]),
+                )
             except (KeyError, TypeError):
                 continue  # a hand-edited entry without its fields is skipped, not fatal
         return found
@@ -134,18 +142,22 @@ class ProfileStore:
         profiles = self.all()
         if name not in profiles:
             known = ", ".join(sorted(profiles)) or "none yet"
-            raise SetupError(f"There is no connection profile {name!r} (saved: {known}). "
-                             "Save one with 'keyferry profile save' or the connection dialog.")
+            raise SetupError(
+                f"There is no connection profile {name!r} (saved: {known}). "
+                "Save one with 'keyferry profile save' or the connection dialog."
+            )
         return profiles[name]
 
     def save(self, profile: Profile) -> Profile:
         problems = profile.problems()
         if problems:
             raise SetupError(" ".join(problems))
-        clean = Profile(name=profile.name.strip(),
-                        endpoint=normalise_endpoint(profile.endpoint),
-                        project_id=profile.project_id.strip(),
-                        access_key_id=profile.access_key_id.strip())
+        clean = Profile(
+            name=profile.name.strip(),
+            endpoint=normalise_endpoint(profile.endpoint),
+            project_id=profile.project_id.strip(),
+            access_key_id=profile.access_key_id.strip(),
+        )
         profiles = self.all()
         profiles[clean.name] = clean
         self._write(profiles)
@@ -213,6 +225,8 @@ def _keyring(name: str, *args: str) -> str | None:
     except keyring.errors.KeyringLocked:
         raise SetupError("The system keyring is locked. Unlock it and try again.") from None
     except keyring.errors.KeyringError as error:
-        raise SetupError(f"The system keyring failed ({type(error).__name__}). Try again, or "
-                         "give the secret key for this run in KEYFERRY_SECRET_KEY.") from None
+        raise SetupError(
+            f"The system keyring failed ({type(error).__name__}). Try again, or "
+            "give the secret key for this run in KEYFERRY_SECRET_KEY."
+        ) from None
     return result

@@ -21,8 +21,11 @@ _MESSAGE_MAX = 500
 
 
 def answer_error(field: str) -> KmsError:
-    return KmsError("NET.0006", f"The KMS's answer could not be used: {field} is missing or "
-                    "malformed. Is the endpoint a Huawei-compatible KMS?")
+    return KmsError(
+        "NET.0006",
+        f"The KMS's answer could not be used: {field} is missing or "
+        "malformed. Is the endpoint a Huawei-compatible KMS?",
+    )
 
 
 def remote_refusal(error: sdk.ServiceResponseException) -> KmsError:
@@ -50,8 +53,12 @@ def _classify(text: str) -> str:
     lowered = text.lower()
     if "refused" in lowered:
         return "NET.0001"
-    if "name or service not known" in lowered or "name resolution" in lowered \
-            or "nodename nor servname" in lowered or "getaddrinfo" in lowered:
+    if (
+        "name or service not known" in lowered
+        or "name resolution" in lowered
+        or "nodename nor servname" in lowered
+        or "getaddrinfo" in lowered
+    ):
         return "NET.0002"
     if "timed out" in lowered or "timeout" in lowered:
         return "NET.0003"

@@ -29,8 +29,10 @@ log = logging.getLogger(__name__)
 FLUSH_INTERVAL_S = 0.05
 _FLUSH_AT = 2000  # entries: flush early when a burst fills the buffer
 _BUFFER_LIMIT = 8000  # entries: the flusher is behind; the caller writes them (backpressure)
-_INSERT = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
-           "error_code) VALUES (?, ?, ?, ?, ?, ?, ?)")
+_INSERT = (
+    "INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
+    "error_code) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
 # Read entries are buffered and written as runs: consecutive entries that differ only in
 # their time (one client reading one key, the usual burst) are one INSERT over a JSON array of
 # their times. SQLite unpacks it in C with the GIL released, where executemany binds every
@@ -40,16 +42,20 @@ _INSERT = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, re
 # json_each yields an array's elements in order and the INSERT takes them as they come; an
 # ``ORDER BY key`` would say so, at the price of a sort that doubles SQLite's work (1.8 against
 # 0.9 us a row). The order is tested instead (test_lifecycle.py, a clock moved back mid-run).
-_INSERT_RUN = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
-               "error_code, read) SELECT value, ?, ?, ?, ?, 'ok', NULL, 1 FROM json_each(?)")
+_INSERT_RUN = (
+    "INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
+    "error_code, read) SELECT value, ?, ?, ?, ?, 'ok', NULL, 1 FROM json_each(?)"
+)
 # Entries that come as many short runs (clients or keys taking turns) go as one INSERT over a
 # JSON array of whole rows instead: a statement per run would bind every value under the GIL
 # (14 against 1.6 us an entry of the flusher's GIL time, two keys alternating).
-_INSERT_ROWS = ("INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
-                "error_code, read) SELECT json_extract(value, '$[0]'), "
-                "json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
-                "json_extract(value, '$[3]'), json_extract(value, '$[4]'), 'ok', NULL, 1 "
-                "FROM json_each(?)")
+_INSERT_ROWS = (
+    "INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
+    "error_code, read) SELECT json_extract(value, '$[0]'), "
+    "json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
+    "json_extract(value, '$[3]'), json_extract(value, '$[4]'), 'ok', NULL, 1 "
+    "FROM json_each(?)"
+)
 _RUNS_AT_MOST = 8  # runs per flush written as runs; beyond, as rows
 _COLUMNS = "seq, time_ms, actor, operation, project_id, key_id, result, error_code"
 #: (actor, operation, project ID, key ID): what the entries of a run share.
@@ -95,16 +101,32 @@ class AuditLog:
         actor: str | None = None,
     ) -> None:
         """Append one entry inside the caller's transaction."""
-        conn.execute(_INSERT, (now_ms(self._clock), actor or self.actor(), operation,
-                               project_id, key_id, result, error_code))
+        conn.execute(
+            _INSERT,
+            (
+                now_ms(self._clock),
+                actor or self.actor(),
+                operation,
+                project_id,
+                key_id,
+                result,
+                error_code,
+            ),
+        )
 
     def append(self, **fields: str | None) -> None:
         """Append one entry in a transaction of its own."""
         with self._store.write() as conn:
             self.record(conn, **fields)  # type: ignore[arg-type]
 
-    def append_later(self, *, operation: str, project_id: str | None,
-                     key_id: str | None, time_ms: int | None = None) -> None:
+    def append_later(
+        self,
+        *,
+        operation: str,
+        project_id: str | None,
+        key_id: str | None,
+        time_ms: int | None = None,
+    ) -> None:
         """Buffer the entry of a successful read; it is written within FLUSH_INTERVAL_S.
         ``time_ms``: when it happened, if the caller has already asked the clock."""
         fields = (ACTOR.get() or self._default_actor, operation, project_id, key_id)
@@ -118,8 +140,9 @@ class AuditLog:
                 runs.append((fields, [time_ms]))
             self._buffered = size = self._buffered + 1
             if self._flusher is None and not self._closed:
-                self._flusher = threading.Thread(target=self._run_flusher,
-                                                 name="keyferry-audit", daemon=True)
+                self._flusher = threading.Thread(
+                    target=self._run_flusher, name="keyferry-audit", daemon=True
+                )
                 self._flusher.start()
         if size == _FLUSH_AT:  # once: Event.set takes a lock, too dear for every call
             self._wake.set()
@@ -177,8 +200,9 @@ class AuditLog:
                 if self._closed:
                     return
 
-    def entries(self, *, key_id: str | None = None, limit: int = 1000,
-                reads: bool = False) -> list[AuditEntry]:
+    def entries(
+        self, *, key_id: str | None = None, limit: int = 1000, reads: bool = False
+    ) -> list[AuditEntry]:
         """The newest ``limit`` entries, oldest first; of one key if ``key_id`` is given.
         Without ``reads``, a key's entries are its history: changes and refusals only."""
         self.flush()

@@ -72,7 +72,7 @@ def _write_new(path: Path, data: bytes) -> None:
     try:
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     except OSError as error:
         os.close(fd)
@@ -81,8 +81,7 @@ def _write_new(path: Path, data: bytes) -> None:
     os.close(fd)
 
 
-def restore_backup(backup: Path, data_dir: Path, source: MasterKeySource,
-                   passphrase: str) -> str:
+def restore_backup(backup: Path, data_dir: Path, source: MasterKeySource, passphrase: str) -> str:
     """Restore a backup into ``data_dir`` (which must not hold a store yet) and keep its
     master key in ``source``; returns the store's ID."""
     blob = Path(backup).read_bytes()
@@ -93,7 +92,8 @@ def restore_backup(backup: Path, data_dir: Path, source: MasterKeySource,
         raise SetupError(f"{backup} was written by another version of Keyferry.")
     try:
         plain = _kek(passphrase, salt, log_n, r, p).decrypt(
-            nonce, blob[_HEADER.size:], blob[:_HEADER.size])
+            nonce, blob[_HEADER.size :], blob[: _HEADER.size]
+        )
     except InvalidTag:
         raise SetupError("The passphrase is wrong, or the backup file is damaged.") from None
     master_key, database = plain[:32], plain[32:]

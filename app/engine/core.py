@@ -132,8 +132,11 @@ class EngineCore:
         sealed, _ = records.secrets(conn, key_id)
         if sealed is None:  # cannot happen for an Enabled key (a table constraint)
             raise KmsError("KMS.1301")
-        hot = _HotKey(AESGCM(self._open_material(key_id, sealed)), cmk.material_expires_ms,
-                      DATA_VERSION + key_id.encode("ascii"))
+        hot = _HotKey(
+            AESGCM(self._open_material(key_id, sealed)),
+            cmk.material_expires_ms,
+            DATA_VERSION + key_id.encode("ascii"),
+        )
         if self._hot is hot_keys:
             hot_keys[(project_id, key_id)] = hot
         return hot

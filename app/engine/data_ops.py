@@ -44,10 +44,12 @@ class DataOps(EngineCore):
         if not isinstance(plain_text, _BYTES) or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
             raise KmsError("KMS.2101", f"The plaintext must be 1 to {PLAINTEXT_MAX} bytes.")
         now = self._read_ms()
-        blob = self._seal_data(project_id, key_id, bytes(plain_text),
-                               additional_authenticated_data, now)
-        self.audit.append_later(operation="encrypt-data", project_id=project_id,
-                                key_id=key_id, time_ms=now)
+        blob = self._seal_data(
+            project_id, key_id, bytes(plain_text), additional_authenticated_data, now
+        )
+        self.audit.append_later(
+            operation="encrypt-data", project_id=project_id, key_id=key_id, time_ms=now
+        )
         return blob
 
     @operation("decrypt-data")
@@ -59,10 +61,12 @@ class DataOps(EngineCore):
         additional_authenticated_data: bytes = b"",
     ) -> tuple[str, bytes]:
         now = self._read_ms()
-        key_id, plaintext = self._open_data(project_id, cipher_text,
-                                            additional_authenticated_data, now)
-        self.audit.append_later(operation="decrypt-data", project_id=project_id,
-                                key_id=key_id, time_ms=now)
+        key_id, plaintext = self._open_data(
+            project_id, cipher_text, additional_authenticated_data, now
+        )
+        self.audit.append_later(
+            operation="decrypt-data", project_id=project_id, key_id=key_id, time_ms=now
+        )
         return key_id, plaintext
 
     @operation("create-datakey")
@@ -81,8 +85,7 @@ class DataOps(EngineCore):
         now = self._read_ms()
         blob = self._seal_data(project_id, key_id, datakey, b"", now, purpose=b"datakey")
         name = "create-datakey" if with_plaintext else "create-datakey-without-plaintext"
-        self.audit.append_later(operation=name, project_id=project_id, key_id=key_id,
-                                time_ms=now)
+        self.audit.append_later(operation=name, project_id=project_id, key_id=key_id, time_ms=now)
         return (datakey if with_plaintext else None), blob
 
     @operation("decrypt-datakey")
@@ -104,8 +107,9 @@ class DataOps(EngineCore):
             raise KmsError(
                 "KMS.2202", "datakey_cipher_length must be the data key's length in bytes."
             )
-        self.audit.append_later(operation="decrypt-datakey", project_id=project_id,
-                                key_id=key_id, time_ms=now)
+        self.audit.append_later(
+            operation="decrypt-datakey", project_id=project_id, key_id=key_id, time_ms=now
+        )
         return datakey
 
     @operation("encrypt-datakey")
@@ -130,15 +134,22 @@ class DataOps(EngineCore):
             raise KmsError("KMS.2103")
         now = self._read_ms()
         blob = self._seal_data(project_id, key_id, datakey, b"", now, purpose=b"datakey")
-        self.audit.append_later(operation="encrypt-datakey", project_id=project_id,
-                                key_id=key_id, time_ms=now)
+        self.audit.append_later(
+            operation="encrypt-datakey", project_id=project_id, key_id=key_id, time_ms=now
+        )
         return blob
 
     # ------------------------------------------------------------------- internals
 
     def _seal_data(
-        self, project_id: str, key_id: str, plaintext: bytes, aad: bytes, now: int,
-        *, purpose: bytes = b"data",
+        self,
+        project_id: str,
+        key_id: str,
+        plaintext: bytes,
+        aad: bytes,
+        now: int,
+        *,
+        purpose: bytes = b"data",
     ) -> bytes:
         key = self._usable_key(project_id, key_id, now)
         nonce = self.nonce(_NONCE_LEN)
@@ -147,8 +158,7 @@ class DataOps(EngineCore):
     def _open_data(
         self, project_id: str, blob: bytes, aad: bytes, now: int, *, purpose: bytes = b"data"
     ) -> tuple[str, bytes]:
-        if not isinstance(blob, _BYTES) or len(blob) < _HEADER_LEN + 16 \
-                or blob[:1] != DATA_VERSION:
+        if not isinstance(blob, _BYTES) or len(blob) < _HEADER_LEN + 16 or blob[:1] != DATA_VERSION:
             raise KmsError("KMS.2201")
         try:
             key_id = rules.check_key_id(blob[1 : 1 + _KEY_ID_LEN].decode("ascii"))
@@ -157,8 +167,7 @@ class DataOps(EngineCore):
         aead = self._usable_key(project_id, key_id, now).cipher
         nonce = bytes(blob[1 + _KEY_ID_LEN : _HEADER_LEN])
         try:
-            plaintext = aead.decrypt(nonce, bytes(blob[_HEADER_LEN:]),
-                                     _aad(purpose, aad))
+            plaintext = aead.decrypt(nonce, bytes(blob[_HEADER_LEN:]), _aad(purpose, aad))
         except InvalidTag:
             raise KmsError(
                 "KMS.2201",

@@ -41,6 +41,7 @@ from app.model.keys import Cmk, KeyState, Origin
 def _unwrap_failed() -> KmsError:
     return KmsError("KMS.0311")
 
+
 #: Base64 of an RSA-2048 ciphertext is 344 characters; the API accepts up to 360.
 ENCRYPTED_MATERIAL_MAX_BYTES = 1024
 
@@ -63,15 +64,26 @@ class ImportOps(EngineCore):
         pair = self.pool.take()
         issued = int(self.clock.now())
         expires = issued + IMPORT_PARAMETERS_LIFETIME_S
-        token = self._tokens.issue(ImportTokenPayload(
-            project_id=project_id, key_id=key_id, algorithm=algorithm, issued_s=issued,
-            expires_s=expires, private_key_der=pair.private_der,
-        ))
-        self.audit.append_later(operation="get-parameters-for-import", project_id=project_id,
-                          key_id=key_id)
-        return ImportParameters(key_id=key_id, wrapping_algorithm=algorithm,
-                                public_key_der=pair.public_der, import_token=token,
-                                expiration_time=expires)
+        token = self._tokens.issue(
+            ImportTokenPayload(
+                project_id=project_id,
+                key_id=key_id,
+                algorithm=algorithm,
+                issued_s=issued,
+                expires_s=expires,
+                private_key_der=pair.private_der,
+            )
+        )
+        self.audit.append_later(
+            operation="get-parameters-for-import", project_id=project_id, key_id=key_id
+        )
+        return ImportParameters(
+            key_id=key_id,
+            wrapping_algorithm=algorithm,
+            public_key_der=pair.public_der,
+            import_token=token,
+            expiration_time=expires,
+        )
 
     @operation("import-key-material")
     def import_key_material(
@@ -119,11 +131,16 @@ class ImportOps(EngineCore):
             _, earlier = records.secrets(conn, key_id)
             _check_same_material(earlier, fingerprint)
             records.store_material(
-                conn, key_id, sealed=sealed, kcv=kcv, fingerprint=fingerprint,
+                conn,
+                key_id,
+                sealed=sealed,
+                kcv=kcv,
+                fingerprint=fingerprint,
                 expires_ms=None if expiration_time is None else expiration_time * 1000,
             )
-            self.audit.record(conn, operation="import-key-material", project_id=project_id,
-                              key_id=key_id)
+            self.audit.record(
+                conn, operation="import-key-material", project_id=project_id, key_id=key_id
+            )
             after = records.fetch(conn, project_id, key_id, now)
         self._changed(key_id)
         return after
@@ -177,9 +194,7 @@ def _ciphertext(value: bytes | str) -> bytes:
         try:
             data = base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError):
-            raise KmsError(
-                "KMS.0308", "The encrypted key material is not valid Base64."
-            ) from None
+            raise KmsError("KMS.0308", "The encrypted key material is not valid Base64.") from None
     else:
         raise KmsError("KMS.0308", "The encrypted key material must be Base64 text.")
     if not data or len(data) > ENCRYPTED_MATERIAL_MAX_BYTES:

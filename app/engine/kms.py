@@ -53,11 +53,19 @@ _DAY_MS = 86_400_000
 class LocalKms(ImportOps, DataOps, TagOps):
     """The local KMS engine. Open it with ``LocalKms.open(data_dir)``."""
 
-    def __init__(self, store: Store, master_key: bytes, *, store_id: str,
-                 clock: Clock | None = None, random: Callable[[int], bytes] = os.urandom,
-                 pool: WrappingKeyPool | None = None) -> None:
-        super().__init__(store, master_key, store_id=store_id, clock=clock, random=random,
-                         pool=pool)
+    def __init__(
+        self,
+        store: Store,
+        master_key: bytes,
+        *,
+        store_id: str,
+        clock: Clock | None = None,
+        random: Callable[[int], bytes] = os.urandom,
+        pool: WrappingKeyPool | None = None,
+    ) -> None:
+        super().__init__(
+            store, master_key, store_id=store_id, clock=clock, random=random, pool=pool
+        )
         self._sweeper: threading.Thread | None = None
         self._closing = threading.Event()
 
@@ -83,8 +91,7 @@ class LocalKms(ImportOps, DataOps, TagOps):
             store_id, master_key = _unlock(store, source, random)
         pool = WrappingKeyPool(size=pool_size, background=background)
         with closed_on_failure(pool.close, store.close):
-            kms = cls(store, master_key, store_id=store_id, clock=clock, random=random,
-                      pool=pool)
+            kms = cls(store, master_key, store_id=store_id, clock=clock, random=random, pool=pool)
         with closed_on_failure(kms.close):  # the first sweep: locked past the timeout, say
             kms.sweep()
         if background:
@@ -93,6 +100,7 @@ class LocalKms(ImportOps, DataOps, TagOps):
 
     def start_sweeper(self, interval_s: float = SWEEP_INTERVAL_S) -> None:
         """Sweep in a background thread, so the store follows time while a program runs."""
+
         def run() -> None:
             while not self._closing.wait(interval_s):
                 try:
@@ -147,8 +155,10 @@ class LocalKms(ImportOps, DataOps, TagOps):
         truncated = end < total
         self.audit.append_later(operation="list-keys", project_id=project_id, key_id=None)
         return KeyPage(
-            keys=tuple(keys), next_marker=str(end) if truncated else None,
-            truncated=truncated, total=total,
+            keys=tuple(keys),
+            next_marker=str(end) if truncated else None,
+            truncated=truncated,
+            total=total,
         )
 
     def history(self, *, key_id: str, limit: int = 1000) -> list[object]:
@@ -185,16 +195,24 @@ class LocalKms(ImportOps, DataOps, TagOps):
                 raise KmsError("KMS.1104", f"A key with the alias {key_alias!r} already exists.")
             records.insert(
                 conn,
-                Cmk(key_id=key_id, project_id=project_id, alias=key_alias,
-                    description=key_description, origin=origin,
+                Cmk(
+                    key_id=key_id,
+                    project_id=project_id,
+                    alias=key_alias,
+                    description=key_description,
+                    origin=origin,
                     state=KeyState.ENABLED if material else KeyState.PENDING_IMPORT,
-                    created_ms=created, key_spec=spec, key_usage=usage,
-                    kcv=key_check_value(material) if material else None, tags=tags),
+                    created_ms=created,
+                    key_spec=spec,
+                    key_usage=usage,
+                    kcv=key_check_value(material) if material else None,
+                    tags=tags,
+                ),
                 sealed_material=self._material.seal(material, key_id.encode())
-                if material else None,
+                if material
+                else None,
             )
-            self.audit.record(conn, operation="create-key", project_id=project_id,
-                              key_id=key_id)
+            self.audit.record(conn, operation="create-key", project_id=project_id, key_id=key_id)
         del material
         self._changed(key_id)
         return records.fetch(self.store.connection(), project_id, key_id, created)
@@ -234,8 +252,9 @@ class LocalKms(ImportOps, DataOps, TagOps):
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
             if cmk.state is KeyState.PENDING_DELETION:
                 raise KmsError("KMS.1402")
-            records.set_state(conn, key_id, KeyState.PENDING_DELETION,
-                              deletion_ms=self.now_ms() + days * _DAY_MS)
+            records.set_state(
+                conn, key_id, KeyState.PENDING_DELETION, deletion_ms=self.now_ms() + days * _DAY_MS
+            )
 
         return self._mutate("schedule-key-deletion", project_id, key_id, change)
 
@@ -264,9 +283,7 @@ class LocalKms(ImportOps, DataOps, TagOps):
         return self._mutate("update-key-alias", project_id, key_id, change)
 
     @operation("update-key-description")
-    def update_key_description(
-        self, *, project_id: str, key_id: str, key_description: str
-    ) -> Cmk:
+    def update_key_description(self, *, project_id: str, key_id: str, key_description: str) -> Cmk:
         rules.check_description(key_description)
 
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
@@ -293,13 +310,23 @@ class LocalKms(ImportOps, DataOps, TagOps):
         changed = []
         for key_id, project_id in records.due_for_deletion(conn, now):
             records.delete(conn, key_id)
-            self.audit.record(conn, operation="delete-key", project_id=project_id,
-                              key_id=key_id, actor="keyferry:scheduler")
+            self.audit.record(
+                conn,
+                operation="delete-key",
+                project_id=project_id,
+                key_id=key_id,
+                actor="keyferry:scheduler",
+            )
             changed.append(key_id)
         for key_id, project_id in records.material_expired(conn, now):
             records.clear_material(conn, key_id)
-            self.audit.record(conn, operation="expire-key-material", project_id=project_id,
-                              key_id=key_id, actor="keyferry:scheduler")
+            self.audit.record(
+                conn,
+                operation="expire-key-material",
+                project_id=project_id,
+                key_id=key_id,
+                actor="keyferry:scheduler",
+            )
             changed.append(key_id)
         return changed
 

@@ -29,8 +29,7 @@ class NoncePool:
     """``pool(length)``: a fresh random nonce. Nonces of the pool's own ``length`` come from
     the page; any other length straight from the source."""
 
-    def __init__(self, length: int = 12,
-                 source: Callable[[int], bytes] = os.urandom) -> None:
+    def __init__(self, length: int = 12, source: Callable[[int], bytes] = os.urandom) -> None:
         self._length = length
         self._page = max(_CHUNK - _CHUNK % length, length)  # whole nonces, at least one
         self._source = source
@@ -47,7 +46,7 @@ class NoncePool:
 
     def _refill(self) -> bytes:
         page, size = self._source(self._page), self._length
-        nonces = [page[at:at + size] for at in range(0, len(page), size)]
+        nonces = [page[at : at + size] for at in range(0, len(page), size)]
         nonce = nonces.pop()
         self._nonces = nonces
         return nonce

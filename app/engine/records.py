@@ -34,21 +34,45 @@ _USAGES = {u.value: u for u in KeyUsage}
 
 def _cmk(row: tuple[Any, ...], tags: Iterable[Tag]) -> Cmk:
     """A snapshot from a row and the key's tags, which callers pass already sorted."""
-    (key_id, project_id, alias, description, origin, state, created, spec, usage,
-     expires, deletion, kcv) = row
+    (
+        key_id,
+        project_id,
+        alias,
+        description,
+        origin,
+        state,
+        created,
+        spec,
+        usage,
+        expires,
+        deletion,
+        kcv,
+    ) = row
     return Cmk(
-        key_id=str(key_id), project_id=str(project_id), alias=str(alias),
-        description=str(description), origin=_ORIGINS[origin], state=_STATES[state],
-        created_ms=int(created), key_spec=_SPECS[spec], key_usage=_USAGES[usage],
-        material_expires_ms=expires, deletion_ms=deletion, kcv=kcv,
+        key_id=str(key_id),
+        project_id=str(project_id),
+        alias=str(alias),
+        description=str(description),
+        origin=_ORIGINS[origin],
+        state=_STATES[state],
+        created_ms=int(created),
+        key_spec=_SPECS[spec],
+        key_usage=_USAGES[usage],
+        material_expires_ms=expires,
+        deletion_ms=deletion,
+        kcv=kcv,
         tags=tuple(tags),
     )
 
 
 def _tags_of(conn: sqlite3.Connection, key_id: str) -> list[Tag]:
     # A key has one value per tag key, so ordering by tag_key is ``Tag`` order.
-    return [Tag(k, v) for k, v in conn.execute(
-        "SELECT tag_key, tag_value FROM tags WHERE key_id = ? ORDER BY tag_key", (key_id,))]
+    return [
+        Tag(k, v)
+        for k, v in conn.execute(
+            "SELECT tag_key, tag_value FROM tags WHERE key_id = ? ORDER BY tag_key", (key_id,)
+        )
+    ]
 
 
 def fetch(
@@ -90,8 +114,13 @@ def page(
     where = f"project_id = :project AND {_VISIBLE}"
     if state is not None:
         where += f" AND {_EFFECTIVE_STATE} = :state"
-    params = {"project": project_id, "now": now, "state": int(state or 0),
-              "limit": -1 if limit is None else limit, "offset": offset}
+    params = {
+        "project": project_id,
+        "now": now,
+        "state": int(state or 0),
+        "limit": -1 if limit is None else limit,
+        "offset": offset,
+    }
     total = _count(conn, where, params, by_state=state is not None)
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM keys WHERE {where} "  # noqa: S608
@@ -102,20 +131,28 @@ def page(
     return [_cmk(r, tags.get(str(r[0]), ())).at(now) for r in rows], int(total)
 
 
-def _count(conn: sqlite3.Connection, where: str, params: dict[str, object], *,
-           by_state: bool) -> int:
+def _count(
+    conn: sqlite3.Connection, where: str, params: dict[str, object], *, by_state: bool
+) -> int:
     """How many keys match. Without a state filter, the project's keys less those whose
     deletion date has passed: two index lookups (15 ms for 100,000 keys) instead of a
     filtered scan of every row (320 ms), which delayed the list window's first page."""
     if by_state:
-        return int(conn.execute(f"SELECT count(*) FROM keys WHERE {where}",  # noqa: S608
-                                params).fetchone()[0])
+        return int(
+            conn.execute(
+                f"SELECT count(*) FROM keys WHERE {where}",  # noqa: S608
+                params,
+            ).fetchone()[0]
+        )
     everything = conn.execute(
-        "SELECT count(*) FROM keys WHERE project_id = :project", params).fetchone()[0]
+        "SELECT count(*) FROM keys WHERE project_id = :project", params
+    ).fetchone()[0]
     # "+project_id" keeps SQLite on the deletion-date index, where only due keys are.
     gone = conn.execute(
         "SELECT count(*) FROM keys WHERE deletion_ms <= :now AND deletion_ms IS NOT NULL "
-        "AND state = 4 AND +project_id = :project", params).fetchone()[0]
+        "AND state = 4 AND +project_id = :project",
+        params,
+    ).fetchone()[0]
     return int(everything) - int(gone)
 
 
@@ -140,7 +177,8 @@ def _tags_for(
         rows = conn.execute(
             "SELECT key_id, tag_key, tag_value FROM tags WHERE key_id IN "
             "(SELECT key_id FROM keys WHERE project_id = ?) ORDER BY key_id, tag_key",
-            (project_id,))
+            (project_id,),
+        )
     shared: dict[tuple[str, str], Tag] = {}
     for key_id, tag_key, tag_value in rows:
         tag = shared.get((tag_key, tag_value))
@@ -151,18 +189,31 @@ def _tags_for(
 
 
 def alias_taken(conn: sqlite3.Connection, project_id: str, alias: str) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM keys WHERE project_id = ? AND alias = ?", (project_id, alias)
-    ).fetchone() is not None
+    return (
+        conn.execute(
+            "SELECT 1 FROM keys WHERE project_id = ? AND alias = ?", (project_id, alias)
+        ).fetchone()
+        is not None
+    )
 
 
 def insert(conn: sqlite3.Connection, cmk: Cmk, *, sealed_material: bytes | None) -> None:
     conn.execute(
         "INSERT INTO keys (key_id, project_id, alias, description, key_spec, key_usage, "
         "origin, state, created_ms, kcv, material) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (cmk.key_id, cmk.project_id, cmk.alias, cmk.description, cmk.key_spec.value,
-         cmk.key_usage.value, cmk.origin.value, int(cmk.state), cmk.created_ms, cmk.kcv,
-         sealed_material),
+        (
+            cmk.key_id,
+            cmk.project_id,
+            cmk.alias,
+            cmk.description,
+            cmk.key_spec.value,
+            cmk.key_usage.value,
+            cmk.origin.value,
+            int(cmk.state),
+            cmk.created_ms,
+            cmk.kcv,
+            sealed_material,
+        ),
     )
     replace_tags(conn, cmk.key_id, cmk.tags)
 

@@ -129,13 +129,15 @@ def store_error(error: sqlite3.Error) -> KmsError:
     text = str(error).lower()
     if name == "SQLITE_FULL" or "full" in text:
         return KmsError(
-            "KMS.0102", "The disk holding the key store is full. Nothing was changed; free "
-            "some space and try again."
+            "KMS.0102",
+            "The disk holding the key store is full. Nothing was changed; free "
+            "some space and try again.",
         )
     if name.startswith("SQLITE_IOERR"):
         return KmsError(
-            "KMS.0102", "The key store could not be written (the disk may be full or "
-            "failing). Nothing was changed; free some space and try again."
+            "KMS.0102",
+            "The key store could not be written (the disk may be full or "
+            "failing). Nothing was changed; free some space and try again.",
         )
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
         return KmsError(
@@ -145,8 +147,11 @@ def store_error(error: sqlite3.Error) -> KmsError:
         )
     if name.startswith("SQLITE_READONLY") or "readonly" in text:
         return KmsError("KMS.0102", "The key store is read-only. Nothing was changed.")
-    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text \
-            or "malformed" in text:
+    if (
+        name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+        or "not a database" in text
+        or "malformed" in text
+    ):
         return KmsError(
             "KMS.0102",
             "The key store is damaged or is not a Keyferry store. Nothing was changed; "

@@ -26,9 +26,7 @@ class TagOps(EngineCore):
         return self._change_tags("create-tag", project_id, key_id, "create", (tag,))
 
     @operation("batch-tags")
-    def batch_tags(
-        self, *, project_id: str, key_id: str, action: str, tags: Iterable[Tag]
-    ) -> Cmk:
+    def batch_tags(self, *, project_id: str, key_id: str, action: str, tags: Iterable[Tag]) -> Cmk:
         return self._change_tags(f"{action}-tags", project_id, key_id, action, tuple(tags))
 
     def _change_tags(

@@ -43,8 +43,12 @@ class ImportTokens:
         self._sealer = Sealer(master_key, "import-token")
 
     def issue(self, payload: ImportTokenPayload) -> str:
-        fields = [payload.project_id.encode(), payload.key_id.encode(),
-                  payload.algorithm.value.encode(), payload.private_key_der]
+        fields = [
+            payload.project_id.encode(),
+            payload.key_id.encode(),
+            payload.algorithm.value.encode(),
+            payload.private_key_der,
+        ]
         body = _HEADER.pack(payload.issued_s, payload.expires_s) + b"".join(
             struct.pack(">H", len(f)) + f for f in fields
         )
@@ -66,9 +70,12 @@ class ImportTokens:
             if offset != len(body):
                 raise InvalidImportToken
             return ImportTokenPayload(
-                project_id=fields[0].decode(), key_id=fields[1].decode(),
+                project_id=fields[0].decode(),
+                key_id=fields[1].decode(),
                 algorithm=WrappingAlgorithm(fields[2].decode()),
-                issued_s=issued, expires_s=expires, private_key_der=fields[3],
+                issued_s=issued,
+                expires_s=expires,
+                private_key_der=fields[3],
             )
         except (binascii.Error, ValueError, struct.error, SealError, UnicodeDecodeError):
             raise InvalidImportToken from None

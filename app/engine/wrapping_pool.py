@@ -53,7 +53,12 @@ def generate_wrapping_key(bits: int = 2048) -> WrappingKeyPair:
 
 class WrappingKeyPool:
     def __init__(
-        self, size: int = 32, bits: int = 2048, *, background: bool = True, threads: int = 2,
+        self,
+        size: int = 32,
+        bits: int = 2048,
+        *,
+        background: bool = True,
+        threads: int = 2,
         start_delay_s: float = START_DELAY_S,
     ) -> None:
         self.size = size

@@ -36,8 +36,11 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
     try:
         backend = open_backend(args, lazily=start == "list")
     except (SetupError, KmsError) as error:
-        QMessageBox.critical(None, QCoreApplication.translate(
-            "Keyferry", "Keyferry cannot open its key store"), error_text(error))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("Keyferry", "Keyferry cannot open its key store"),
+            error_text(error),
+        )
         return 2
     runner = TaskRunner()
     if start == "wizard":

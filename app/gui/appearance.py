@@ -29,12 +29,25 @@ def dark_palette() -> QPalette:
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     palette = QPalette()
     colours = {
-        role.Window: "#2b2d30", role.WindowText: "#dfe1e5", role.Base: "#1e1f22",
-        role.AlternateBase: "#26282b", role.ToolTipBase: "#3c3f41", role.ToolTipText: "#dfe1e5",
-        role.Text: "#dfe1e5", role.Button: "#393b40", role.ButtonText: "#dfe1e5",
-        role.BrightText: "#ffffff", role.Highlight: "#2f65ca", role.HighlightedText: "#ffffff",
-        role.Link: "#6ea8fe", role.PlaceholderText: "#868a91", role.Light: "#4a4d52",
-        role.Midlight: "#3c3f44", role.Mid: "#2f3134", role.Dark: "#1b1c1f", role.Shadow: "#000000",
+        role.Window: "#2b2d30",
+        role.WindowText: "#dfe1e5",
+        role.Base: "#1e1f22",
+        role.AlternateBase: "#26282b",
+        role.ToolTipBase: "#3c3f41",
+        role.ToolTipText: "#dfe1e5",
+        role.Text: "#dfe1e5",
+        role.Button: "#393b40",
+        role.ButtonText: "#dfe1e5",
+        role.BrightText: "#ffffff",
+        role.Highlight: "#2f65ca",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#6ea8fe",
+        role.PlaceholderText: "#868a91",
+        role.Light: "#4a4d52",
+        role.Midlight: "#3c3f44",
+        role.Mid: "#2f3134",
+        role.Dark: "#1b1c1f",
+        role.Shadow: "#000000",
     }
     for which, colour in colours.items():
         palette.setColor(which, QColor(colour))
@@ -92,8 +105,12 @@ def restore_geometry(window: QWidget, key: str, default: QSize) -> None:
     centred on the primary screen when there is none or it would not show (a screen
     that has gone, a smaller one)."""
     saved = QSettings().value(f"{key}/geometry")
-    if (isinstance(saved, QByteArray) and not saved.isEmpty()
-            and window.restoreGeometry(saved) and _shows_enough(window.frameGeometry())):
+    if (
+        isinstance(saved, QByteArray)
+        and not saved.isEmpty()
+        and window.restoreGeometry(saved)
+        and _shows_enough(window.frameGeometry())
+    ):
         return
     screen = QGuiApplication.primaryScreen()
     area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1920, 1080)

@@ -69,8 +69,10 @@ _SORT_KEYS: dict[Column, Callable[[Cmk], object]] = {
     Column.KEY_SPEC: lambda c: c.key_spec.value,
     Column.CREATED: lambda c: c.created_ms,
     Column.MATERIAL_EXPIRY: lambda c: (
-        c.material_expires_ms if c.material_expires_ms is not None
-        else (_NEVER if c.has_material else _NO_MATERIAL)),
+        c.material_expires_ms
+        if c.material_expires_ms is not None
+        else (_NEVER if c.has_material else _NO_MATERIAL)
+    ),
     Column.TAGS: lambda c: tags_text(c).casefold(),
 }
 
@@ -117,10 +119,10 @@ class KeySet:
     as_of_ms: int = 0
     version: int = field(default_factory=lambda: next(_versions))
     _positions: Mapping[str, int] = field(default_factory=dict, repr=False)
-    _orders: dict[tuple[Column, bool], tuple[int, ...]] = field(default_factory=dict,
-                                                                 repr=False)
-    _rank_cache: dict[tuple[Column, bool], tuple[int, ...]] = field(default_factory=dict,
-                                                                     repr=False)
+    _orders: dict[tuple[Column, bool], tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _rank_cache: dict[tuple[Column, bool], tuple[int, ...]] = field(
+        default_factory=dict, repr=False
+    )
     _last: list[_Search] = field(default_factory=list, repr=False)  # the last search
 
     @classmethod
@@ -128,9 +130,13 @@ class KeySet:
         """A key set from snapshots, settled at ``now_ms``: expired material gone, keys past
         their deletion date left out."""
         settled = tuple(k.at(now_ms) for k in keys if not k.deleted_by(now_ms))
-        return cls(keys=settled, haystacks=tuple(map(search_text, settled)),
-                   states=bytes(k.state for k in settled), as_of_ms=now_ms,
-                   _positions={k.key_id: i for i, k in enumerate(settled)})
+        return cls(
+            keys=settled,
+            haystacks=tuple(map(search_text, settled)),
+            states=bytes(k.state for k in settled),
+            as_of_ms=now_ms,
+            _positions={k.key_id: i for i, k in enumerate(settled)},
+        )
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -147,33 +153,40 @@ class KeySet:
         """How many keys are in each state."""
         return {KeyState(s): n for s, n in Counter(self.states).items()}
 
-    def with_changes(self, changed: Iterable[Cmk], removed: Iterable[str],
-                     now_ms: int) -> KeySet:
+    def with_changes(self, changed: Iterable[Cmk], removed: Iterable[str], now_ms: int) -> KeySet:
         """This set at ``now_ms`` with keys replaced or added (``changed``) and others
         dropped (``removed``); keys that time has changed since are settled too. Changing a
         few keys copies the tuples; it does not remake every search text."""
         updates = {k.key_id: k for k in changed}
         if self.next_due_ms is not None and self.next_due_ms <= now_ms:
-            updates.update((k.key_id, k) for k in self.keys if k.key_id not in updates
-                           and (k.deleted_by(now_ms) or k.material_expired(now_ms)))
+            updates.update(
+                (k.key_id, k)
+                for k in self.keys
+                if k.key_id not in updates and (k.deleted_by(now_ms) or k.material_expired(now_ms))
+            )
         gone = {i for i in removed if i not in updates}
         gone.update(i for i, k in updates.items() if k.deleted_by(now_ms))
         base = self._without(gone) if gone.intersection(self._positions) else self
-        return base._patched({i: k.at(now_ms) for i, k in updates.items() if i not in gone},
-                             now_ms)
+        return base._patched({i: k.at(now_ms) for i, k in updates.items() if i not in gone}, now_ms)
 
     def _without(self, gone: set[str]) -> KeySet:
         """This set less the keys in ``gone``; search texts are kept, not remade."""
         keep = [i for i, k in enumerate(self.keys) if k.key_id not in gone]
         keys = tuple(map(self.keys.__getitem__, keep))
-        return KeySet(keys=keys, haystacks=tuple(map(self.haystacks.__getitem__, keep)),
-                      states=bytes(map(self.states.__getitem__, keep)), as_of_ms=self.as_of_ms,
-                      _positions={k.key_id: i for i, k in enumerate(keys)})
+        return KeySet(
+            keys=keys,
+            haystacks=tuple(map(self.haystacks.__getitem__, keep)),
+            states=bytes(map(self.states.__getitem__, keep)),
+            as_of_ms=self.as_of_ms,
+            _positions={k.key_id: i for i, k in enumerate(keys)},
+        )
 
     def _patched(self, updates: dict[str, Cmk], now_ms: int) -> KeySet:
         keys, hay, states = list(self.keys), list(self.haystacks), bytearray(self.states)
-        added = sorted((k for i, k in updates.items() if i not in self._positions),
-                       key=lambda k: (k.created_ms, k.key_id))
+        added = sorted(
+            (k for i, k in updates.items() if i not in self._positions),
+            key=lambda k: (k.created_ms, k.key_id),
+        )
         for key_id, cmk in updates.items():
             i = self._positions.get(key_id)
             if i is not None:
@@ -186,16 +199,24 @@ class KeySet:
                 keys.append(cmk)
                 hay.append(search_text(cmk))
                 states.append(cmk.state)
-        return KeySet(keys=tuple(keys), haystacks=tuple(hay), states=bytes(states),
-                      as_of_ms=now_ms, _positions=positions)
+        return KeySet(
+            keys=tuple(keys),
+            haystacks=tuple(hay),
+            states=bytes(states),
+            as_of_ms=now_ms,
+            _positions=positions,
+        )
 
     @cached_property
     def next_due_ms(self) -> int | None:
         """The next moment time changes a key here: material expires or a deletion date
         passes. None when no key waits for time."""
         moments = [k.material_expires_ms for k in self.keys if k.material_expires_ms]
-        moments += [k.deletion_ms for k in self.keys
-                    if k.deletion_ms and k.state is KeyState.PENDING_DELETION]
+        moments += [
+            k.deletion_ms
+            for k in self.keys
+            if k.deletion_ms and k.state is KeyState.PENDING_DELETION
+        ]
         return min(moments, default=None)
 
     def order(self, column: Column, descending: bool) -> tuple[int, ...]:

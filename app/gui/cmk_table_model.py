@@ -48,12 +48,27 @@ StateRole = Qt.ItemDataRole.UserRole + 3  # its KeyState, for the badge delegate
 BATCH = 200
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_ROW_ROLES = [_DISPLAY, _TOOLTIP, Qt.ItemDataRole.AccessibleTextRole,
-              Qt.ItemDataRole.ForegroundRole, CmkRole, StateRole]
+_ROW_ROLES = [
+    _DISPLAY,
+    _TOOLTIP,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.ForegroundRole,
+    CmkRole,
+    StateRole,
+]
 _COLUMNS = tuple(Column)
 _COLUMN_COUNT = len(_COLUMNS)
-_ROLES = frozenset([_DISPLAY, _TOOLTIP, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ForegroundRole, CmkRole, KeyIdRole, StateRole])
+_ROLES = frozenset(
+    [
+        _DISPLAY,
+        _TOOLTIP,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ForegroundRole,
+        CmkRole,
+        KeyIdRole,
+        StateRole,
+    ]
+)
 _SOON = QColor("#b45309")  # amber: readable on light and dark backgrounds
 
 _TEXT: dict[Column, Callable[[Cmk, int], str]] = {
@@ -63,8 +78,9 @@ _TEXT: dict[Column, Callable[[Cmk, int], str]] = {
     Column.ORIGIN: lambda c, now: fmt.origin_label(c.origin),
     Column.KEY_SPEC: lambda c, now: c.key_spec.value,
     Column.CREATED: lambda c, now: fmt.local_time(c.created_ms),
-    Column.MATERIAL_EXPIRY: lambda c, now: fmt.expiry_text(c.material_expires_ms,
-                                                          c.has_material, now),
+    Column.MATERIAL_EXPIRY: lambda c, now: fmt.expiry_text(
+        c.material_expires_ms, c.has_material, now
+    ),
     Column.TAGS: lambda c, now: tags_text(c),
 }
 
@@ -122,8 +138,7 @@ class CmkTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._inserting and self._fetched < len(
-            self._view.rows)
+        return not parent.isValid() and not self._inserting and self._fetched < len(self._view.rows)
 
     def fetchMore(self, parent: Index) -> None:
         if not parent.isValid():
@@ -188,8 +203,7 @@ class CmkTableModel(QAbstractTableModel):
             return self.tr("Deleted on %1").replace("%1", fmt.local_and_utc(cmk.deletion_ms))
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = _DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == _DISPLAY:
@@ -200,10 +214,14 @@ class CmkTableModel(QAbstractTableModel):
 
     def _titles(self) -> dict[Column, str]:
         return {
-            Column.ALIAS: self.tr("Alias"), Column.KEY_ID: self.tr("Key ID"),
-            Column.STATE: self.tr("State"), Column.ORIGIN: self.tr("Origin"),
-            Column.KEY_SPEC: self.tr("Key spec"), Column.CREATED: self.tr("Created"),
-            Column.MATERIAL_EXPIRY: self.tr("Material expiry"), Column.TAGS: self.tr("Tags"),
+            Column.ALIAS: self.tr("Alias"),
+            Column.KEY_ID: self.tr("Key ID"),
+            Column.STATE: self.tr("State"),
+            Column.ORIGIN: self.tr("Origin"),
+            Column.KEY_SPEC: self.tr("Key spec"),
+            Column.CREATED: self.tr("Created"),
+            Column.MATERIAL_EXPIRY: self.tr("Material expiry"),
+            Column.TAGS: self.tr("Tags"),
         }
 
     def retranslate(self) -> None:
@@ -211,9 +229,11 @@ class CmkTableModel(QAbstractTableModel):
         shown: after a change of language, tell the view to show them again."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._fetched:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self._fetched - 1, len(Column) - 1),
-                                  [_DISPLAY, _TOOLTIP, Qt.ItemDataRole.AccessibleTextRole])
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self._fetched - 1, len(Column) - 1),
+                [_DISPLAY, _TOOLTIP, Qt.ItemDataRole.AccessibleTextRole],
+            )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is a query, answered off the UI thread (see the module docstring)."""
@@ -232,7 +252,7 @@ class CmkTableModel(QAbstractTableModel):
         new_ids = [view.keys.keys[p].key_id for p in view.rows[:fetched]]
         kept = set(new_ids)
         staying = [i for i in before if i in kept]
-        if staying != new_ids[:len(staying)]:
+        if staying != new_ids[: len(staying)]:
             self._reset(view, max(min(BATCH, len(view.rows)), min(fetched, len(view.rows))))
             return
         self._remove_rows([row for row, i in enumerate(before) if i not in kept])
@@ -251,7 +271,7 @@ class CmkTableModel(QAbstractTableModel):
         for row in reversed(rows):
             self.beginRemoveRows(QModelIndex(), row, row)
             old_rows = self._view.rows
-            self._view = replace(self._view, rows=old_rows[:row] + old_rows[row + 1:])
+            self._view = replace(self._view, rows=old_rows[:row] + old_rows[row + 1 :])
             self._fetched -= 1
             self.endRemoveRows()
 
@@ -264,16 +284,20 @@ class CmkTableModel(QAbstractTableModel):
             if changed and start is None:
                 start = row
             elif not changed and start is not None:
-                self.dataChanged.emit(self.index(start, 0), self.index(row - 1, len(Column) - 1),
-                                      _ROW_ROLES)
+                self.dataChanged.emit(
+                    self.index(start, 0), self.index(row - 1, len(Column) - 1), _ROW_ROLES
+                )
                 start = None
 
     def refreshTimes(self) -> None:
         """Countdowns move with the clock: repaint the expiry column of the fetched rows."""
         if self._fetched:
             column = Column.MATERIAL_EXPIRY
-            self.dataChanged.emit(self.index(0, column), self.index(self._fetched - 1, column),
-                                  [_DISPLAY, _TOOLTIP, Qt.ItemDataRole.ForegroundRole])
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(self._fetched - 1, column),
+                [_DISPLAY, _TOOLTIP, Qt.ItemDataRole.ForegroundRole],
+            )
 
 
 class CmkFilterProxy(QSortFilterProxyModel):
@@ -307,8 +331,9 @@ class CmkFilterProxy(QSortFilterProxyModel):
         return self._source.matches(source_row, self._query)
 
     def _on_source_sortRequested(self, column: int, descending: bool) -> None:
-        self._set_query(replace(self._query, sort_column=Column(column), descending=descending),
-                        refilter=False)
+        self._set_query(
+            replace(self._query, sort_column=Column(column), descending=descending), refilter=False
+        )
 
     def _set_query(self, query: KeyQuery, *, refilter: bool) -> None:
         if query == self._query:

@@ -62,8 +62,11 @@ class Desktop(QObject):
             if settings is None:
                 from app.backends.local import open_local
 
-                return open_local(args.data_dir, master_key_file=args.master_key_file,
-                                  project_id=args.project or DEFAULT_PROJECT)
+                return open_local(
+                    args.data_dir,
+                    master_key_file=args.master_key_file,
+                    project_id=args.project or DEFAULT_PROJECT,
+                )
             backend = open_remote(settings)
             try:  # a KMS that does not answer must not replace a working window
                 backend.list_keys(limit=1)

@@ -29,8 +29,8 @@ def fill(template: str, *values: object) -> str:
     """``template`` with ``%1``, ``%2``... replaced by ``values`` in one pass (so a value
     that itself contains ``%2`` stays as it is), as Qt's ``QString::arg`` does."""
     return _PLACEHOLDER.sub(
-        lambda m: str(values[int(m[1]) - 1]) if 0 < int(m[1]) <= len(values) else m[0],
-        template)
+        lambda m: str(values[int(m[1]) - 1]) if 0 < int(m[1]) <= len(values) else m[0], template
+    )
 
 
 def without_mnemonic(text: str) -> str:
@@ -51,8 +51,7 @@ def utc_time(ms: int) -> str:
 
 def local_and_utc(ms: int) -> str:
     """Both forms in one line, for the details pane and dialogs."""
-    return fill(QCoreApplication.translate("Formatting", "%1 (%2)"), local_time(ms),
-                utc_time(ms))
+    return fill(QCoreApplication.translate("Formatting", "%1 (%2)"), local_time(ms), utc_time(ms))
 
 
 def countdown(ms_left: int) -> str:
@@ -80,8 +79,11 @@ def expiry_text(expires_ms: int | None, has_material: bool, now_ms: int) -> str:
     if expires_ms is None:
         return QCoreApplication.translate("Formatting", "Never") if has_material else "\u2014"
     if expires_ms - now_ms < COUNTDOWN_UNDER_MS:
-        return fill(QCoreApplication.translate("Formatting", "%1 (%2)"), local_time(expires_ms),
-                    countdown(expires_ms - now_ms))
+        return fill(
+            QCoreApplication.translate("Formatting", "%1 (%2)"),
+            local_time(expires_ms),
+            countdown(expires_ms - now_ms),
+        )
     return local_time(expires_ms)
 
 
@@ -108,15 +110,18 @@ def algorithm_description(algorithm: WrappingAlgorithm) -> str:
         WrappingAlgorithm.RSAES_OAEP_SHA_256: QCoreApplication.translate(
             "WrappingAlgorithm",
             "RSA encryption algorithm that uses OAEP and has the SHA-256 hash function. "
-            "Use it if your HSM supports it."),
+            "Use it if your HSM supports it.",
+        ),
         WrappingAlgorithm.RSAES_PKCS1_V1_5: QCoreApplication.translate(
             "WrappingAlgorithm",
             "RSA encryption algorithm (v1.5) of Public-Key Cryptography Standards number 1 "
-            "(PKCS #1). Use it if your HSM does not support OAEP."),
+            "(PKCS #1). Use it if your HSM does not support OAEP.",
+        ),
         WrappingAlgorithm.RSAES_OAEP_SHA_1: QCoreApplication.translate(
             "WrappingAlgorithm",
             "RSA encryption algorithm that uses Optimal Asymmetric Encryption Padding (OAEP) "
             "and has the SHA-1 hash function. It is no longer secure: use it only if your HSM "
-            "supports nothing else."),
+            "supports nothing else.",
+        ),
     }
     return descriptions[algorithm]

@@ -30,8 +30,9 @@ def _tr(text: str) -> str:
 
 def _frozen(cmk: Cmk) -> str | None:
     if cmk.state is KeyState.PENDING_DELETION:
-        return QT_TRANSLATE_NOOP("KeyActions",
-                                 "The key is pending deletion: cancel the deletion first.")
+        return QT_TRANSLATE_NOOP(
+            "KeyActions", "The key is pending deletion: cancel the deletion first."
+        )
     return None
 
 
@@ -39,8 +40,9 @@ def _enable(cmk: Cmk) -> str | None:
     if cmk.state is KeyState.ENABLED:
         return QT_TRANSLATE_NOOP("KeyActions", "The key is already Enabled.")
     if cmk.state is KeyState.PENDING_IMPORT:
-        return QT_TRANSLATE_NOOP("KeyActions",
-                                 "The key has no key material: import material first.")
+        return QT_TRANSLATE_NOOP(
+            "KeyActions", "The key has no key material: import material first."
+        )
     return _frozen(cmk)
 
 
@@ -49,8 +51,8 @@ def _disable(cmk: Cmk) -> str | None:
         return QT_TRANSLATE_NOOP("KeyActions", "The key is already Disabled.")
     if cmk.state is KeyState.PENDING_IMPORT:
         return QT_TRANSLATE_NOOP(
-            "KeyActions",
-            "Only an Enabled key can be disabled; this key has no key material.")
+            "KeyActions", "Only an Enabled key can be disabled; this key has no key material."
+        )
     return _frozen(cmk)
 
 
@@ -70,13 +72,14 @@ def _delete_material(cmk: Cmk) -> str | None:
     if cmk.origin is not Origin.EXTERNAL:
         return QT_TRANSLATE_NOOP(
             "KeyActions",
-            "KMS generated this key's material; only imported material can be deleted.")
+            "KMS generated this key's material; only imported material can be deleted.",
+        )
     if cmk.state is KeyState.PENDING_IMPORT:
         return QT_TRANSLATE_NOOP("KeyActions", "The key has no key material to delete.")
     if cmk.state is KeyState.PENDING_DELETION:
         return QT_TRANSLATE_NOOP(
-            "KeyActions",
-            "Key material can be deleted only when the key is Enabled or Disabled.")
+            "KeyActions", "Key material can be deleted only when the key is Enabled or Disabled."
+        )
     return None
 
 
@@ -85,12 +88,14 @@ def _reimport(cmk: Cmk) -> str | None:
         return QT_TRANSLATE_NOOP(
             "KeyActions",
             "Material can be imported only into a key created for imported material "
-            "(origin External).")
+            "(origin External).",
+        )
     if cmk.state is KeyState.PENDING_DELETION:
         return _frozen(cmk)
     if cmk.state is not KeyState.PENDING_IMPORT:
         return QT_TRANSLATE_NOOP(
-            "KeyActions", "The key already has key material. Delete it first to import again.")
+            "KeyActions", "The key already has key material. Delete it first to import again."
+        )
     return None
 
 
@@ -98,11 +103,13 @@ def _try_it(cmk: Cmk) -> str | None:
     if cmk.state is KeyState.ENABLED:
         return None
     if cmk.state is KeyState.DISABLED:
-        return QT_TRANSLATE_NOOP("KeyActions",
-                                 "The key is Disabled: enable it to encrypt and decrypt.")
+        return QT_TRANSLATE_NOOP(
+            "KeyActions", "The key is Disabled: enable it to encrypt and decrypt."
+        )
     if cmk.state is KeyState.PENDING_IMPORT:
-        return QT_TRANSLATE_NOOP("KeyActions",
-                                 "The key has no key material: import material first.")
+        return QT_TRANSLATE_NOOP(
+            "KeyActions", "The key has no key material: import material first."
+        )
     return QT_TRANSLATE_NOOP("KeyActions", "A key pending deletion cannot be used.")
 
 
@@ -118,38 +125,72 @@ class _Spec:
 
 
 _SPECS = (
-    _Spec("enableAction", QT_TRANSLATE_NOOP("KeyActions", "&Enable"),
-          QT_TRANSLATE_NOOP("KeyActions", "Enable the key so it can be used."),
-          _enable, "Ctrl+E"),
-    _Spec("disableAction", QT_TRANSLATE_NOOP("KeyActions", "&Disable"),
-          QT_TRANSLATE_NOOP("KeyActions",
-                            "Disable the key: it cannot be used until it is enabled again."),
-          _disable, "Ctrl+Shift+E"),
-    _Spec("scheduleDeletionAction", QT_TRANSLATE_NOOP("KeyActions", "Schedule &deletion\u2026"),
-          QT_TRANSLATE_NOOP("KeyActions",
-                            "Delete the key after a waiting period of 7 to 1096 days."),
-          _schedule, "Del"),
-    _Spec("cancelDeletionAction", QT_TRANSLATE_NOOP("KeyActions", "&Cancel deletion"),
-          QT_TRANSLATE_NOOP("KeyActions", "Keep the key: cancel its scheduled deletion."),
-          _cancel),
-    _Spec("editAliasAction",
-          QT_TRANSLATE_NOOP("KeyActions", "Edit alias and desc&ription\u2026"),
-          QT_TRANSLATE_NOOP("KeyActions", "Change the key's alias and description."),
-          _frozen, "F2"),
-    _Spec("editTagsAction", QT_TRANSLATE_NOOP("KeyActions", "Edit &tags\u2026"),
-          QT_TRANSLATE_NOOP("KeyActions", "Add, change or delete tags."), _frozen, "Ctrl+T"),
-    _Spec("deleteMaterialAction", QT_TRANSLATE_NOOP("KeyActions", "Delete key &material\u2026"),
-          QT_TRANSLATE_NOOP("KeyActions",
-                            "Delete the imported material; the key goes to Pending import."),
-          _delete_material),
-    _Spec("reimportAction", QT_TRANSLATE_NOOP("KeyActions", "&Import material again\u2026"),
-          QT_TRANSLATE_NOOP("KeyActions",
-                            "Open the Import Key wizard at its download step for this key."),
-          _reimport),
-    _Spec("tryItAction", QT_TRANSLATE_NOOP("KeyActions", "T&ry it\u2026"),
-          QT_TRANSLATE_NOOP("KeyActions",
-                            "Encrypt a short text with the key and decrypt it back."),
-          _try_it, "Ctrl+R"),
+    _Spec(
+        "enableAction",
+        QT_TRANSLATE_NOOP("KeyActions", "&Enable"),
+        QT_TRANSLATE_NOOP("KeyActions", "Enable the key so it can be used."),
+        _enable,
+        "Ctrl+E",
+    ),
+    _Spec(
+        "disableAction",
+        QT_TRANSLATE_NOOP("KeyActions", "&Disable"),
+        QT_TRANSLATE_NOOP(
+            "KeyActions", "Disable the key: it cannot be used until it is enabled again."
+        ),
+        _disable,
+        "Ctrl+Shift+E",
+    ),
+    _Spec(
+        "scheduleDeletionAction",
+        QT_TRANSLATE_NOOP("KeyActions", "Schedule &deletion\u2026"),
+        QT_TRANSLATE_NOOP("KeyActions", "Delete the key after a waiting period of 7 to 1096 days."),
+        _schedule,
+        "Del",
+    ),
+    _Spec(
+        "cancelDeletionAction",
+        QT_TRANSLATE_NOOP("KeyActions", "&Cancel deletion"),
+        QT_TRANSLATE_NOOP("KeyActions", "Keep the key: cancel its scheduled deletion."),
+        _cancel,
+    ),
+    _Spec(
+        "editAliasAction",
+        QT_TRANSLATE_NOOP("KeyActions", "Edit alias and desc&ription\u2026"),
+        QT_TRANSLATE_NOOP("KeyActions", "Change the key's alias and description."),
+        _frozen,
+        "F2",
+    ),
+    _Spec(
+        "editTagsAction",
+        QT_TRANSLATE_NOOP("KeyActions", "Edit &tags\u2026"),
+        QT_TRANSLATE_NOOP("KeyActions", "Add, change or delete tags."),
+        _frozen,
+        "Ctrl+T",
+    ),
+    _Spec(
+        "deleteMaterialAction",
+        QT_TRANSLATE_NOOP("KeyActions", "Delete key &material\u2026"),
+        QT_TRANSLATE_NOOP(
+            "KeyActions", "Delete the imported material; the key goes to Pending import."
+        ),
+        _delete_material,
+    ),
+    _Spec(
+        "reimportAction",
+        QT_TRANSLATE_NOOP("KeyActions", "&Import material again\u2026"),
+        QT_TRANSLATE_NOOP(
+            "KeyActions", "Open the Import Key wizard at its download step for this key."
+        ),
+        _reimport,
+    ),
+    _Spec(
+        "tryItAction",
+        QT_TRANSLATE_NOOP("KeyActions", "T&ry it\u2026"),
+        QT_TRANSLATE_NOOP("KeyActions", "Encrypt a short text with the key and decrypt it back."),
+        _try_it,
+        "Ctrl+R",
+    ),
 )
 
 
@@ -189,8 +230,9 @@ class KeyActions(QObject):
             if cmk is None:
                 reason: str | None = QT_TRANSLATE_NOOP("KeyActions", "Select a key first.")
             elif busy:
-                reason = QT_TRANSLATE_NOOP("KeyActions",
-                                           "Wait: an operation on this key is running.")
+                reason = QT_TRANSLATE_NOOP(
+                    "KeyActions", "Wait: an operation on this key is running."
+                )
             else:
                 reason = spec.refusal(cmk)
             action = self.actions[spec.name]

@@ -47,9 +47,17 @@ class KeyListSync(QObject):
     failed = Signal(object)
     _backendChanged = Signal(object)
 
-    def __init__(self, backend: KmsBackend, runner: TaskRunner, model: CmkTableModel,
-                 proxy: CmkFilterProxy, *, now_ms: Callable[[], int], tick_ms: int,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        model: CmkTableModel,
+        proxy: CmkFilterProxy,
+        *,
+        now_ms: Callable[[], int],
+        tick_ms: int,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._backend, self._runner, self._model = backend, runner, model
         self._now_ms = now_ms
@@ -75,13 +83,22 @@ class KeyListSync(QObject):
     def idle(self) -> bool:
         """No notice waiting to be handled, no query or settling in flight (the runner may
         still hold jobs: see ``TaskRunner.busy``)."""
-        return not (self._coalesce.isActive() or self._pending or self._pending_all
-                    or self._querying or self._settling or self._reloading)
+        return not (
+            self._coalesce.isActive()
+            or self._pending
+            or self._pending_all
+            or self._querying
+            or self._settling
+            or self._reloading
+        )
 
     def start(self) -> None:
         self._tick.start()
-        self._run(lambda: self._book.load(
-            lambda: self._backend.list_keys(limit=FIRST_PAGE).keys, complete=False))
+        self._run(
+            lambda: self._book.load(
+                lambda: self._backend.list_keys(limit=FIRST_PAGE).keys, complete=False
+            )
+        )
         self.reload()
 
     def reload(self) -> None:
@@ -119,10 +136,12 @@ class KeyListSync(QObject):
 
     # ----------------------------------------------------------------- running
 
-    def _run(self, work: Callable[[], KeyView],
-             done: Callable[[KeyView], None] | None = None) -> None:
-        self._runner.run(work, context=self, on_success=done or self._show,
-                         on_failure=self._on_failure)
+    def _run(
+        self, work: Callable[[], KeyView], done: Callable[[KeyView], None] | None = None
+    ) -> None:
+        self._runner.run(
+            work, context=self, on_success=done or self._show, on_failure=self._on_failure
+        )
 
     def _show(self, view: KeyView) -> None:
         self.viewAboutToBeShown.emit()
@@ -203,8 +222,9 @@ class KeyListSync(QObject):
         self._show(view)
 
 
-def _timer(parent: QObject, interval_ms: int, slot: Callable[[], None], *,
-           single: bool = False) -> QTimer:
+def _timer(
+    parent: QObject, interval_ms: int, slot: Callable[[], None], *, single: bool = False
+) -> QTimer:
     timer = QTimer(parent)
     timer.setInterval(interval_ms)
     timer.setSingleShot(single)

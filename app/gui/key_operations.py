@@ -44,8 +44,14 @@ class KeyOperations(QObject):
     #: The set of keys with an operation running changed.
     busyChanged = Signal()
 
-    def __init__(self, backend: KmsBackend, runner: TaskRunner, sync: KeyListSync,
-                 now_ms: Callable[[], int], window: QWidget) -> None:
+    def __init__(
+        self,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        sync: KeyListSync,
+        now_ms: Callable[[], int],
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self._backend, self._runner, self._sync = backend, runner, sync
         self._now_ms = now_ms
@@ -58,17 +64,28 @@ class KeyOperations(QObject):
     # ------------------------------------------------------------- no dialog
 
     def enable(self, cmk: Cmk) -> None:
-        self._run(cmk, lambda: self._backend.enable_key(key_id=cmk.key_id),
-                  self.tr("Key %1 enabled."), self.tr("Key %1 could not be enabled."))
+        self._run(
+            cmk,
+            lambda: self._backend.enable_key(key_id=cmk.key_id),
+            self.tr("Key %1 enabled."),
+            self.tr("Key %1 could not be enabled."),
+        )
 
     def disable(self, cmk: Cmk) -> None:
-        self._run(cmk, lambda: self._backend.disable_key(key_id=cmk.key_id),
-                  self.tr("Key %1 disabled."), self.tr("Key %1 could not be disabled."))
+        self._run(
+            cmk,
+            lambda: self._backend.disable_key(key_id=cmk.key_id),
+            self.tr("Key %1 disabled."),
+            self.tr("Key %1 could not be disabled."),
+        )
 
     def cancel_deletion(self, cmk: Cmk) -> None:
-        self._run(cmk, lambda: self._backend.cancel_key_deletion(key_id=cmk.key_id),
-                  self.tr("The deletion of key %1 is cancelled."),
-                  self.tr("The deletion of key %1 could not be cancelled."))
+        self._run(
+            cmk,
+            lambda: self._backend.cancel_key_deletion(key_id=cmk.key_id),
+            self.tr("The deletion of key %1 is cancelled."),
+            self.tr("The deletion of key %1 could not be cancelled."),
+        )
 
     # ---------------------------------------------------------- with a dialog
 
@@ -77,38 +94,64 @@ class KeyOperations(QObject):
 
         dialog = ScheduleDeletionDialog(cmk, self._now_ms, self._window)
         # Values are read on the UI thread when OK is pressed; the worker gets plain values.
-        dialog.submitted.connect(lambda: self._run(
-            cmk, partial(self._backend.schedule_key_deletion, key_id=cmk.key_id,
-                         pending_days=dialog.pending_days()),
-            self.tr("Key %1 is scheduled for deletion."), "", dialog))
+        dialog.submitted.connect(
+            lambda: self._run(
+                cmk,
+                partial(
+                    self._backend.schedule_key_deletion,
+                    key_id=cmk.key_id,
+                    pending_days=dialog.pending_days(),
+                ),
+                self.tr("Key %1 is scheduled for deletion."),
+                "",
+                dialog,
+            )
+        )
         return _opened(dialog)
 
     def edit_alias(self, cmk: Cmk) -> EditKeyDialog:
         from app.gui.dialogs.edit_key import EditKeyDialog
 
         dialog = EditKeyDialog(cmk, self._window)
-        dialog.submitted.connect(lambda: self._run(
-            cmk, partial(self._update_key, cmk, *dialog.changes()),
-            self.tr("Key %1 saved."), "", dialog))
+        dialog.submitted.connect(
+            lambda: self._run(
+                cmk,
+                partial(self._update_key, cmk, *dialog.changes()),
+                self.tr("Key %1 saved."),
+                "",
+                dialog,
+            )
+        )
         return _opened(dialog)
 
     def edit_tags(self, cmk: Cmk) -> EditTagsDialog:
         from app.gui.dialogs.edit_tags import EditTagsDialog
 
         dialog = EditTagsDialog(cmk, self._window)
-        dialog.submitted.connect(lambda: self._run(
-            cmk, partial(self._update_tags, cmk, *dialog.changes()),
-            self.tr("The tags of key %1 are saved."), "", dialog))
+        dialog.submitted.connect(
+            lambda: self._run(
+                cmk,
+                partial(self._update_tags, cmk, *dialog.changes()),
+                self.tr("The tags of key %1 are saved."),
+                "",
+                dialog,
+            )
+        )
         return _opened(dialog)
 
     def delete_material(self, cmk: Cmk) -> DeleteMaterialDialog:
         from app.gui.dialogs.delete_material import DeleteMaterialDialog
 
         dialog = DeleteMaterialDialog(cmk, self._window)
-        dialog.submitted.connect(lambda: self._run(
-            cmk, lambda: self._backend.delete_imported_key_material(key_id=cmk.key_id),
-            self.tr("The key material of %1 is deleted; the key is Pending import."), "",
-            dialog))
+        dialog.submitted.connect(
+            lambda: self._run(
+                cmk,
+                lambda: self._backend.delete_imported_key_material(key_id=cmk.key_id),
+                self.tr("The key material of %1 is deleted; the key is Pending import."),
+                "",
+                dialog,
+            )
+        )
         return _opened(dialog)
 
     def try_it(self, cmk: Cmk) -> TryItDialog:
@@ -130,11 +173,13 @@ class KeyOperations(QObject):
         try:
             from app.gui.wizard.wizard import ImportKeyWizard
         except ImportError as error:  # a build without the wizard
-            self.failed.emit(self.tr("The Import Key wizard is not available: %1")
-                             .replace("%1", str(error)))
+            self.failed.emit(
+                self.tr("The Import Key wizard is not available: %1").replace("%1", str(error))
+            )
             return None
-        wizard = ImportKeyWizard(self._backend, self._runner, resume_key_id=resume_key_id,
-                                 parent=self._window)
+        wizard = ImportKeyWizard(
+            self._backend, self._runner, resume_key_id=resume_key_id, parent=self._window
+        )
         wizard.keyImported.connect(self._on_wizard_keyImported)
         wizard.open()
         return wizard
@@ -146,8 +191,9 @@ class KeyOperations(QObject):
         if alias is not None:
             result = self._backend.update_key_alias(key_id=cmk.key_id, alias=alias)
         if description is not None:
-            result = self._backend.update_key_description(key_id=cmk.key_id,
-                                                          description=description)
+            result = self._backend.update_key_description(
+                key_id=cmk.key_id, description=description
+            )
         return result
 
     def _update_tags(self, cmk: Cmk, deleted: list[Tag], created: list[Tag]) -> Cmk:
@@ -166,22 +212,33 @@ class KeyOperations(QObject):
             return ciphertext, self._backend.decrypt_data(cipher_text=ciphertext).plaintext
 
         dialog.set_busy(True)
-        self._runner.run(work, context=dialog,
-                         on_success=lambda result: dialog.show_result(*result),
-                         on_failure=dialog.show_error)
+        self._runner.run(
+            work,
+            context=dialog,
+            on_success=lambda result: dialog.show_result(*result),
+            on_failure=dialog.show_error,
+        )
 
     def _create(self, dialog: CreateKeyDialog) -> None:
         alias, description, tags = dialog.values()
         dialog.set_busy(True)
         self._runner.run(
-            lambda: self._backend.create_key(alias=alias, description=description,
-                                             origin=Origin.KMS, tags=tags),
-            context=self, on_success=lambda cmk: self._done(cmk, self.tr("Key %1 created."),
-                                                            dialog),
-            on_failure=lambda error: self._failed(error, dialog, self.tr("No key was created.")))
+            lambda: self._backend.create_key(
+                alias=alias, description=description, origin=Origin.KMS, tags=tags
+            ),
+            context=self,
+            on_success=lambda cmk: self._done(cmk, self.tr("Key %1 created."), dialog),
+            on_failure=lambda error: self._failed(error, dialog, self.tr("No key was created.")),
+        )
 
-    def _run(self, cmk: Cmk, work: Callable[[], Cmk], message: str, failure: str,
-             dialog: KeyDialog | None = None) -> None:
+    def _run(
+        self,
+        cmk: Cmk,
+        work: Callable[[], Cmk],
+        message: str,
+        failure: str,
+        dialog: KeyDialog | None = None,
+    ) -> None:
         """Run ``work`` for ``cmk``; ``failure`` heads the window's error when there is no
         dialog to show it in."""
         self._busy.add(cmk.key_id)

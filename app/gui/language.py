@@ -40,9 +40,12 @@ CHOICES = (SYSTEM, ENGLISH, CHINESE)
 #: Each language by its own name (an autonym: a user who cannot read the current language
 #: still finds theirs).
 NAMES = {ENGLISH: "English", CHINESE: "\u7b80\u4f53\u4e2d\u6587"}
-_LOCALES = {ENGLISH: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
-            CHINESE: QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript,
-                             QLocale.Country.China)}
+_LOCALES = {
+    ENGLISH: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
+    CHINESE: QLocale(
+        QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Country.China
+    ),
+}
 
 
 def resolve(choice: str, system: QLocale | None = None) -> str:
@@ -50,8 +53,10 @@ def resolve(choice: str, system: QLocale | None = None) -> str:
     if choice in (ENGLISH, CHINESE):
         return choice
     locale = system if system is not None else QLocale.system()
-    if (locale.language() == QLocale.Language.Chinese
-            and locale.script() != QLocale.Script.TraditionalHanScript):
+    if (
+        locale.language() == QLocale.Language.Chinese
+        and locale.script() != QLocale.Script.TraditionalHanScript
+    ):
         return CHINESE
     return ENGLISH
 
@@ -81,8 +86,7 @@ class Language(QObject):
         self.choice = SYSTEM
         self.current = ENGLISH
 
-    def apply(self, choice: str, *, remember: bool = False,
-              system: QLocale | None = None) -> str:
+    def apply(self, choice: str, *, remember: bool = False, system: QLocale | None = None) -> str:
         """Use the language ``choice`` means (and remember the choice when asked); returns
         the language now in use."""
         if choice not in CHOICES:

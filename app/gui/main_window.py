@@ -59,8 +59,15 @@ from app.model.audit import AuditEntry
 from app.model.errors import SetupError
 from app.model.keys import Cmk
 
-_WIDTHS = {Column.ALIAS: 210, Column.KEY_ID: 290, Column.STATE: 140, Column.ORIGIN: 75,
-           Column.KEY_SPEC: 80, Column.CREATED: 130, Column.MATERIAL_EXPIRY: 220}
+_WIDTHS = {
+    Column.ALIAS: 210,
+    Column.KEY_ID: 290,
+    Column.STATE: 140,
+    Column.ORIGIN: 75,
+    Column.KEY_SPEC: 80,
+    Column.CREATED: 130,
+    Column.MATERIAL_EXPIRY: 220,
+}
 #: Where the window's size, place and splitter are remembered (QSettings).
 SETTINGS_GROUP = "listWindow"
 DEFAULT_SIZE = QSize(1360, 820)
@@ -76,17 +83,30 @@ class CmkListWindow(QMainWindow):
     #: RemoteSettings of the KMS the user connected to, or None for the local engine.
     kmsChosen = Signal(object)
 
-    def __init__(self, backend: KmsBackend, runner: TaskRunner, *,
-                 now: Callable[[], float] = time.time, tick_ms: int = 30_000,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        *,
+        now: Callable[[], float] = time.time,
+        tick_ms: int = 30_000,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("cmkListWindow")
         self.backend, self.runner = backend, runner
         self.now_ms: Callable[[], int] = lambda: int(now() * 1000)
         self.model = CmkTableModel(self.now_ms, self)
         self.proxy = CmkFilterProxy(self.model, self)
-        self.sync = KeyListSync(backend, runner, self.model, self.proxy, now_ms=self.now_ms,
-                                tick_ms=tick_ms, parent=self)
+        self.sync = KeyListSync(
+            backend,
+            runner,
+            self.model,
+            self.proxy,
+            now_ms=self.now_ms,
+            tick_ms=tick_ms,
+            parent=self,
+        )
         self.key_actions = KeyActions(self)
         self.operations = KeyOperations(backend, runner, self.sync, self.now_ms, self)
         self._key_id: str | None = None
@@ -202,10 +222,13 @@ class CmkListWindow(QMainWindow):
     def _connect(self) -> None:
         acts, ops = self.key_actions.actions, self.operations
         on_key: dict[str, Callable[[Cmk], object]] = {
-            "enableAction": ops.enable, "disableAction": ops.disable,
+            "enableAction": ops.enable,
+            "disableAction": ops.disable,
             "scheduleDeletionAction": ops.schedule_deletion,
-            "cancelDeletionAction": ops.cancel_deletion, "editAliasAction": ops.edit_alias,
-            "editTagsAction": ops.edit_tags, "deleteMaterialAction": ops.delete_material,
+            "cancelDeletionAction": ops.cancel_deletion,
+            "editAliasAction": ops.edit_alias,
+            "editTagsAction": ops.edit_tags,
+            "deleteMaterialAction": ops.delete_material,
             "reimportAction": lambda cmk: ops.open_wizard(cmk.key_id),
             "tryItAction": ops.try_it,
         }
@@ -248,12 +271,15 @@ class CmkListWindow(QMainWindow):
     def select_key(self, key_id: str) -> bool:
         """Select a key by ID (fetching its row if needed); False if the list lacks it."""
         row = self.model.rowOf(key_id)
-        index = (self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None
-                 else QModelIndex())
+        index = (
+            self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+        )
         if not index.isValid():
             return False
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
@@ -310,20 +336,28 @@ class CmkListWindow(QMainWindow):
 
     def _load_history(self, cmk: Cmk) -> None:
         if not self.backend.supports_history:
-            self.details.show_history(None, status=self.tr(
-                "This KMS does not keep a history of its keys."))
+            self.details.show_history(
+                None, status=self.tr("This KMS does not keep a history of its keys.")
+            )
             return
         self.details.show_history(None, status=self.tr("Loading the history\u2026"))
-        self.runner.run(lambda: self.backend.history(key_id=cmk.key_id), context=self.details,
-                        on_success=lambda entries: self._on_history(cmk.key_id, entries),
-                        on_failure=lambda error: self._on_history(cmk.key_id, None, error))
+        self.runner.run(
+            lambda: self.backend.history(key_id=cmk.key_id),
+            context=self.details,
+            on_success=lambda entries: self._on_history(cmk.key_id, entries),
+            on_failure=lambda error: self._on_history(cmk.key_id, None, error),
+        )
 
-    def _on_history(self, key_id: str, entries: list[AuditEntry] | None,
-                    error: BaseException | None = None) -> None:
+    def _on_history(
+        self, key_id: str, entries: list[AuditEntry] | None, error: BaseException | None = None
+    ) -> None:
         if key_id != self._key_id:
             return
-        status = "" if error is None else self.tr("The history could not be read: %1").replace(
-            "%1", error_text(error))
+        status = (
+            ""
+            if error is None
+            else self.tr("The history could not be read: %1").replace("%1", error_text(error))
+        )
         self.details.show_history(entries, status=status)
 
     # ------------------------------------------------------------------ reacting
@@ -362,8 +396,12 @@ class CmkListWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         counts = self.model.keyView.keys.counts
-        parts = [self.tr("%1: %2").replace("%1", fmt.state_label(s)).replace(
-            "%2", f"{counts.get(s, 0):,}") for s in FILTER_STATES]
+        parts = [
+            self.tr("%1: %2")
+            .replace("%1", fmt.state_label(s))
+            .replace("%2", f"{counts.get(s, 0):,}")
+            for s in FILTER_STATES
+        ]
         self.counts_label.setText("  \u00b7  ".join(parts))
         self._update_shown_count()
 
@@ -378,8 +416,11 @@ class CmkListWindow(QMainWindow):
         elif matching == total:
             text = self.tr("%1 keys").replace("%1", f"{total:,}")
         else:
-            text = self.tr("%1 of %2 keys match").replace("%1", f"{matching:,}").replace(
-                "%2", f"{total:,}")
+            text = (
+                self.tr("%1 of %2 keys match")
+                .replace("%1", f"{matching:,}")
+                .replace("%2", f"{total:,}")
+            )
         self.shown_label.setText(text)
 
     def _on_connect_remote_action_triggered(self) -> None:
@@ -395,4 +436,3 @@ class CmkListWindow(QMainWindow):
         QSettings().setValue(f"{SETTINGS_GROUP}/splitter", self.splitter.saveState())
         self.sync.shutdown()
         super().closeEvent(event)
-

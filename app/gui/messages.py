@@ -55,8 +55,12 @@ def _templates() -> tuple[tuple[str, str, str], ...]:
 @cache
 def _pattern(source: str) -> re.Pattern[str]:
     parts = _PLACEHOLDER.split(source)
-    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<p{part}>.+)"
-                              for i, part in enumerate(parts)), re.DOTALL)
+    return re.compile(
+        "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<p{part}>.+)" for i, part in enumerate(parts)
+        ),
+        re.DOTALL,
+    )
 
 
 @cache
@@ -122,8 +126,11 @@ def error_sentence(error: BaseException) -> str:
             return translated
         heading = QCoreApplication.translate("Sentence", _SETUP)
         return text if heading == _SETUP else with_detail(heading, text)
-    return fill(QCoreApplication.translate("KeyDialog", "Unexpected error (%1): %2"),
-                type(error).__name__, error)
+    return fill(
+        QCoreApplication.translate("KeyDialog", "Unexpected error (%1): %2"),
+        type(error).__name__,
+        error,
+    )
 
 
 def join_sentences(*parts: str) -> str:

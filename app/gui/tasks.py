@@ -69,8 +69,7 @@ class TaskRunner(QObject):
                 result = work()
             except BaseException as error:
                 if not _expected(error):
-                    log.error("a background task failed: %s", type(error).__name__,
-                              exc_info=error)
+                    log.error("a background task failed: %s", type(error).__name__, exc_info=error)
                 self._finished.emit(_Delivery(context, on_failure, error))
                 raise
             self._finished.emit(_Delivery(context, on_success, result))

@@ -25,16 +25,24 @@ from app.gui import language as lang
 from app.gui.key_actions import KeyActions
 
 #: The key actions in the Key menu and the toolbar, by group.
-_KEY_GROUPS = (("enableAction", "disableAction"), ("editAliasAction", "editTagsAction"),
-               ("scheduleDeletionAction", "cancelDeletionAction"),
-               ("deleteMaterialAction", "reimportAction"), ("tryItAction",))
+_KEY_GROUPS = (
+    ("enableAction", "disableAction"),
+    ("editAliasAction", "editTagsAction"),
+    ("scheduleDeletionAction", "cancelDeletionAction"),
+    ("deleteMaterialAction", "reimportAction"),
+    ("tryItAction",),
+)
 #: The language actions' object names, by choice.
-LANGUAGE_ACTIONS = {lang.SYSTEM: "languageSystemAction", lang.ENGLISH: "languageEnglishAction",
-                    lang.CHINESE: "languageChineseAction"}
+LANGUAGE_ACTIONS = {
+    lang.SYSTEM: "languageSystemAction",
+    lang.ENGLISH: "languageEnglishAction",
+    lang.CHINESE: "languageChineseAction",
+}
 
 
-def _action(window: QMainWindow, name: str,
-            shortcut: str | QKeySequence.StandardKey = "") -> QAction:
+def _action(
+    window: QMainWindow, name: str, shortcut: str | QKeySequence.StandardKey = ""
+) -> QAction:
     action = QAction(window)
     action.setObjectName(name)
     if shortcut:
@@ -45,8 +53,7 @@ def _action(window: QMainWindow, name: str,
 class WindowMenus(QObject):
     """The menus, the toolbar and the window's own actions."""
 
-    def __init__(self, window: QMainWindow, key_actions: KeyActions,
-                 context_menu: QWidget) -> None:
+    def __init__(self, window: QMainWindow, key_actions: KeyActions, context_menu: QWidget) -> None:
         """``context_menu``: the widget whose context menu offers the key actions too."""
         super().__init__(window)
         self._window = window
@@ -80,8 +87,9 @@ class WindowMenus(QObject):
         for choice, name in LANGUAGE_ACTIONS.items():
             action = _action(window, name)
             action.setCheckable(True)
-            action.triggered.connect(lambda _checked=False, choice=choice:
-                                     lang.language().apply(choice, remember=True))
+            action.triggered.connect(
+                lambda _checked=False, choice=choice: lang.language().apply(choice, remember=True)
+            )
             group.addAction(action)
             actions[choice] = action
         return actions
@@ -112,8 +120,10 @@ class WindowMenus(QObject):
 
     def retranslate(self) -> None:
         texts = {
-            "key": self.tr("&Key"), "view": self.tr("&View"),
-            "connection": self.tr("&Connection"), "help": self.tr("&Help"),
+            "key": self.tr("&Key"),
+            "view": self.tr("&View"),
+            "connection": self.tr("&Connection"),
+            "help": self.tr("&Help"),
             "language": self.tr("&Language"),
         }
         for name, text in texts.items():
@@ -123,21 +133,23 @@ class WindowMenus(QObject):
         if more is not None:  # Qt's own ">>" button, shown when a narrow window hides actions
             more.setAccessibleName(self.tr("More key actions"))
             more.setToolTip(self.tr("More key actions"))
-        for action, text in ((self.import_action, self.tr("&Import Key\u2026")),
-                             (self.create_action, self.tr("&Create Key\u2026")),
-                             (self.search_action, self.tr("&Find")),
-                             (self.reload_action, self.tr("&Reload")),
-                             (self.connect_remote_action,
-                              self.tr("Connect to a &remote KMS\u2026")),
-                             (self.use_local_action, self.tr("Use the &local engine")),
-                             (self.about_action, self.tr("&About Keyferry")),
-                             (self.about_qt_action, self.tr("About &Qt"))):
+        for action, text in (
+            (self.import_action, self.tr("&Import Key\u2026")),
+            (self.create_action, self.tr("&Create Key\u2026")),
+            (self.search_action, self.tr("&Find")),
+            (self.reload_action, self.tr("&Reload")),
+            (self.connect_remote_action, self.tr("Connect to a &remote KMS\u2026")),
+            (self.use_local_action, self.tr("Use the &local engine")),
+            (self.about_action, self.tr("&About Keyferry")),
+            (self.about_qt_action, self.tr("About &Qt")),
+        ):
             action.setText(text)
         self.language_actions[lang.SYSTEM].setText(self.tr("&System language"))
         for choice in (lang.ENGLISH, lang.CHINESE):
             self.language_actions[choice].setText(lang.NAMES[choice])
         self.language_actions[lang.SYSTEM].setToolTip(
-            self.tr("Follow the language of this computer (English unless it is Chinese)."))
+            self.tr("Follow the language of this computer (English unless it is Chinese).")
+        )
 
     def _on_about_action_triggered(self) -> None:
         from app.gui.dialogs.about import AboutDialog

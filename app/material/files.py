@@ -80,7 +80,7 @@ def write_private(path: Path | str, data: bytes, *, overwrite: bool = True) -> P
         os.fchmod(fd, 0o600)
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     except OSError as error:
         os.close(fd)
@@ -108,8 +108,10 @@ def describe(data: bytes) -> str:
             decoded = b""
         if decoded:
             if len(text) >= 1000:
-                return (f"{size} of Base64 text (it decodes to {len(decoded)} bytes; an "
-                        "import token looks like this)")
+                return (
+                    f"{size} of Base64 text (it decodes to {len(decoded)} bytes; an "
+                    "import token looks like this)"
+                )
             return f"{size} of Base64 text (it decodes to {len(decoded)} bytes)"
     if data[:1] == b"\x30" and 200 <= len(data) <= 600:
         return f"{size}: a DER structure, such as a wrapping key"
@@ -126,8 +128,10 @@ def _size(n: int) -> str:
 
 def _write_failure(path: Path, error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return (f"The disk is full (or your file size limit is reached): there is no space "
-                f"left for it, so {path} could not be written. Nothing was saved.")
+        return (
+            f"The disk is full (or your file size limit is reached): there is no space "
+            f"left for it, so {path} could not be written. Nothing was saved."
+        )
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"You do not have permission to write {path}."
     if error.errno == errno.ENOENT:

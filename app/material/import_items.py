@@ -21,8 +21,11 @@ from app.material.recipes import openssl_recipe
 from app.model.importing import ImportParameters, WrappingAlgorithm
 
 _EXPIRES_EPOCH = re.compile(r"^Expires \(epoch seconds\):\s*(\d+)\s*$", re.M)
-_FIELD = re.compile(r"^(Key ID|Key alias|Wrapping algorithm|Wrapping key file|Import token "
-                    r"file):\s*(.*?)\s*$", re.M)
+_FIELD = re.compile(
+    r"^(Key ID|Key alias|Wrapping algorithm|Wrapping key file|Import token "
+    r"file):\s*(.*?)\s*$",
+    re.M,
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,9 @@ def write_import_items(
         raise FileProblem(f"{out_dir} is not a folder. Choose an existing folder.")
     suffix = f"{params.key_id}_{stamp(now_s)}"
     items = ImportItems(
-        key_id=params.key_id, alias=alias, wrapping_algorithm=params.wrapping_algorithm,
+        key_id=params.key_id,
+        alias=alias,
+        wrapping_algorithm=params.wrapping_algorithm,
         wrapping_key=out_dir / f"wrappingKey_{suffix}",
         token=out_dir / f"importToken_{suffix}",
         readme=out_dir / f"README_{suffix}.txt",
@@ -88,8 +93,9 @@ def write_import_items(
 def readme_text(items: ImportItems, now_s: float) -> str:
     steps = "\n".join(
         f"  {n}. {step.title}:\n     {step.command}"
-        for n, step in enumerate(openssl_recipe(items.wrapping_algorithm,
-                                                items.wrapping_key.name), start=1)
+        for n, step in enumerate(
+            openssl_recipe(items.wrapping_algorithm, items.wrapping_key.name), start=1
+        )
     )
     return f"""Keyferry import items
 =====================
@@ -126,7 +132,8 @@ def read_import_items(readme: Path | str) -> ImportItems:
     expires = _EXPIRES_EPOCH.search(text)
     try:
         return ImportItems(
-            key_id=fields["Key ID"], alias=fields.get("Key alias", ""),
+            key_id=fields["Key ID"],
+            alias=fields.get("Key alias", ""),
             wrapping_algorithm=WrappingAlgorithm(fields["Wrapping algorithm"]),
             wrapping_key=readme.parent / fields["Wrapping key file"],
             token=readme.parent / fields["Import token file"],

@@ -23,8 +23,7 @@ def key_details(cmk: Cmk, *, domain_id: str = "", region: str = "local") -> dict
         "key_state": str(int(cmk.state)),
         "default_key_flag": "0",
         "key_type": "1",
-        "expiration_time": "" if cmk.material_expires_ms is None
-        else str(cmk.material_expires_ms),
+        "expiration_time": "" if cmk.material_expires_ms is None else str(cmk.material_expires_ms),
         "origin": cmk.origin.value,
         "key_rotation_enabled": "false",
         "sys_enterprise_project_id": "0",
@@ -43,7 +42,10 @@ def _int_or_none(value: Any) -> int | None:
 
 
 def cmk_from_details(
-    details: dict[str, Any], *, project_id: str, tags: tuple[Tag, ...] = (),
+    details: dict[str, Any],
+    *,
+    project_id: str,
+    tags: tuple[Tag, ...] = (),
     kcv: str | None = None,
 ) -> Cmk:
     """A snapshot from a remote KMS's ``KeyDetails``. Times in seconds (10 digits) are taken

@@ -67,9 +67,7 @@ CODES: Final[dict[str, ErrorInfo]] = {
     "KMS.2103": ErrorInfo(400, "The data key's SHA-256 digest does not match."),
     "KMS.2201": ErrorInfo(400, "The ciphertext is not valid."),
     "KMS.2202": ErrorInfo(400, "The data key ciphertext length is not valid."),
-    "KMS.2601": ErrorInfo(
-        400, "The import token has expired. Download the import items again."
-    ),
+    "KMS.2601": ErrorInfo(400, "The import token has expired. Download the import items again."),
     "KMS.2602": ErrorInfo(400, "The material expiration time must be in the future."),
     "KMS.2603": ErrorInfo(
         400, "This import token belongs to another key. Use the token downloaded for this key."
@@ -136,9 +134,9 @@ class KmsError(Exception):
         return (_rebuild, (self.code, self.message, self.http_status))
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, KmsError)
-            and (self.code, self.message) == (other.code, other.message)
+        return isinstance(other, KmsError) and (self.code, self.message) == (
+            other.code,
+            other.message,
         )
 
     def __hash__(self) -> int:

@@ -51,8 +51,7 @@ class WrappingAlgorithm(StrEnum):
         if self is WrappingAlgorithm.RSAES_PKCS1_V1_5:
             return padding.PKCS1v15()
         digest: hashes.HashAlgorithm = (
-            hashes.SHA256() if self is WrappingAlgorithm.RSAES_OAEP_SHA_256
-            else hashes.SHA1()  # noqa: S303 - the console offers it, with its warning
+            hashes.SHA256() if self is WrappingAlgorithm.RSAES_OAEP_SHA_256 else hashes.SHA1()  # noqa: S303 - the console offers it, with its warning
         )
         return padding.OAEP(mgf=padding.MGF1(digest), algorithm=digest, label=None)
 
@@ -60,14 +59,38 @@ class WrappingAlgorithm(StrEnum):
         """Table 2's command that wraps ``plaintext`` with the DER ``wrapping_key``."""
         if self is WrappingAlgorithm.RSAES_PKCS1_V1_5:
             return [
-                "openssl", "rsautl", "-encrypt", "-in", plaintext, "-pkcs",
-                "-inkey", wrapping_key, "-keyform", "der", "-pubin", "-out", out,
+                "openssl",
+                "rsautl",
+                "-encrypt",
+                "-in",
+                plaintext,
+                "-pkcs",
+                "-inkey",
+                wrapping_key,
+                "-keyform",
+                "der",
+                "-pubin",
+                "-out",
+                out,
             ]
         md = "sha256" if self is WrappingAlgorithm.RSAES_OAEP_SHA_256 else "sha1"
         return [
-            "openssl", "pkeyutl", "-in", plaintext, "-inkey", wrapping_key, "-out", out,
-            "-keyform", "der", "-pubin", "-encrypt",
-            "-pkeyopt", "rsa_padding_mode:oaep", "-pkeyopt", f"rsa_oaep_md:{md}",
+            "openssl",
+            "pkeyutl",
+            "-in",
+            plaintext,
+            "-inkey",
+            wrapping_key,
+            "-out",
+            out,
+            "-keyform",
+            "der",
+            "-pubin",
+            "-encrypt",
+            "-pkeyopt",
+            "rsa_padding_mode:oaep",
+            "-pkeyopt",
+            f"rsa_oaep_md:{md}",
         ]
 
 

@@ -109,9 +109,7 @@ class Cmk:
         """This snapshot as it is at ``now_ms``: expired material gone, state adjusted."""
         if not self.material_expired(now_ms):
             return self
-        return replace(
-            self, state=self.effective_state(now_ms), material_expires_ms=None, kcv=None
-        )
+        return replace(self, state=self.effective_state(now_ms), material_expires_ms=None, kcv=None)
 
     @property
     def has_material(self) -> bool:

@@ -90,8 +90,12 @@ def parse_pending_days(days: object) -> int:
     """The API sends pending days as a string; accept "7".."1096" or an int."""
     if isinstance(days, bool):
         raise KmsError("KMS.1401")
-    if isinstance(days, str) and days.strip().isascii() and days.strip().isdigit() \
-            and len(days.strip()) <= 6:
+    if (
+        isinstance(days, str)
+        and days.strip().isascii()
+        and days.strip().isdigit()
+        and len(days.strip()) <= 6
+    ):
         days = int(days.strip())
     if not isinstance(days, int) or not PENDING_DAYS_MIN <= days <= PENDING_DAYS_MAX:
         raise KmsError("KMS.1401")

@@ -91,8 +91,9 @@ def _quiet_client_errors() -> None:
 
 
 def error_response(error: KmsError) -> web.Response:
-    return _json(error.http_status,
-                 {"error": {"error_code": error.code, "error_msg": error.message}})
+    return _json(
+        error.http_status, {"error": {"error_code": error.code, "error_msg": error.message}}
+    )
 
 
 def _json(status: int, payload: dict[str, Any]) -> web.Response:
@@ -109,14 +110,19 @@ def _reply(reply: Reply) -> web.Response:
 def _http_error(error: web.HTTPException) -> KmsError:
     """aiohttp's own refusals, in the API's words."""
     if error.status == 404:
-        return KmsError("APIGW.0101", "The API does not exist: check the method and the path "
-                        "(/v1.0/{project_id}/kms/...).")
+        return KmsError(
+            "APIGW.0101",
+            "The API does not exist: check the method and the path (/v1.0/{project_id}/kms/...).",
+        )
     if error.status == 405:
         return KmsError("APIGW.0102")
     if error.status == 413:
         return _too_large()
-    return KmsError("KMS.0201", error.reason or "The request is not valid.",
-                    http_status=error.status if 400 <= error.status < 500 else 400)
+    return KmsError(
+        "KMS.0201",
+        error.reason or "The request is not valid.",
+        http_status=error.status if 400 <= error.status < 500 else 400,
+    )
 
 
 def _too_large() -> KmsError:
@@ -153,8 +159,7 @@ async def _answer_errors(request: web.Request, handler: Handler) -> web.StreamRe
         if "Allow" in error.headers:
             response.headers["Allow"] = error.headers["Allow"]
     except Exception:
-        log.exception("request %s (%s %s) failed", request_id, request.method,
-                      request.path[:200])
+        log.exception("request %s (%s %s) failed", request_id, request.method, request.path[:200])
         response = error_response(KmsError("KMS.0101"))
     response.headers[REQUEST_ID_HEADER] = request_id
     return response
@@ -180,8 +185,9 @@ def _authenticate(verifier: Verifier, request: web.Request, body: bytes) -> str:
         return ",".join(values) if values else None
 
     try:
-        return verifier.verify(method=request.method, raw_path=request.raw_path,
-                               header=header, body=body)
+        return verifier.verify(
+            method=request.method, raw_path=request.raw_path, header=header, body=body
+        )
     except SignatureError as error:
         raise KmsError("APIGW.0301", str(error)) from None
 
@@ -200,9 +206,16 @@ def _handler(operation: Operation) -> Handler:
     return handle
 
 
-def _run(operation: Operation, context: ServerContext, project_id: str,
-         path: dict[str, str], raw: bytes) -> web.Response:
+def _run(
+    operation: Operation, context: ServerContext, project_id: str, path: dict[str, str], raw: bytes
+) -> web.Response:
     """On a worker thread: parse, operate, shape the answer."""
-    call = Call(kms=context.kms, project_id=project_id, body=parse_body(raw), path=path,
-                domain_id=context.domain_id, region=context.region)
+    call = Call(
+        kms=context.kms,
+        project_id=project_id,
+        body=parse_body(raw),
+        path=path,
+        domain_id=context.domain_id,
+        region=context.region,
+    )
     return _reply(operation(call))

@@ -78,8 +78,10 @@ def server_credentials(
     access, secret = env.get(ENV_ACCESS_KEY, ""), env.get(ENV_SECRET_KEY, "")
     if access or secret:
         if not (access and secret):
-            raise SetupError(f"Set both {ENV_ACCESS_KEY} and {ENV_SECRET_KEY}, or neither "
-                             "(then the keyring keeps a generated pair).")
+            raise SetupError(
+                f"Set both {ENV_ACCESS_KEY} and {ENV_SECRET_KEY}, or neither "
+                "(then the keyring keeps a generated pair)."
+            )
         check_pair(access, secret)
         return AccessKeyPair(access, secret, source="environment")
     return _from_keyring(create=create)
@@ -87,17 +89,21 @@ def server_credentials(
 
 def _from_keyring(*, create: bool) -> AccessKeyPair:
     access = _keyring("get_password", KEYRING_SERVICE, ACCESS_KEY_ACCOUNT)
-    secret = _keyring("get_password", KEYRING_SERVICE, secret_key_account(access)) \
-        if access else None
+    secret = (
+        _keyring("get_password", KEYRING_SERVICE, secret_key_account(access)) if access else None
+    )
     if access and secret:
         return AccessKeyPair(access, secret, source="keyring")
     if not create:
-        raise SetupError("The server has no access key yet: 'keyferry serve' or "
-                         "'keyferry server-credentials' makes one.")
+        raise SetupError(
+            "The server has no access key yet: 'keyferry serve' or "
+            "'keyferry server-credentials' makes one."
+        )
     pair = new_pair()
     # The secret first: an access key ID in the keyring always has its secret beside it.
-    _keyring("set_password", KEYRING_SERVICE, secret_key_account(pair.access_key_id),
-             pair.secret_key)
+    _keyring(
+        "set_password", KEYRING_SERVICE, secret_key_account(pair.access_key_id), pair.secret_key
+    )
     _keyring("set_password", KEYRING_SERVICE, ACCESS_KEY_ACCOUNT, pair.access_key_id)
     return pair
 
@@ -111,9 +117,12 @@ def _keyring(name: str, *args: str) -> str | None:
     except keyring.errors.NoKeyringError:
         raise SetupError(NO_KEYRING_HELP) from None
     except keyring.errors.KeyringLocked:
-        raise SetupError("The system keyring is locked. Unlock it and start again, or set "
-                         f"{ENV_ACCESS_KEY} and {ENV_SECRET_KEY}.") from None
+        raise SetupError(
+            "The system keyring is locked. Unlock it and start again, or set "
+            f"{ENV_ACCESS_KEY} and {ENV_SECRET_KEY}."
+        ) from None
     except keyring.errors.KeyringError as error:
-        raise SetupError(f"The system keyring failed ({type(error).__name__}). "
-                         + NO_KEYRING_HELP) from None
+        raise SetupError(
+            f"The system keyring failed ({type(error).__name__}). " + NO_KEYRING_HELP
+        ) from None
     return result

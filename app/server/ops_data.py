@@ -24,8 +24,10 @@ SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT"
 def _algorithm(body: Body) -> None:
     algorithm = body.text("encryption_algorithm", default=SYMMETRIC_DEFAULT)
     if algorithm != SYMMETRIC_DEFAULT:
-        raise KmsError("KMS.0308", f"encryption_algorithm must be {SYMMETRIC_DEFAULT} for "
-                       "these symmetric keys.")
+        raise KmsError(
+            "KMS.0308",
+            f"encryption_algorithm must be {SYMMETRIC_DEFAULT} for these symmetric keys.",
+        )
 
 
 def _aad(body: Body) -> bytes:
@@ -35,16 +37,19 @@ def _aad(body: Body) -> bytes:
 def _no_datakey_aad(body: Body) -> None:
     # Ignoring it would let a caller believe a data key is bound to data it is not bound to.
     if body.text("additional_authenticated_data"):
-        raise KmsError("KMS.0308", "additional_authenticated_data is not supported for data "
-                       "keys here; leave it out.")
+        raise KmsError(
+            "KMS.0308",
+            "additional_authenticated_data is not supported for data keys here; leave it out.",
+        )
 
 
 def _unhex(text: str, name: str) -> bytes:
     try:
         return bytes.fromhex(text)
     except ValueError:
-        raise KmsError("KMS.2201" if name == "cipher_text" else "KMS.2101",
-                       f"{name} must be hex.") from None
+        raise KmsError(
+            "KMS.2201" if name == "cipher_text" else "KMS.2101", f"{name} must be hex."
+        ) from None
 
 
 def encrypt_data(call: Call) -> Reply:
@@ -52,11 +57,12 @@ def encrypt_data(call: Call) -> Reply:
     _algorithm(body)
     key_id = body.text("key_id", required=True)
     blob = call.kms.encrypt_data(
-        project_id=call.project_id, key_id=key_id,
+        project_id=call.project_id,
+        key_id=key_id,
         plain_text=body.text("plain_text", required=True).encode("utf-8"),
-        additional_authenticated_data=_aad(body))
-    return Reply(payload={"key_id": key_id,
-                          "cipher_text": base64.b64encode(blob).decode("ascii")})
+        additional_authenticated_data=_aad(body),
+    )
+    return Reply(payload={"key_id": key_id, "cipher_text": base64.b64encode(blob).decode("ascii")})
 
 
 def decrypt_data(call: Call) -> Reply:
@@ -66,18 +72,22 @@ def decrypt_data(call: Call) -> Reply:
     try:
         blob = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise KmsError("KMS.2201", "cipher_text must be the Base64 that encrypt-data "
-                       "returned.") from None
+        raise KmsError(
+            "KMS.2201", "cipher_text must be the Base64 that encrypt-data returned."
+        ) from None
     key_id, plaintext = call.kms.decrypt_data(
-        project_id=call.project_id, cipher_text=blob, additional_authenticated_data=_aad(body))
+        project_id=call.project_id, cipher_text=blob, additional_authenticated_data=_aad(body)
+    )
     expected = body.optional_text("key_id")
     if expected and expected != key_id:
         raise KmsError("KMS.2201", "This ciphertext was encrypted under another key.")
-    return Reply(payload={
-        "key_id": key_id,
-        "plain_text": plaintext.decode("utf-8", "replace"),
-        "plain_text_base64": base64.b64encode(plaintext).decode("ascii"),
-    })
+    return Reply(
+        payload={
+            "key_id": key_id,
+            "plain_text": plaintext.decode("utf-8", "replace"),
+            "plain_text_base64": base64.b64encode(plaintext).decode("ascii"),
+        }
+    )
 
 
 def _create_datakey(call: Call, *, with_plaintext: bool) -> Reply:
@@ -85,9 +95,12 @@ def _create_datakey(call: Call, *, with_plaintext: bool) -> Reply:
     _no_datakey_aad(body)
     key_id = body.text("key_id", required=True)
     plaintext, blob = call.kms.create_datakey(
-        project_id=call.project_id, key_id=key_id, key_spec=body.optional_text("key_spec"),
+        project_id=call.project_id,
+        key_id=key_id,
+        key_spec=body.optional_text("key_spec"),
         datakey_length=body.number("datakey_length", code="KMS.1901"),
-        with_plaintext=with_plaintext)
+        with_plaintext=with_plaintext,
+    )
     payload = {"key_id": key_id, "cipher_text": blob.hex()}
     if plaintext is not None:
         payload["plain_text"] = plaintext.hex()
@@ -106,14 +119,18 @@ def decrypt_datakey(call: Call) -> Reply:
     body = call.body
     _no_datakey_aad(body)
     datakey = call.kms.decrypt_datakey(
-        project_id=call.project_id, key_id=body.text("key_id", required=True),
+        project_id=call.project_id,
+        key_id=body.text("key_id", required=True),
         cipher_text=_unhex(body.text("cipher_text", required=True), "cipher_text"),
-        datakey_cipher_length=body.number("datakey_cipher_length", code="KMS.2202"))
-    return Reply(payload={
-        "data_key": datakey.hex(),
-        "datakey_length": str(len(datakey)),
-        "datakey_dgst": hashlib.sha256(datakey).hexdigest(),
-    })
+        datakey_cipher_length=body.number("datakey_cipher_length", code="KMS.2202"),
+    )
+    return Reply(
+        payload={
+            "data_key": datakey.hex(),
+            "datakey_length": str(len(datakey)),
+            "datakey_dgst": hashlib.sha256(datakey).hexdigest(),
+        }
+    )
 
 
 def encrypt_datakey(call: Call) -> Reply:
@@ -122,11 +139,14 @@ def encrypt_datakey(call: Call) -> Reply:
     key_id = body.text("key_id", required=True)
     length = body.required_number("datakey_plain_length", code="KMS.2102")
     blob = call.kms.encrypt_datakey(
-        project_id=call.project_id, key_id=key_id,
+        project_id=call.project_id,
+        key_id=key_id,
         plain_text=_unhex(body.text("plain_text", required=True), "plain_text"),
-        datakey_plain_length=length)
-    return Reply(payload={"key_id": key_id, "cipher_text": blob.hex(),
-                          "datakey_length": str(length)})
+        datakey_plain_length=length,
+    )
+    return Reply(
+        payload={"key_id": key_id, "cipher_text": blob.hex(), "datakey_length": str(length)}
+    )
 
 
 ROUTES = [

@@ -37,49 +37,65 @@ def create_key(call: Call) -> Reply:
         key_spec=body.text("key_spec", default=KeySpec.AES_256.value),
         key_usage=body.text("key_usage", default="ENCRYPT_DECRYPT"),
     )
-    return Reply(payload={"key_info": {
-        "key_id": cmk.key_id, "domain_id": call.domain_id, "region_id": call.region,
-    }})
+    return Reply(
+        payload={
+            "key_info": {
+                "key_id": cmk.key_id,
+                "domain_id": call.domain_id,
+                "region_id": call.region,
+            }
+        }
+    )
 
 
 def describe_key(call: Call) -> Reply:
     cmk = call.kms.describe_key(project_id=call.project_id, key_id=_key_id(call))
-    return Reply(payload={"key_info": key_details(cmk, domain_id=call.domain_id,
-                                                  region=call.region)})
+    return Reply(
+        payload={"key_info": key_details(cmk, domain_id=call.domain_id, region=call.region)}
+    )
 
 
 def list_keys(call: Call) -> Reply:
     body = call.body
     page = call.kms.list_keys(
-        project_id=call.project_id, limit=body.number("limit", code="KMS.1601"),
-        marker=body.number("marker", code="KMS.1602"), key_state=body.number("key_state"),
+        project_id=call.project_id,
+        limit=body.number("limit", code="KMS.1601"),
+        marker=body.number("marker", code="KMS.1602"),
+        key_state=body.number("key_state"),
     )
     keys, total, truncated, marker = page.keys, page.total, page.truncated, page.next_marker
     spec = body.text("key_spec")
     if spec and spec not in {s.value for s in KeySpec}:
         keys, total, truncated, marker = (), 0, False, None  # no key of another spec exists
-    return Reply(payload={
-        "keys": [k.key_id for k in keys],
-        "key_details": [key_details(k, domain_id=call.domain_id, region=call.region)
-                        for k in keys],
-        "next_marker": marker or "",
-        "truncated": "true" if truncated else "false",
-        "total": total,
-    })
+    return Reply(
+        payload={
+            "keys": [k.key_id for k in keys],
+            "key_details": [
+                key_details(k, domain_id=call.domain_id, region=call.region) for k in keys
+            ],
+            "next_marker": marker or "",
+            "truncated": "true" if truncated else "false",
+            "total": total,
+        }
+    )
 
 
 def update_key_alias(call: Call) -> Reply:
-    cmk = call.kms.update_key_alias(project_id=call.project_id, key_id=_key_id(call),
-                                    key_alias=call.body.text("key_alias", required=True))
+    cmk = call.kms.update_key_alias(
+        project_id=call.project_id,
+        key_id=_key_id(call),
+        key_alias=call.body.text("key_alias", required=True),
+    )
     return Reply(payload={"key_info": {"key_id": cmk.key_id, "key_alias": cmk.alias}})
 
 
 def update_key_description(call: Call) -> Reply:
     cmk = call.kms.update_key_description(
-        project_id=call.project_id, key_id=_key_id(call),
-        key_description=call.body.text("key_description", required=True))
-    return Reply(payload={"key_info": {"key_id": cmk.key_id,
-                                       "key_description": cmk.description}})
+        project_id=call.project_id,
+        key_id=_key_id(call),
+        key_description=call.body.text("key_description", required=True),
+    )
+    return Reply(payload={"key_info": {"key_id": cmk.key_id, "key_description": cmk.description}})
 
 
 # ---------------------------------------------------------------------------- import
@@ -87,21 +103,28 @@ def update_key_description(call: Call) -> Reply:
 
 def get_parameters_for_import(call: Call) -> Reply:
     params = call.kms.get_parameters_for_import(
-        project_id=call.project_id, key_id=_key_id(call),
-        wrapping_algorithm=call.body.text("wrapping_algorithm", required=True))
-    return Reply(payload={
-        "key_id": params.key_id,
-        "import_token": params.import_token,
-        "expiration_time": params.expiration_time,
-        "public_key": base64.b64encode(params.public_key_der).decode("ascii"),
-    })
+        project_id=call.project_id,
+        key_id=_key_id(call),
+        wrapping_algorithm=call.body.text("wrapping_algorithm", required=True),
+    )
+    return Reply(
+        payload={
+            "key_id": params.key_id,
+            "import_token": params.import_token,
+            "expiration_time": params.expiration_time,
+            "public_key": base64.b64encode(params.public_key_der).decode("ascii"),
+        }
+    )
 
 
 def import_key_material(call: Call) -> Reply:
     body = call.body
     if body.text("encrypted_privatekey"):
-        raise KmsError("KMS.0308", "Only symmetric key material can be imported here; "
-                       "encrypted_privatekey is not supported.")
+        raise KmsError(
+            "KMS.0308",
+            "Only symmetric key material can be imported here; "
+            "encrypted_privatekey is not supported.",
+        )
     call.kms.import_key_material(
         project_id=call.project_id,
         key_id=_key_id(call),
@@ -132,8 +155,10 @@ def disable_key(call: Call) -> Reply:
 
 def schedule_key_deletion(call: Call) -> Reply:
     cmk = call.kms.schedule_key_deletion(
-        project_id=call.project_id, key_id=_key_id(call),
-        pending_days=call.body.required_number("pending_days", code="KMS.1401"))
+        project_id=call.project_id,
+        key_id=_key_id(call),
+        pending_days=call.body.required_number("pending_days", code="KMS.1401"),
+    )
     return Reply(payload=_state(cmk.key_id, cmk.state))
 
 
@@ -147,18 +172,24 @@ def cancel_key_deletion(call: Call) -> Reply:
 
 def create_tag(call: Call) -> Reply:
     tag = call.body.required_obj("tag")
-    call.kms.create_tag(project_id=call.project_id, key_id=call.path["key_id"],
-                        tag=Tag(tag.text("key", required=True), tag.text("value")))
+    call.kms.create_tag(
+        project_id=call.project_id,
+        key_id=call.path["key_id"],
+        tag=Tag(tag.text("key", required=True), tag.text("value")),
+    )
     return Reply(status=204)
 
 
 def batch_tags(call: Call) -> Reply:
     body = call.body
     action = body.text("action", required=True)
-    tags = [Tag(t.text("key", required=True), t.text("value"))
-            for t in body.objects("tags", required=True)]
-    call.kms.batch_tags(project_id=call.project_id, key_id=call.path["key_id"],
-                        action=action, tags=tags)
+    tags = [
+        Tag(t.text("key", required=True), t.text("value"))
+        for t in body.objects("tags", required=True)
+    ]
+    call.kms.batch_tags(
+        project_id=call.project_id, key_id=call.path["key_id"], action=action, tags=tags
+    )
     return Reply(status=204)
 
 
@@ -168,8 +199,9 @@ def show_tags(call: Call) -> Reply:
 
 
 def delete_tag(call: Call) -> Reply:
-    call.kms.delete_tag(project_id=call.project_id, key_id=call.path["key_id"],
-                        tag_key=call.path["tag_key"])
+    call.kms.delete_tag(
+        project_id=call.project_id, key_id=call.path["key_id"], tag_key=call.path["tag_key"]
+    )
     return Reply(status=204)
 
 

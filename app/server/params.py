@@ -86,8 +86,7 @@ class Body:
     def optional_text(self, name: str) -> str | None:
         return self.text(name) if self.has(name) else None
 
-    def number(self, name: str, *, code: str = "KMS.0308",
-               required: bool = False) -> int | None:
+    def number(self, name: str, *, code: str = "KMS.0308", required: bool = False) -> int | None:
         """A field the SDK sends as a string of digits and people send as a number: either
         is passed on as an int for the engine to range-check. Anything else (a float, a
         bool, text that is not a whole number, a number beyond 64 bits) is refused here with
@@ -119,8 +118,9 @@ class Body:
         if seconds is None:
             return None
         if not 0 <= seconds <= MAX_EPOCH_S:
-            raise KmsError(code, f"{name} must be a time in seconds between 1970 and "
-                           "the year 9999.")
+            raise KmsError(
+                code, f"{name} must be a time in seconds between 1970 and the year 9999."
+            )
         return seconds
 
     def obj(self, name: str, *, required: bool = False) -> Body | None:

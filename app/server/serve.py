@@ -46,8 +46,11 @@ def serve(
     """Serve until stopped; returns the exit status. Raises ``SetupError`` (no keyring, a
     master key that does not fit the store, ...) before listening."""
     out = out or sys.stdout
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     credentials = server_credentials()
     source = FileMasterKey(master_key_file) if master_key_file else KeyringMasterKey()
     kms = LocalKms.open(data_dir, master_key_source=source)
@@ -57,19 +60,27 @@ def serve(
             verifier=Verifier({credentials.access_key_id: credentials.secret_key}),
             domain_id=kms.store_id.replace("-", ""),
         )
-        asyncio.run(_serve(build_app(context), host, port,
-                           lambda urls: _announce(out, urls, kms, credentials, host)))
+        asyncio.run(
+            _serve(
+                build_app(context),
+                host,
+                port,
+                lambda urls: _announce(out, urls, kms, credentials, host),
+            )
+        )
     finally:
         kms.close()
     print("Keyferry KMS API stopped.", file=out, flush=True)
     return 0
 
 
-async def _serve(app: web.Application, host: str, port: int,
-                 announce: Callable[[list[str]], None]) -> None:
+async def _serve(
+    app: web.Application, host: str, port: int, announce: Callable[[list[str]], None]
+) -> None:
     loop = asyncio.get_running_loop()
     loop.set_default_executor(
-        ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="keyferry-api"))
+        ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="keyferry-api")
+    )
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         try:
@@ -93,10 +104,12 @@ def _url(address: Any) -> str:
     return f"http://[{host}]:{port}" if ":" in str(host) else f"http://{host}:{port}"
 
 
-def _announce(out: TextIO, urls: list[str], kms: LocalKms, credentials: AccessKeyPair,
-              host: str) -> None:
+def _announce(
+    out: TextIO, urls: list[str], kms: LocalKms, credentials: AccessKeyPair, host: str
+) -> None:
     secret_hint = (
-        f"from ${ENV_SECRET_KEY}" if credentials.source == "environment"
+        f"from ${ENV_SECRET_KEY}"
+        if credentials.source == "environment"
         else "in the system keyring; show it with: keyferry server-credentials --show-secret"
     )
     lines = [f"Keyferry KMS API listening on {url}" for url in urls]
@@ -107,8 +120,10 @@ def _announce(out: TextIO, urls: list[str], kms: LocalKms, credentials: AccessKe
         "  API:            /v1.0/{project_id}/kms/... (each project ID is its own namespace)",
     ]
     if host not in _LOOPBACK:
-        lines.append("  warning: listening beyond this machine over plain HTTP; signatures "
-                     "protect requests, but not the data they carry. Prefer 127.0.0.1 or a "
-                     "TLS proxy.")
+        lines.append(
+            "  warning: listening beyond this machine over plain HTTP; signatures "
+            "protect requests, but not the data they carry. Prefer 127.0.0.1 or a "
+            "TLS proxy."
+        )
     lines.append("Stop with Ctrl+C.")
     print("\n".join(lines), file=out, flush=True)

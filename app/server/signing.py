@@ -87,14 +87,16 @@ def canonical_request(
         if value is None:
             raise SignatureError(f"The signed header {name} is missing from the request.")
         lines.append(f"{name}:{value.strip()}")
-    return "\n".join([
-        method.upper(),
-        canonical_uri(path),
-        canonical_query(query),
-        "\n".join(lines) + "\n",
-        ";".join(signed_headers),
-        body_hash(body),
-    ])
+    return "\n".join(
+        [
+            method.upper(),
+            canonical_uri(path),
+            canonical_query(query),
+            "\n".join(lines) + "\n",
+            ";".join(signed_headers),
+            body_hash(body),
+        ]
+    )
 
 
 def string_to_sign(sdk_date: str, canonical: str) -> str:
@@ -135,8 +137,12 @@ def sign(
     lowered = {k.lower(): str(v).strip() for k, v in signed.items()}
     signed_names = sorted(k for k in lowered if "_" not in k)
     canonical = canonical_request(
-        method=method, path=parts.path or "/", query=query_pairs(parts.query),
-        header=lowered.get, signed_headers=signed_names, body=body,
+        method=method,
+        path=parts.path or "/",
+        query=query_pairs(parts.query),
+        header=lowered.get,
+        signed_headers=signed_names,
+        body=body,
     )
     mac = signature(secret_key, string_to_sign(lowered["x-sdk-date"], canonical))
     signed["Authorization"] = (
@@ -174,8 +180,7 @@ def parse_authorization(value: str | None) -> Authorization:
     signed = tuple(names.split(";")) if names else ()
     if not _ACCESS_KEY.fullmatch(access) or not signed or not _HEX_SIGNATURE.fullmatch(mac):
         raise SignatureError(
-            "The Authorization header is malformed: it needs Access, SignedHeaders and "
-            "Signature."
+            "The Authorization header is malformed: it needs Access, SignedHeaders and Signature."
         )
     if not all(_HEADER_NAME.fullmatch(name) for name in signed):
         raise SignatureError("SignedHeaders must list lower-case header names.")
@@ -189,8 +194,15 @@ def parse_date(value: str | None) -> float:
     if not _DATE_PATTERN.fullmatch(text):
         raise SignatureError(f"The {DATE_HEADER} header must look like 20260131T235959Z (UTC).")
     try:  # by hand: strptime costs four times as much, on every request
-        parsed = datetime(int(text[0:4]), int(text[4:6]), int(text[6:8]), int(text[9:11]),
-                          int(text[11:13]), int(text[13:15]), tzinfo=UTC)
+        parsed = datetime(
+            int(text[0:4]),
+            int(text[4:6]),
+            int(text[6:8]),
+            int(text[9:11]),
+            int(text[11:13]),
+            int(text[13:15]),
+            tzinfo=UTC,
+        )
     except ValueError:
         raise SignatureError(f"The {DATE_HEADER} header is not a valid date.") from None
     return parsed.timestamp()
@@ -210,8 +222,9 @@ class Verifier:
         clock: Callable[[], float] = time.time,
         max_skew_s: float = MAX_SKEW_S,
     ) -> None:
-        self._macs = {ak: hmac.new(sk.encode("utf-8"), digestmod=hashlib.sha256)
-                      for ak, sk in keys.items()}
+        self._macs = {
+            ak: hmac.new(sk.encode("utf-8"), digestmod=hashlib.sha256) for ak, sk in keys.items()
+        }
         self._unknown = hmac.new(b"\x00" * 32, digestmod=hashlib.sha256)
         self._clock = clock
         self._max_skew_s = max_skew_s
@@ -231,8 +244,12 @@ class Verifier:
             )
         path, _, query = raw_path.partition("?")
         canonical = canonical_request(
-            method=method, path=path, query=query_pairs(query), header=header,
-            signed_headers=auth.signed_headers, body=body,
+            method=method,
+            path=path,
+            query=query_pairs(query),
+            header=header,
+            signed_headers=auth.signed_headers,
+            body=body,
         )
         mac = self._macs.get(auth.access_key_id)
         known = mac is not None

@@ -24,30 +24,40 @@ def _code(call: object, *args: object, **kwargs: object) -> str:
     return caught.value.code
 
 
-def _imported(backend: KmsBackend, material: bytes | None = None,
-              expiration_time: int | None = None) -> str:
+def _imported(
+    backend: KmsBackend, material: bytes | None = None, expiration_time: int | None = None
+) -> str:
     cmk = backend.create_key(alias=f"imp-{os.urandom(3).hex()}")
     params = backend.get_parameters_for_import(
-        key_id=cmk.key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256)
-    backend.import_key_material(key_id=cmk.key_id, import_token=params.import_token,
-                                encrypted_key_material=wrap_for(params,
-                                                                material or os.urandom(32)),
-                                expiration_time=expiration_time)
+        key_id=cmk.key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256
+    )
+    backend.import_key_material(
+        key_id=cmk.key_id,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, material or os.urandom(32)),
+        expiration_time=expiration_time,
+    )
     return cmk.key_id
 
 
 def test_create_and_describe(any_backend: KmsBackend) -> None:
-    cmk = any_backend.create_key(alias="contract/one", description="words",
-                                 tags=[Tag("b", "2"), Tag("a", "1")])
+    cmk = any_backend.create_key(
+        alias="contract/one", description="words", tags=[Tag("b", "2"), Tag("a", "1")]
+    )
     assert (cmk.alias, cmk.description, cmk.origin, cmk.state) == (
-        "contract/one", "words", Origin.EXTERNAL, KeyState.PENDING_IMPORT)
+        "contract/one",
+        "words",
+        Origin.EXTERNAL,
+        KeyState.PENDING_IMPORT,
+    )
     assert cmk.tags == (Tag("a", "1"), Tag("b", "2"))
     assert abs(cmk.created_ms / 1000 - time.time()) < 600
     assert any_backend.describe_key(key_id=cmk.key_id) == cmk
     generated = any_backend.create_key(alias="contract/kms", origin=Origin.KMS)
     assert generated.state is KeyState.ENABLED
-    assert _code(any_backend.describe_key, key_id="00000000-0000-4000-8000-000000000000") \
-        == "KMS.0207"
+    assert (
+        _code(any_backend.describe_key, key_id="00000000-0000-4000-8000-000000000000") == "KMS.0207"
+    )
     assert _code(any_backend.describe_key, key_id="nope") == "KMS.0205"
     assert _code(any_backend.create_key, alias="contract/one") == "KMS.1104"
     assert _code(any_backend.create_key, alias="bad alias") == "KMS.1101"
@@ -57,25 +67,36 @@ def test_create_and_describe(any_backend: KmsBackend) -> None:
 @pytest.mark.parametrize("algorithm", list(WrappingAlgorithm))
 def test_the_import_flow(any_backend: KmsBackend, algorithm: WrappingAlgorithm) -> None:
     key_id = any_backend.create_key(alias="flow").key_id
-    params = any_backend.get_parameters_for_import(key_id=key_id,
-                                                   wrapping_algorithm=algorithm)
+    params = any_backend.get_parameters_for_import(key_id=key_id, wrapping_algorithm=algorithm)
     assert (params.key_id, params.wrapping_algorithm) == (key_id, algorithm)
     assert abs(params.expiration_time - (time.time() + 86400)) < 600
     material = os.urandom(32)
     expires = int(time.time()) + 7200
-    cmk = any_backend.import_key_material(key_id=key_id, import_token=params.import_token,
-                                          encrypted_key_material=wrap_for(params, material),
-                                          expiration_time=expires)
+    cmk = any_backend.import_key_material(
+        key_id=key_id,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, material),
+        expiration_time=expires,
+    )
     assert (cmk.state, cmk.material_expires_ms) == (KeyState.ENABLED, expires * 1000)
     cmk = any_backend.delete_imported_key_material(key_id=key_id)
     assert (cmk.state, cmk.material_expires_ms) == (KeyState.PENDING_IMPORT, None)
-    params = any_backend.get_parameters_for_import(key_id=key_id,
-                                                   wrapping_algorithm=algorithm)
+    params = any_backend.get_parameters_for_import(key_id=key_id, wrapping_algorithm=algorithm)
     other = wrap_for(params, os.urandom(32))
-    assert _code(any_backend.import_key_material, key_id=key_id,
-                 import_token=params.import_token, encrypted_key_material=other) == "KMS.2606"
-    cmk = any_backend.import_key_material(key_id=key_id, import_token=params.import_token,
-                                          encrypted_key_material=wrap_for(params, material))
+    assert (
+        _code(
+            any_backend.import_key_material,
+            key_id=key_id,
+            import_token=params.import_token,
+            encrypted_key_material=other,
+        )
+        == "KMS.2606"
+    )
+    cmk = any_backend.import_key_material(
+        key_id=key_id,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, material),
+    )
     assert (cmk.state, cmk.material_expires_ms) == (KeyState.ENABLED, None)
 
 
@@ -88,27 +109,39 @@ def test_import_refusals(any_backend: KmsBackend) -> None:
 
     def attempt(**changes: object) -> str:
         fields: dict[str, object] = dict(
-            key_id=key_id, import_token=token,
-            encrypted_key_material=wrap_for(params, os.urandom(32)))
+            key_id=key_id,
+            import_token=token,
+            encrypted_key_material=wrap_for(params, os.urandom(32)),
+        )
         fields.update(changes)
         return _code(any_backend.import_key_material, **fields)
 
     assert attempt(key_id=other_id) == "KMS.2603"
     assert attempt(import_token=token[:-8] + "AAAAAAAA") == "KMS.2605"
     assert attempt(encrypted_key_material=wrap_for(params, os.urandom(31))) == "KMS.2604"
-    assert attempt(encrypted_key_material=wrap_for(
-        params, os.urandom(32), WrappingAlgorithm.RSAES_PKCS1_V1_5)) == "KMS.0311"
+    assert (
+        attempt(
+            encrypted_key_material=wrap_for(
+                params, os.urandom(32), WrappingAlgorithm.RSAES_PKCS1_V1_5
+            )
+        )
+        == "KMS.0311"
+    )
     assert attempt(expiration_time=int(time.time()) - 10) == "KMS.2602"
     assert any_backend.describe_key(key_id=key_id).state is KeyState.PENDING_IMPORT
 
     generated = any_backend.create_key(alias="gen", origin=Origin.KMS).key_id
-    assert _code(any_backend.get_parameters_for_import, key_id=generated,
-                 wrapping_algorithm=algorithm) == "KMS.0309"
+    assert (
+        _code(any_backend.get_parameters_for_import, key_id=generated, wrapping_algorithm=algorithm)
+        == "KMS.0309"
+    )
     assert _code(any_backend.delete_imported_key_material, key_id=generated) == "KMS.0309"
     assert _code(any_backend.delete_imported_key_material, key_id=key_id) == "KMS.2701"
     done = _imported(any_backend)
-    assert _code(any_backend.get_parameters_for_import, key_id=done,
-                 wrapping_algorithm=algorithm) == "KMS.0310"
+    assert (
+        _code(any_backend.get_parameters_for_import, key_id=done, wrapping_algorithm=algorithm)
+        == "KMS.0310"
+    )
 
 
 def test_the_lifecycle(any_backend: KmsBackend) -> None:
@@ -123,75 +156,104 @@ def test_the_lifecycle(any_backend: KmsBackend) -> None:
     assert scheduled.state is KeyState.PENDING_DELETION
     assert scheduled.deletion_ms is not None
     assert abs(scheduled.deletion_ms / 1000 - (time.time() + 30 * 86400)) < 600
-    assert _code(any_backend.schedule_key_deletion, key_id=key_id,
-                 pending_days=7) == "KMS.1402"
+    assert _code(any_backend.schedule_key_deletion, key_id=key_id, pending_days=7) == "KMS.1402"
     assert _code(any_backend.update_key_alias, key_id=key_id, alias="late") == "KMS.0210"
     cancelled = any_backend.cancel_key_deletion(key_id=key_id)
     assert (cancelled.state, cancelled.deletion_ms) == (KeyState.DISABLED, None)
     assert any_backend.update_key_alias(key_id=key_id, alias="renamed").alias == "renamed"
-    assert any_backend.update_key_description(key_id=key_id,
-                                              description="new").description == "new"
+    assert any_backend.update_key_description(key_id=key_id, description="new").description == "new"
 
 
 def test_tags(any_backend: KmsBackend) -> None:
     key_id = any_backend.create_key(alias="tags").key_id
     assert any_backend.create_tag(key_id=key_id, tag=Tag("env/stage", "prod")).tags == (
-        Tag("env/stage", "prod"),)
-    cmk = any_backend.batch_tags(key_id=key_id, action="create",
-                                 tags=[Tag("a", "1"), Tag("团队", "安全")])
+        Tag("env/stage", "prod"),
+    )
+    cmk = any_backend.batch_tags(
+        key_id=key_id, action="create", tags=[Tag("a", "1"), Tag("团队", "安全")]
+    )
     assert len(cmk.tags) == 3
     assert any_backend.show_tags(key_id=key_id) == cmk.tags
     cmk = any_backend.batch_tags(key_id=key_id, action="delete", tags=[Tag("a")])
     cmk = any_backend.delete_tag(key_id=key_id, tag_key="env/stage")
     assert cmk.tags == (Tag("团队", "安全"),)
-    assert _code(any_backend.batch_tags, key_id=key_id, action="create",
-                 tags=[Tag(f"t{i}") for i in range(10)]) == "KMS.0409"
+    assert (
+        _code(
+            any_backend.batch_tags,
+            key_id=key_id,
+            action="create",
+            tags=[Tag(f"t{i}") for i in range(10)],
+        )
+        == "KMS.0409"
+    )
     assert _code(any_backend.create_tag, key_id=key_id, tag=Tag("k" * 37)) == "KMS.0411"
     assert _code(any_backend.create_tag, key_id=key_id, tag=Tag("k", "v" * 44)) == "KMS.0410"
-    assert _code(any_backend.batch_tags, key_id=key_id, action="merge",
-                 tags=[Tag("k")]) == "KMS.0404"
+    assert (
+        _code(any_backend.batch_tags, key_id=key_id, action="merge", tags=[Tag("k")]) == "KMS.0404"
+    )
     assert _code(any_backend.delete_tag, key_id=key_id, tag_key="absent") == "KMS.0406"
 
 
 def test_data(any_backend: KmsBackend) -> None:
     key_id = _imported(any_backend)
-    cipher_text = any_backend.encrypt_data(key_id=key_id, plain_text="secret ✓".encode(),
-                                           additional_authenticated_data=b"ctx")
-    result = any_backend.decrypt_data(cipher_text=cipher_text,
-                                      additional_authenticated_data=b"ctx")
+    cipher_text = any_backend.encrypt_data(
+        key_id=key_id, plain_text="secret ✓".encode(), additional_authenticated_data=b"ctx"
+    )
+    result = any_backend.decrypt_data(cipher_text=cipher_text, additional_authenticated_data=b"ctx")
     assert (result.key_id, result.plaintext) == (key_id, "secret ✓".encode())
     assert _code(any_backend.decrypt_data, cipher_text=cipher_text) == "KMS.2201"
     assert _code(any_backend.encrypt_data, key_id=key_id, plain_text=b"x" * 4097) == "KMS.2101"
     any_backend.disable_key(key_id=key_id)
     assert _code(any_backend.encrypt_data, key_id=key_id, plain_text=b"x") == "KMS.0209"
-    assert _code(any_backend.decrypt_data, cipher_text=cipher_text,
-                 additional_authenticated_data=b"ctx") == "KMS.0209"
+    assert (
+        _code(
+            any_backend.decrypt_data, cipher_text=cipher_text, additional_authenticated_data=b"ctx"
+        )
+        == "KMS.0209"
+    )
 
 
 def test_data_keys(any_backend: KmsBackend) -> None:
     key_id = any_backend.create_key(alias="dk", origin=Origin.KMS).key_id
     made = any_backend.create_datakey(key_id=key_id, datakey_length=256)
     assert made.plaintext is not None and len(made.plaintext) == 32
-    assert any_backend.decrypt_datakey(key_id=key_id, cipher_text=made.cipher_text,
-                                       datakey_cipher_length=32) == made.plaintext
+    assert (
+        any_backend.decrypt_datakey(
+            key_id=key_id, cipher_text=made.cipher_text, datakey_cipher_length=32
+        )
+        == made.plaintext
+    )
     bare = any_backend.create_datakey(key_id=key_id, key_spec="AES_128", with_plaintext=False)
     assert bare.plaintext is None
     assert len(any_backend.decrypt_datakey(key_id=key_id, cipher_text=bare.cipher_text)) == 16
     mine = os.urandom(24)
-    wrapped = any_backend.encrypt_datakey(key_id=key_id,
-                                          plain_text=mine + hashlib.sha256(mine).digest(),
-                                          datakey_plain_length=24)
+    wrapped = any_backend.encrypt_datakey(
+        key_id=key_id, plain_text=mine + hashlib.sha256(mine).digest(), datakey_plain_length=24
+    )
     assert any_backend.decrypt_datakey(key_id=key_id, cipher_text=wrapped) == mine
     assert _code(any_backend.create_datakey, key_id=key_id, datakey_length=12) == "KMS.1901"
-    assert _code(any_backend.encrypt_datakey, key_id=key_id, plain_text=mine + bytes(32),
-                 datakey_plain_length=24) == "KMS.2103"
-    assert _code(any_backend.decrypt_datakey, key_id=key_id, cipher_text=made.cipher_text,
-                 datakey_cipher_length=16) == "KMS.2202"
+    assert (
+        _code(
+            any_backend.encrypt_datakey,
+            key_id=key_id,
+            plain_text=mine + bytes(32),
+            datakey_plain_length=24,
+        )
+        == "KMS.2103"
+    )
+    assert (
+        _code(
+            any_backend.decrypt_datakey,
+            key_id=key_id,
+            cipher_text=made.cipher_text,
+            datakey_cipher_length=16,
+        )
+        == "KMS.2202"
+    )
 
 
 def test_listing_and_paging(any_backend: KmsBackend) -> None:
-    made = [any_backend.create_key(alias=f"list-{i}", origin=Origin.KMS).key_id
-            for i in range(5)]
+    made = [any_backend.create_key(alias=f"list-{i}", origin=Origin.KMS).key_id for i in range(5)]
     any_backend.disable_key(key_id=made[1])
     # Creation order; keys made within one millisecond come in key ID order.
     every = [k.key_id for k in any_backend.all_keys()]
@@ -200,7 +262,10 @@ def test_listing_and_paging(any_backend: KmsBackend) -> None:
     assert ([k.key_id for k in page.keys], page.truncated, page.total) == (every[:2], True, 5)
     rest = any_backend.list_keys(limit=10, marker=page.next_marker)
     assert ([k.key_id for k in rest.keys], rest.truncated, rest.next_marker) == (
-        every[2:], False, None)
+        every[2:],
+        False,
+        None,
+    )
     disabled = any_backend.list_keys(key_state=KeyState.DISABLED)
     assert [k.key_id for k in disabled.keys] == [made[1]]
     assert _code(any_backend.list_keys, limit=0) == "KMS.1601"

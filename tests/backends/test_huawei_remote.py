@@ -29,8 +29,13 @@ KEY_ID = str(uuid.uuid4())
 
 
 def _backend(endpoint: str, timeout: tuple[float, float] = (2, 5)) -> HuaweiBackend:
-    return HuaweiBackend(endpoint=endpoint, project_id="p", access_key_id=ACCESS_KEY,
-                         secret_key=SECRET_KEY, timeout=timeout)
+    return HuaweiBackend(
+        endpoint=endpoint,
+        project_id="p",
+        access_key_id=ACCESS_KEY,
+        secret_key=SECRET_KEY,
+        timeout=timeout,
+    )
 
 
 def _failure(backend: HuaweiBackend) -> tuple[KmsError, float]:
@@ -102,11 +107,16 @@ def test_tls_to_a_plain_http_server(live_server: LiveServer) -> None:
 
 def _fake_kms(answers: dict[str, tuple[int, Any]]) -> web.Application:
     """A KMS that answers each operation (the path's last part) as told."""
+
     async def handle(request: web.Request) -> web.Response:
         status, body = answers.get(request.match_info["operation"], (404, {}))
         text = body if isinstance(body, str) else json.dumps(body)
-        return web.Response(status=status, text=text, content_type="application/json",
-                            headers={"X-Request-Id": "req-123"})
+        return web.Response(
+            status=status,
+            text=text,
+            content_type="application/json",
+            headers={"X-Request-Id": "req-123"},
+        )
 
     app = web.Application()
     app.router.add_route("*", "/v1.0/{project}/kms/{operation:.+}", handle)
@@ -114,8 +124,12 @@ def _fake_kms(answers: dict[str, tuple[int, Any]]) -> web.Application:
 
 
 def test_a_remote_refusal_keeps_the_remotes_code_and_message() -> None:
-    answers = {"describe-key": (403, {"error": {"error_code": "KMS.9999",
-                                                "error_msg": "Your account is frozen."}})}
+    answers = {
+        "describe-key": (
+            403,
+            {"error": {"error_code": "KMS.9999", "error_msg": "Your account is frozen."}},
+        )
+    }
     with in_process_app(_fake_kms(answers)) as url:
         error, _ = _failure(_backend(url))
     assert error.code == "KMS.9999" and error.http_status == 403
@@ -143,13 +157,21 @@ def test_missing_fields_in_answers_are_handled() -> None:
         try:
             cmk = backend.describe_key(key_id=KEY_ID)
             assert (cmk.key_id, cmk.alias, cmk.state, cmk.tags) == (
-                KEY_ID, "sparse", KeyState.DISABLED, ())
+                KEY_ID,
+                "sparse",
+                KeyState.DISABLED,
+                (),
+            )
             page = backend.list_keys()
             assert ([k.key_id for k in page.keys], page.total, page.truncated) == (
-                [KEY_ID], 1, False)
+                [KEY_ID],
+                1,
+                False,
+            )
             with pytest.raises(KmsError) as caught:
                 backend.get_parameters_for_import(
-                    key_id=KEY_ID, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256)
+                    key_id=KEY_ID, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256
+                )
             assert caught.value.code == "NET.0006" and "public_key" in caught.value.message
             with pytest.raises(KmsError) as caught:
                 backend.create_datakey(key_id=KEY_ID)
@@ -169,6 +191,7 @@ def test_binary_plaintext_is_refused_before_it_leaves() -> None:
 
 def test_incomplete_settings_are_refused_before_the_sdk_sees_them() -> None:
     with pytest.raises(KmsError) as caught:
-        HuaweiBackend(endpoint="http://127.0.0.1:1", project_id="p", access_key_id=ACCESS_KEY,
-                      secret_key="")
+        HuaweiBackend(
+            endpoint="http://127.0.0.1:1", project_id="p", access_key_id=ACCESS_KEY, secret_key=""
+        )
     assert caught.value.code == "KMS.0204"

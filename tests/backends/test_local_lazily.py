@@ -13,8 +13,9 @@ def test_opens_at_the_first_call_and_says_why_it_cannot(tmp_path) -> None:
     key_file = tmp_path / "master.key"
     key_file.write_bytes(b"short")
     key_file.chmod(0o600)
-    backend = open_local(tmp_path / "store", master_key_file=key_file, background=False,
-                         lazily=True)
+    backend = open_local(
+        tmp_path / "store", master_key_file=key_file, background=False, lazily=True
+    )
     assert not (tmp_path / "store").exists(), "opened before its first call"
     assert backend._kms is None
     assert backend.label == f"Local engine ({tmp_path / 'store'})"

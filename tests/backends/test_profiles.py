@@ -35,8 +35,9 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return directory
 
 
-def test_a_profile_is_saved_without_its_secret(config_dir: Path,
-                                               memory_keyring: MemoryKeyring) -> None:
+def test_a_profile_is_saved_without_its_secret(
+    config_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
     store = ProfileStore()
     saved = store.save(Profile(" lab ", "127.0.0.1:8080/", "proj-1", "AK1"))
     assert saved == Profile("lab", "https://127.0.0.1:8080", "proj-1", "AK1")
@@ -44,8 +45,16 @@ def test_a_profile_is_saved_without_its_secret(config_dir: Path,
     assert store.get("lab") == saved and list(store.all()) == ["lab"]
     text = store.path.read_text()
     assert SECRET_KEY not in text
-    assert json.loads(text) == {"version": 1, "profiles": {"lab": {
-        "endpoint": "https://127.0.0.1:8080", "project_id": "proj-1", "access_key_id": "AK1"}}}
+    assert json.loads(text) == {
+        "version": 1,
+        "profiles": {
+            "lab": {
+                "endpoint": "https://127.0.0.1:8080",
+                "project_id": "proj-1",
+                "access_key_id": "AK1",
+            }
+        },
+    }
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(config_dir.stat().st_mode) == 0o700
     assert memory_keyring.entries == {("keyferry", "remote:secret-key:AK1"): SECRET_KEY}
@@ -55,15 +64,18 @@ def test_a_profile_is_saved_without_its_secret(config_dir: Path,
         store.get("lab")
 
 
-@pytest.mark.parametrize(("endpoint", "words"), [
-    ("", "Enter the KMS endpoint"),
-    ("ftp://kms.example.com", "must start with https://"),
-    ("https://user:pw@kms.example.com", "Do not put credentials"),
-    ("https://kms.example.com/v1.0", "without a path"),
-    ("https://kms.example.com:99999", "port"),
-    ("https://", "needs a host name"),
-    ("https:///", "needs a host name"),
-])
+@pytest.mark.parametrize(
+    ("endpoint", "words"),
+    [
+        ("", "Enter the KMS endpoint"),
+        ("ftp://kms.example.com", "must start with https://"),
+        ("https://user:pw@kms.example.com", "Do not put credentials"),
+        ("https://kms.example.com/v1.0", "without a path"),
+        ("https://kms.example.com:99999", "port"),
+        ("https://", "needs a host name"),
+        ("https:///", "needs a host name"),
+    ],
+)
 def test_bad_endpoints_are_explained(endpoint: str, words: str) -> None:
     problem = endpoint_problem(endpoint)
     assert problem is not None and words in problem
@@ -90,8 +102,9 @@ def _args(**values: object) -> argparse.Namespace:
     return argparse.Namespace(**base)
 
 
-def test_remote_settings_come_from_the_arguments(config_dir: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_remote_settings_come_from_the_arguments(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert factory.remote_settings(_args()) is None  # the local engine
     with pytest.raises(SetupError, match="--project-id"):
         factory.remote_settings(_args(endpoint="https://kms", access_key_id="AK1"))
@@ -105,8 +118,8 @@ def test_remote_settings_come_from_the_arguments(config_dir: Path,
 
 
 def test_the_secret_comes_from_the_environment_only_for_its_own_key(
-        config_dir: Path, memory_keyring: MemoryKeyring,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    config_dir: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
     RemoteSecrets().set("AK2", "keyring-secret-of-ak2")
     monkeypatch.setenv("KEYFERRY_SECRET_KEY", "env-secret-of-ak1")
     monkeypatch.setenv("KEYFERRY_ACCESS_KEY", "AK1")
@@ -117,11 +130,21 @@ def test_the_secret_comes_from_the_environment_only_for_its_own_key(
 
 
 def test_the_cli_reaches_keyferry_serve_by_endpoint_and_by_profile(
-        live_server: LiveServer, config_dir: Path, memory_keyring: MemoryKeyring,
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    live_server: LiveServer,
+    config_dir: Path,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv("KEYFERRY_SECRET_KEY", SECRET_KEY)
-    remote = ["--endpoint", live_server.url, "--project-id", "cliproj",
-              "--access-key-id", ACCESS_KEY]
+    remote = [
+        "--endpoint",
+        live_server.url,
+        "--project-id",
+        "cliproj",
+        "--access-key-id",
+        ACCESS_KEY,
+    ]
     assert main([*remote, "--json", "create-key", "--alias", "from-cli"]) == 0
     key_id = json.loads(capsys.readouterr().out)["key_id"]
 
@@ -139,20 +162,32 @@ def test_the_cli_reaches_keyferry_serve_by_endpoint_and_by_profile(
     assert memory_keyring.entries == {}  # no profile uses the access key any more
 
 
-def test_the_cli_explains_a_dead_endpoint(config_dir: Path, monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_explains_a_dead_endpoint(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("KEYFERRY_SECRET_KEY", SECRET_KEY)
-    status = main(["--endpoint", "http://127.0.0.1:9", "--project-id", "p",
-                   "--access-key-id", ACCESS_KEY, "list-keys"])
+    status = main(
+        [
+            "--endpoint",
+            "http://127.0.0.1:9",
+            "--project-id",
+            "p",
+            "--access-key-id",
+            ACCESS_KEY,
+            "list-keys",
+        ]
+    )
     assert status == 1
     assert capsys.readouterr().err.startswith("error NET.0001: Could not connect to the KMS")
 
 
-def test_open_backend_gives_the_remote_backend(live_server: LiveServer, config_dir: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_open_backend_gives_the_remote_backend(
+    live_server: LiveServer, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KEYFERRY_SECRET_KEY", SECRET_KEY)
-    opened = factory.open_backend(_args(endpoint=live_server.url, project="p",
-                                        access_key_id=ACCESS_KEY))
+    opened = factory.open_backend(
+        _args(endpoint=live_server.url, project="p", access_key_id=ACCESS_KEY)
+    )
     try:
         assert isinstance(opened, HuaweiBackend)
         assert opened.label == f"Remote KMS {live_server.url} (project p)"

@@ -25,14 +25,17 @@ OAEP = WrappingAlgorithm.RSAES_OAEP_SHA_256
 
 
 def _open(folder: Path, *, background: bool) -> LocalKms:
-    return LocalKms.open(folder / "store", master_key_source=FileMasterKey(folder / "key"),
-                         background=background)
+    return LocalKms.open(
+        folder / "store", master_key_source=FileMasterKey(folder / "key"), background=background
+    )
 
 
 def bench_gpfi(quick: bool) -> dict[str, float]:
     """200 calls at about 20 per second, against bare RSA-2048 key generation."""
-    keygen = [timed_ms(lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048))
-              for _ in range(15 if quick else 40)]
+    keygen = [
+        timed_ms(lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048))
+        for _ in range(15 if quick else 40)
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         kms = _open(Path(tmp), background=True)
         try:
@@ -40,14 +43,22 @@ def bench_gpfi(quick: bool) -> dict[str, float]:
             key = kms.create_key(project_id=P, key_alias="bench", origin="external").key_id
             samples, tick = [], time.perf_counter()
             for _ in range(200):
-                samples.append(timed_ms(lambda: kms.get_parameters_for_import(
-                    project_id=P, key_id=key, wrapping_algorithm=OAEP)))
+                samples.append(
+                    timed_ms(
+                        lambda: kms.get_parameters_for_import(
+                            project_id=P, key_id=key, wrapping_algorithm=OAEP
+                        )
+                    )
+                )
                 tick += 0.05
                 time.sleep(max(0.0, tick - time.perf_counter()))
         finally:
             kms.close()
-    return {"gpfi_p50_ms": percentile(samples, 50), "gpfi_p99_ms": percentile(samples, 99),
-            "rsa2048_keygen_p50_ms": percentile(keygen, 50)}
+    return {
+        "gpfi_p50_ms": percentile(samples, 50),
+        "gpfi_p99_ms": percentile(samples, 99),
+        "rsa2048_keygen_p50_ms": percentile(keygen, 50),
+    }
 
 
 def bench_import(quick: bool) -> dict[str, float]:
@@ -58,30 +69,46 @@ def bench_import(quick: bool) -> dict[str, float]:
         kms = _open(Path(tmp), background=False)
         try:
             key = kms.create_key(project_id=P, key_alias="bench", origin="external").key_id
-            params = kms.get_parameters_for_import(project_id=P, key_id=key,
-                                                   wrapping_algorithm=OAEP)
+            params = kms.get_parameters_for_import(
+                project_id=P, key_id=key, wrapping_algorithm=OAEP
+            )
             public_key = serialization.load_der_public_key(params.public_key_der)
             wrapped = public_key.encrypt(os.urandom(32), OAEP.padding())
             imports = []
             for _ in range(rounds):
-                imports.append(timed_ms(lambda: kms.import_key_material(
-                    project_id=P, key_id=key, import_token=params.import_token,
-                    encrypted_key_material=wrapped)))
+                imports.append(
+                    timed_ms(
+                        lambda: kms.import_key_material(
+                            project_id=P,
+                            key_id=key,
+                            import_token=params.import_token,
+                            encrypted_key_material=wrapped,
+                        )
+                    )
+                )
                 kms.delete_imported_key_material(project_id=P, key_id=key)
             private = serialization.load_der_private_key(
-                kms._tokens.open(params.import_token).private_key_der, None)
+                kms._tokens.open(params.import_token).private_key_der, None
+            )
         finally:
             kms.close()
         baseline = _unwrap_commit(Path(tmp) / "baseline.sqlite3", private, wrapped, rounds)
-    return {"import_p50_ms": percentile(imports, 50),
-            "unwrap_commit_p50_ms": percentile(baseline, 50)}
+    return {
+        "import_p50_ms": percentile(imports, 50),
+        "unwrap_commit_p50_ms": percentile(baseline, 50),
+    }
 
 
-def _unwrap_commit(path: Path, private: rsa.RSAPrivateKey, wrapped: bytes,
-                   rounds: int) -> list[float]:
+def _unwrap_commit(
+    path: Path, private: rsa.RSAPrivateKey, wrapped: bytes, rounds: int
+) -> list[float]:
     conn = sqlite3.connect(path, isolation_level=None)
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
-                   f"busy_timeout = {BUSY_TIMEOUT_MS}"):
+    for pragma in (
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        "foreign_keys = ON",
+        f"busy_timeout = {BUSY_TIMEOUT_MS}",
+    ):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute("CREATE TABLE t (x BLOB)")
 
@@ -141,10 +168,13 @@ def bench_encrypt(quick: bool) -> dict[str, float]:
             kms.flush()
             names = list(totals)
             for n in range(rounds):  # each of the three goes first, second and third in turn
-                for name in names[n % 3:] + names[:n % 3]:
+                for name in names[n % 3 :] + names[: n % 3]:
                     measure(name)
         finally:
             kms.close()
     rate = {name: count / took for name, (count, took) in totals.items()}
-    return {"encrypt64_ops": rate["engine"], "aesgcm64_ops": rate["raw"],
-            "aesgcm64_pooled_ops": rate["pooled"]}
+    return {
+        "encrypt64_ops": rate["engine"],
+        "aesgcm64_ops": rate["raw"],
+        "aesgcm64_pooled_ops": rate["pooled"],
+    }

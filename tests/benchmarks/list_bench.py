@@ -39,8 +39,12 @@ def seed_store(store: Path, count: int) -> None:
     from app.engine import FileMasterKey, LocalKms
     from tests.seeding import many, seed
 
-    kms = LocalKms.open(store / "data", master_key_source=FileMasterKey(store / "master.key"),
-                        background=False, pool_size=0)
+    kms = LocalKms.open(
+        store / "data",
+        master_key_source=FileMasterKey(store / "master.key"),
+        background=False,
+        pool_size=0,
+    )
     try:
         started = time.perf_counter()
         seed(kms, many(count))
@@ -74,8 +78,9 @@ class Session:
         from app.backends.local import open_local
         from app.gui.tasks import TaskRunner
 
-        self.backend = open_local(store / "data", master_key_file=store / "master.key",
-                                  background=False)
+        self.backend = open_local(
+            store / "data", master_key_file=store / "master.key", background=False
+        )
         self.runner = TaskRunner()
         self.clock = QElapsedTimer()
         self.paints: list[float] = []
@@ -101,10 +106,12 @@ class Session:
         wait_for(lambda: bool(self.paints), 30_000)
         first_rows = self.paints[0]
         wait_for(lambda: self.window.sync.complete and not self.runner.busy, 120_000)
-        return {"list100k_keys": float(len(self.window.model.keyView.keys)),
-                "list100k_open_ms": first_rows,
-                "list100k_all_loaded_ms": self.clock.nsecsElapsed() / 1e6,
-                "list100k_load_max_stall_ms": self.gaps.largest()}
+        return {
+            "list100k_keys": float(len(self.window.model.keyView.keys)),
+            "list100k_open_ms": first_rows,
+            "list100k_all_loaded_ms": self.clock.nsecsElapsed() / 1e6,
+            "list100k_load_max_stall_ms": self.gaps.largest(),
+        }
 
     def until_repainted(self, done: Callable[[], bool]) -> float:
         start = time.perf_counter()
@@ -123,24 +130,33 @@ class Session:
         keystrokes = []
         for n, char in enumerate(TYPED, start=1):
             QTest.keyClick(search, char)
-            keystrokes.append(self.until_repainted(
-                lambda typed=TYPED[:n]: model.keyView.query.text == typed
-                and not self.runner.busy))
+            keystrokes.append(
+                self.until_repainted(
+                    lambda typed=TYPED[:n]: (
+                        model.keyView.query.text == typed and not self.runner.busy
+                    )
+                )
+            )
         stall = self.gaps.largest()
         QTest.keyClick(search, Qt.Key.Key_Escape)
         wait_for(lambda: model.keyView.query.text == "" and not self.runner.busy, 30_000)
-        return {"list100k_filter_ms": statistics.median(keystrokes),
-                "list100k_filter_first_ms": keystrokes[0],
-                "list100k_filter_max_ms": max(keystrokes),
-                "list100k_typing_max_stall_ms": stall}
+        return {
+            "list100k_filter_ms": statistics.median(keystrokes),
+            "list100k_filter_first_ms": keystrokes[0],
+            "list100k_filter_max_ms": max(keystrokes),
+            "list100k_typing_max_stall_ms": stall,
+        }
 
     def sort(self) -> dict[str, float]:
         from PySide6.QtCore import Qt
 
         model = self.window.model
         self.window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        return {"list100k_sort_ms": self.until_repainted(
-            lambda: model.keyView.query.sort_column == 0 and not self.runner.busy)}
+        return {
+            "list100k_sort_ms": self.until_repainted(
+                lambda: model.keyView.query.sort_column == 0 and not self.runner.busy
+            )
+        }
 
     def close(self) -> None:
         self.window.close()
@@ -204,8 +220,9 @@ def bench_list100k(quick: bool) -> dict[str, float]:
         store = Path(tmp) / "store"
         me = [sys.executable, __file__, "--store", str(store), "--keys", "100000"]
         subprocess.run([*me, "--seed-only"], check=True, capture_output=True)
-        output = subprocess.run([*me, "--measure-only"], check=True, capture_output=True,
-                                text=True).stdout
+        output = subprocess.run(
+            [*me, "--measure-only"], check=True, capture_output=True, text=True
+        ).stdout
     return json.loads(output.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
@@ -228,8 +245,9 @@ def main() -> int:
     if not (store / "data").exists():
         subprocess.run([*me, "--seed-only"], check=True)
     # A fresh process, so the peak memory is the window's, not the seeding's.
-    output = subprocess.run([*me, "--measure-only"], check=True, capture_output=True,
-                            text=True).stdout
+    output = subprocess.run(
+        [*me, "--measure-only"], check=True, capture_output=True, text=True
+    ).stdout
     figures = json.loads(output.strip().splitlines()[-1])
     for name, value in figures.items():
         print(f"{name:34} {value:10.1f}")

@@ -30,31 +30,60 @@ Bench = Callable[[bool], dict[str, float]]
 
 #: (name, benchmark, the check that says whether its targets are met, target in words)
 SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool], str]] = [
-    ("gpfi", "engine_bench.bench_gpfi",
-     lambda m: m["rsa2048_keygen_p50_ms"] / m["gpfi_p50_ms"] >= 10 and m["gpfi_p99_ms"] < 10,
-     "p50 >= 10x faster than an RSA-2048 keygen; p99 < 10 ms"),
-    ("import", "engine_bench.bench_import",
-     lambda m: m["import_p50_ms"] <= 3 * m["unwrap_commit_p50_ms"],
-     "<= 3x (RSA-OAEP decrypt + durable commit)"),
-    ("encrypt", "engine_bench.bench_encrypt",
-     lambda m: m["encrypt64_ops"] >= 0.2 * m["aesgcm64_ops"],
-     ">= 0.2x raw AES-256-GCM"),
-    ("serve", "serve_bench.bench_serve",
-     lambda m: m["serve_rps"] >= 1000 and m["serve_p99_ms"] < 50,
-     ">= 1,000 requests/s, p99 < 50 ms (8 connections)"),
-    ("start", "start_bench.bench_start",
-     lambda m: m["start_list_ms"] <= 1.5 * m["start_bare_ms"],
-     "list window shown <= 1.5x a bare QWizard shown"),
-    ("list100k", "list_bench.bench_list100k",
-     lambda m: m["list100k_open_ms"] < 1000 and m["list100k_filter_ms"] < 50
-     and m["list100k_rss_mb"] < 400,
-     "open < 1,000 ms; keystroke < 50 ms; peak < 400 MB"),
-    ("wizard", "wizard_bench.bench_wizard",
-     lambda m: m["wizard_e2e_ms"] < 2000 and m["ui_max_stall_ms"] < 50,
-     "whole wizard < 2,000 ms; UI stall < 50 ms"),
+    (
+        "gpfi",
+        "engine_bench.bench_gpfi",
+        lambda m: m["rsa2048_keygen_p50_ms"] / m["gpfi_p50_ms"] >= 10 and m["gpfi_p99_ms"] < 10,
+        "p50 >= 10x faster than an RSA-2048 keygen; p99 < 10 ms",
+    ),
+    (
+        "import",
+        "engine_bench.bench_import",
+        lambda m: m["import_p50_ms"] <= 3 * m["unwrap_commit_p50_ms"],
+        "<= 3x (RSA-OAEP decrypt + durable commit)",
+    ),
+    (
+        "encrypt",
+        "engine_bench.bench_encrypt",
+        lambda m: m["encrypt64_ops"] >= 0.2 * m["aesgcm64_ops"],
+        ">= 0.2x raw AES-256-GCM",
+    ),
+    (
+        "serve",
+        "serve_bench.bench_serve",
+        lambda m: m["serve_rps"] >= 1000 and m["serve_p99_ms"] < 50,
+        ">= 1,000 requests/s, p99 < 50 ms (8 connections)",
+    ),
+    (
+        "start",
+        "start_bench.bench_start",
+        lambda m: m["start_list_ms"] <= 1.5 * m["start_bare_ms"],
+        "list window shown <= 1.5x a bare QWizard shown",
+    ),
+    (
+        "list100k",
+        "list_bench.bench_list100k",
+        lambda m: (
+            m["list100k_open_ms"] < 1000
+            and m["list100k_filter_ms"] < 50
+            and m["list100k_rss_mb"] < 400
+        ),
+        "open < 1,000 ms; keystroke < 50 ms; peak < 400 MB",
+    ),
+    (
+        "wizard",
+        "wizard_bench.bench_wizard",
+        lambda m: m["wizard_e2e_ms"] < 2000 and m["ui_max_stall_ms"] < 50,
+        "whole wizard < 2,000 ms; UI stall < 50 ms",
+    ),
 ]
-MODULES = {"engine_bench": engine_bench, "serve_bench": serve_bench,
-           "start_bench": start_bench, "list_bench": list_bench, "wizard_bench": wizard_bench}
+MODULES = {
+    "engine_bench": engine_bench,
+    "serve_bench": serve_bench,
+    "start_bench": start_bench,
+    "list_bench": list_bench,
+    "wizard_bench": wizard_bench,
+}
 
 
 def _resolve(path: str) -> Bench:

@@ -47,18 +47,28 @@ def bench_serve(quick: bool) -> dict[str, float]:
 def _wrk(url: str, key_id: str, seconds: int, folder: Path) -> dict[str, float]:
     path = f"/v1.0/{PROJECT}/kms/describe-key"
     body = json.dumps({"key_id": key_id})
-    headers = sign(method="POST", url=url + path,
-                   headers={"Content-Type": "application/json;charset=UTF-8"},
-                   body=body.encode(), access_key_id=ACCESS_KEY, secret_key=SECRET_KEY)
+    headers = sign(
+        method="POST",
+        url=url + path,
+        headers={"Content-Type": "application/json;charset=UTF-8"},
+        body=body.encode(),
+        access_key_id=ACCESS_KEY,
+        secret_key=SECRET_KEY,
+    )
     lines = ['wrk.method = "POST"', f"wrk.body = {json.dumps(body)}"]
     lines += [f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items()]
-    lines.append("function response(status, headers, body)\n"
-                 "  if status ~= 200 then io.stderr:write(status .. '\\n') end\nend")
+    lines.append(
+        "function response(status, headers, body)\n"
+        "  if status ~= 200 then io.stderr:write(status .. '\\n') end\nend"
+    )
     script = folder / "describe.lua"
     script.write_text("\n".join(lines) + "\n")
-    out = subprocess.run(["wrk", "-t1", "-c8", f"-d{seconds}s", "--latency", "-s",
-                          str(script), url + path], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        ["wrk", "-t1", "-c8", f"-d{seconds}s", "--latency", "-s", str(script), url + path],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     if out.stderr.strip():
         raise RuntimeError(f"the server refused requests under load: {out.stderr[:200]}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out.stdout).group(1))

@@ -24,12 +24,16 @@ def _seed(folder: Path) -> tuple[Path, Path]:
     from app.engine import DEFAULT_PROJECT, FileMasterKey, LocalKms
 
     store, key_file = folder / "store", folder / "master.key"
-    kms = LocalKms.open(store, master_key_source=FileMasterKey(key_file), background=False,
-                        pool_size=0)
+    kms = LocalKms.open(
+        store, master_key_source=FileMasterKey(key_file), background=False, pool_size=0
+    )
     try:
         for n in range(10):
-            kms.create_key(project_id=DEFAULT_PROJECT, key_alias=f"key-{n}",
-                           origin="kms" if n % 2 else "external")
+            kms.create_key(
+                project_id=DEFAULT_PROJECT,
+                key_alias=f"key-{n}",
+                origin="kms" if n % 2 else "external",
+            )
     finally:
         kms.close()
     return store, key_file
@@ -40,9 +44,14 @@ def _time_start(argv: list[str], lines: tuple[str, ...] = ("shown",)) -> list[fl
     closing the store and the window is not start-up)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "tests.benchmarks.start_child", *argv],
-                             cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.benchmarks.start_child", *argv],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout is not None
     took, seen = [], []
     for _ in lines:
@@ -75,8 +84,10 @@ def bench_start(quick: bool) -> dict[str, float]:
     # (start_list_rows_ms); a bare QWizard shown after opening the store and reading its
     # first keys, as any program that lists them must (start_bare_store_ms); and the
     # smallest list window plain PySide makes, with no Keyferry code (start_minimal_list_ms).
-    return {"start_list_ms": statistics.median(listed),
-            "start_bare_ms": statistics.median(bare),
-            "start_list_rows_ms": statistics.median(rows),
-            "start_bare_store_ms": statistics.median(bare_store),
-            "start_minimal_list_ms": statistics.median(minimal)}
+    return {
+        "start_list_ms": statistics.median(listed),
+        "start_bare_ms": statistics.median(bare),
+        "start_list_rows_ms": statistics.median(rows),
+        "start_bare_store_ms": statistics.median(bare_store),
+        "start_minimal_list_ms": statistics.median(minimal),
+    }

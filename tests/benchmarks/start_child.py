@@ -56,10 +56,14 @@ def _minimal() -> int:
         def columnCount(self, parent: QModelIndex | QPersistentModelIndex = root) -> int:
             return 0 if parent.isValid() else 7
 
-        def data(self, index: QModelIndex | QPersistentModelIndex,
-                 role: int = Qt.ItemDataRole.DisplayRole) -> object:
-            return f"{index.row()}/{index.column()}" if role == Qt.ItemDataRole.DisplayRole \
-                else None
+        def data(
+            self,
+            index: QModelIndex | QPersistentModelIndex,
+            role: int = Qt.ItemDataRole.DisplayRole,
+        ) -> object:
+            return (
+                f"{index.row()}/{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
+            )
 
     app = QApplication(sys.argv[:1])
     _quit_when_shown(QMainWindow)

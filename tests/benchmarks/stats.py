@@ -30,4 +30,3 @@ def calls_within(call: Callable[[], object], *, seconds: float) -> int:
         count += 500
         if time.perf_counter() >= deadline:
             return count
-

@@ -43,8 +43,13 @@ def _walk_once(folder: Path) -> dict[str, float]:
     downloads.mkdir()
     steps = ImportWalk(wizard, runner, folder=downloads, alias="bench-key")
     report = Report(out=io.StringIO())
-    walk = Walk(steps.steps(), report, timeout_s=60, describe_state=steps.describe_state,
-                wake_on=[runner.idle, wizard.currentIdChanged])
+    walk = Walk(
+        steps.steps(),
+        report,
+        timeout_s=60,
+        describe_state=steps.describe_state,
+        wake_on=[runner.idle, wizard.currentIdChanged],
+    )
     gaps: list[float] = []
     last = [0.0]
 
@@ -77,14 +82,21 @@ def bench_wizard(quick: bool) -> dict[str, float]:
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             child = subprocess.run(
-                [sys.executable, "-m", "tests.benchmarks.wizard_bench", tmp], cwd=ROOT,
-                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True,
-                text=True, timeout=300, check=False)
+                [sys.executable, "-m", "tests.benchmarks.wizard_bench", tmp],
+                cwd=ROOT,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
         if child.returncode != 0:
             raise RuntimeError(f"the wizard benchmark failed: {child.stderr[-800:]}")
         results.append(json.loads(child.stdout.strip().splitlines()[-1]))
-    return {name: statistics.median(r[name] for r in results)
-            for name in ("wizard_e2e_ms", "ui_max_stall_ms")}
+    return {
+        name: statistics.median(r[name] for r in results)
+        for name in ("wizard_e2e_ms", "ui_max_stall_ms")
+    }
 
 
 if __name__ == "__main__":

@@ -24,12 +24,19 @@ def key(request, kms: LocalKms) -> str:
 
 
 def test_encrypt_decrypt_with_aad(kms: LocalKms, key: str) -> None:
-    blob = kms.encrypt_data(project_id=P, key_id=key, plain_text=b"p" * 4096,
-                            additional_authenticated_data=b"ctx")
-    assert kms.decrypt_data(project_id=P, cipher_text=blob,
-                            additional_authenticated_data=b"ctx") == (key, b"p" * 4096)
-    refused("KMS.2201", kms.decrypt_data, project_id=P, cipher_text=blob,
-            additional_authenticated_data=b"other")
+    blob = kms.encrypt_data(
+        project_id=P, key_id=key, plain_text=b"p" * 4096, additional_authenticated_data=b"ctx"
+    )
+    assert kms.decrypt_data(
+        project_id=P, cipher_text=blob, additional_authenticated_data=b"ctx"
+    ) == (key, b"p" * 4096)
+    refused(
+        "KMS.2201",
+        kms.decrypt_data,
+        project_id=P,
+        cipher_text=blob,
+        additional_authenticated_data=b"other",
+    )
     tampered = bytearray(blob)
     tampered[-1] ^= 1
     refused("KMS.2201", kms.decrypt_data, project_id=P, cipher_text=bytes(tampered))
@@ -55,18 +62,28 @@ def test_state_controls_use(kms: LocalKms, key: str) -> None:
 def test_data_keys(kms: LocalKms, key: str) -> None:
     plain, blob = kms.create_datakey(project_id=P, key_id=key)
     assert plain is not None and len(plain) == 32
-    assert kms.decrypt_datakey(project_id=P, key_id=key, cipher_text=blob,
-                               datakey_cipher_length=32) == plain
-    none, blob2 = kms.create_datakey(project_id=P, key_id=key, datakey_length="512",
-                                     with_plaintext=False)
-    assert none is None and len(kms.decrypt_datakey(project_id=P, key_id=key,
-                                                    cipher_text=blob2)) == 64
+    assert (
+        kms.decrypt_datakey(project_id=P, key_id=key, cipher_text=blob, datakey_cipher_length=32)
+        == plain
+    )
+    none, blob2 = kms.create_datakey(
+        project_id=P, key_id=key, datakey_length="512", with_plaintext=False
+    )
+    assert (
+        none is None and len(kms.decrypt_datakey(project_id=P, key_id=key, cipher_text=blob2)) == 64
+    )
     assert len(kms.create_datakey(project_id=P, key_id=key, key_spec="AES_128")[0]) == 16
     refused("KMS.1901", kms.create_datakey, project_id=P, key_id=key, datakey_length=7)
     refused("KMS.1901", kms.create_datakey, project_id=P, key_id=key, datakey_length=8200)
     refused("KMS.0308", kms.create_datakey, project_id=P, key_id=key, key_spec="DES")
-    refused("KMS.2202", kms.decrypt_datakey, project_id=P, key_id=key, cipher_text=blob,
-            datakey_cipher_length=31)
+    refused(
+        "KMS.2202",
+        kms.decrypt_datakey,
+        project_id=P,
+        key_id=key,
+        cipher_text=blob,
+        datakey_cipher_length=31,
+    )
     # a data key wrapped as data does not open as a data key (and the reverse)
     data_blob = kms.encrypt_data(project_id=P, key_id=key, plain_text=plain)
     refused("KMS.2201", kms.decrypt_datakey, project_id=P, key_id=key, cipher_text=data_blob)
@@ -75,28 +92,49 @@ def test_data_keys(kms: LocalKms, key: str) -> None:
 
 def test_encrypt_datakey_checks_the_digest(kms: LocalKms, key: str) -> None:
     datakey = bytes(range(32))
-    blob = kms.encrypt_datakey(project_id=P, key_id=key,
-                               plain_text=datakey + hashlib.sha256(datakey).digest(),
-                               datakey_plain_length=32)
+    blob = kms.encrypt_datakey(
+        project_id=P,
+        key_id=key,
+        plain_text=datakey + hashlib.sha256(datakey).digest(),
+        datakey_plain_length=32,
+    )
     assert kms.decrypt_datakey(project_id=P, key_id=key, cipher_text=blob) == datakey
-    refused("KMS.2103", kms.encrypt_datakey, project_id=P, key_id=key,
-            plain_text=datakey + bytes(32), datakey_plain_length=32)
-    refused("KMS.2102", kms.encrypt_datakey, project_id=P, key_id=key,
-            plain_text=datakey, datakey_plain_length=32)
+    refused(
+        "KMS.2103",
+        kms.encrypt_datakey,
+        project_id=P,
+        key_id=key,
+        plain_text=datakey + bytes(32),
+        datakey_plain_length=32,
+    )
+    refused(
+        "KMS.2102",
+        kms.encrypt_datakey,
+        project_id=P,
+        key_id=key,
+        plain_text=datakey,
+        datakey_plain_length=32,
+    )
     other = kms.create_key(project_id=P, key_alias="other", origin="kms").key_id
     refused("KMS.2201", kms.decrypt_datakey, project_id=P, key_id=other, cipher_text=blob)
 
 
-def test_a_key_disabled_by_another_program_is_refused_at_once(kms: LocalKms, store_dir,
-                                                             master_key_file, clock) -> None:
+def test_a_key_disabled_by_another_program_is_refused_at_once(
+    kms: LocalKms, store_dir, master_key_file, clock
+) -> None:
     """The data path serves keys from memory; a commit by any other connection (another
     process: here a second engine on the same store) must be seen on the very next call."""
     from app.engine import FileMasterKey
 
     key = kms.create_key(project_id=P, key_alias="shared", origin="kms").key_id
     blob = kms.encrypt_data(project_id=P, key_id=key, plain_text=b"warm")
-    other = LocalKms.open(store_dir, master_key_source=FileMasterKey(master_key_file),
-                          clock=clock, background=False, pool_size=0)
+    other = LocalKms.open(
+        store_dir,
+        master_key_source=FileMasterKey(master_key_file),
+        clock=clock,
+        background=False,
+        pool_size=0,
+    )
     try:
         other.disable_key(project_id=P, key_id=key)
         refused("KMS.0209", kms.encrypt_data, project_id=P, key_id=key, plain_text=b"x")

@@ -25,16 +25,20 @@ def external(kms: LocalKms, alias: str = "imported") -> str:
 
 
 def params(kms: LocalKms, key_id: str, algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256):
-    return kms.get_parameters_for_import(project_id=P, key_id=key_id,
-                                         wrapping_algorithm=algorithm)
+    return kms.get_parameters_for_import(project_id=P, key_id=key_id, wrapping_algorithm=algorithm)
 
 
-def do_import(kms: LocalKms, key_id: str, secret: bytes, *, algorithm=None, p=None,
-              expiration_time=None):
+def do_import(
+    kms: LocalKms, key_id: str, secret: bytes, *, algorithm=None, p=None, expiration_time=None
+):
     p = p or params(kms, key_id, algorithm or WrappingAlgorithm.RSAES_OAEP_SHA_256)
-    return kms.import_key_material(project_id=P, key_id=key_id, import_token=p.import_token,
-                                   encrypted_key_material=wrap_for(p, secret),
-                                   expiration_time=expiration_time)
+    return kms.import_key_material(
+        project_id=P,
+        key_id=key_id,
+        import_token=p.import_token,
+        encrypted_key_material=wrap_for(p, secret),
+        expiration_time=expiration_time,
+    )
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
@@ -48,8 +52,9 @@ def test_import_enables_the_key_and_it_encrypts(kms: LocalKms, algorithm) -> Non
     assert kms.decrypt_data(project_id=P, cipher_text=blob) == (key, b"works like any other")
 
 
-def test_parameters_are_a_der_rsa_2048_key_and_a_24h_token(kms: LocalKms,
-                                                          clock: ManualClock) -> None:
+def test_parameters_are_a_der_rsa_2048_key_and_a_24h_token(
+    kms: LocalKms, clock: ManualClock
+) -> None:
     from cryptography.hazmat.primitives import serialization
 
     p = params(kms, external(kms))
@@ -66,8 +71,13 @@ def test_parameters_only_for_external_keys_pending_import(kms: LocalKms) -> None
     key = external(kms)
     do_import(kms, key, material())
     refused("KMS.0310", params, kms, key)
-    refused("KMS.0308", kms.get_parameters_for_import, project_id=P, key_id=key,
-            wrapping_algorithm="RSAES_OAEP_SHA_512")
+    refused(
+        "KMS.0308",
+        kms.get_parameters_for_import,
+        project_id=P,
+        key_id=key,
+        wrapping_algorithm="RSAES_OAEP_SHA_512",
+    )
 
 
 def test_each_check_in_order_with_its_code(kms: LocalKms, clock: ManualClock) -> None:
@@ -78,8 +88,15 @@ def test_each_check_in_order_with_its_code(kms: LocalKms, clock: ManualClock) ->
     before = rows(kms)
 
     def attempt(code: str, *, token=p.import_token, key_id=key, blob=good, expires=None):
-        refused(code, kms.import_key_material, project_id=P, key_id=key_id,
-                import_token=token, encrypted_key_material=blob, expiration_time=expires)
+        refused(
+            code,
+            kms.import_key_material,
+            project_id=P,
+            key_id=key_id,
+            import_token=token,
+            encrypted_key_material=blob,
+            expiration_time=expires,
+        )
         assert rows(kms) == before, f"{code} changed the store"
 
     # 1. token authentic: tampered, truncated, garbage, too short, not Base64
@@ -98,14 +115,19 @@ def test_each_check_in_order_with_its_code(kms: LocalKms, clock: ManualClock) ->
     attempt("KMS.2603", token=p_other.import_token)  # key mismatch still comes first
     clock.advance(-1)
     # 6. unwraps: wrong algorithm, garbage, empty, wrong length: all the same error
-    for blob in (wrap_for(p, secret, WrappingAlgorithm.RSAES_OAEP_SHA_1), b"\x00" * 256,
-                 b"\x01" * 255, wrap_for(p_other, secret)):
+    for blob in (
+        wrap_for(p, secret, WrappingAlgorithm.RSAES_OAEP_SHA_1),
+        b"\x00" * 256,
+        b"\x01" * 255,
+        wrap_for(p_other, secret),
+    ):
         attempt("KMS.0311", blob=blob)
     messages = set()
     for blob in (b"\x00" * 256, wrap_for(p_other, secret), b"x"):
         with pytest.raises(KmsError) as caught:
-            kms.import_key_material(project_id=P, key_id=key, import_token=p.import_token,
-                                    encrypted_key_material=blob)
+            kms.import_key_material(
+                project_id=P, key_id=key, import_token=p.import_token, encrypted_key_material=blob
+            )
         messages.add((caught.value.code, caught.value.message))
     assert len(messages) == 1, "unwrap failures must be indistinguishable"
     # 7. exactly 32 bytes
@@ -114,9 +136,13 @@ def test_each_check_in_order_with_its_code(kms: LocalKms, clock: ManualClock) ->
     # 9. expiry in the future
     attempt("KMS.2602", expires=int(clock.now()))
     attempt("KMS.2602", expires=int(clock.now()) - 100)
-    cmk = kms.import_key_material(project_id=P, key_id=key, import_token=p.import_token,
-                                  encrypted_key_material=good,
-                                  expiration_time=int(clock.now()) + 60)
+    cmk = kms.import_key_material(
+        project_id=P,
+        key_id=key,
+        import_token=p.import_token,
+        encrypted_key_material=good,
+        expiration_time=int(clock.now()) + 60,
+    )
     assert cmk.state is KeyState.ENABLED
     assert cmk.material_expires_ms == (int(clock.now()) + 60) * 1000
 
@@ -136,11 +162,21 @@ def test_base64_material_from_the_api_is_accepted(kms: LocalKms) -> None:
     key = external(kms)
     p = params(kms, key)
     blob = base64.b64encode(wrap_for(p, material())).decode()
-    assert kms.import_key_material(project_id=P, key_id=key, import_token=p.import_token,
-                                   encrypted_key_material=blob).state is KeyState.ENABLED
+    assert (
+        kms.import_key_material(
+            project_id=P, key_id=key, import_token=p.import_token, encrypted_key_material=blob
+        ).state
+        is KeyState.ENABLED
+    )
     key2 = external(kms, "b")
-    refused("KMS.0308", kms.import_key_material, project_id=P, key_id=key2,
-            import_token=params(kms, key2).import_token, encrypted_key_material="not base64!")
+    refused(
+        "KMS.0308",
+        kms.import_key_material,
+        project_id=P,
+        key_id=key2,
+        import_token=params(kms, key2).import_token,
+        encrypted_key_material="not base64!",
+    )
 
 
 def test_reimport_accepts_only_the_same_material(kms: LocalKms) -> None:
@@ -166,14 +202,16 @@ def test_delete_material_rules(kms: LocalKms) -> None:
     refused("KMS.2701", kms.delete_imported_key_material, project_id=P, key_id=key)
     do_import(kms, key, material())
     kms.disable_key(project_id=P, key_id=key)
-    assert kms.delete_imported_key_material(project_id=P, key_id=key).state is \
-        KeyState.PENDING_IMPORT
+    assert (
+        kms.delete_imported_key_material(project_id=P, key_id=key).state is KeyState.PENDING_IMPORT
+    )
     kms.schedule_key_deletion(project_id=P, key_id=key, pending_days=7)
     refused("KMS.2701", kms.delete_imported_key_material, project_id=P, key_id=key)
 
 
-def test_expired_material_is_never_used_even_before_a_sweep(kms: LocalKms,
-                                                            clock: ManualClock) -> None:
+def test_expired_material_is_never_used_even_before_a_sweep(
+    kms: LocalKms, clock: ManualClock
+) -> None:
     key = external(kms)
     secret = material()
     do_import(kms, key, secret, expiration_time=int(clock.now()) + 3600)
@@ -185,15 +223,19 @@ def test_expired_material_is_never_used_even_before_a_sweep(kms: LocalKms,
     refused("KMS.1301", kms.decrypt_data, project_id=P, cipher_text=blob)
     refused("KMS.1301", kms.disable_key, project_id=P, key_id=key)
     assert kms.sweep() == 1
-    sealed = kms.store.connection().execute(
-        "SELECT material, state FROM keys WHERE key_id = ?", (key,)).fetchone()
+    sealed = (
+        kms.store.connection()
+        .execute("SELECT material, state FROM keys WHERE key_id = ?", (key,))
+        .fetchone()
+    )
     assert sealed == (None, 5)
     # the console's answer to expired material: import the same material again
     assert do_import(kms, key, secret).state is KeyState.ENABLED
 
 
-def test_import_into_key_with_expired_material_before_sweep(kms: LocalKms,
-                                                            clock: ManualClock) -> None:
+def test_import_into_key_with_expired_material_before_sweep(
+    kms: LocalKms, clock: ManualClock
+) -> None:
     key = external(kms)
     secret = material()
     do_import(kms, key, secret, expiration_time=int(clock.now()) + 10)
@@ -202,26 +244,45 @@ def test_import_into_key_with_expired_material_before_sweep(kms: LocalKms,
     assert cmk.state is KeyState.ENABLED and cmk.material_expires_ms is None
 
 
-def test_token_from_another_store_is_not_authentic(tmp_path, clock: ManualClock,
-                                                  kms: LocalKms) -> None:
-    other = LocalKms.open(tmp_path / "other", master_key_source=FileMasterKey(tmp_path / "k2"),
-                          clock=clock, background=False, pool_size=0)
+def test_token_from_another_store_is_not_authentic(
+    tmp_path, clock: ManualClock, kms: LocalKms
+) -> None:
+    other = LocalKms.open(
+        tmp_path / "other",
+        master_key_source=FileMasterKey(tmp_path / "k2"),
+        clock=clock,
+        background=False,
+        pool_size=0,
+    )
     try:
         key = external(kms)
         foreign = other.create_key(project_id=P, key_alias="f", origin="external").key_id
         p = params(other, foreign)
-        refused("KMS.2605", kms.import_key_material, project_id=P, key_id=key,
-                import_token=p.import_token, encrypted_key_material=wrap_for(p, material()))
+        refused(
+            "KMS.2605",
+            kms.import_key_material,
+            project_id=P,
+            key_id=key,
+            import_token=p.import_token,
+            encrypted_key_material=wrap_for(p, material()),
+        )
     finally:
         other.close()
 
 
 def test_token_of_another_project_is_refused(kms: LocalKms) -> None:
     key = kms.create_key(project_id="alpha", key_alias="a", origin="external").key_id
-    p = kms.get_parameters_for_import(project_id="alpha", key_id=key,
-                                      wrapping_algorithm="RSAES_OAEP_SHA_256")
-    refused("KMS.2603", kms.import_key_material, project_id="beta", key_id=key,
-            import_token=p.import_token, encrypted_key_material=wrap_for(p, material()))
+    p = kms.get_parameters_for_import(
+        project_id="alpha", key_id=key, wrapping_algorithm="RSAES_OAEP_SHA_256"
+    )
+    refused(
+        "KMS.2603",
+        kms.import_key_material,
+        project_id="beta",
+        key_id=key,
+        import_token=p.import_token,
+        encrypted_key_material=wrap_for(p, material()),
+    )
 
 
 def test_the_wrapping_pool_waits_out_start_up_unless_a_key_is_wanted() -> None:
@@ -245,8 +306,13 @@ def test_the_wrapping_pool_waits_out_start_up_unless_a_key_is_wanted() -> None:
 
 
 def test_wrapping_pool_serves_prepared_keys(tmp_path, clock: ManualClock) -> None:
-    kms = LocalKms.open(tmp_path / "s", master_key_source=FileMasterKey(tmp_path / "k"),
-                        clock=clock, background=True, pool_size=3)
+    kms = LocalKms.open(
+        tmp_path / "s",
+        master_key_source=FileMasterKey(tmp_path / "k"),
+        clock=clock,
+        background=True,
+        pool_size=3,
+    )
     try:
         assert kms.pool.wait_full(timeout=30)
         assert kms.pool.ready() == 3

@@ -24,13 +24,20 @@ def refused(code: str, call, *args, **kwargs) -> KmsError:
 def rows(kms: LocalKms) -> list[tuple]:
     """Everything but the audit log, to prove a refused operation changed nothing."""
     conn = kms.store.connection()
-    return conn.execute("SELECT * FROM keys ORDER BY key_id").fetchall() + \
-        conn.execute("SELECT * FROM tags ORDER BY key_id, tag_key").fetchall()
+    return (
+        conn.execute("SELECT * FROM keys ORDER BY key_id").fetchall()
+        + conn.execute("SELECT * FROM tags ORDER BY key_id, tag_key").fetchall()
+    )
 
 
 def test_create_external_key_starts_pending_import(kms: LocalKms) -> None:
-    cmk = kms.create_key(project_id=P, key_alias="imported", key_description="d",
-                         origin=Origin.EXTERNAL, tags=[Tag("env", "prod")])
+    cmk = kms.create_key(
+        project_id=P,
+        key_alias="imported",
+        key_description="d",
+        origin=Origin.EXTERNAL,
+        tags=[Tag("env", "prod")],
+    )
     assert cmk.state is KeyState.PENDING_IMPORT and cmk.kcv is None
     assert cmk.tags == (Tag("env", "prod"),)
     assert kms.describe_key(project_id=P, key_id=cmk.key_id) == cmk
@@ -50,10 +57,16 @@ def test_create_refusals_change_nothing(kms: LocalKms) -> None:
     refused("KMS.1103", kms.create_key, project_id=P, key_alias="d", key_description="x" * 256)
     refused("KMS.0308", kms.create_key, project_id=P, key_alias="o", origin="hsm")
     refused("KMS.0308", kms.create_key, project_id=P, key_alias="s", key_spec="RSA_2048")
-    refused("KMS.0409", kms.create_key, project_id=P, key_alias="t",
-            tags=[Tag(f"k{i}") for i in range(11)])
-    refused("KMS.0413", kms.create_key, project_id=P, key_alias="t",
-            tags=[Tag("k", "1"), Tag("k", "2")])
+    refused(
+        "KMS.0409",
+        kms.create_key,
+        project_id=P,
+        key_alias="t",
+        tags=[Tag(f"k{i}") for i in range(11)],
+    )
+    refused(
+        "KMS.0413", kms.create_key, project_id=P, key_alias="t", tags=[Tag("k", "1"), Tag("k", "2")]
+    )
     refused("KMS.0201", kms.create_key, project_id="bad project", key_alias="p")
     for project in (None, 7, ["p"], {"p": 1}, "", "p" * 65, P + "\n"):  # after valid calls
         refused("KMS.0201", kms.describe_key, project_id=project, key_id=str(uuid.uuid4()))
@@ -87,8 +100,7 @@ def test_pending_import_key_can_be_neither_enabled_nor_disabled(kms: LocalKms) -
 def test_schedule_and_cancel_deletion(kms: LocalKms, clock: ManualClock) -> None:
     key = kms.create_key(project_id=P, key_alias="k", origin="kms").key_id
     for days in (6, 1097, "x"):
-        refused("KMS.1401", kms.schedule_key_deletion, project_id=P, key_id=key,
-                pending_days=days)
+        refused("KMS.1401", kms.schedule_key_deletion, project_id=P, key_id=key, pending_days=days)
     cmk = kms.schedule_key_deletion(project_id=P, key_id=key, pending_days="7")
     assert cmk.state is KeyState.PENDING_DELETION
     assert cmk.deletion_ms == int(clock.now() * 1000) + 7 * DAY * 1000
@@ -100,7 +112,8 @@ def test_schedule_and_cancel_deletion(kms: LocalKms, clock: ManualClock) -> None
 
 
 def test_key_past_its_deletion_date_is_gone_before_and_after_the_sweep(
-        kms: LocalKms, clock: ManualClock) -> None:
+    kms: LocalKms, clock: ManualClock
+) -> None:
     key = kms.create_key(project_id=P, key_alias="doomed", origin="kms").key_id
     kms.schedule_key_deletion(project_id=P, key_id=key, pending_days=7)
     clock.advance(7 * DAY - 1)
@@ -123,8 +136,9 @@ def test_update_alias_and_description(kms: LocalKms) -> None:
     refused("KMS.1101", kms.update_key_alias, project_id=P, key_id=key, key_alias="")
     cmk = kms.update_key_description(project_id=P, key_id=key, key_description="why")
     assert cmk.description == "why"
-    refused("KMS.1103", kms.update_key_description, project_id=P, key_id=key,
-            key_description="x" * 256)
+    refused(
+        "KMS.1103", kms.update_key_description, project_id=P, key_id=key, key_description="x" * 256
+    )
 
 
 def test_tags_add_replace_batch_delete(kms: LocalKms) -> None:
@@ -132,13 +146,13 @@ def test_tags_add_replace_batch_delete(kms: LocalKms) -> None:
     kms.create_tag(project_id=P, key_id=key, tag=Tag("env", "dev"))
     cmk = kms.create_tag(project_id=P, key_id=key, tag=Tag("env", "prod"))  # one value per key
     assert cmk.tags == (Tag("env", "prod"),)
-    kms.batch_tags(project_id=P, key_id=key, action="create",
-                   tags=[Tag(f"k{i}", str(i)) for i in range(9)])
+    kms.batch_tags(
+        project_id=P, key_id=key, action="create", tags=[Tag(f"k{i}", str(i)) for i in range(9)]
+    )
     assert len(kms.show_tags(project_id=P, key_id=key)) == 10
     before = rows(kms)
     refused("KMS.0409", kms.create_tag, project_id=P, key_id=key, tag=Tag("eleventh", "x"))
-    refused("KMS.0404", kms.batch_tags, project_id=P, key_id=key, action="upsert",
-            tags=[Tag("a")])
+    refused("KMS.0404", kms.batch_tags, project_id=P, key_id=key, action="upsert", tags=[Tag("a")])
     refused("KMS.0401", kms.batch_tags, project_id=P, key_id=key, action="create", tags=[])
     refused("KMS.0410", kms.create_tag, project_id=P, key_id=key, tag=Tag("env", "v" * 44))
     refused("KMS.0406", kms.delete_tag, project_id=P, key_id=key, tag_key="missing")
@@ -149,8 +163,7 @@ def test_tags_add_replace_batch_delete(kms: LocalKms) -> None:
 
 
 def test_list_keys_pages_and_filters_by_effective_state(kms: LocalKms) -> None:
-    ids = [kms.create_key(project_id=P, key_alias=f"k{i}", origin="kms").key_id
-           for i in range(5)]
+    ids = [kms.create_key(project_id=P, key_alias=f"k{i}", origin="kms").key_id for i in range(5)]
     kms.create_key(project_id=P, key_alias="ext", origin="external")
     first = kms.list_keys(project_id=P, limit=2)
     assert [k.key_id for k in first.keys] == ids[:2]
@@ -166,8 +179,9 @@ def test_list_keys_pages_and_filters_by_effective_state(kms: LocalKms) -> None:
 
 
 def test_unknown_and_malformed_key_ids(kms: LocalKms) -> None:
-    refused("KMS.0207", kms.describe_key, project_id=P,
-            key_id="0d0466b0-e727-4d9c-b35d-f84bb474a37f")
+    refused(
+        "KMS.0207", kms.describe_key, project_id=P, key_id="0d0466b0-e727-4d9c-b35d-f84bb474a37f"
+    )
     refused("KMS.0205", kms.describe_key, project_id=P, key_id="nope")
     refused("KMS.0205", kms.enable_key, project_id=P, key_id="")
 
@@ -180,8 +194,11 @@ def test_every_operation_is_audited_once_with_its_result(kms: LocalKms) -> None:
     kms.describe_key(project_id=P, key_id=key)
     entries = kms.audit.entries(key_id=key, reads=True)
     assert [(e.operation, e.result, e.error_code) for e in entries] == [
-        ("create-key", "ok", None), ("disable-key", "ok", None),
-        ("disable-key", "refused", "KMS.1301"), ("describe-key", "ok", None)]
+        ("create-key", "ok", None),
+        ("disable-key", "ok", None),
+        ("disable-key", "refused", "KMS.1301"),
+        ("describe-key", "ok", None),
+    ]
     assert all(e.actor.startswith("local") for e in entries)
 
 
@@ -189,21 +206,28 @@ def test_audit_log_is_append_only(kms: LocalKms) -> None:
     kms.create_key(project_id=P, key_alias="k")
     conn = kms.store.connection()
     import sqlite3
+
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute("UPDATE audit SET result = 'ok'")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute("DELETE FROM audit")
 
 
-def test_read_entries_are_group_committed_and_survive_close(store_dir, master_key_file,
-                                                           clock) -> None:
+def test_read_entries_are_group_committed_and_survive_close(
+    store_dir, master_key_file, clock
+) -> None:
     import sqlite3
     import time
 
     from app.engine import FileMasterKey
 
-    kms = LocalKms.open(store_dir, master_key_source=FileMasterKey(master_key_file),
-                        clock=clock, background=False, pool_size=0)
+    kms = LocalKms.open(
+        store_dir,
+        master_key_source=FileMasterKey(master_key_file),
+        clock=clock,
+        background=False,
+        pool_size=0,
+    )
     key = kms.create_key(project_id=P, key_alias="k", origin="kms").key_id
     for _ in range(5):
         kms.describe_key(project_id=P, key_id=key)
@@ -219,7 +243,8 @@ def test_read_entries_are_group_committed_and_survive_close(store_dir, master_ke
 
 
 def test_read_entries_a_slow_flusher_cannot_keep_are_written_by_the_caller(
-        store_dir, master_key_file, clock, monkeypatch) -> None:
+    store_dir, master_key_file, clock, monkeypatch
+) -> None:
     """Backpressure: when reads outrun the flusher, the buffer stops at its limit and the
     reader writes the entries itself (memory flat; a crash loses at most the limit)."""
     import sqlite3
@@ -229,15 +254,21 @@ def test_read_entries_a_slow_flusher_cannot_keep_are_written_by_the_caller(
     monkeypatch.setattr(audit, "FLUSH_INTERVAL_S", 3600.0)  # a flusher that never catches up
     monkeypatch.setattr(audit, "_FLUSH_AT", 10**9)
     monkeypatch.setattr(audit, "_BUFFER_LIMIT", 10)
-    kms = LocalKms.open(store_dir, master_key_source=FileMasterKey(master_key_file),
-                        clock=clock, background=False, pool_size=0)
+    kms = LocalKms.open(
+        store_dir,
+        master_key_source=FileMasterKey(master_key_file),
+        clock=clock,
+        background=False,
+        pool_size=0,
+    )
     try:
         key = kms.create_key(project_id=P, key_alias="k", origin="kms").key_id
         for _ in range(25):
             kms.describe_key(project_id=P, key_id=key)
         other = sqlite3.connect(kms.store.path)
         written = other.execute(
-            "SELECT count(*) FROM audit WHERE operation = 'describe-key'").fetchone()[0]
+            "SELECT count(*) FROM audit WHERE operation = 'describe-key'"
+        ).fetchone()[0]
         other.close()
         assert written == 20, "two full buffers written by the reader"
         assert kms.audit.buffered() == 5
@@ -258,8 +289,11 @@ def test_read_entries_keep_every_field_through_the_batch(kms: LocalKms) -> None:
     finally:
         ACTOR.reset(token)
     kms.list_keys(project_id=P)
-    reads = [e for e in kms.audit.entries(limit=100, reads=True)
-             if e.operation in ("describe-key", "list-keys")]
+    reads = [
+        e
+        for e in kms.audit.entries(limit=100, reads=True)
+        if e.operation in ("describe-key", "list-keys")
+    ]
     assert [e.operation for e in reads] == ["describe-key"] * 3 + ["list-keys"]
     assert {e.actor for e in reads[:3]} == {"ak:Zoë-訪問者\"'\\"}
     assert reads[0].key_id == key and reads[3].key_id is None
@@ -268,7 +302,8 @@ def test_read_entries_keep_every_field_through_the_batch(kms: LocalKms) -> None:
 
 
 def test_a_run_of_read_entries_keeps_call_order_when_the_clock_goes_back(
-        kms: LocalKms, clock: ManualClock) -> None:
+    kms: LocalKms, clock: ManualClock
+) -> None:
     """One run of reads is one INSERT over a JSON array (audit.py): its entries are logged in
     the order of the calls, not of their times, even when the wall clock steps back."""
     key = kms.create_key(project_id=P, key_alias="k", origin="kms").key_id
@@ -278,8 +313,12 @@ def test_a_run_of_read_entries_keeps_call_order_when_the_clock_goes_back(
         kms.encrypt_data(project_id=P, key_id=key, plain_text=b"x")
     kms.flush()
     conn = kms.store.connection()
-    logged = [t for (t,) in conn.execute(
-        "SELECT time_ms FROM audit WHERE operation = 'encrypt-data' ORDER BY seq")]
+    logged = [
+        t
+        for (t,) in conn.execute(
+            "SELECT time_ms FROM audit WHERE operation = 'encrypt-data' ORDER BY seq"
+        )
+    ]
     start = logged[0] - steps[0]
     expected, now = [], start
     for step in steps:
@@ -288,8 +327,9 @@ def test_a_run_of_read_entries_keeps_call_order_when_the_clock_goes_back(
     assert logged == expected
 
 
-def test_read_entries_taking_turns_keep_every_field_and_their_order(kms: LocalKms,
-                                                                    monkeypatch) -> None:
+def test_read_entries_taking_turns_keep_every_field_and_their_order(
+    kms: LocalKms, monkeypatch
+) -> None:
     """Many short runs in one flush (clients and keys taking turns) are written as rows in
     one INSERT (audit.py): every field as it went in, NULLs, text outside ASCII, call order."""
     from app.engine import audit
@@ -297,8 +337,7 @@ def test_read_entries_taking_turns_keep_every_field_and_their_order(kms: LocalKm
 
     monkeypatch.setattr(audit, "_RUNS_AT_MOST", 0)  # every flush as rows, however it falls
 
-    keys = [kms.create_key(project_id=P, key_alias=f"k{n}", origin="kms").key_id
-            for n in range(2)]
+    keys = [kms.create_key(project_id=P, key_alias=f"k{n}", origin="kms").key_id for n in range(2)]
     kms.flush()
     expected = []
     for n in range(3 * _RUNS_AT_MOST):
@@ -313,10 +352,19 @@ def test_read_entries_taking_turns_keep_every_field_and_their_order(kms: LocalKm
                 expected.append(("describe-key", keys[n % 2]))
         finally:
             ACTOR.reset(token)
-    reads = [e for e in kms.audit.entries(limit=100, reads=True)
-             if e.operation in ("describe-key", "list-keys")]
+    reads = [
+        e
+        for e in kms.audit.entries(limit=100, reads=True)
+        if e.operation in ("describe-key", "list-keys")
+    ]
     assert [(e.operation, e.key_id) for e in reads] == expected
-    assert [e.actor == "ak:Zoë-訪問者\"'\\" for e in reads] == [n % 3 == 0 for n in
-                                                              range(len(expected))]
-    assert all(e.result == "ok" and e.error_code is None and e.project_id == P
-               and e.time_ms == kms.now_ms() for e in reads)
+    assert [e.actor == "ak:Zoë-訪問者\"'\\" for e in reads] == [
+        n % 3 == 0 for n in range(len(expected))
+    ]
+    assert all(
+        e.result == "ok"
+        and e.error_code is None
+        and e.project_id == P
+        and e.time_ms == kms.now_ms()
+        for e in reads
+    )

@@ -20,8 +20,13 @@ def test_master_key_lives_in_gnome_keyring(tmp_path, clock) -> None:
     with secret_service(tmp_path / "home"):
         keyring.set_keyring(SecretServiceKeyring())
         try:
-            kms = LocalKms.open(tmp_path / "store", master_key_source=KeyringMasterKey(),
-                                clock=clock, background=False, pool_size=0)
+            kms = LocalKms.open(
+                tmp_path / "store",
+                master_key_source=KeyringMasterKey(),
+                clock=clock,
+                background=False,
+                pool_size=0,
+            )
             key = external(kms)
             do_import(kms, key, material())
             blob = kms.encrypt_data(project_id=DEFAULT_PROJECT, key_id=key, plain_text=b"x")
@@ -29,10 +34,16 @@ def test_master_key_lives_in_gnome_keyring(tmp_path, clock) -> None:
             kms.close()
             stored = keyring.get_password("keyferry", f"master-key:{store_id}")
             assert stored is not None and len(stored) == 44  # Base64 of 32 bytes
-            kms = LocalKms.open(tmp_path / "store", master_key_source=KeyringMasterKey(),
-                                clock=clock, background=False, pool_size=0)
-            assert kms.describe_key(project_id=DEFAULT_PROJECT, key_id=key).state \
-                is KeyState.ENABLED
+            kms = LocalKms.open(
+                tmp_path / "store",
+                master_key_source=KeyringMasterKey(),
+                clock=clock,
+                background=False,
+                pool_size=0,
+            )
+            assert (
+                kms.describe_key(project_id=DEFAULT_PROJECT, key_id=key).state is KeyState.ENABLED
+            )
             assert kms.decrypt_data(project_id=DEFAULT_PROJECT, cipher_text=blob)[1] == b"x"
             kms.close()
         finally:

@@ -21,8 +21,13 @@ P = DEFAULT_PROJECT
 
 
 def reopen(store_dir: Path, key_file: Path, clock: ManualClock) -> LocalKms:
-    return LocalKms.open(store_dir, master_key_source=FileMasterKey(key_file), clock=clock,
-                         background=False, pool_size=0)
+    return LocalKms.open(
+        store_dir,
+        master_key_source=FileMasterKey(key_file),
+        clock=clock,
+        background=False,
+        pool_size=0,
+    )
 
 
 def test_restart_keeps_imported_keys_working(store_dir, master_key_file, clock) -> None:
@@ -61,9 +66,14 @@ def _as_schema_1(path: Path) -> None:
 
     from app.engine import store
 
-    v1 = store._AUDIT_V1_TO_V2.replace("audit_v1", "audit_v2").replace(
-        "result = 'ok' OR result = 'refused' OR result = 'failed'",
-        "result IN ('ok', 'refused', 'failed')").replace("read = 0 OR read = 1", "read IN (0, 1)")
+    v1 = (
+        store._AUDIT_V1_TO_V2.replace("audit_v1", "audit_v2")
+        .replace(
+            "result = 'ok' OR result = 'refused' OR result = 'failed'",
+            "result IN ('ok', 'refused', 'failed')",
+        )
+        .replace("read = 0 OR read = 1", "read IN (0, 1)")
+    )
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
     for statement in store._split(v1):
@@ -73,8 +83,9 @@ def _as_schema_1(path: Path) -> None:
     conn.close()
 
 
-def test_a_schema_1_store_is_upgraded_with_its_audit_log_intact(store_dir, master_key_file,
-                                                                 clock) -> None:
+def test_a_schema_1_store_is_upgraded_with_its_audit_log_intact(
+    store_dir, master_key_file, clock
+) -> None:
     import sqlite3
 
     from app.engine import store as store_module
@@ -89,8 +100,10 @@ def test_a_schema_1_store_is_upgraded_with_its_audit_log_intact(store_dir, maste
     _as_schema_1(path)
     with sqlite3.connect(path) as conn:
         before = conn.execute("SELECT * FROM audit ORDER BY seq").fetchall()
-        assert " IN (" in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE name = 'audit'").fetchone()[0]
+        assert (
+            " IN ("
+            in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'audit'").fetchone()[0]
+        )
     assert len(before) >= 4
 
     kms = reopen(store_dir, master_key_file, clock)
@@ -98,26 +111,28 @@ def test_a_schema_1_store_is_upgraded_with_its_audit_log_intact(store_dir, maste
         conn = kms.store.connection()
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         assert conn.execute("SELECT * FROM audit ORDER BY seq").fetchall() == before
-        assert " IN (" not in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE name = 'audit'").fetchone()[0]
+        assert (
+            " IN ("
+            not in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'audit'").fetchone()[0]
+        )
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         assert {"audit_by_key", "audit_no_update", "audit_no_delete"} <= names
         assert "audit_v1" not in names
         fresh = sqlite3.connect(":memory:")  # the same table, index and triggers as a new store
         for statement in store_module._split(store_module._SCHEMA):
             fresh.execute(statement)
-        shape = ("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'audit' "
-                 "ORDER BY name")
+        shape = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'audit' ORDER BY name"
         assert conn.execute(shape).fetchall() == fresh.execute(shape).fetchall()
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             conn.execute("DELETE FROM audit")
         with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
-            conn.execute("INSERT INTO audit (time_ms, actor, operation, result) "
-                         "VALUES (1, 'a', 'b', 'maybe')")
+            conn.execute(
+                "INSERT INTO audit (time_ms, actor, operation, result) "
+                "VALUES (1, 'a', 'b', 'maybe')"
+            )
         assert kms.describe_key(project_id=P, key_id=key).state is KeyState.ENABLED
         kms.disable_key(project_id=P, key_id=key)  # a change: its entry follows the others
-        assert [e.operation for e in kms.history(key_id=key)][-1] == \
-            "disable-key"
+        assert [e.operation for e in kms.history(key_id=key)][-1] == "disable-key"
         last = conn.execute("SELECT max(seq) FROM audit").fetchone()[0]
         assert last > before[-1][0]
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -128,6 +143,7 @@ def test_a_schema_1_store_is_upgraded_with_its_audit_log_intact(store_dir, maste
 def test_a_newer_schema_is_refused_with_a_sentence(store_dir, master_key_file, clock) -> None:
     reopen(store_dir, master_key_file, clock).close()
     import sqlite3
+
     with sqlite3.connect(store_dir / Store.DB_NAME) as conn:
         conn.execute("PRAGMA user_version = 99")
     with pytest.raises(Exception, match="newer Keyferry"):
@@ -135,7 +151,8 @@ def test_a_newer_schema_is_refused_with_a_sentence(store_dir, master_key_file, c
 
 
 def test_wrong_or_missing_master_key_is_explained_never_replaced(
-        store_dir, master_key_file, clock, tmp_path) -> None:
+    store_dir, master_key_file, clock, tmp_path
+) -> None:
     reopen(store_dir, master_key_file, clock).close()
     other = tmp_path / "other.key"
     other.write_text(base64.b64encode(os.urandom(32)).decode())
@@ -154,10 +171,10 @@ def test_readable_master_key_file_is_refused(store_dir, master_key_file, clock) 
         reopen(store_dir, master_key_file, clock)
 
 
-def test_keyring_holds_the_master_key(store_dir, clock,
-                                      memory_keyring: MemoryKeyring) -> None:
-    kms = LocalKms.open(store_dir, master_key_source=KeyringMasterKey(), clock=clock,
-                        background=False, pool_size=0)
+def test_keyring_holds_the_master_key(store_dir, clock, memory_keyring: MemoryKeyring) -> None:
+    kms = LocalKms.open(
+        store_dir, master_key_source=KeyringMasterKey(), clock=clock, background=False, pool_size=0
+    )
     key = external(kms)
     kms.close()
     [(service, account)] = memory_keyring.entries
@@ -187,23 +204,30 @@ def test_no_keyring_backend_names_both_ways_out(store_dir, clock) -> None:
     assert "KEYFERRY_MASTER_KEY_FILE" in str(caught.value)
 
 
-def test_no_plaintext_secret_in_database_wal_or_audit(store_dir, master_key_file,
-                                                      clock) -> None:
+def test_no_plaintext_secret_in_database_wal_or_audit(store_dir, master_key_file, clock) -> None:
     """Scan every byte the store wrote for every secret the test handled."""
     kms = reopen(store_dir, master_key_file, clock)
     secrets: list[bytes] = [base64.b64decode(master_key_file.read_text())]
-    for i, algorithm in enumerate(["RSAES_OAEP_SHA_256", "RSAES_PKCS1_V1_5",
-                                   "RSAES_OAEP_SHA_1"]):
+    for i, algorithm in enumerate(["RSAES_OAEP_SHA_256", "RSAES_PKCS1_V1_5", "RSAES_OAEP_SHA_1"]):
         key = external(kms, f"k{i}")
         p = params(kms, key, algorithm)
         secret = material()
-        kms.import_key_material(project_id=P, key_id=key, import_token=p.import_token,
-                                encrypted_key_material=wrap_for(p, secret))
+        kms.import_key_material(
+            project_id=P,
+            key_id=key,
+            import_token=p.import_token,
+            encrypted_key_material=wrap_for(p, secret),
+        )
         private = serialization.load_der_private_key(
-            kms._tokens.open(p.import_token).private_key_der, None)
+            kms._tokens.open(p.import_token).private_key_der, None
+        )
         numbers = private.private_numbers()
-        secrets += [secret, kms._tokens.open(p.import_token).private_key_der,
-                    numbers.d.to_bytes(256, "big"), numbers.p.to_bytes(128, "big")]
+        secrets += [
+            secret,
+            kms._tokens.open(p.import_token).private_key_der,
+            numbers.d.to_bytes(256, "big"),
+            numbers.p.to_bytes(128, "big"),
+        ]
         kms.delete_imported_key_material(project_id=P, key_id=key)
     generated = kms.create_key(project_id=P, key_alias="gen", origin="kms").key_id
     plain, _ = kms.create_datakey(project_id=P, key_id=generated)

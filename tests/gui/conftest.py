@@ -99,6 +99,9 @@ def driver(make_wizard):
 def no_logged_errors(caplog):
     """A page or job that failed unexpectedly logs it: that fails the test, with the trace."""
     yield
-    errors = [r for r in caplog.get_records("call")
-              if r.levelno >= logging.ERROR and r.name.startswith("app")]
+    errors = [
+        r
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.ERROR and r.name.startswith("app")
+    ]
     assert not errors, "\n".join(caplog.text.splitlines()[-40:])

@@ -42,19 +42,50 @@ from PySide6.QtWidgets import (
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Words a Chinese interface keeps in Latin letters, and why.
-ALLOWED_TERMS = frozenset({
-    # product and platform names
-    "Keyferry", "Qt", "PySide6", "Python", "GNU", "LGPL",
-    # the KMS's own vocabulary, in Latin letters in the Chinese console too
-    "KMS", "CMK", "HSM", "KCV", "API", "AK", "SK", "ID",
-    # protocols, formats and algorithms
-    "UTC", "URL", "JSON", "DNS", "TLS", "HTTP", "http", "https", "RSA", "OAEP", "SHA", "PKCS",
-    "DER", "PEM", "Base64", "README", "openssl",
-    # units, written as symbols in Chinese software too
-    "KiB", "MiB", "GiB",
-    # the language menu names each language in that language (an autonym)
-    "English",
-})
+ALLOWED_TERMS = frozenset(
+    {
+        # product and platform names
+        "Keyferry",
+        "Qt",
+        "PySide6",
+        "Python",
+        "GNU",
+        "LGPL",
+        # the KMS's own vocabulary, in Latin letters in the Chinese console too
+        "KMS",
+        "CMK",
+        "HSM",
+        "KCV",
+        "API",
+        "AK",
+        "SK",
+        "ID",
+        # protocols, formats and algorithms
+        "UTC",
+        "URL",
+        "JSON",
+        "DNS",
+        "TLS",
+        "HTTP",
+        "http",
+        "https",
+        "RSA",
+        "OAEP",
+        "SHA",
+        "PKCS",
+        "DER",
+        "PEM",
+        "Base64",
+        "README",
+        "openssl",
+        # units, written as symbols in Chinese software too
+        "KiB",
+        "MiB",
+        "GiB",
+        # the language menu names each language in that language (an autonym)
+        "English",
+    }
+)
 #: Widgets whose content is code, shown as code in every language (openssl command lines,
 #: the API call's JSON, a ciphertext); their titles and accessible names are still checked.
 CODE_WIDGETS = frozenset({"commandLine", "apiCallText", "ciphertextView"})
@@ -114,8 +145,13 @@ def english_words(text: str, user_data: Iterable[str] = ()) -> list[str]:
 
 
 def _widget_texts(widget: QWidget) -> Iterator[str]:
-    yield from (widget.toolTip(), widget.whatsThis(), widget.accessibleName(),
-                widget.accessibleDescription(), widget.statusTip())
+    yield from (
+        widget.toolTip(),
+        widget.whatsThis(),
+        widget.accessibleName(),
+        widget.accessibleDescription(),
+        widget.statusTip(),
+    )
     if widget.isWindow():
         yield widget.windowTitle()
     if isinstance(widget, QLabel | QAbstractButton):
@@ -185,8 +221,9 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         yield from (("menu bar", t) for t in _action_texts(root.menuBar().actions()))
         for toolbar in root.findChildren(QToolBar):
             yield f"toolbar {toolbar.objectName()!r}", toolbar.windowTitle()
-            yield from ((f"toolbar {toolbar.objectName()!r}", t)
-                        for t in _action_texts(toolbar.actions()))
+            yield from (
+                (f"toolbar {toolbar.objectName()!r}", t) for t in _action_texts(toolbar.actions())
+            )
         yield "status bar", root.statusBar().currentMessage()
         # Every action of the window, in a menu or not (the table's context menu, shortcuts).
         yield from (("window actions", t) for t in _action_texts(root.findChildren(QAction)))
@@ -210,11 +247,29 @@ def untranslated(root: QWidget, user_data: Iterable[str] = ()) -> list[str]:
 
 #: What the seeded keys (list_window/conftest.py) and the wizard's inputs hold: user data,
 #: shown as typed in any language.
-USER_DATA = ("payments/prod", "Card payments at rest", "ledger/archive", "byok/hsm-2026",
-             "byok/waiting", "Waiting for the key ceremony", "old/retired", "env=prod",
-             "team=payments", "source=hsm", "env", "prod", "team", "payments", "source",
-             "hsm", "imported-key", "local-engine", "scratch", "default",
-             "payments/imported-2026")  # the last: the Key page's example of an alias
+USER_DATA = (
+    "payments/prod",
+    "Card payments at rest",
+    "ledger/archive",
+    "byok/hsm-2026",
+    "byok/waiting",
+    "Waiting for the key ceremony",
+    "old/retired",
+    "env=prod",
+    "team=payments",
+    "source=hsm",
+    "env",
+    "prod",
+    "team",
+    "payments",
+    "source",
+    "hsm",
+    "imported-key",
+    "local-engine",
+    "scratch",
+    "default",
+    "payments/imported-2026",
+)  # the last: the Key page's example of an alias
 
 
 def assert_all_chinese(root: QWidget, *extra: str) -> None:

@@ -21,29 +21,43 @@ def test_about_shows_the_versions_and_every_librarys_licence(qtbot) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.findChild(QLabel, "aboutTitleLabel").text() == (
-        f"<h2>Keyferry {app.__version__}</h2>")
+        f"<h2>Keyferry {app.__version__}</h2>"
+    )
     versions = dialog.findChild(QLabel, "aboutVersionsLabel").text()
     assert qVersion() in versions and PySide6.__version__ in versions
     assert platform.python_version() in versions
     tree = dialog.findChild(QTreeWidget, "licenceTree")
-    rows = {tree.topLevelItem(i).text(0): (tree.topLevelItem(i).text(1),
-                                           tree.topLevelItem(i).text(2))
-            for i in range(tree.topLevelItemCount())}
+    rows = {
+        tree.topLevelItem(i).text(0): (tree.topLevelItem(i).text(1), tree.topLevelItem(i).text(2))
+        for i in range(tree.topLevelItemCount())
+    }
     assert rows["Python"] == (platform.python_version(), "PSF-2.0")
     assert rows["Qt"][0] == qVersion() and "LGPL-3.0" in rows["Qt"][1]
-    for name in ("cryptography", "keyring", "platformdirs", "aiohttp", "huaweicloudsdkkms",
-                 "huaweicloudsdkcore"):
+    for name in (
+        "cryptography",
+        "keyring",
+        "platformdirs",
+        "aiohttp",
+        "huaweicloudsdkkms",
+        "huaweicloudsdkcore",
+    ):
         meta = metadata.metadata(name)
         assert rows[meta["Name"]] == (metadata.version(name), meta["License-Expression"]), name
-    assert rows["keyring"][1] == "MIT" and rows["cryptography"][1] == (
-        "Apache-2.0 OR BSD-3-Clause")
+    assert rows["keyring"][1] == "MIT" and rows["cryptography"][1] == ("Apache-2.0 OR BSD-3-Clause")
 
 
 def test_the_bundled_libraries_are_keyferrys_requirements_and_theirs() -> None:
     components = bundled_components()
     direct = {c.name.lower().replace("_", "-") for c in components if c.direct}
-    assert direct == {"pyside6-essentials", "cryptography", "keyring", "platformdirs",
-                      "aiohttp", "huaweicloudsdkkms", "requests"}
+    assert direct == {
+        "pyside6-essentials",
+        "cryptography",
+        "keyring",
+        "platformdirs",
+        "aiohttp",
+        "huaweicloudsdkkms",
+        "requests",
+    }
     names = [c.name for c in components]
     assert "shiboken6" in names and "huaweicloudsdkcore" in names  # through their needs
     assert "pytest" not in names  # a test extra, not bundled
@@ -71,8 +85,12 @@ def test_the_help_button_shows_the_current_pages_help(driver, qtbot) -> None:
     button = driver.button(QWizard.WizardButton.HelpButton)
     assert button.isVisible() and button.text() == "&What is this?"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(w.metaObject().className() == "QWhatsThat" and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))
+    qtbot.waitUntil(
+        lambda: any(
+            w.metaObject().className() == "QWhatsThat" and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        )
+    )
 
 
 @pytest.mark.usefixtures("chinese")

@@ -21,8 +21,9 @@ def open_window(qtbot, backend, runner, clock) -> CmkListWindow:
     return window
 
 
-def test_the_list_window_comes_back_with_its_size_place_and_splitter(qtbot, backend, runner,
-                                                                      clock) -> None:
+def test_the_list_window_comes_back_with_its_size_place_and_splitter(
+    qtbot, backend, runner, clock
+) -> None:
     first = open_window(qtbot, backend, runner, clock)
     screen = QGuiApplication.primaryScreen().availableGeometry()
     assert first.width() <= screen.width() and first.height() <= screen.height()
@@ -38,8 +39,7 @@ def test_the_list_window_comes_back_with_its_size_place_and_splitter(qtbot, back
     second.close()
 
 
-def test_a_place_on_a_screen_that_has_gone_is_brought_back(qtbot, backend, runner,
-                                                            clock) -> None:
+def test_a_place_on_a_screen_that_has_gone_is_brought_back(qtbot, backend, runner, clock) -> None:
     window = open_window(qtbot, backend, runner, clock)
     window.move(20_000, 15_000)  # as if saved on a second monitor, unplugged since
     window.close()

@@ -12,10 +12,16 @@ DAY = 86_400_000
 
 
 def cmk(n: int, alias: str, state: KeyState = KeyState.ENABLED, **fields: object) -> Cmk:
-    base = Cmk(key_id=f"00000000-0000-4000-8000-{n:012d}", project_id="default", alias=alias,
-               description=f"key {alias}", origin=Origin.KMS, state=state,
-               created_ms=NOW - (100 - n) * DAY,
-               kcv=None if state is KeyState.PENDING_IMPORT else "ABC123")
+    base = Cmk(
+        key_id=f"00000000-0000-4000-8000-{n:012d}",
+        project_id="default",
+        alias=alias,
+        description=f"key {alias}",
+        origin=Origin.KMS,
+        state=state,
+        created_ms=NOW - (100 - n) * DAY,
+        kcv=None if state is KeyState.PENDING_IMPORT else "ABC123",
+    )
     return replace(base, **fields)  # type: ignore[arg-type]
 
 
@@ -24,8 +30,13 @@ KEYS = [
     cmk(2, "ledger", KeyState.DISABLED, description="Ledger at rest"),
     cmk(3, "backup", KeyState.PENDING_IMPORT, origin=Origin.EXTERNAL),
     cmk(4, "archive", KeyState.PENDING_DELETION, deletion_ms=NOW + 7 * DAY),
-    cmk(5, "identity", material_expires_ms=NOW + 2 * DAY, origin=Origin.EXTERNAL,
-        tags=(Tag("env", "staging"),)),
+    cmk(
+        5,
+        "identity",
+        material_expires_ms=NOW + 2 * DAY,
+        origin=Origin.EXTERNAL,
+        tags=(Tag("env", "staging"),),
+    ),
 ]
 
 
@@ -52,8 +63,15 @@ def test_a_search_does_not_match_across_two_fields() -> None:
 
 def test_typing_narrows_from_the_last_answer_and_stays_right() -> None:
     keys = KeySet.build(KEYS, NOW)
-    for text, expected in [("e", 5), ("en", 2), ("env", 2), ("en", 2), ("d", 3),
-                           ("ledger", 1), ("", 5)]:
+    for text, expected in [
+        ("e", 5),
+        ("en", 2),
+        ("env", 2),
+        ("en", 2),
+        ("d", 3),
+        ("ledger", 1),
+        ("", 5),
+    ]:
         assert len(keys.run(KeyQuery(text=text))) == expected, text
     assert aliases(keys, keys.run(KeyQuery(text="e", state=KeyState.DISABLED))) == ["ledger"]
     assert aliases(keys, keys.run(KeyQuery(text="le", state=KeyState.ENABLED))) == []
@@ -63,8 +81,12 @@ def test_state_filter_alone_and_with_search() -> None:
     keys = KeySet.build(KEYS, NOW)
     assert aliases(keys, keys.run(KeyQuery(state=KeyState.ENABLED))) == ["Payments", "identity"]
     assert aliases(keys, keys.run(KeyQuery(text="i", state=KeyState.ENABLED))) == ["identity"]
-    assert keys.counts == {KeyState.ENABLED: 2, KeyState.DISABLED: 1,
-                             KeyState.PENDING_IMPORT: 1, KeyState.PENDING_DELETION: 1}
+    assert keys.counts == {
+        KeyState.ENABLED: 2,
+        KeyState.DISABLED: 1,
+        KeyState.PENDING_IMPORT: 1,
+        KeyState.PENDING_DELETION: 1,
+    }
 
 
 def test_sort_by_each_column_both_ways() -> None:
@@ -80,9 +102,13 @@ def test_sort_by_each_column_both_ways() -> None:
     down = aliases(keys, keys.run(KeyQuery(sort_column=Column.ALIAS, descending=True)))
     assert down == list(reversed(by[Column.ALIAS]))
     assert aliases(keys, keys.run(KeyQuery(text="r", sort_column=Column.ALIAS))) == [
-        "archive", "ledger", "Payments"]
-    assert aliases(keys, keys.run(KeyQuery(text="r", sort_column=Column.ALIAS,
-                                           descending=True))) == ["Payments", "ledger", "archive"]
+        "archive",
+        "ledger",
+        "Payments",
+    ]
+    assert aliases(
+        keys, keys.run(KeyQuery(text="r", sort_column=Column.ALIAS, descending=True))
+    ) == ["Payments", "ledger", "archive"]
 
 
 def test_changes_replace_add_and_remove_keys() -> None:

@@ -25,10 +25,16 @@ DAY = 86_400_000
 
 
 def key(n: int, state: KeyState = KeyState.ENABLED, **fields: object) -> Cmk:
-    cmk = Cmk(key_id=f"00000000-0000-4000-8000-{n:012d}", project_id="default",
-              alias=f"alias-{n:04d}", description=f"description {n}", origin=Origin.KMS,
-              state=state, created_ms=NOW - 1000 * DAY + n * 1000,
-              kcv=None if state is KeyState.PENDING_IMPORT else "0A1B2C")
+    cmk = Cmk(
+        key_id=f"00000000-0000-4000-8000-{n:012d}",
+        project_id="default",
+        alias=f"alias-{n:04d}",
+        description=f"description {n}",
+        origin=Origin.KMS,
+        state=state,
+        created_ms=NOW - 1000 * DAY + n * 1000,
+        kcv=None if state is KeyState.PENDING_IMPORT else "0A1B2C",
+    )
     return replace(cmk, **fields)  # type: ignore[arg-type]
 
 
@@ -47,8 +53,9 @@ def model(qapp: object) -> CmkTableModel:
     return CmkTableModel(lambda: NOW)
 
 
-def _every_kind_of_update(model: CmkTableModel, proxy: CmkFilterProxy, book: KeyBook,
-                          count: int) -> None:
+def _every_kind_of_update(
+    model: CmkTableModel, proxy: CmkFilterProxy, book: KeyBook, count: int
+) -> None:
     model.setView(book.load(lambda: many(count)))
     model.fetchMore(QModelIndex())
     keys = book.keys.keys
@@ -70,7 +77,8 @@ def _every_kind_of_update(model: CmkTableModel, proxy: CmkFilterProxy, book: Key
 
 @pytest.mark.qt_log_level_fail("WARNING")
 def test_qt_s_model_tester_passes_through_every_kind_of_update(
-        qtmodeltester: object, model: CmkTableModel, book: KeyBook) -> None:
+    qtmodeltester: object, model: CmkTableModel, book: KeyBook
+) -> None:
     """Qt's own QAbstractItemModelTester (pytest-qt's default); its warnings fail the test."""
     proxy = CmkFilterProxy(model)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
@@ -78,8 +86,9 @@ def test_qt_s_model_tester_passes_through_every_kind_of_update(
     _every_kind_of_update(model, proxy, book, 450)
 
 
-def test_pytest_qt_s_python_tester_passes_too(qtmodeltester: object, model: CmkTableModel,
-                                              book: KeyBook) -> None:
+def test_pytest_qt_s_python_tester_passes_too(
+    qtmodeltester: object, model: CmkTableModel, book: KeyBook
+) -> None:
     """The Python tester asserts rather than warns, and calls fetchMore from inside the
     model's own insert signals: the model must refuse to nest inserts."""
     proxy = CmkFilterProxy(model)
@@ -105,8 +114,9 @@ def test_rowof_fetches_up_to_a_key_far_down(model: CmkTableModel, book: KeyBook)
     assert model.rowOf("no-such-key") is None
 
 
-def test_a_changed_key_is_one_datachanged_with_roles(qtbot: object, model: CmkTableModel,
-                                                      book: KeyBook) -> None:
+def test_a_changed_key_is_one_datachanged_with_roles(
+    qtbot: object, model: CmkTableModel, book: KeyBook
+) -> None:
     model.setView(book.load(lambda: many(10)))
     changes: list[tuple[int, int, list[int]]] = []
     model.dataChanged.connect(lambda a, b, roles: changes.append((a.row(), b.row(), roles)))
@@ -120,8 +130,9 @@ def test_a_changed_key_is_one_datachanged_with_roles(qtbot: object, model: CmkTa
     assert model.index(4, Column.STATE).data(StateRole) is KeyState.DISABLED
 
 
-def test_a_key_that_leaves_is_one_row_removed_not_a_reset(model: CmkTableModel,
-                                                          book: KeyBook) -> None:
+def test_a_key_that_leaves_is_one_row_removed_not_a_reset(
+    model: CmkTableModel, book: KeyBook
+) -> None:
     model.setView(book.load(lambda: many(10)))
     events: list[object] = []
     model.rowsRemoved.connect(lambda _p, first, last: events.append(("removed", first, last)))
@@ -144,8 +155,12 @@ def test_a_new_query_resets_to_the_first_batch(model: CmkTableModel, book: KeyBo
 
 
 def test_texts_and_utc_tooltips(model: CmkTableModel, book: KeyBook) -> None:
-    soon = key(1, origin=Origin.EXTERNAL, material_expires_ms=NOW + 2 * DAY + 3_600_000,
-               tags=(Tag("env", "prod"), Tag("team", "pay")))
+    soon = key(
+        1,
+        origin=Origin.EXTERNAL,
+        material_expires_ms=NOW + 2 * DAY + 3_600_000,
+        tags=(Tag("env", "prod"), Tag("team", "pay")),
+    )
     later = key(2, material_expires_ms=NOW + 30 * DAY)
     model.setView(book.load(lambda: [soon, later, key(3, KeyState.PENDING_IMPORT)]))
 
@@ -170,7 +185,8 @@ def test_texts_and_utc_tooltips(model: CmkTableModel, book: KeyBook) -> None:
 
 
 def test_the_proxy_filters_at_once_and_asks_for_the_whole_answer(
-        qtbot: object, model: CmkTableModel, book: KeyBook) -> None:
+    qtbot: object, model: CmkTableModel, book: KeyBook
+) -> None:
     proxy = CmkFilterProxy(model)
     model.setView(book.load(lambda: many(20)))
     asked: list[KeyQuery] = []
@@ -179,10 +195,12 @@ def test_the_proxy_filters_at_once_and_asks_for_the_whole_answer(
     assert proxy.rowCount() == 10  # alias-0010 .. alias-0019, before any new answer
     proxy.setStateFilter(KeyState.DISABLED)
     assert {proxy.index(r, Column.STATE).data(StateRole) for r in range(proxy.rowCount())} == {
-        KeyState.DISABLED}
+        KeyState.DISABLED
+    }
     proxy.sort(Column.CREATED, Qt.SortOrder.DescendingOrder)
-    assert asked[-1] == KeyQuery(text="ALIAS-001", state=KeyState.DISABLED,
-                                 sort_column=Column.CREATED, descending=True)
+    assert asked[-1] == KeyQuery(
+        text="ALIAS-001", state=KeyState.DISABLED, sort_column=Column.CREATED, descending=True
+    )
     assert len(asked) == 3
     proxy.setSearchText("ALIAS-001")  # no change, no query
     assert len(asked) == 3

@@ -35,19 +35,36 @@ class Clock:
 
 
 def cmk(**changes) -> Cmk:
-    values = dict(key_id=KEY_ID, project_id="default", alias="demo", description="",
-                  origin=Origin.EXTERNAL, state=KeyState.PENDING_IMPORT, created_ms=0)
+    values = dict(
+        key_id=KEY_ID,
+        project_id="default",
+        alias="demo",
+        description="",
+        origin=Origin.EXTERNAL,
+        state=KeyState.PENDING_IMPORT,
+        created_ms=0,
+    )
     values.update(changes)
     return Cmk(**values)
 
 
-def items(folder: Path = Path("/dl"), *, algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256,
-          key_id: str = KEY_ID, expires: float = NOW + 24 * 3600) -> ImportItems:
+def items(
+    folder: Path = Path("/dl"),
+    *,
+    algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256,
+    key_id: str = KEY_ID,
+    expires: float = NOW + 24 * 3600,
+) -> ImportItems:
     suffix = f"{key_id}_20270115080000"
-    return ImportItems(key_id=key_id, alias="demo", wrapping_algorithm=algorithm,
-                       wrapping_key=folder / f"wrappingKey_{suffix}",
-                       token=folder / f"importToken_{suffix}",
-                       readme=folder / f"README_{suffix}.txt", expiration_time=int(expires))
+    return ImportItems(
+        key_id=key_id,
+        alias="demo",
+        wrapping_algorithm=algorithm,
+        wrapping_key=folder / f"wrappingKey_{suffix}",
+        token=folder / f"importToken_{suffix}",
+        readme=folder / f"README_{suffix}.txt",
+        expiration_time=int(expires),
+    )
 
 
 @pytest.fixture
@@ -69,8 +86,14 @@ def walk(flow: ImportFlow) -> list[PageId]:
 
 
 def test_a_new_import_visits_the_six_steps_of_the_console(flow):
-    assert walk(flow) == [PageId.KEY, PageId.SECURITY, PageId.DOWNLOAD, PageId.WRAP,
-                          PageId.MATERIAL, PageId.TOKEN]
+    assert walk(flow) == [
+        PageId.KEY,
+        PageId.SECURITY,
+        PageId.DOWNLOAD,
+        PageId.WRAP,
+        PageId.MATERIAL,
+        PageId.TOKEN,
+    ]
 
 
 def test_an_import_again_starts_at_the_download():
@@ -154,8 +177,9 @@ def test_changing_the_algorithm_after_a_download_asks_for_a_new_one(flow):
 
 def test_an_earlier_download_sets_the_algorithm_it_was_made_for(flow):
     flow.key_created(cmk())
-    flow.items_received(items(algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_1),
-                        modulus_bytes=256, here=False)
+    flow.items_received(
+        items(algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_1), modulus_bytes=256, here=False
+    )
     assert flow.algorithm is WrappingAlgorithm.RSAES_OAEP_SHA_1
     assert flow.can_leave(PageId.DOWNLOAD)
 
@@ -188,10 +212,13 @@ def test_wrapping_here_needs_the_wrap_and_prefills_its_file(flow):
     flow.plaintext_path = flow.default_plaintext_path()
     assert flow.plaintext_path == Path("/dl/PlaintextKeyMaterial.bin")
     assert not flow.can_leave(PageId.WRAP)
-    result = WrapResult(encrypted=Path("/dl/EncryptedKeyMaterial.bin"),
-                        plaintext=flow.plaintext_path, kcv="ABCDEF",
-                        wrapping_key=items().wrapping_key,
-                        algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256)
+    result = WrapResult(
+        encrypted=Path("/dl/EncryptedKeyMaterial.bin"),
+        plaintext=flow.plaintext_path,
+        kcv="ABCDEF",
+        wrapping_key=items().wrapping_key,
+        algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256,
+    )
     flow.material_wrapped(result)
     assert flow.can_leave(PageId.WRAP)
     assert flow.encrypted_prefill() == Path("/dl/EncryptedKeyMaterial.bin")
@@ -200,10 +227,15 @@ def test_wrapping_here_needs_the_wrap_and_prefills_its_file(flow):
 def test_a_wrap_for_other_items_or_another_plaintext_must_be_done_again(flow):
     wrapped_flow(flow)
     flow.plaintext_path = Path("/safe/material.bin")
-    flow.material_wrapped(WrapResult(
-        encrypted=Path("/dl/EncryptedKeyMaterial.bin"), plaintext=Path("/safe/material.bin"),
-        kcv="ABCDEF", wrapping_key=items().wrapping_key,
-        algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256))
+    flow.material_wrapped(
+        WrapResult(
+            encrypted=Path("/dl/EncryptedKeyMaterial.bin"),
+            plaintext=Path("/safe/material.bin"),
+            kcv="ABCDEF",
+            wrapping_key=items().wrapping_key,
+            algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256,
+        )
+    )
     assert flow.can_leave(PageId.WRAP)
     flow.plaintext_path = Path("/safe/other.bin")
     assert not flow.can_leave(PageId.WRAP)
@@ -271,11 +303,20 @@ def test_only_a_pending_import_external_key_can_be_imported_again():
     assert (flow.key.key_id, flow.alias, flow.tags) == (KEY_ID, "again", (Tag("a", "b"),))
 
 
-@pytest.mark.parametrize(("code", "page"), [
-    ("KMS.1104", PageId.KEY), ("KMS.0413", PageId.KEY), ("KMS.2601", PageId.DOWNLOAD),
-    ("KMS.0311", PageId.WRAP), ("KMS.2604", PageId.WRAP), ("KMS.2606", PageId.WRAP),
-    ("KMS.2603", PageId.TOKEN), ("KMS.2602", PageId.TOKEN), ("KMS.0101", None),
-])
+@pytest.mark.parametrize(
+    ("code", "page"),
+    [
+        ("KMS.1104", PageId.KEY),
+        ("KMS.0413", PageId.KEY),
+        ("KMS.2601", PageId.DOWNLOAD),
+        ("KMS.0311", PageId.WRAP),
+        ("KMS.2604", PageId.WRAP),
+        ("KMS.2606", PageId.WRAP),
+        ("KMS.2603", PageId.TOKEN),
+        ("KMS.2602", PageId.TOKEN),
+        ("KMS.0101", None),
+    ],
+)
 def test_each_failure_names_the_page_that_fixes_it(code, page):
     assert error_page(KmsError(code)) == page
 
@@ -284,6 +325,8 @@ def test_the_flow_and_its_work_need_no_qt():
     import subprocess
     import sys
 
-    code = ("import sys, app.gui.wizard.flow, app.gui.wizard.work; "
-            "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
+    code = (
+        "import sys, app.gui.wizard.flow, app.gui.wizard.work; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -54,6 +54,8 @@ def test_a_whole_click_through_never_blocks_the_ui_thread(driver, backend, tmp_p
     gaps = heartbeat.gaps
     assert len(gaps) > 20, "the timer ran through the click-through"
     largest = max(gaps)
-    print(f"heartbeat: {len(gaps)} beats, largest gap {largest * 1000:.1f} ms, "
-          f"median {sorted(gaps)[len(gaps) // 2] * 1000:.1f} ms")
+    print(
+        f"heartbeat: {len(gaps)} beats, largest gap {largest * 1000:.1f} ms, "
+        f"median {sorted(gaps)[len(gaps) // 2] * 1000:.1f} ms"
+    )
     assert largest < MAX_GAP_S, f"the UI thread stalled for {largest * 1000:.0f} ms"

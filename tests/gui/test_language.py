@@ -13,12 +13,20 @@ from app.gui.language import CHINESE, ENGLISH, SYSTEM, language
 from app.resources_locator import read_text
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("zh_CN", CHINESE), ("zh_SG", CHINESE), ("zh", CHINESE), ("zh_TW", ENGLISH),
-    ("zh_HK", ENGLISH), ("en_US", ENGLISH), ("de_DE", ENGLISH), ("C", ENGLISH),
-])
-def test_the_system_locale_decides_unless_a_language_is_chosen(name: str,
-                                                               expected: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("zh_CN", CHINESE),
+        ("zh_SG", CHINESE),
+        ("zh", CHINESE),
+        ("zh_TW", ENGLISH),
+        ("zh_HK", ENGLISH),
+        ("en_US", ENGLISH),
+        ("de_DE", ENGLISH),
+        ("C", ENGLISH),
+    ],
+)
+def test_the_system_locale_decides_unless_a_language_is_chosen(name: str, expected: str) -> None:
     locale = QLocale(name)
     assert lang.resolve(SYSTEM, locale) == expected
     assert lang.resolve(ENGLISH, locale) == ENGLISH
@@ -26,7 +34,8 @@ def test_the_system_locale_decides_unless_a_language_is_chosen(name: str,
 
 
 def test_a_chinese_system_gets_chinese_texts_and_qts_own_buttons(
-        compiled_translations, qtbot) -> None:
+    compiled_translations, qtbot
+) -> None:
     assert language().apply(SYSTEM, system=QLocale("zh_CN")) == CHINESE
     assert QCoreApplication.translate("KeyState", "Pending import") == "待导入"
     wizard = QWizard()
@@ -38,8 +47,9 @@ def test_a_chinese_system_gets_chinese_texts_and_qts_own_buttons(
     assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Next >"
 
 
-def test_the_choice_is_remembered_and_applied_at_the_next_start(compiled_translations,
-                                                                qapp) -> None:
+def test_the_choice_is_remembered_and_applied_at_the_next_start(
+    compiled_translations, qapp
+) -> None:
     assert lang.saved_choice() == SYSTEM  # nothing chosen yet
     language().apply(CHINESE, remember=True)
     assert QSettings().value(lang.SETTINGS_KEY) == CHINESE
@@ -60,7 +70,8 @@ def test_a_change_of_language_is_announced_once(compiled_translations, qtbot) ->
 
 def test_a_text_with_a_file_per_language(compiled_translations) -> None:
     assert lang.localized("texts/security_and_durability.html") == (
-        "texts/security_and_durability.html")
+        "texts/security_and_durability.html"
+    )
     language().apply(CHINESE)
     name = lang.localized("texts/security_and_durability.html")
     assert name == "texts/security_and_durability.zh_CN.html"

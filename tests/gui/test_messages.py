@@ -77,8 +77,15 @@ def file_refusals(tmp_path: Path) -> list[BaseException]:
         refusal(lambda: wrap.load_plaintext_material(token)),
         refusal(lambda: wrap.load_wrapping_key(existing)),
         refusal(lambda: work.read_token(token)),
-        refusal(lambda: work.download_items(None, key=None, algorithm=None,  # type: ignore
-                                            folder=tmp_path / "nowhere", now=0.0)),
+        refusal(
+            lambda: work.download_items(
+                None,
+                key=None,
+                algorithm=None,  # type: ignore
+                folder=tmp_path / "nowhere",
+                now=0.0,
+            )
+        ),
         KmsError("KMS.0308", files._write_failure(existing, OSError(errno.ENOSPC, "full"))),
         KmsError("KMS.0308", files._write_failure(existing, OSError(errno.EACCES, "no"))),
     ]
@@ -87,14 +94,17 @@ def file_refusals(tmp_path: Path) -> list[BaseException]:
 def engine_and_remote_refusals(kms: LocalKms) -> list[BaseException]:
     """The engine's refusals with names in them, the wizard's own, a remote KMS's."""
     kms.create_key(project_id=DEFAULT_PROJECT, key_alias="taken", origin=Origin.KMS)
-    external = kms.create_key(project_id=DEFAULT_PROJECT, key_alias="ext",
-                              origin=Origin.EXTERNAL)
+    external = kms.create_key(project_id=DEFAULT_PROJECT, key_alias="ext", origin=Origin.EXTERNAL)
     enabled = replace(external, state=KeyState.ENABLED)  # as if its material were in
     found: list[BaseException | None] = [
-        refusal(lambda: kms.create_key(project_id=DEFAULT_PROJECT, key_alias="taken",
-                                       origin=Origin.KMS)),
-        refusal(lambda: kms.describe_key(project_id=DEFAULT_PROJECT,
-                                         key_id="00000000-0000-0000-0000-000000000000")),
+        refusal(
+            lambda: kms.create_key(project_id=DEFAULT_PROJECT, key_alias="taken", origin=Origin.KMS)
+        ),
+        refusal(
+            lambda: kms.describe_key(
+                project_id=DEFAULT_PROJECT, key_id="00000000-0000-0000-0000-000000000000"
+            )
+        ),
         ImportFlow().key_loaded(enabled),  # an import again into an Enabled key
         ImportFlow(expiration_mode=ExpirationMode.ON_DATE).expiry_problem(),  # no date yet
         _network("NET.0001", "http://127.0.0.1:9"),
@@ -121,12 +131,14 @@ def test_in_english_an_error_reads_as_the_engine_wrote_it(provoked) -> None:
     assert error_text(ValueError("boom")) == "Unexpected error (ValueError): boom"
 
 
-def test_in_chinese_every_provoked_error_is_chinese_with_its_names(provoked, tmp_path,
-                                                                   chinese) -> None:
+def test_in_chinese_every_provoked_error_is_chinese_with_its_names(
+    provoked, tmp_path, chinese
+) -> None:
     for error in provoked:
         text = error_text(error)
-        assert english_words(text, ["taken", "key_id", "env", "certificate verify failed"]) \
-            == [], text
+        assert english_words(text, ["taken", "key_id", "env", "certificate verify failed"]) == [], (
+            text
+        )
         if isinstance(error, KmsError):
             assert text.startswith(f"{error.code}: ")
     texts = [error_sentence(e) for e in provoked]
@@ -135,40 +147,58 @@ def test_in_chinese_every_provoked_error_is_chinese_with_its_names(provoked, tmp
     assert f"{tmp_path / 'gone.bin'} 不存在（或在读取时被删除）。" in texts
     assert f"{tmp_path} 是文件夹，不是导入令牌。" in texts
     assert "密钥处于“已启用”状态：只有“待导入”的密钥才能接收密钥材料。" in texts
-    assert any(t.startswith("无法连接到 KMS：连接被拒绝。") and t.endswith(
-        "终端节点：http://127.0.0.1:9。") for t in texts)
+    assert any(
+        t.startswith("无法连接到 KMS：连接被拒绝。")
+        and t.endswith("终端节点：http://127.0.0.1:9。")
+        for t in texts
+    )
 
 
-def test_a_sentence_the_catalogue_lacks_shows_the_codes_default_and_the_english(
-        chinese) -> None:
+def test_a_sentence_the_catalogue_lacks_shows_the_codes_default_and_the_english(chinese) -> None:
     error = KmsError("KMS.0308", "encryption_algorithm must be SYMMETRIC_DEFAULT here.")
-    assert error_text(error) == ("KMS.0308: 参数无效。（详细信息：encryption_algorithm must be "
-                                 "SYMMETRIC_DEFAULT here.）")
+    assert error_text(error) == (
+        "KMS.0308: 参数无效。（详细信息：encryption_algorithm must be SYMMETRIC_DEFAULT here.）"
+    )
     assert error_text(KmsError("HTTP.502", "Bad gateway")) == "HTTP.502: Bad gateway"
     assert error_sentence(SetupError("The disk caught fire.")) == (
-        "需要先在这台计算机上完成一些设置。（详细信息：The disk caught fire.）")
+        "需要先在这台计算机上完成一些设置。（详细信息：The disk caught fire.）"
+    )
     assert error_text(ValueError("boom")) == "意外错误（ValueError）：boom"
 
 
 def test_the_connection_rules_and_the_kms_name_are_chinese(chinese, kms: LocalKms) -> None:
     from app.backends.local import LocalBackend
 
-    problems = [profiles.endpoint_problem(t) for t in ("", "ftp://x", "https://:443",
-                                                       "https://u:p@h", "https://h/path",
-                                                       "https://h:99999")]
-    problems += [profiles.project_problem("!"), profiles.access_key_problem("!"),
-                 profiles.name_problem("")]
+    problems = [
+        profiles.endpoint_problem(t)
+        for t in (
+            "",
+            "ftp://x",
+            "https://:443",
+            "https://u:p@h",
+            "https://h/path",
+            "https://h:99999",
+        )
+    ]
+    problems += [
+        profiles.project_problem("!"),
+        profiles.access_key_problem("!"),
+        profiles.name_problem(""),
+    ]
     for problem in problems:
         assert problem is not None
         assert english_words(sentence(problem)) == [], sentence(problem)
     label = sentence(LocalBackend(kms).label)
     assert label == f"本地引擎（{kms.store.directory}）"
     assert sentence(f"Remote KMS http://127.0.0.1:{os.getpid()} (project p1)") == (
-        f"远程 KMS http://127.0.0.1:{os.getpid()}（项目 p1）")
+        f"远程 KMS http://127.0.0.1:{os.getpid()}（项目 p1）"
+    )
 
 
 def test_sentences_follow_each_other_as_each_language_writes_them() -> None:
     assert join_sentences("KMS.2601: The token expired.", "Download again.", "") == (
-        "KMS.2601: The token expired. Download again.")
+        "KMS.2601: The token expired. Download again."
+    )
     assert join_sentences("KMS.2601: 导入令牌已过期。", "请重新下载。") == (
-        "KMS.2601: 导入令牌已过期。请重新下载。")
+        "KMS.2601: 导入令牌已过期。请重新下载。"
+    )

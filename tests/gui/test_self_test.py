@@ -26,8 +26,10 @@ def keyferry() -> list[str]:
     """The ``keyferry`` command of this environment (the editable install's script)."""
     script = Path(sys.executable).with_name("keyferry")
     if not script.exists():
-        pytest.fail(f"{script} is missing: install Keyferry into this environment "
-                    "(./dev.sh test does, with pip install -e .)")
+        pytest.fail(
+            f"{script} is missing: install Keyferry into this environment "
+            "(./dev.sh test does, with pip install -e .)"
+        )
     return [str(script)]
 
 
@@ -42,8 +44,7 @@ def test_the_self_test_passes_from_the_checkout(tmp_path: Path) -> None:
 
 def test_a_failure_says_where_and_why_and_exits_1(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    result = run_self_test(keyferry(), cwd=tmp_path, home=home,
-                           KEYFERRY_SELF_TEST_TIMEOUT="0.001")
+    result = run_self_test(keyferry(), cwd=tmp_path, home=home, KEYFERRY_SELF_TEST_TIMEOUT="0.001")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "  FAIL  wizard " in result.stdout
     assert "timed out after 0.001 s waiting for " in result.stderr
@@ -51,22 +52,27 @@ def test_a_failure_says_where_and_why_and_exits_1(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr and list(home.rglob("*")) == []
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--self-test", "list-keys"], "--self-test takes no command"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--self-test", "list-keys"], "--self-test takes no command"),
+    ],
+)
 def test_the_self_test_takes_no_command(argv: list[str], message: str) -> None:
     result = subprocess.run([*keyferry(), *argv], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and message in result.stderr
 
 
 def test_a_timeout_that_is_no_number_is_refused(tmp_path: Path) -> None:
-    result = run_self_test(keyferry(), cwd=tmp_path, home=tmp_path / "home",
-                           KEYFERRY_SELF_TEST_TIMEOUT="soon")
+    result = run_self_test(
+        keyferry(), cwd=tmp_path, home=tmp_path / "home", KEYFERRY_SELF_TEST_TIMEOUT="soon"
+    )
     assert result.returncode == 2
     assert "KEYFERRY_SELF_TEST_TIMEOUT must be a number of seconds, not 'soon'" in result.stderr
 
 
 # the walk ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def report(tmp_path: Path) -> Iterator[Report]:
@@ -108,7 +114,8 @@ def _done(text: str) -> StepBody:
 
 
 def test_the_deadline_fails_the_waiting_step_and_names_what_it_waited_for(
-        qtbot, report: Report) -> None:
+    qtbot, report: Report
+) -> None:
     ran = []
 
     def never() -> StepBody:
@@ -122,8 +129,9 @@ def test_the_deadline_fails_the_waiting_step_and_names_what_it_waited_for(
 
     _walk(qtbot, report, [Step("stuck", never), Step("later", later)], timeout_s=0.2)
     assert not ran and report.close() == 1
-    assert report.failure == ("stuck: timed out after 0.2 s waiting for a flag that is never "
-                              "set (on page X)")
+    assert report.failure == (
+        "stuck: timed out after 0.2 s waiting for a flag that is never set (on page X)"
+    )
 
 
 @pytest.mark.parametrize("where", ["body", "condition"])
@@ -135,18 +143,24 @@ def test_an_error_in_a_step_fails_it_plainly(qtbot, report: Report, where: str) 
         return "unreachable"
 
     _walk(qtbot, report, [Step("broken", broken)])
-    expected = ("the page offers nothing" if where == "body"
-                else "ZeroDivisionError: division by zero")
+    expected = (
+        "the page offers nothing" if where == "body" else "ZeroDivisionError: division by zero"
+    )
     assert report.failure == f"broken: {expected} (on page X)"
 
 
 # the resource checks ---------------------------------------------------------------------
 
+
 def test_translations_need_each_ts_compiled(tmp_path: Path) -> None:
     (tmp_path / "keyferry_zh_CN.ts").write_text("<TS/>", encoding="utf-8")
-    with pytest.raises(StepFailed, match=re.escape(
+    with pytest.raises(
+        StepFailed,
+        match=re.escape(
             "has no .qm for keyferry_zh_CN: compile them with python "
-            "packaging/build_translations.py")):
+            "packaging/build_translations.py"
+        ),
+    ):
         checks.translations(tmp_path)
 
 
@@ -163,8 +177,9 @@ def test_a_compiled_translation_loads_with_qts_own(qapp, tmp_path: Path) -> None
     source.write_text(
         '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" '
         'language="zh_CN"><context><name>ImportKeyWizard</name><message><source>Import Key'
-        '</source><translation>导入密钥</translation></message></context></TS>',
-        encoding="utf-8")
+        "</source><translation>导入密钥</translation></message></context></TS>",
+        encoding="utf-8",
+    )
     subprocess.run([lrelease, str(source)], check=True, capture_output=True)
     assert checks.translations(tmp_path) == f"{tmp_path}: zh_CN"
     translator = QTranslator()

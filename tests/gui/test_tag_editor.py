@@ -66,16 +66,19 @@ def test_second_use_of_a_tag_key_is_shown_beside_that_row(qtbot, editor):
     assert not editor.isValid()
 
 
-@pytest.mark.parametrize(("key", "value", "code", "words"), [
-    ("k" * 37, "", "KMS.0411", "1 to 36 characters"),
-    ("ok", "v" * 44, "KMS.0410", "at most 43 characters"),
-    ("a=b", "", "KMS.0406", "tag key cannot contain"),
-    ("ok", "x<y", "KMS.0405", "tag value cannot contain"),
-    ("", "orphan value", "KMS.0411", "1 to 36 characters"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "code", "words"),
+    [
+        ("k" * 37, "", "KMS.0411", "1 to 36 characters"),
+        ("ok", "v" * 44, "KMS.0410", "at most 43 characters"),
+        ("a=b", "", "KMS.0406", "tag key cannot contain"),
+        ("ok", "x<y", "KMS.0405", "tag value cannot contain"),
+        ("", "orphan value", "KMS.0411", "1 to 36 characters"),
+    ],
+)
 def test_model_rules_are_shown_beside_the_row(qtbot, editor, key, value, code, words):
     add(qtbot, editor, key, value)
-    (_, _, _, problem), = rows(editor)
+    ((_, _, _, problem),) = rows(editor)
     assert words in problem.text()
     assert problem.toolTip().startswith(code)
     assert not editor.isValid()
@@ -125,8 +128,14 @@ def test_every_row_widget_has_an_accessible_name(qtbot, editor):
     add(qtbot, editor, "a", "b")
     add(qtbot, editor, "c", "d")
     names = [w.accessibleName() for row in rows(editor) for w in row[:3]]
-    assert names == ["Tag key 1", "Tag value 1", "Delete tag 1",
-                     "Tag key 2", "Tag value 2", "Delete tag 2"]
+    assert names == [
+        "Tag key 1",
+        "Tag value 1",
+        "Delete tag 1",
+        "Tag key 2",
+        "Tag value 2",
+        "Delete tag 2",
+    ]
     assert editor.findChild(QPushButton, "addTagButton").accessibleName() == "Add tag"
 
 

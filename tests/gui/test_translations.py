@@ -34,16 +34,22 @@ def messages() -> list[tuple[str, str, list[str]]]:
             translation = message.find("translation")
             assert translation is not None
             forms = [f.text or "" for f in translation.findall("numerusform")]
-            found.append((name, message.findtext("source") or "", forms or
-                          [translation.text or ""]))
+            found.append(
+                (name, message.findtext("source") or "", forms or [translation.text or ""])
+            )
     return found
 
 
 def test_the_chinese_source_is_complete_and_up_to_date_with_the_code() -> None:
     """What scripts/update_translations.py --check says: lupdate finds no new text and no
     text without a finished translation."""
-    done = subprocess.run([sys.executable, "scripts/update_translations.py", "--check"],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "scripts/update_translations.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -54,15 +60,21 @@ def test_every_translation_keeps_placeholders_shortcut_and_markup() -> None:
         for text in forms:
             where = f"{context}: {source!r} -> {text!r}"
             assert text.strip(), where
-            assert sorted(_PLACEHOLDERS.findall(text)) == sorted(
-                _PLACEHOLDERS.findall(source)), where
+            assert sorted(_PLACEHOLDERS.findall(text)) == sorted(_PLACEHOLDERS.findall(source)), (
+                where
+            )
             if re.search(r"&\w", source):  # a shortcut: Chinese keeps it as "(&X)"
                 assert re.search(r"\(&[A-Z]\)|^&|[A-Za-z]&\w", text), where
-                assert re.search(r"&(\w)", source)[1].upper() == re.search(  # type: ignore
-                    r"&(\w)", text)[1].upper(), where
+                assert (
+                    re.search(r"&(\w)", source)[1].upper()
+                    == re.search(  # type: ignore
+                        r"&(\w)", text
+                    )[1].upper()
+                ), where
             assert _TAGS.findall(text) == _TAGS.findall(source), where
-            assert (("\u2026" in text or "..." in text)
-                    == ("\u2026" in source or "..." in source)), where  # "more to come"
+            assert ("\u2026" in text or "..." in text) == ("\u2026" in source or "..." in source), (
+                where
+            )  # "more to come"
 
 
 def test_the_catalogue_has_each_codes_default_sentence_exactly() -> None:
@@ -92,9 +104,17 @@ def test_a_broken_source_fails_the_build_by_name(tmp_path: Path) -> None:
     folder = tmp_path / "translations"
     folder.mkdir()
     (folder / "keyferry_xx.ts").write_text("<TS><context><name>", encoding="utf-8")
-    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "build_translations.py"),
-                           "--folder", str(folder)], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "build_translations.py"),
+            "--folder",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode != 0
     assert "keyferry_xx.ts" in done.stderr
     assert not (folder / "keyferry_xx.qm").exists()

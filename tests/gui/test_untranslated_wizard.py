@@ -53,8 +53,9 @@ def test_every_wizard_page_is_in_chinese(chinese_wizard: WizardDriver, tmp_path:
     assert problems == ["", "标签键 'env' 出现了两次：一个标签键只能有一个值。"]
     assert d.label("aliasProblemLabel").startswith("别名只能包含字母、数字")
     for _row in range(2):
-        next(b for b in d.wizard.findChildren(QPushButton, "deleteTagButton")
-             if b.isVisible()).click()
+        next(
+            b for b in d.wizard.findChildren(QPushButton, "deleteTagButton") if b.isVisible()
+        ).click()
     d.wait(lambda: d.wizard.flow.tags == ())
     d.create_key("imported-key")
     assert_all_chinese(d.wizard)  # Download import items (the security page came before)

@@ -75,21 +75,26 @@ def test_import_again_starts_at_the_download_and_enables_the_key(make_wizard, ba
 def test_import_again_refuses_a_key_that_has_material(make_wizard, backend):
     key = backend.create_key(alias="full")
     params = backend.get_parameters_for_import(key_id=key.key_id, wrapping_algorithm=OAEP256)
-    backend.import_key_material(key_id=key.key_id, import_token=params.import_token,
-                                encrypted_key_material=wrap_for(params, bytes(32)))
+    backend.import_key_material(
+        key_id=key.key_id,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, bytes(32)),
+    )
     d = make_wizard(key.key_id)
     assert d.notice().startswith("KMS.0310: The key is Enabled")
     assert not d.find(QAbstractButton, "downloadButton").isEnabled()
     assert not d.next_enabled
 
 
-def test_an_earlier_download_in_the_folder_is_used_without_a_new_one(make_wizard, backend,
-                                                                   folder, clock):
+def test_an_earlier_download_in_the_folder_is_used_without_a_new_one(
+    make_wizard, backend, folder, clock
+):
     from app.material.import_items import write_import_items
 
     key = backend.create_key(alias="earlier")
     params = backend.get_parameters_for_import(
-        key_id=key.key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_PKCS1_V1_5)
+        key_id=key.key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_PKCS1_V1_5
+    )
     items = write_import_items(folder, params, alias="earlier", now_s=clock.now())
     d = make_wizard(key.key_id)
     d.type("downloadDirEdit", str(folder))
@@ -123,8 +128,10 @@ def test_an_expired_earlier_download_is_not_used(make_wizard, backend, folder, c
 # --------------------------------------------------------------------------- cancel
 
 
-@pytest.mark.parametrize("step", [PageId.KEY, PageId.SECURITY, PageId.DOWNLOAD, PageId.WRAP,
-                                  PageId.MATERIAL, PageId.TOKEN])
+@pytest.mark.parametrize(
+    "step",
+    [PageId.KEY, PageId.SECURITY, PageId.DOWNLOAD, PageId.WRAP, PageId.MATERIAL, PageId.TOKEN],
+)
 def test_cancel_at_any_step_leaves_at_most_the_empty_key(driver, backend, folder, step):
     d = driver
     d.type("aliasEdit", "cancelled")
@@ -135,7 +142,7 @@ def test_cancel_at_any_step_leaves_at_most_the_empty_key(driver, backend, folder
         lambda: (d.wrap_here(), d.next(PageId.MATERIAL)),
         lambda: d.next(PageId.TOKEN),
     ]
-    for go in steps[:step - 1]:
+    for go in steps[: step - 1]:
         go()
     d.qtbot.mouseClick(d.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
     d.wait(lambda: not d.runner.busy)
@@ -145,9 +152,17 @@ def test_cancel_at_any_step_leaves_at_most_the_empty_key(driver, backend, folder
     assert len(keys) == (0 if step <= PageId.SECURITY else 1)
     assert all(k.state is KeyState.PENDING_IMPORT and k.kcv is None for k in keys)
     names = {p.name.split("_")[0] for p in folder.iterdir()}
-    assert names in (set(), {"README", "importToken", "wrappingKey"},
-                     {"README", "importToken", "wrappingKey", "PlaintextKeyMaterial.bin",
-                      "EncryptedKeyMaterial.bin"})
+    assert names in (
+        set(),
+        {"README", "importToken", "wrappingKey"},
+        {
+            "README",
+            "importToken",
+            "wrappingKey",
+            "PlaintextKeyMaterial.bin",
+            "EncryptedKeyMaterial.bin",
+        },
+    )
 
 
 def test_cancel_while_the_key_is_created_does_not_move_on(driver, backend):
@@ -188,7 +203,10 @@ def test_the_first_pages_work_from_the_keyboard_alone(driver, backend, qtbot):
     d.wait(lambda: d.wizard.currentId() == PageId.DOWNLOAD)
     key = backend.all_keys()[0]
     assert (key.alias, key.description, [t.key for t in key.tags]) == (
-        "keyboard-key", "typed only", ["env"])
+        "keyboard-key",
+        "typed only",
+        ["env"],
+    )
 
 
 def test_mnemonics_are_unique_on_each_page(make_wizard, backend):
@@ -196,8 +214,11 @@ def test_mnemonics_are_unique_on_each_page(make_wizard, backend):
     wizard_keys = {"b", "n", "f"}  # "< &Back", "&Next >", "&Finish"
     for page_id in PageId:
         page = d.wizard.page(page_id)
-        texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)
-                 if "&" in w.text() and w.isVisibleTo(page)]
+        texts = [
+            w.text()
+            for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)
+            if "&" in w.text() and w.isVisibleTo(page)
+        ]
         keys = [t[t.index("&") + 1].lower() for t in texts if "&&" not in t]
         assert len(keys) == len(set(keys)), (page_id, texts)
         assert not set(keys) & wizard_keys, (page_id, texts)
@@ -222,10 +243,16 @@ def internal(widget: QWidget, root: QWidget) -> bool:
 
 
 def interactive(root: QWidget) -> list[QWidget]:
-    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
-             QPlainTextEdit, QTextBrowser)
-    return [w for w in root.findChildren(QWidget)
-            if isinstance(w, kinds) and not internal(w, root)]
+    kinds = (
+        QAbstractButton,
+        QLineEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QAbstractItemView,
+        QPlainTextEdit,
+        QTextBrowser,
+    )
+    return [w for w in root.findChildren(QWidget) if isinstance(w, kinds) and not internal(w, root)]
 
 
 def test_every_interactive_widget_has_an_accessible_name(driver, folder):
@@ -234,15 +261,34 @@ def test_every_interactive_widget_has_an_accessible_name(driver, folder):
     d.create_key("named")
     d.download(folder)
     d.next(PageId.WRAP)
-    unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in interactive(d.wizard)
-               if not w.accessibleName()]
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in interactive(d.wizard)
+        if not w.accessibleName()
+    ]
     assert unnamed == [], unnamed
     names = {w.objectName() for w in interactive(d.wizard)}
-    assert {"aliasEdit", "descriptionEdit", "tagsTable", "addTagButton", "acknowledgeCheck",
-            "algorithmCombo", "downloadDirEdit", "downloadButton", "wrapOnHsmRadio",
-            "wrapHereRadio", "generateMaterialRadio", "existingMaterialRadio",
-            "materialPlainEdit", "wrapButton", "encryptedMaterialEdit", "tokenFileEdit",
-            "neverExpiresRadio", "expiresOnRadio", "expiresOnEdit"} <= names
+    assert {
+        "aliasEdit",
+        "descriptionEdit",
+        "tagsTable",
+        "addTagButton",
+        "acknowledgeCheck",
+        "algorithmCombo",
+        "downloadDirEdit",
+        "downloadButton",
+        "wrapOnHsmRadio",
+        "wrapHereRadio",
+        "generateMaterialRadio",
+        "existingMaterialRadio",
+        "materialPlainEdit",
+        "wrapButton",
+        "encryptedMaterialEdit",
+        "tokenFileEdit",
+        "neverExpiresRadio",
+        "expiresOnRadio",
+        "expiresOnEdit",
+    } <= names
     assert d.wizard.objectName() == "importKeyWizard"
 
 
@@ -304,7 +350,8 @@ def test_copy_puts_the_command_on_the_clipboard(driver, folder):
     assert commands[2] == (
         f"openssl pkeyutl -in PlaintextKeyMaterial.bin -inkey {wrapping} -out "
         "EncryptedKeyMaterial.bin -keyform der -pubin -encrypt -pkeyopt rsa_padding_mode:oaep "
-        "-pkeyopt rsa_oaep_md:sha256")
+        "-pkeyopt rsa_oaep_md:sha256"
+    )
     d.qtbot.mouseClick(buttons[2], Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == commands[2]
 

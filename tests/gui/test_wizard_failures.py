@@ -93,8 +93,7 @@ def test_a_taken_alias_is_shown_beside_the_alias_with_the_input_intact(driver, b
     assert sorted(k.alias for k in backend.all_keys()) == ["free", "taken"]
 
 
-def test_going_back_after_the_key_exists_updates_it_instead_of_creating_another(
-        driver, backend):
+def test_going_back_after_the_key_exists_updates_it_instead_of_creating_another(driver, backend):
     d = driver
     d.create_key("first-name", "first words")
     key = backend.all_keys()[0]
@@ -109,7 +108,8 @@ def test_going_back_after_the_key_exists_updates_it_instead_of_creating_another(
     d.next(PageId.DOWNLOAD)
     keys = backend.all_keys()
     assert [(k.key_id, k.alias, k.description, [t.key for t in k.tags]) for k in keys] == [
-        (key.key_id, "second-name", "first words", ["env"])]
+        (key.key_id, "second-name", "first words", ["env"])
+    ]
     d.wizard.back()
     d.next(PageId.DOWNLOAD)  # nothing edited: nothing to do, and still one key
     assert len(backend.all_keys()) == 1
@@ -189,15 +189,24 @@ def test_an_existing_file_of_the_wrong_size_is_described(driver, folder):
 # -------------------------------------------------------------- 5. the encrypted file
 
 
-@pytest.mark.parametrize(("make", "words"), [
-    (lambda items: items.token, ["Base64 text", "It looks like the import token"]),
-    (lambda items: items.wrapping_key, ["DER structure", "It looks like the wrapping key"]),
-    (lambda items: _write(items.readme.parent / "plain.bin", bytes(32)),
-     ["32 bytes", "plaintext key material: go back and wrap it first"]),
-    (lambda items: _write(items.readme.parent / "key.pem",
-                          b"-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----\n"),
-     ["PEM text file", "encrypted material is raw binary"]),
-])
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda items: items.token, ["Base64 text", "It looks like the import token"]),
+        (lambda items: items.wrapping_key, ["DER structure", "It looks like the wrapping key"]),
+        (
+            lambda items: _write(items.readme.parent / "plain.bin", bytes(32)),
+            ["32 bytes", "plaintext key material: go back and wrap it first"],
+        ),
+        (
+            lambda items: _write(
+                items.readme.parent / "key.pem",
+                b"-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----\n",
+            ),
+            ["PEM text file", "encrypted material is raw binary"],
+        ),
+    ],
+)
 def test_a_wrong_encrypted_file_says_what_it_looks_like(driver, folder, make, words):
     d = driver
     to_material_page_via_hsm(d, folder)
@@ -225,8 +234,9 @@ def test_a_missing_encrypted_file_is_reported_under_the_field(driver, folder):
 # ------------------------------------------------------------------ 6. the import itself
 
 
-def test_an_expired_token_is_refused_then_fixed_by_downloading_again(driver, backend, folder,
-                                                                     clock):
+def test_an_expired_token_is_refused_then_fixed_by_downloading_again(
+    driver, backend, folder, clock
+):
     d = driver
     d.to_token_page(folder)
     clock.advance(24 * 3600 + 1)
@@ -324,8 +334,11 @@ def test_an_expiry_the_kms_finds_past_is_refused(driver, backend, folder, clock)
 def test_different_material_on_import_again_is_refused(make_wizard, backend, tmp_path):
     first = backend.create_key(alias="re-import")
     params = backend.get_parameters_for_import(key_id=first.key_id, wrapping_algorithm=OAEP256)
-    backend.import_key_material(key_id=first.key_id, import_token=params.import_token,
-                                encrypted_key_material=wrap_for(params, bytes(range(32))))
+    backend.import_key_material(
+        key_id=first.key_id,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, bytes(range(32))),
+    )
     backend.delete_imported_key_material(key_id=first.key_id)
     folder = tmp_path / "again"
     folder.mkdir()
@@ -403,14 +416,22 @@ def hostile(tmp_path: Path, monkeypatch):
         monkeypatch.setattr(Path, "open", open_after_unlink)
         return path, contextlib.nullcontext()
 
-    return {"empty": empty, "folder": folder_path, "huge": huge, "unreadable": unreadable,
-            "vanishing": vanishing}
+    return {
+        "empty": empty,
+        "folder": folder_path,
+        "huge": huge,
+        "unreadable": unreadable,
+        "vanishing": vanishing,
+    }
 
 
-HOSTILE = {"empty": ["an empty file", "exactly 256 bytes"], "folder": ["is a folder"],
-           "huge": ["2.0 GiB, far too large", "It was not read"],
-           "unreadable": ["do not have permission"],
-           "vanishing": ["does not exist (or was removed while being read)"]}
+HOSTILE = {
+    "empty": ["an empty file", "exactly 256 bytes"],
+    "folder": ["is a folder"],
+    "huge": ["2.0 GiB, far too large", "It was not read"],
+    "unreadable": ["do not have permission"],
+    "vanishing": ["does not exist (or was removed while being read)"],
+}
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

@@ -27,8 +27,9 @@ def only_key(backend):
     return keys[0]
 
 
-def check_downloads(folder: Path, key_id: str, alias: str, algorithm: WrappingAlgorithm,
-                    listed: list[str]) -> Path:
+def check_downloads(
+    folder: Path, key_id: str, alias: str, algorithm: WrappingAlgorithm, listed: list[str]
+) -> Path:
     names = sorted(p.name for p in folder.iterdir())
     assert len(names) == 3
     readme, token, wrapping = names  # README_ < importToken_ < wrappingKey_ (ASCII order)
@@ -39,9 +40,14 @@ def check_downloads(folder: Path, key_id: str, alias: str, algorithm: WrappingAl
     public_key = serialization.load_der_public_key((folder / wrapping).read_bytes())
     assert isinstance(public_key, RSAPublicKey) and public_key.key_size == 2048
     text = (folder / readme).read_text()
-    for expected in (f"Key ID: {key_id}", f"Key alias: {alias}",
-                     f"Wrapping algorithm: {algorithm.value}", f"Wrapping key file: {wrapping}",
-                     f"Import token file: {token}", " UTC)"):
+    for expected in (
+        f"Key ID: {key_id}",
+        f"Key alias: {alias}",
+        f"Wrapping algorithm: {algorithm.value}",
+        f"Wrapping key file: {wrapping}",
+        f"Import token file: {token}",
+        " UTC)",
+    ):
         assert expected in text
     return folder / wrapping
 
@@ -66,7 +72,10 @@ def test_from_an_empty_store_to_an_enabled_key(driver, backend, tmp_path, qtbot,
 
     key = only_key(backend)
     assert (key.alias, key.description, key.tags) == (
-        "hsm-key-1", "material from our HSM", (Tag("team", "payments"),))
+        "hsm-key-1",
+        "material from our HSM",
+        (Tag("team", "payments"),),
+    )
     assert (key.origin, key.state, key.kcv) == (Origin.EXTERNAL, KeyState.PENDING_IMPORT, None)
     assert not d.next_enabled, "Next waits for a download"
 
@@ -75,8 +84,9 @@ def test_from_an_empty_store_to_an_enabled_key(driver, backend, tmp_path, qtbot,
     d.download(folder, algorithm)
     listed = [d.find(QListWidget, "downloadedFilesList").item(i).text() for i in range(3)]
     wrapping_key = check_downloads(folder, key.key_id, "hsm-key-1", algorithm, listed)
-    readme_expiry = re.search(r"Expires \(epoch seconds\): (\d+)",
-                              next(folder.glob("README_*")).read_text()).group(1)
+    readme_expiry = re.search(
+        r"Expires \(epoch seconds\): (\d+)", next(folder.glob("README_*")).read_text()
+    ).group(1)
     assert format_time(int(readme_expiry)) in d.label("expiryLabel")
 
     d.next(PageId.WRAP)

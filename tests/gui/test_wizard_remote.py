@@ -51,7 +51,8 @@ def test_a_remote_refusal_keeps_the_remote_code(remote_driver, remote_backend, t
     from app.model.importing import WrappingAlgorithm
 
     params = remote_backend.get_parameters_for_import(
-        key_id=other.key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256)
+        key_id=other.key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256
+    )
     foreign = write_import_items(other_items, params, alias="remote-other", now_s=0)
     d = remote_driver
     folder = tmp_path / "downloads"

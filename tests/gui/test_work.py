@@ -28,8 +28,9 @@ def key(backend):
 
 @pytest.fixture
 def download(backend, key, tmp_path, clock):
-    return work.download_items(backend, key=key, algorithm=OAEP256, folder=tmp_path,
-                               now=clock.now())
+    return work.download_items(
+        backend, key=key, algorithm=OAEP256, folder=tmp_path, now=clock.now()
+    )
 
 
 def mode(path: Path) -> int:
@@ -42,12 +43,20 @@ def test_create_key_makes_an_empty_external_key(key):
 
 
 def test_update_key_applies_edits_in_place(backend, key):
-    changes = KeyChanges(alias="work-renamed", description="new", tags_removed=(Tag("a", "1"),),
-                         tags_set=(Tag("b", "2"),))
+    changes = KeyChanges(
+        alias="work-renamed",
+        description="new",
+        tags_removed=(Tag("a", "1"),),
+        tags_set=(Tag("b", "2"),),
+    )
     updated, refusal = work.update_key(backend, key_id=key.key_id, changes=changes)
     assert refusal is None
     assert (updated.key_id, updated.alias, updated.description, updated.tags) == (
-        key.key_id, "work-renamed", "new", (Tag("b", "2"),))
+        key.key_id,
+        "work-renamed",
+        "new",
+        (Tag("b", "2"),),
+    )
     assert len(backend.all_keys()) == 1
 
 
@@ -71,8 +80,9 @@ def test_download_writes_the_three_files(download, key, tmp_path):
 
 def test_download_refuses_a_missing_folder_before_asking_the_kms(backend, key, tmp_path, clock):
     with pytest.raises(FileProblem, match="not a folder"):
-        work.download_items(backend, key=key, algorithm=OAEP256, folder=tmp_path / "nope",
-                            now=clock.now())
+        work.download_items(
+            backend, key=key, algorithm=OAEP256, folder=tmp_path / "nope", now=clock.now()
+        )
     assert [e.operation for e in backend.history(key_id=key.key_id)] == ["create-key"]
 
 
@@ -95,8 +105,12 @@ def test_api_call_shows_the_request_and_an_abbreviated_response(download, key):
 
 def test_wrap_here_generates_saves_and_wraps(download, tmp_path):
     plain = tmp_path / "safe.bin"
-    result = work.wrap_here(wrapping_key=download.items.wrapping_key, algorithm=OAEP256,
-                            source=MaterialSource.GENERATE, plaintext=plain)
+    result = work.wrap_here(
+        wrapping_key=download.items.wrapping_key,
+        algorithm=OAEP256,
+        source=MaterialSource.GENERATE,
+        plaintext=plain,
+    )
     assert result.encrypted == tmp_path / "EncryptedKeyMaterial.bin"
     assert len(result.encrypted.read_bytes()) == 256
     assert len(plain.read_bytes()) == 32
@@ -108,8 +122,12 @@ def test_wrap_here_never_overwrites_a_plaintext_file(download, tmp_path):
     plain = tmp_path / "precious.bin"
     plain.write_bytes(b"k" * 32)
     with pytest.raises(FileProblem, match="already exists"):
-        work.wrap_here(wrapping_key=download.items.wrapping_key, algorithm=OAEP256,
-                       source=MaterialSource.GENERATE, plaintext=plain)
+        work.wrap_here(
+            wrapping_key=download.items.wrapping_key,
+            algorithm=OAEP256,
+            source=MaterialSource.GENERATE,
+            plaintext=plain,
+        )
     assert plain.read_bytes() == b"k" * 32
     assert not (tmp_path / "EncryptedKeyMaterial.bin").exists()
 
@@ -118,25 +136,36 @@ def test_wrap_here_leaves_no_plaintext_when_the_wrap_cannot_be_written(download,
     (tmp_path / "EncryptedKeyMaterial.bin").mkdir()  # writing it will fail
     plain = tmp_path / "new.bin"
     with pytest.raises(FileProblem):
-        work.wrap_here(wrapping_key=download.items.wrapping_key, algorithm=OAEP256,
-                       source=MaterialSource.GENERATE, plaintext=plain)
+        work.wrap_here(
+            wrapping_key=download.items.wrapping_key,
+            algorithm=OAEP256,
+            source=MaterialSource.GENERATE,
+            plaintext=plain,
+        )
     assert not plain.exists()
 
 
 def test_wrap_here_with_an_existing_file(download, tmp_path):
     plain = tmp_path / "mine.bin"
     plain.write_bytes(bytes(range(32)))
-    result = work.wrap_here(wrapping_key=download.items.wrapping_key, algorithm=OAEP256,
-                            source=MaterialSource.EXISTING, plaintext=plain)
+    result = work.wrap_here(
+        wrapping_key=download.items.wrapping_key,
+        algorithm=OAEP256,
+        source=MaterialSource.EXISTING,
+        plaintext=plain,
+    )
     assert result.kcv == key_check_value(bytes(range(32)))
     assert plain.read_bytes() == bytes(range(32))
 
 
-@pytest.mark.parametrize(("content", "looks"), [
-    (bytes(32), work.Looks.PLAINTEXT),
-    (b"-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n", work.Looks.PEM),
-    (bytes(100), work.Looks.OTHER),
-])
+@pytest.mark.parametrize(
+    ("content", "looks"),
+    [
+        (bytes(32), work.Looks.PLAINTEXT),
+        (b"-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n", work.Looks.PEM),
+        (bytes(100), work.Looks.OTHER),
+    ],
+)
 def test_check_encrypted_file_says_what_a_wrong_file_looks_like(tmp_path, content, looks):
     path = tmp_path / "f"
     path.write_bytes(content)
@@ -147,8 +176,10 @@ def test_check_encrypted_file_says_what_a_wrong_file_looks_like(tmp_path, conten
 def test_check_encrypted_file_recognises_token_and_wrapping_key(download):
     items = download.items
     assert work.check_encrypted_file(items.token, modulus_bytes=256).looks is work.Looks.TOKEN
-    assert (work.check_encrypted_file(items.wrapping_key, modulus_bytes=256).looks
-            is work.Looks.WRAPPING_KEY)
+    assert (
+        work.check_encrypted_file(items.wrapping_key, modulus_bytes=256).looks
+        is work.Looks.WRAPPING_KEY
+    )
 
 
 def test_check_encrypted_file_accepts_the_modulus_size(tmp_path):
@@ -167,8 +198,13 @@ def test_read_token_refuses_a_file_that_is_no_token(download):
 
 def test_import_material_enables_the_key(backend, key, download):
     encrypted = wrap_for(download.parameters, bytes(range(32)))
-    imported = work.import_material(backend, key_id=key.key_id, token_path=download.items.token,
-                                    encrypted=encrypted, expiration_time=None)
+    imported = work.import_material(
+        backend,
+        key_id=key.key_id,
+        token_path=download.items.token,
+        encrypted=encrypted,
+        expiration_time=None,
+    )
     assert imported.state is KeyState.ENABLED
     assert imported.kcv == key_check_value(bytes(range(32)))
 

@@ -104,8 +104,9 @@ class WizardDriver:
 
     def next(self, expected: PageId) -> None:
         self.wait(lambda: self.next_enabled)
-        self.qtbot.mouseClick(self.button(QWizard.WizardButton.NextButton),
-                              Qt.MouseButton.LeftButton)
+        self.qtbot.mouseClick(
+            self.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton
+        )
         self._think()
         self.wait(lambda: self.wizard.currentId() == expected)
         self.settle()
@@ -127,8 +128,9 @@ class WizardDriver:
         self.click("acknowledgeCheck")
         self.next(PageId.DOWNLOAD)
 
-    def download(self, folder: Path,
-                 algorithm: WrappingAlgorithm = WrappingAlgorithm.RSAES_OAEP_SHA_256) -> None:
+    def download(
+        self, folder: Path, algorithm: WrappingAlgorithm = WrappingAlgorithm.RSAES_OAEP_SHA_256
+    ) -> None:
         self.choose_algorithm(algorithm)
         self.type("downloadDirEdit", str(folder))
         self.settle()
@@ -149,9 +151,14 @@ class WizardDriver:
         self.wait(lambda: self.find(QLabel, "encryptedCheckLabel").isVisible())
         self.settle()
 
-    def to_token_page(self, folder: Path, *, alias: str = "imported-key",
-                      algorithm: WrappingAlgorithm = WrappingAlgorithm.RSAES_OAEP_SHA_256,
-                      encrypted: Path | None = None) -> None:
+    def to_token_page(
+        self,
+        folder: Path,
+        *,
+        alias: str = "imported-key",
+        algorithm: WrappingAlgorithm = WrappingAlgorithm.RSAES_OAEP_SHA_256,
+        encrypted: Path | None = None,
+    ) -> None:
         """A new key through every page; wrapped here unless ``encrypted`` is given (the
         HSM route, with that file)."""
         self.create_key(alias)

@@ -37,14 +37,17 @@ def test_generated_material_is_32_fresh_bytes() -> None:
     assert len(a) == 32 and isinstance(a, bytearray) and a != b
 
 
-@pytest.mark.parametrize(("content", "says", "code"), [
-    (b"", "an empty file", "KMS.2604"),
-    (os.urandom(31), "31 bytes of binary data", "KMS.2604"),
-    (os.urandom(33), "33 bytes", "KMS.2604"),
-    (os.urandom(32).hex().encode() + b"\n", "hex text", "KMS.2604"),
-    (base64.b64encode(os.urandom(32)) + b"\n", "Base64 text", "KMS.2604"),
-    (b"-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n", "PEM", "KMS.2604"),
-])
+@pytest.mark.parametrize(
+    ("content", "says", "code"),
+    [
+        (b"", "an empty file", "KMS.2604"),
+        (os.urandom(31), "31 bytes of binary data", "KMS.2604"),
+        (os.urandom(33), "33 bytes", "KMS.2604"),
+        (os.urandom(32).hex().encode() + b"\n", "hex text", "KMS.2604"),
+        (base64.b64encode(os.urandom(32)) + b"\n", "Base64 text", "KMS.2604"),
+        (b"-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n", "PEM", "KMS.2604"),
+    ],
+)
 def test_plaintext_material_must_be_32_raw_bytes(tmp_path, content, says, code) -> None:
     path = tmp_path / "material.bin"
     path.write_bytes(content)
@@ -79,8 +82,10 @@ def test_unreadable_file_says_permission(tmp_path) -> None:
     path = tmp_path / "secret.bin"
     path.write_bytes(bytes(32))
     path.chmod(0)
-    code = ("from app.material.wrap import load_plaintext_material as load\n"
-            f"try: load({str(path)!r})\nexcept Exception as e: print(e.message)")
+    code = (
+        "from app.material.wrap import load_plaintext_material as load\n"
+        f"try: load({str(path)!r})\nexcept Exception as e: print(e.message)"
+    )
     argv = [sys.executable, "-c", code]
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
@@ -97,10 +102,12 @@ def rsa_key():
 
 def test_wrapping_key_formats(tmp_path, rsa_key) -> None:
     public = rsa_key.public_key()
-    der = public.public_bytes(serialization.Encoding.DER,
-                              serialization.PublicFormat.SubjectPublicKeyInfo)
-    pem = public.public_bytes(serialization.Encoding.PEM,
-                              serialization.PublicFormat.SubjectPublicKeyInfo)
+    der = public.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    pem = public.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     for name, data in (("der", der), ("pem", pem), ("b64", base64.b64encode(der))):
         (tmp_path / name).write_bytes(data)
         assert load_wrapping_key(tmp_path / name).public_numbers() == public.public_numbers()
@@ -122,8 +129,21 @@ def test_kcv_matches_openssl_cmac(tmp_path) -> None:
     key = os.urandom(32)
     (tmp_path / "zero").write_bytes(bytes(16))
     out = subprocess.run(
-        ["openssl", "mac", "-cipher", "AES-256-CBC", "-macopt", f"hexkey:{key.hex()}",
-         "-in", str(tmp_path / "zero"), "CMAC"], capture_output=True, text=True, check=True)
+        [
+            "openssl",
+            "mac",
+            "-cipher",
+            "AES-256-CBC",
+            "-macopt",
+            f"hexkey:{key.hex()}",
+            "-in",
+            str(tmp_path / "zero"),
+            "CMAC",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert key_check_value(key) == out.stdout.strip().upper()[:6]
 
 
@@ -156,16 +176,21 @@ def test_a_write_that_runs_out_of_space_leaves_no_partial_file(tmp_path) -> None
         f"try: files.write_private({str(target)!r}, b'x' * 100_000)\n"
         "except files.FileProblem as e: print(e.message)\n"
     )
-    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=False)
+    child = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert "no space left for it" in child.stdout, child.stderr
     assert not target.exists()
 
 
 def _params(algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256) -> ImportParameters:
-    return ImportParameters(key_id="0d0466b0-e727-4d9c-b35d-f84bb474a37f",
-                            wrapping_algorithm=algorithm, public_key_der=b"\x30DER",
-                            import_token="T" * 300, expiration_time=1_900_000_000)
+    return ImportParameters(
+        key_id="0d0466b0-e727-4d9c-b35d-f84bb474a37f",
+        wrapping_algorithm=algorithm,
+        public_key_der=b"\x30DER",
+        import_token="T" * 300,
+        expiration_time=1_900_000_000,
+    )
 
 
 def test_import_items_files_and_readme(tmp_path) -> None:
@@ -179,8 +204,16 @@ def test_import_items_files_and_readme(tmp_path) -> None:
     assert items.wrapping_key.read_bytes() == b"\x30DER"
     assert items.token.read_text() == "T" * 300
     text = items.readme.read_text()
-    for expected in (_params().key_id, "payments", "RSAES_OAEP_SHA_256", items.token.name,
-                     items.wrapping_key.name, "UTC", "24 hours", "rsa_oaep_md:sha256"):
+    for expected in (
+        _params().key_id,
+        "payments",
+        "RSAES_OAEP_SHA_256",
+        items.token.name,
+        items.wrapping_key.name,
+        "UTC",
+        "24 hours",
+        "rsa_oaep_md:sha256",
+    ):
         assert expected in text
     for path in items.paths():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -198,8 +231,10 @@ def test_import_items_into_a_missing_folder(tmp_path) -> None:
 def test_recipes_use_real_file_names() -> None:
     steps = openssl_recipe(WrappingAlgorithm.RSAES_PKCS1_V1_5, "wrappingKey_x_1")
     assert steps[0].command == "openssl rand -out PlaintextKeyMaterial.bin 32"
-    assert steps[1].command == ("openssl rsautl -encrypt -in PlaintextKeyMaterial.bin -pkcs "
-                                "-inkey wrappingKey_x_1 -keyform der -pubin "
-                                "-out EncryptedKeyMaterial.bin")
+    assert steps[1].command == (
+        "openssl rsautl -encrypt -in PlaintextKeyMaterial.bin -pkcs "
+        "-inkey wrappingKey_x_1 -keyform der -pubin "
+        "-out EncryptedKeyMaterial.bin"
+    )
     spaced = openssl_recipe(WrappingAlgorithm.RSAES_OAEP_SHA_256, "my keys/wrappingKey")
     assert "'my keys/wrappingKey'" in spaced[1].command

@@ -13,9 +13,16 @@ from app.model.keys import Cmk, KeyState, Origin
 
 
 def _cmk(**changes) -> Cmk:
-    base = dict(key_id="0d0466b0-e727-4d9c-b35d-f84bb474a37f", project_id="p", alias="a",
-                description="", origin=Origin.EXTERNAL, state=KeyState.ENABLED,
-                created_ms=1, kcv="ABCDEF")
+    base = dict(
+        key_id="0d0466b0-e727-4d9c-b35d-f84bb474a37f",
+        project_id="p",
+        alias="a",
+        description="",
+        origin=Origin.EXTERNAL,
+        state=KeyState.ENABLED,
+        created_ms=1,
+        kcv="ABCDEF",
+    )
     base.update(changes)
     return Cmk(**base)
 
@@ -25,14 +32,15 @@ def test_expired_material_reads_as_pending_import() -> None:
     assert key.effective_state(4_999) is KeyState.ENABLED
     assert key.effective_state(5_000) is KeyState.PENDING_IMPORT
     seen = key.at(5_000)
-    assert (seen.state, seen.kcv, seen.material_expires_ms) == (KeyState.PENDING_IMPORT, None,
-                                                               None)
+    assert (seen.state, seen.kcv, seen.material_expires_ms) == (KeyState.PENDING_IMPORT, None, None)
     assert key.at(4_999) is key
 
 
 def test_disabled_key_with_expired_material_also_pending_import() -> None:
-    assert _cmk(state=KeyState.DISABLED, material_expires_ms=10).effective_state(10) \
+    assert (
+        _cmk(state=KeyState.DISABLED, material_expires_ms=10).effective_state(10)
         is KeyState.PENDING_IMPORT
+    )
 
 
 def test_pending_deletion_key_keeps_its_state_when_material_expires() -> None:
@@ -66,7 +74,10 @@ def test_kms_error_survives_pickling_with_its_message() -> None:
 
 def test_wrapping_algorithms_know_padding_recipe_and_deprecation() -> None:
     assert [a.value for a in WrappingAlgorithm] == [
-        "RSAES_OAEP_SHA_256", "RSAES_PKCS1_V1_5", "RSAES_OAEP_SHA_1"]
+        "RSAES_OAEP_SHA_256",
+        "RSAES_PKCS1_V1_5",
+        "RSAES_OAEP_SHA_1",
+    ]
     assert [a.deprecated for a in WrappingAlgorithm] == [False, False, True]
     assert isinstance(WrappingAlgorithm.RSAES_PKCS1_V1_5.padding(), padding.PKCS1v15)
     oaep = WrappingAlgorithm.RSAES_OAEP_SHA_256.padding()
@@ -76,7 +87,10 @@ def test_wrapping_algorithms_know_padding_recipe_and_deprecation() -> None:
     argv = WrappingAlgorithm.RSAES_OAEP_SHA_1.openssl_wrap_argv("P", "K", "O")
     assert argv[:2] == ["openssl", "pkeyutl"] and "rsa_oaep_md:sha1" in argv
     assert WrappingAlgorithm.RSAES_PKCS1_V1_5.openssl_wrap_argv("P", "K", "O")[:3] == [
-        "openssl", "rsautl", "-encrypt"]
+        "openssl",
+        "rsautl",
+        "-encrypt",
+    ]
 
 
 def test_kcv_is_three_bytes_of_hex_and_depends_on_the_key() -> None:

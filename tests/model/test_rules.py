@@ -21,8 +21,9 @@ def test_valid_aliases(alias: str) -> None:
     assert code_of(rules.check_alias, alias) is None
 
 
-@pytest.mark.parametrize("alias", ["", "x" * 256, "has space", "ümlaut", "a*b", "prod/default",
-                                   "/default", "tab\t"])
+@pytest.mark.parametrize(
+    "alias", ["", "x" * 256, "has space", "ümlaut", "a*b", "prod/default", "/default", "tab\t"]
+)
 def test_invalid_aliases(alias: str) -> None:
     assert code_of(rules.check_alias, alias) == "KMS.1101"
 
@@ -45,20 +46,23 @@ def test_description_length() -> None:
     assert code_of(rules.check_description, "d" * 256) == "KMS.1103"
 
 
-@pytest.mark.parametrize(("tag", "code"), [
-    (Tag("env", "prod"), None),
-    (Tag("k" * 36, "v" * 43), None),
-    (Tag("env", ""), None),
-    (Tag("", "v"), "KMS.0411"),
-    (Tag("k" * 37, "v"), "KMS.0411"),
-    (Tag("k", "v" * 44), "KMS.0410"),
-    (Tag("a=b", "v"), "KMS.0406"),
-    (Tag("a", "<script>"), "KMS.0405"),
-    (Tag("a\\", "v"), "KMS.0406"),
-    (Tag("a", "x*"), "KMS.0405"),
-    (Tag("ctl\x01", "v"), "KMS.0406"),
-    (Tag("k", "line\nbreak"), "KMS.0405"),
-])
+@pytest.mark.parametrize(
+    ("tag", "code"),
+    [
+        (Tag("env", "prod"), None),
+        (Tag("k" * 36, "v" * 43), None),
+        (Tag("env", ""), None),
+        (Tag("", "v"), "KMS.0411"),
+        (Tag("k" * 37, "v"), "KMS.0411"),
+        (Tag("k", "v" * 44), "KMS.0410"),
+        (Tag("a=b", "v"), "KMS.0406"),
+        (Tag("a", "<script>"), "KMS.0405"),
+        (Tag("a\\", "v"), "KMS.0406"),
+        (Tag("a", "x*"), "KMS.0405"),
+        (Tag("ctl\x01", "v"), "KMS.0406"),
+        (Tag("k", "line\nbreak"), "KMS.0405"),
+    ],
+)
 def test_tag_rules(tag: Tag, code: str | None) -> None:
     assert code_of(rules.check_tag, tag) == code
 
@@ -72,15 +76,21 @@ def test_tag_list_rules() -> None:
     assert code_of(rules.check_tags, [Tag("a", "x"), Tag("b", "x")]) is None
 
 
-@pytest.mark.parametrize(("days", "expected"), [
-    (7, 7), ("7", 7), (1096, 1096), ("1096", 1096), (" 30 ", 30),
-])
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        (7, 7),
+        ("7", 7),
+        (1096, 1096),
+        ("1096", 1096),
+        (" 30 ", 30),
+    ],
+)
 def test_pending_days_accepted(days: object, expected: int) -> None:
     assert rules.parse_pending_days(days) == expected
 
 
-@pytest.mark.parametrize("days", [6, 1097, "6", "abc", "", None, True, 7.5, "1e3", -7, "²",
-                                  "٣٠"])
+@pytest.mark.parametrize("days", [6, 1097, "6", "abc", "", None, True, 7.5, "1e3", -7, "²", "٣٠"])
 def test_pending_days_refused(days: object) -> None:
     with pytest.raises(KmsError) as caught:
         rules.parse_pending_days(days)

@@ -53,8 +53,9 @@ def run_sdk(url: str, shared: str, name: str, count: int) -> dict:
     from app.backends.huawei import HuaweiBackend
     from tests.server.live import ACCESS_KEY, SECRET_KEY
 
-    backend = HuaweiBackend(endpoint=url, project_id="default", access_key_id=ACCESS_KEY,
-                            secret_key=SECRET_KEY)
+    backend = HuaweiBackend(
+        endpoint=url, project_id="default", access_key_id=ACCESS_KEY, secret_key=SECRET_KEY
+    )
     try:
         return operate(backend, shared, name, count)
     finally:
@@ -89,8 +90,14 @@ def run_cli(store: Path, key_file: Path, shared: str, name: str, count: int) -> 
         elif n % 5 == 1:
             command("create-tag", shared, f"{name}={n}")
         elif n % 5 == 2:
-            command("encrypt-data", shared, "--in", str(plain), "--out",
-                    str(store.parent / f"{name}.ct"))
+            command(
+                "encrypt-data",
+                shared,
+                "--in",
+                str(plain),
+                "--out",
+                str(store.parent / f"{name}.ct"),
+            )
         elif n % 5 == 3 and created:
             command("disable-key", created[-1])
         else:

@@ -18,8 +18,9 @@ P = DEFAULT_PROJECT
 
 
 def main(store: Path, key_file: Path, limit: int | None) -> None:
-    kms = LocalKms.open(store, master_key_source=FileMasterKey(key_file), background=False,
-                        pool_size=0)
+    kms = LocalKms.open(
+        store, master_key_source=FileMasterKey(key_file), background=False, pool_size=0
+    )
     if limit:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         size = sum(f.stat().st_size for f in store.iterdir())
@@ -28,12 +29,25 @@ def main(store: Path, key_file: Path, limit: int | None) -> None:
     for n in range(100_000):
         before = count()
         try:
-            kms.create_key(project_id=P, key_alias=f"filler-{n}", origin="kms",
-                           key_description="d" * 255,
-                           tags=[Tag(f"t{i}", "v" * 43) for i in range(10)])
+            kms.create_key(
+                project_id=P,
+                key_alias=f"filler-{n}",
+                origin="kms",
+                key_description="d" * 255,
+                tags=[Tag(f"t{i}", "v" * 43) for i in range(10)],
+            )
         except KmsError as error:
-            print(json.dumps({"code": error.code, "message": error.message,
-                              "unchanged": count() == before, "created": n}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "code": error.code,
+                        "message": error.message,
+                        "unchanged": count() == before,
+                        "created": n,
+                    }
+                ),
+                flush=True,
+            )
             return
     print(json.dumps({"code": None}), flush=True)
 

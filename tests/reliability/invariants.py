@@ -10,8 +10,9 @@ from app.engine.sealing import Sealer
 from app.model.kcv import key_check_value
 
 
-def check_store(path: Path, master_key: bytes | None = None, *,
-                integrity: bool = True) -> dict[str, int]:
+def check_store(
+    path: Path, master_key: bytes | None = None, *, integrity: bool = True
+) -> dict[str, int]:
     """Open the store file read-only and check its invariants; returns counts per state.
     With the master key, every stored material is unsealed and must match its KCV: no key
     is half imported. ``integrity=False`` skips SQLite's whole-file checks (they read every
@@ -24,8 +25,9 @@ def check_store(path: Path, master_key: bytes | None = None, *,
         counts: dict[str, int] = {}
         sealer = Sealer(master_key, "material") if master_key else None
         for key_id, state, origin, kcv, material, expires, fingerprint in conn.execute(
-                "SELECT key_id, state, origin, kcv, material, material_expires_ms, "
-                "material_fingerprint FROM keys"):
+            "SELECT key_id, state, origin, kcv, material, material_expires_ms, "
+            "material_fingerprint FROM keys"
+        ):
             counts[str(state)] = counts.get(str(state), 0) + 1
             assert (material is None) == (kcv is None), key_id
             if state in (2, 3):

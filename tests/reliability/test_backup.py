@@ -19,15 +19,36 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_backup_restore_round_trip_to_a_new_machine(tmp_path, capsys, monkeypatch,
-                                                   memory_keyring: MemoryKeyring) -> None:
+def test_backup_restore_round_trip_to_a_new_machine(
+    tmp_path, capsys, monkeypatch, memory_keyring: MemoryKeyring
+) -> None:
     old = ["--data-dir", str(tmp_path / "old")]
     monkeypatch.setenv("KEYFERRY_BACKUP_PASSPHRASE", "correct horse battery")
-    key = json.loads(run(capsys, *old, "--json", "create-key", "--alias", "moved",
-                         "--origin", "kms", "--tag", "env=prod")[1])["key_id"]
+    key = json.loads(
+        run(
+            capsys,
+            *old,
+            "--json",
+            "create-key",
+            "--alias",
+            "moved",
+            "--origin",
+            "kms",
+            "--tag",
+            "env=prod",
+        )[1]
+    )["key_id"]
     (tmp_path / "plain").write_bytes(b"encrypted on the old machine")
-    run(capsys, *old, "encrypt-data", key, "--in", str(tmp_path / "plain"), "--out",
-        str(tmp_path / "ct"))
+    run(
+        capsys,
+        *old,
+        "encrypt-data",
+        key,
+        "--in",
+        str(tmp_path / "plain"),
+        "--out",
+        str(tmp_path / "ct"),
+    )
     code, _, err = run(capsys, *old, "backup", "--out", str(tmp_path / "kf.backup"))
     assert code == 0, err
     backup = (tmp_path / "kf.backup").read_bytes()
@@ -46,20 +67,21 @@ def test_backup_restore_round_trip_to_a_new_machine(tmp_path, capsys, monkeypatc
     monkeypatch.setenv("KEYFERRY_BACKUP_PASSPHRASE", "correct horse battery")
     code, _, err = run(capsys, *new, "restore", "--from", str(tmp_path / "kf.backup"))
     assert code == 0, err
-    code, _, err = run(capsys, *new, "decrypt-data", "--in", str(tmp_path / "ct"), "--out",
-                       str(tmp_path / "back"))
+    code, _, err = run(
+        capsys, *new, "decrypt-data", "--in", str(tmp_path / "ct"), "--out", str(tmp_path / "back")
+    )
     assert code == 0, err
     assert (tmp_path / "back").read_bytes() == b"encrypted on the old machine"
     details = json.loads(run(capsys, *new, "--json", "describe-key", key)[1])
-    assert details["key_alias"] == "moved" and details["tags"] == [
-        {"key": "env", "value": "prod"}]
+    assert details["key_alias"] == "moved" and details["tags"] == [{"key": "env", "value": "prod"}]
     # restoring over an existing store is refused; the store is untouched
     code, _, err = run(capsys, *new, "restore", "--from", str(tmp_path / "kf.backup"))
     assert code == 2 and "already holds a key store" in err
 
 
-def test_backup_needs_a_real_passphrase_and_a_new_file(tmp_path, capsys, monkeypatch,
-                                                      memory_keyring) -> None:
+def test_backup_needs_a_real_passphrase_and_a_new_file(
+    tmp_path, capsys, monkeypatch, memory_keyring
+) -> None:
     store = ["--data-dir", str(tmp_path / "s")]
     run(capsys, *store, "create-key", "--alias", "k")
     monkeypatch.setenv("KEYFERRY_BACKUP_PASSPHRASE", "short")
@@ -71,8 +93,14 @@ def test_backup_needs_a_real_passphrase_and_a_new_file(tmp_path, capsys, monkeyp
     assert code == 2 and "already exists" in err
     assert (tmp_path / "b").read_bytes() == b"keep me"
     (tmp_path / "not-a-backup").write_bytes(b"hello")
-    code, _, err = run(capsys, "--data-dir", str(tmp_path / "n"), "restore", "--from",
-                       str(tmp_path / "not-a-backup"))
+    code, _, err = run(
+        capsys,
+        "--data-dir",
+        str(tmp_path / "n"),
+        "restore",
+        "--from",
+        str(tmp_path / "not-a-backup"),
+    )
     assert code == 2 and "not a Keyferry backup" in err
 
 

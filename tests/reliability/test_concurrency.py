@@ -27,13 +27,32 @@ def test_gui_backend_server_and_cli_on_one_store(tmp_path) -> None:
         shared = backend.create_key(alias="shared", origin="kms").key_id
         backend.close()
         count = scale(500, 2000)
-        plan = [("local", str(store), "gui-a"), ("local", str(store), "gui-b"),
-                ("sdk", server.url, "sdk"), ("cli", str(store), "cli")]
-        writers = [subprocess.Popen(
-            [sys.executable, "-m", "tests.reliability.concurrent_writer", mode, target,
-             str(key_file), shared, name, str(count)],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for mode, target, name in plan]
+        plan = [
+            ("local", str(store), "gui-a"),
+            ("local", str(store), "gui-b"),
+            ("sdk", server.url, "sdk"),
+            ("cli", str(store), "cli"),
+        ]
+        writers = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.reliability.concurrent_writer",
+                    mode,
+                    target,
+                    str(key_file),
+                    shared,
+                    name,
+                    str(count),
+                ],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for mode, target, name in plan
+        ]
         reports = {}
         for (_, _, name), writer in zip(plan, writers, strict=True):
             out, err = writer.communicate(timeout=900)
@@ -52,8 +71,7 @@ def test_gui_backend_server_and_cli_on_one_store(tmp_path) -> None:
             assert set(report["created"]) <= existing, "a created key was lost"
         tags = {t.key: t.value for t in backend.show_tags(key_id=shared)}
         assert tags == {name: "done" for name in reports}, "a tag update was lost"
-        ops = [e for e in backend.kms.audit.entries(limit=10**6, reads=True)
-               if e.result == "ok"]
+        ops = [e for e in backend.kms.audit.entries(limit=10**6, reads=True) if e.result == "ok"]
         assert len(ops) >= 4 * count, "the audit log misses operations"
     finally:
         backend.close()

@@ -20,15 +20,30 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _mount_tmpfs(where: Path) -> bool:
     where.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)],
-                            capture_output=True, check=False)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
     return result.returncode == 0
 
 
 def _fill(store: Path, key_file: Path, *limit: str) -> dict:
     child = subprocess.run(
-        [sys.executable, "-m", "tests.reliability.disk_full_child", str(store), str(key_file),
-         *limit], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+        [
+            sys.executable,
+            "-m",
+            "tests.reliability.disk_full_child",
+            str(store),
+            str(key_file),
+            *limit,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert child.returncode == 0, child.stderr
     return json.loads(child.stdout.strip().splitlines()[-1])
 
@@ -39,8 +54,9 @@ def test_a_full_disk_fails_cleanly_and_the_store_recovers(tmp_path) -> None:
     on_tmpfs = _mount_tmpfs(disk)
     store = disk / "store"
     try:
-        LocalKms.open(store, master_key_source=FileMasterKey(key_file), background=False,
-                      pool_size=0).close()
+        LocalKms.open(
+            store, master_key_source=FileMasterKey(key_file), background=False, pool_size=0
+        ).close()
         outcome = _fill(store, key_file) if on_tmpfs else _fill(store, key_file, "800000")
         assert outcome["code"] == "KMS.0102", outcome
         assert "Nothing was changed" in outcome["message"], outcome
@@ -49,14 +65,17 @@ def test_a_full_disk_fails_cleanly_and_the_store_recovers(tmp_path) -> None:
         if on_tmpfs:  # make room again: the store must simply work
             (disk / "room").write_bytes(b"")
             subprocess.run(["mount", "-o", "remount,size=8m", str(disk)], check=True)
-        kms = LocalKms.open(store, master_key_source=FileMasterKey(key_file),
-                            background=False, pool_size=0)
+        kms = LocalKms.open(
+            store, master_key_source=FileMasterKey(key_file), background=False, pool_size=0
+        )
         try:
             key = kms.create_key(project_id=DEFAULT_PROJECT, key_alias="after", origin="kms")
-            blob = kms.encrypt_data(project_id=DEFAULT_PROJECT, key_id=key.key_id,
-                                    plain_text=b"room again")
-            assert kms.decrypt_data(project_id=DEFAULT_PROJECT, cipher_text=blob)[1] == \
-                b"room again"
+            blob = kms.encrypt_data(
+                project_id=DEFAULT_PROJECT, key_id=key.key_id, plain_text=b"room again"
+            )
+            assert (
+                kms.decrypt_data(project_id=DEFAULT_PROJECT, cipher_text=blob)[1] == b"room again"
+            )
         finally:
             kms.close()
     finally:

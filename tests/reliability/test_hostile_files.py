@@ -13,8 +13,10 @@ import pytest
 
 from app.cli import main
 
-PEM = (b"-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n"
-       b"-----END PUBLIC KEY-----\n")
+PEM = (
+    b"-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n"
+    b"-----END PUBLIC KEY-----\n"
+)
 
 
 @pytest.fixture
@@ -37,8 +39,11 @@ def setup(tmp_path, capsys, monkeypatch):
     with huge.open("wb") as handle:
         handle.truncate(2 * 1024**3)
     files = {
-        "token": token, "wrapping key": wrapping_key, "folder": downloads,
-        "huge": huge, "missing": tmp_path / "nothing-here",
+        "token": token,
+        "wrapping key": wrapping_key,
+        "folder": downloads,
+        "huge": huge,
+        "missing": tmp_path / "nothing-here",
     }
     for name, data in (("pem", PEM), ("empty", b""), ("plaintext", os.urandom(32))):
         files[name] = tmp_path / name
@@ -61,19 +66,34 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_hostile_material_files(setup, name) -> None:
     run, key, files = setup
-    code, err = run("import-key-material", key, "--material", str(files[name]), "--token",
-                    str(files["token"]), "--never-expires")
+    code, err = run(
+        "import-key-material",
+        key,
+        "--material",
+        str(files[name]),
+        "--token",
+        str(files["token"]),
+        "--never-expires",
+    )
     expected_code, says = CASES[name]
     assert code == 1 and err.startswith(f"error {expected_code}:") and says in err, err
     assert json.loads(run("--json", "describe-key", key)[1])["key_state"] == "5"
 
 
-@pytest.mark.parametrize("name", ["pem", "empty", "plaintext", "wrapping key", "folder",
-                                  "huge", "missing"])
+@pytest.mark.parametrize(
+    "name", ["pem", "empty", "plaintext", "wrapping key", "folder", "huge", "missing"]
+)
 def test_hostile_token_files(setup, name) -> None:
     run, key, files = setup
-    code, err = run("import-key-material", key, "--material", str(files["plaintext"]),
-                    "--token", str(files[name]), "--never-expires")
+    code, err = run(
+        "import-key-material",
+        key,
+        "--material",
+        str(files["plaintext"]),
+        "--token",
+        str(files[name]),
+        "--never-expires",
+    )
     assert code == 1 and (err.startswith("error KMS.2605:") or "KMS.0308" in err), err
     assert json.loads(run("--json", "describe-key", key)[1])["key_state"] == "5"
 
@@ -81,9 +101,17 @@ def test_hostile_token_files(setup, name) -> None:
 @pytest.mark.parametrize("name", ["token", "pem", "empty", "folder", "huge", "missing"])
 def test_hostile_wrapping_key_files(setup, name, tmp_path) -> None:
     run, _, files = setup
-    code, err = run("wrap", "--wrapping-key", str(files[name]), "--algorithm",
-                    "RSAES_OAEP_SHA_256", "--material", str(files["plaintext"]), "--out",
-                    str(tmp_path / "out.bin"))
+    code, err = run(
+        "wrap",
+        "--wrapping-key",
+        str(files[name]),
+        "--algorithm",
+        "RSAES_OAEP_SHA_256",
+        "--material",
+        str(files["plaintext"]),
+        "--out",
+        str(tmp_path / "out.bin"),
+    )
     assert code == 1 and "KMS.0308" in err, err
     assert not (tmp_path / "out.bin").exists()
 
@@ -96,11 +124,25 @@ def test_a_file_without_permission(setup, tmp_path) -> None:
     locked = tmp_path / "locked.bin"
     locked.write_bytes(os.urandom(256))
     locked.chmod(0)
-    argv = [sys.executable, "-m", "app.cli", "import-key-material", key, "--material",
-            str(locked), "--token", str(files["token"]), "--never-expires"]
+    argv = [
+        sys.executable,
+        "-m",
+        "app.cli",
+        "import-key-material",
+        key,
+        "--material",
+        str(locked),
+        "--token",
+        str(files["token"]),
+        "--never-expires",
+    ]
     if os.geteuid() == 0:
-        argv = [shutil.which("setpriv") or "setpriv", "--inh-caps=-all",
-                "--bounding-set=-all", *argv]
+        argv = [
+            shutil.which("setpriv") or "setpriv",
+            "--inh-caps=-all",
+            "--bounding-set=-all",
+            *argv,
+        ]
     child = subprocess.run(argv, capture_output=True, text=True, check=False)
     assert child.returncode == 1
     assert "error KMS.0308: You do not have permission to read" in child.stderr

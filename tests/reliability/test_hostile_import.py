@@ -26,8 +26,11 @@ from tests.reliability.invariants import check_store
 
 P = DEFAULT_PROJECT
 ALGORITHMS = list(WrappingAlgorithm)
-MAX_PLAIN = {WrappingAlgorithm.RSAES_OAEP_SHA_256: 190, WrappingAlgorithm.RSAES_PKCS1_V1_5: 245,
-             WrappingAlgorithm.RSAES_OAEP_SHA_1: 214}
+MAX_PLAIN = {
+    WrappingAlgorithm.RSAES_OAEP_SHA_256: 190,
+    WrappingAlgorithm.RSAES_PKCS1_V1_5: 245,
+    WrappingAlgorithm.RSAES_OAEP_SHA_1: 214,
+}
 
 
 class World:
@@ -37,22 +40,40 @@ class World:
     def __init__(self, tmp) -> None:
         self.clock = ManualClock(time.time())
         self.master_key_file = tmp / "master.key"
-        self.kms = LocalKms.open(tmp / "store", master_key_source=FileMasterKey(
-            self.master_key_file), clock=self.clock, background=False, pool_size=0)
-        self.keys = [self.kms.create_key(project_id=P, key_alias=f"k{i}",
-                                         origin="external").key_id for i in range(3)]
-        self.params = {(key, alg): self.kms.get_parameters_for_import(
-            project_id=P, key_id=key, wrapping_algorithm=alg)
-            for key in self.keys for alg in ALGORITHMS}
+        self.kms = LocalKms.open(
+            tmp / "store",
+            master_key_source=FileMasterKey(self.master_key_file),
+            clock=self.clock,
+            background=False,
+            pool_size=0,
+        )
+        self.keys = [
+            self.kms.create_key(project_id=P, key_alias=f"k{i}", origin="external").key_id
+            for i in range(3)
+        ]
+        self.params = {
+            (key, alg): self.kms.get_parameters_for_import(
+                project_id=P, key_id=key, wrapping_algorithm=alg
+            )
+            for key in self.keys
+            for alg in ALGORITHMS
+        }
         self.clock.advance(-25 * 3600)
         self.expired = self.kms.get_parameters_for_import(
-            project_id=P, key_id=self.keys[0], wrapping_algorithm=ALGORITHMS[0])
+            project_id=P, key_id=self.keys[0], wrapping_algorithm=ALGORITHMS[0]
+        )
         self.clock.advance(25 * 3600)
-        other = LocalKms.open(tmp / "other", master_key_source=FileMasterKey(tmp / "o.key"),
-                              clock=self.clock, background=False, pool_size=0)
+        other = LocalKms.open(
+            tmp / "other",
+            master_key_source=FileMasterKey(tmp / "o.key"),
+            clock=self.clock,
+            background=False,
+            pool_size=0,
+        )
         foreign_key = other.create_key(project_id=P, key_alias="f", origin="external").key_id
-        self.foreign = other.get_parameters_for_import(project_id=P, key_id=foreign_key,
-                                                       wrapping_algorithm=ALGORITHMS[0])
+        self.foreign = other.get_parameters_for_import(
+            project_id=P, key_id=foreign_key, wrapping_algorithm=ALGORITHMS[0]
+        )
         other.close()
         self.materials: dict[str, bytes] = {}  # the first material imported into each key
         self.master_key = base64.b64decode(self.master_key_file.read_text())
@@ -67,9 +88,24 @@ class World:
 
 
 def token_for(world: World, data, key: str, params: ImportParameters) -> str:
-    kind = data.draw(st.sampled_from(
-        ["valid", "valid", "valid", "other-key", "expired", "foreign", "random", "truncated",
-         "flipped", "empty", "huge"]), label="token kind")
+    kind = data.draw(
+        st.sampled_from(
+            [
+                "valid",
+                "valid",
+                "valid",
+                "other-key",
+                "expired",
+                "foreign",
+                "random",
+                "truncated",
+                "flipped",
+                "empty",
+                "huge",
+            ]
+        ),
+        label="token kind",
+    )
     if kind == "valid":
         return params.import_token
     if kind == "other-key":
@@ -92,11 +128,14 @@ def token_for(world: World, data, key: str, params: ImportParameters) -> str:
     return ""
 
 
-def material_for(world: World, data, key: str,
-                 params: ImportParameters) -> tuple[bytes, bytes | None]:
+def material_for(
+    world: World, data, key: str, params: ImportParameters
+) -> tuple[bytes, bytes | None]:
     """(what is sent, the plaintext inside it if it was wrapped)."""
-    kind = data.draw(st.sampled_from(["right", "right", "same-as-first", "wrong-alg", "raw"]),
-                     label="material kind")
+    kind = data.draw(
+        st.sampled_from(["right", "right", "same-as-first", "wrong-alg", "raw"]),
+        label="material kind",
+    )
     if kind == "raw":
         return data.draw(st.binary(max_size=600)), None
     algorithm = params.wrapping_algorithm
@@ -115,19 +154,32 @@ def material_for(world: World, data, key: str,
 
 def expiry_for(world: World, data) -> int | None:
     now = int(world.clock.now())
-    return data.draw(st.one_of(
-        st.none(), st.just(now), st.integers(now - 10**6, now), st.integers(now + 1, now + 10**8),
-        st.integers(2**40, 2**70), st.integers(-(2**70), 0)), label="expiry")
+    return data.draw(
+        st.one_of(
+            st.none(),
+            st.just(now),
+            st.integers(now - 10**6, now),
+            st.integers(now + 1, now + 10**8),
+            st.integers(2**40, 2**70),
+            st.integers(-(2**70), 0),
+        ),
+        label="expiry",
+    )
 
 
-@settings(max_examples=scale(2000, 100_000), deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=scale(2000, 100_000),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_hostile_imports_end_in_success_or_a_code(world: World, data) -> None:
     kms = world.kms
     key = data.draw(st.sampled_from(world.keys), label="key")
-    if data.draw(st.booleans(), label="reset") and \
-            kms.describe_key(project_id=P, key_id=key).state.value in (2, 3):
+    if data.draw(st.booleans(), label="reset") and kms.describe_key(
+        project_id=P, key_id=key
+    ).state.value in (2, 3):
         kms.delete_imported_key_material(project_id=P, key_id=key)
     params = world.params[(key, data.draw(st.sampled_from(ALGORITHMS), label="algorithm"))]
     token = token_for(world, data, key, params)
@@ -137,8 +189,12 @@ def test_hostile_imports_end_in_success_or_a_code(world: World, data) -> None:
     before = world.audit_count()
     try:
         cmk = kms.import_key_material(
-            project_id=P, key_id=key, import_token=token, expiration_time=expires,
-            encrypted_key_material=base64.b64encode(blob).decode() if as_text else blob)
+            project_id=P,
+            key_id=key,
+            import_token=token,
+            expiration_time=expires,
+            encrypted_key_material=base64.b64encode(blob).decode() if as_text else blob,
+        )
     except KmsError as error:
         assert error.code in CODES, error.code
         assert "Traceback" not in error.message

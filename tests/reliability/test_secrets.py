@@ -20,8 +20,13 @@ P = DEFAULT_PROJECT
 
 
 def _forms(secret: bytes) -> list[bytes]:
-    return [secret, secret.hex().encode(), secret.hex().upper().encode(),
-            base64.b64encode(secret), base64.urlsafe_b64encode(secret)]
+    return [
+        secret,
+        secret.hex().encode(),
+        secret.hex().upper().encode(),
+        base64.b64encode(secret),
+        base64.urlsafe_b64encode(secret),
+    ]
 
 
 def test_no_secret_in_logs_or_exception_texts(kms: LocalKms, master_key_file, caplog) -> None:
@@ -37,35 +42,70 @@ def test_no_secret_in_logs_or_exception_texts(kms: LocalKms, master_key_file, ca
             return None
 
     for algorithm in WrappingAlgorithm:
-        key = kms.create_key(project_id=P, key_alias=f"k-{algorithm.value}",
-                             origin="external").key_id
-        params = kms.get_parameters_for_import(project_id=P, key_id=key,
-                                               wrapping_algorithm=algorithm)
+        key = kms.create_key(
+            project_id=P, key_alias=f"k-{algorithm.value}", origin="external"
+        ).key_id
+        params = kms.get_parameters_for_import(
+            project_id=P, key_id=key, wrapping_algorithm=algorithm
+        )
         secret = material()
         private = kms._tokens.open(params.import_token).private_key_der
         secrets += [secret, private]
         numbers = serialization.load_der_private_key(private, None).private_numbers()
         secrets += [numbers.d.to_bytes(256, "big"), numbers.p.to_bytes(128, "big")]
         good = wrap_for(params, secret)
-        for blob in (good[:-1], bytes(256), wrap_for(params, secret[:31]),
-                     wrap_for(params, secret, WrappingAlgorithm.RSAES_OAEP_SHA_1)):
-            attempt(kms.import_key_material, project_id=P, key_id=key,
-                    import_token=params.import_token, encrypted_key_material=blob)
-        attempt(kms.import_key_material, project_id=P, key_id=key,
-                import_token=params.import_token[:-4] + "AAAA", encrypted_key_material=good)
-        attempt(kms.import_key_material, project_id=P, key_id=key,
-                import_token=params.import_token, encrypted_key_material=good)
-        attempt(kms.import_key_material, project_id=P, key_id=key,
-                import_token=params.import_token, encrypted_key_material=good)
-        kms.delete_imported_key_material(project_id=P, key_id=key)
-        attempt(kms.import_key_material, project_id=P, key_id=key,
+        for blob in (
+            good[:-1],
+            bytes(256),
+            wrap_for(params, secret[:31]),
+            wrap_for(params, secret, WrappingAlgorithm.RSAES_OAEP_SHA_1),
+        ):
+            attempt(
+                kms.import_key_material,
+                project_id=P,
+                key_id=key,
                 import_token=params.import_token,
-                encrypted_key_material=wrap_for(params, material()))
+                encrypted_key_material=blob,
+            )
+        attempt(
+            kms.import_key_material,
+            project_id=P,
+            key_id=key,
+            import_token=params.import_token[:-4] + "AAAA",
+            encrypted_key_material=good,
+        )
+        attempt(
+            kms.import_key_material,
+            project_id=P,
+            key_id=key,
+            import_token=params.import_token,
+            encrypted_key_material=good,
+        )
+        attempt(
+            kms.import_key_material,
+            project_id=P,
+            key_id=key,
+            import_token=params.import_token,
+            encrypted_key_material=good,
+        )
+        kms.delete_imported_key_material(project_id=P, key_id=key)
+        attempt(
+            kms.import_key_material,
+            project_id=P,
+            key_id=key,
+            import_token=params.import_token,
+            encrypted_key_material=wrap_for(params, material()),
+        )
     generated = kms.create_key(project_id=P, key_alias="gen", origin="kms").key_id
     datakey, blob = kms.create_datakey(project_id=P, key_id=generated)
     secrets.append(datakey)
-    attempt(kms.decrypt_datakey, project_id=P, key_id=generated, cipher_text=blob,
-            datakey_cipher_length=7)
+    attempt(
+        kms.decrypt_datakey,
+        project_id=P,
+        key_id=generated,
+        cipher_text=blob,
+        datakey_cipher_length=7,
+    )
     logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
     haystack = ("\n".join(texts) + logged).encode()
     assert len(texts) >= 20, "the refusals were exercised"
@@ -81,31 +121,53 @@ def test_downloads_and_plaintext_files_are_private(tmp_path, capsys, monkeypatch
     monkeypatch.setenv("KEYFERRY_MASTER_KEY_FILE", str(tmp_path / "master.key"))
     main(["--json", "create-key", "--alias", "k"])
     import json
+
     key = json.loads(capsys.readouterr().out)["key_id"]
     main(["get-parameters-for-import", key, "--out-dir", str(tmp_path)])
-    main(["wrap", "--wrapping-key", str(next(tmp_path.glob("wrappingKey_*"))), "--algorithm",
-          "RSAES_OAEP_SHA_256", "--generate", str(tmp_path / "plain.bin"), "--out",
-          str(tmp_path / "EncryptedKeyMaterial.bin")])
-    for path in [*tmp_path.glob("*_*"), tmp_path / "plain.bin",
-                 tmp_path / "EncryptedKeyMaterial.bin", tmp_path / "master.key"]:
+    main(
+        [
+            "wrap",
+            "--wrapping-key",
+            str(next(tmp_path.glob("wrappingKey_*"))),
+            "--algorithm",
+            "RSAES_OAEP_SHA_256",
+            "--generate",
+            str(tmp_path / "plain.bin"),
+            "--out",
+            str(tmp_path / "EncryptedKeyMaterial.bin"),
+        ]
+    )
+    for path in [
+        *tmp_path.glob("*_*"),
+        tmp_path / "plain.bin",
+        tmp_path / "EncryptedKeyMaterial.bin",
+        tmp_path / "master.key",
+    ]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert stat.S_IMODE((tmp_path / "store").stat().st_mode) == 0o700
 
 
 def test_every_token_failure_is_one_code_and_one_sentence(kms: LocalKms) -> None:
     key = kms.create_key(project_id=P, key_alias="k", origin="external").key_id
-    params = kms.get_parameters_for_import(project_id=P, key_id=key,
-                                           wrapping_algorithm="RSAES_OAEP_SHA_256")
+    params = kms.get_parameters_for_import(
+        project_id=P, key_id=key, wrapping_algorithm="RSAES_OAEP_SHA_256"
+    )
     raw = base64.b64decode(params.import_token)
-    bad_tokens = [params.import_token[:-10], "A" * 400, "", "ü" * 300,
-                  base64.b64encode(raw[:1] + b"\x00" + raw[2:]).decode(),
-                  base64.b64encode(raw + b"x").decode(),
-                  base64.b64encode(raw[:-1] + bytes([raw[-1] ^ 1])).decode()]
+    bad_tokens = [
+        params.import_token[:-10],
+        "A" * 400,
+        "",
+        "ü" * 300,
+        base64.b64encode(raw[:1] + b"\x00" + raw[2:]).decode(),
+        base64.b64encode(raw + b"x").decode(),
+        base64.b64encode(raw[:-1] + bytes([raw[-1] ^ 1])).decode(),
+    ]
     answers = set()
     for token in bad_tokens:
         with pytest.raises(KmsError) as caught:
-            kms.import_key_material(project_id=P, key_id=key, import_token=token,
-                                    encrypted_key_material=bytes(256))
+            kms.import_key_material(
+                project_id=P, key_id=key, import_token=token, encrypted_key_material=bytes(256)
+            )
         answers.add((caught.value.code, caught.value.message))
     assert answers == {("KMS.2605", KmsError("KMS.2605").message)}
 
@@ -118,14 +180,23 @@ def test_material_comparison_is_constant_time(kms: LocalKms, monkeypatch) -> Non
     real = hmac.compare_digest
     monkeypatch.setattr(hmac, "compare_digest", lambda a, b: calls.append(1) or real(a, b))
     key = kms.create_key(project_id=P, key_alias="k", origin="external").key_id
-    params = kms.get_parameters_for_import(project_id=P, key_id=key,
-                                           wrapping_algorithm="RSAES_OAEP_SHA_256")
+    params = kms.get_parameters_for_import(
+        project_id=P, key_id=key, wrapping_algorithm="RSAES_OAEP_SHA_256"
+    )
     secret = material()
-    kms.import_key_material(project_id=P, key_id=key, import_token=params.import_token,
-                            encrypted_key_material=wrap_for(params, secret))
+    kms.import_key_material(
+        project_id=P,
+        key_id=key,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, secret),
+    )
     kms.delete_imported_key_material(project_id=P, key_id=key)
-    kms.import_key_material(project_id=P, key_id=key, import_token=params.import_token,
-                            encrypted_key_material=wrap_for(params, secret))
+    kms.import_key_material(
+        project_id=P,
+        key_id=key,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, secret),
+    )
     assert len(calls) >= 2
 
 

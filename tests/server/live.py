@@ -61,28 +61,35 @@ class LiveServer:
 
 def server_env(master_key_file: Path, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "KEYFERRY_MASTER_KEY_FILE": str(master_key_file),
-        "KEYFERRY_ACCESS_KEY": ACCESS_KEY,
-        "KEYFERRY_SECRET_KEY": SECRET_KEY,
-        "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "KEYFERRY_MASTER_KEY_FILE": str(master_key_file),
+            "KEYFERRY_ACCESS_KEY": ACCESS_KEY,
+            "KEYFERRY_SECRET_KEY": SECRET_KEY,
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     env.update(extra)
     return env
 
 
-def start_server(tmp: Path, *, env: dict[str, str] | None = None,
-                 extra_args: tuple[str, ...] = (),
-                 command: tuple[str, ...] = (sys.executable, "-m", "app.cli")) -> LiveServer:
+def start_server(
+    tmp: Path,
+    *,
+    env: dict[str, str] | None = None,
+    extra_args: tuple[str, ...] = (),
+    command: tuple[str, ...] = (sys.executable, "-m", "app.cli"),
+) -> LiveServer:
     """``keyferry serve --port 0`` on a fresh store in ``tmp``; waits until it listens.
     ``command`` is the keyferry to run (a frozen bundle's, for tests/test_bundle.py)."""
     tmp.mkdir(parents=True, exist_ok=True)
     data_dir, master_key_file, log_file = tmp / "store", tmp / "master.key", tmp / "serve.log"
     log = log_file.open("w", encoding="utf-8")
     process = subprocess.Popen(
-        [*command, "--data-dir", str(data_dir), "serve",
-         "--port", "0", *extra_args],
-        stdout=subprocess.PIPE, stderr=log, text=True,
+        [*command, "--data-dir", str(data_dir), "serve", "--port", "0", *extra_args],
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
         env=env or server_env(master_key_file),
     )
     log.close()
@@ -98,23 +105,34 @@ def start_server(tmp: Path, *, env: dict[str, str] | None = None,
             # The banner goes on for a few lines after the URL; read up to its end.
             while not banner[-1].startswith("Stop with"):
                 banner.append(process.stdout.readline())  # type: ignore[union-attr]
-            return LiveServer(process, found.group(1), data_dir, master_key_file, log_file,
-                              "".join(banner))
+            return LiveServer(
+                process, found.group(1), data_dir, master_key_file, log_file, "".join(banner)
+            )
     process.kill()
-    raise RuntimeError("keyferry serve did not start:\n" + "".join(banner)
-                       + log_file.read_text(encoding="utf-8", errors="replace"))
+    raise RuntimeError(
+        "keyferry serve did not start:\n"
+        + "".join(banner)
+        + log_file.read_text(encoding="utf-8", errors="replace")
+    )
 
 
-def sdk_client(url: str, project_id: str | None = None, *, access_key: str = ACCESS_KEY,
-               secret_key: str = SECRET_KEY, timeout: float = 20) -> KmsClient:
+def sdk_client(
+    url: str,
+    project_id: str | None = None,
+    *,
+    access_key: str = ACCESS_KEY,
+    secret_key: str = SECRET_KEY,
+    timeout: float = 20,
+) -> KmsClient:
     config = HttpConfig.get_default_config()
     config.timeout = (5, timeout)
-    return (KmsClient.new_builder()
-            .with_http_config(config)
-            .with_credentials(BasicCredentials(access_key, secret_key,
-                                               project_id or new_project()))
-            .with_endpoints([url])
-            .build())
+    return (
+        KmsClient.new_builder()
+        .with_http_config(config)
+        .with_credentials(BasicCredentials(access_key, secret_key, project_id or new_project()))
+        .with_endpoints([url])
+        .build()
+    )
 
 
 def new_project() -> str:
@@ -145,8 +163,9 @@ def in_process_app(app: web.Application) -> Iterator[str]:
         urls.append(f"http://{host}:{port}")
         ready.set()
 
-    thread = threading.Thread(target=lambda: (loop.run_until_complete(start()),
-                                              loop.run_forever()), daemon=True)
+    thread = threading.Thread(
+        target=lambda: (loop.run_until_complete(start()), loop.run_forever()), daemon=True
+    )
     thread.start()
     if not ready.wait(30):
         raise RuntimeError("the in-process server did not start")

@@ -43,12 +43,24 @@ class LoadResult:
         return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-async def _worker(session: aiohttp.ClientSession, url: str, path: str, body: bytes,
-                  until: float, latencies: list[float], errors: list[int]) -> None:
+async def _worker(
+    session: aiohttp.ClientSession,
+    url: str,
+    path: str,
+    body: bytes,
+    until: float,
+    latencies: list[float],
+    errors: list[int],
+) -> None:
     while time.monotonic() < until:
-        headers = sign(method="POST", url=url + path,
-                       headers={"Content-Type": "application/json;charset=UTF-8"},
-                       body=body, access_key_id=ACCESS_KEY, secret_key=SECRET_KEY)
+        headers = sign(
+            method="POST",
+            url=url + path,
+            headers={"Content-Type": "application/json;charset=UTF-8"},
+            body=body,
+            access_key_id=ACCESS_KEY,
+            secret_key=SECRET_KEY,
+        )
         started = time.perf_counter()
         async with session.post(url + path, data=body, headers=headers) as response:
             await response.read()
@@ -57,8 +69,9 @@ async def _worker(session: aiohttp.ClientSession, url: str, path: str, body: byt
         latencies.append((time.perf_counter() - started) * 1000)
 
 
-async def run_load(url: str, project_id: str, key_id: str, *, seconds: float,
-                   connections: int) -> LoadResult:
+async def run_load(
+    url: str, project_id: str, key_id: str, *, seconds: float, connections: int
+) -> LoadResult:
     path = f"/v1.0/{project_id}/kms/describe-key"
     body = json.dumps({"key_id": key_id}).encode()
     latencies: list[float] = []
@@ -67,8 +80,12 @@ async def run_load(url: str, project_id: str, key_id: str, *, seconds: float,
     async with aiohttp.ClientSession(connector=connector) as session:
         started = time.monotonic()
         until = started + seconds
-        await asyncio.gather(*(_worker(session, url, path, body, until, latencies, errors)
-                               for _ in range(connections)))
+        await asyncio.gather(
+            *(
+                _worker(session, url, path, body, until, latencies, errors)
+                for _ in range(connections)
+            )
+        )
         took = time.monotonic() - started
     return LoadResult(len(latencies), len(errors), took, latencies)
 
@@ -79,16 +96,18 @@ def _measure(url: str, seconds: float, connections: int) -> LoadResult:
         key_id = steps.create_key(client, f"load-{time.time_ns()}", origin="kms")
     finally:
         client.close()
-    return asyncio.run(run_load(url, "load", key_id, seconds=seconds,
-                                connections=connections))
+    return asyncio.run(run_load(url, "load", key_id, seconds=seconds, connections=connections))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--url", help="an already running keyferry serve (its access key "
-                        "must be the test pair of tests/server/live.py)")
+    parser.add_argument(
+        "--url",
+        help="an already running keyferry serve (its access key "
+        "must be the test pair of tests/server/live.py)",
+    )
     args = parser.parse_args()
     if args.url:
         result = _measure(args.url, args.seconds, args.connections)
@@ -99,10 +118,12 @@ def main() -> None:
                 result = _measure(server.url, args.seconds, args.connections)
             finally:
                 server.stop()
-    print(f"describe-key, {args.connections} connections, {result.seconds:.1f} s: "
-          f"{result.rps:.0f} requests/s, errors {result.errors}, "
-          f"p50 {statistics.median(result.latencies_ms):.1f} ms, "
-          f"p99 {result.percentile(0.99):.1f} ms")
+    print(
+        f"describe-key, {args.connections} connections, {result.seconds:.1f} s: "
+        f"{result.rps:.0f} requests/s, errors {result.errors}, "
+        f"p50 {statistics.median(result.latencies_ms):.1f} ms, "
+        f"p99 {result.percentile(0.99):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -28,26 +28,46 @@ class Answer:
         return str(self.json()["error"]["error_code"])
 
 
-def signed_headers(url: str, method: str, path: str, body: bytes, *,
-                   extra: dict[str, str] | None = None, access_key: str = ACCESS_KEY,
-                   secret_key: str = SECRET_KEY, now: float | None = None) -> dict[str, str]:
-    base = {"Content-Type": "application/json;charset=UTF-8", "X-Project-Id": "p",
-            **(extra or {})}
-    return sign(method=method, url=url.rstrip("/") + path, headers=base, body=body,
-                access_key_id=access_key, secret_key=secret_key, now=now)
+def signed_headers(
+    url: str,
+    method: str,
+    path: str,
+    body: bytes,
+    *,
+    extra: dict[str, str] | None = None,
+    access_key: str = ACCESS_KEY,
+    secret_key: str = SECRET_KEY,
+    now: float | None = None,
+) -> dict[str, str]:
+    base = {"Content-Type": "application/json;charset=UTF-8", "X-Project-Id": "p", **(extra or {})}
+    return sign(
+        method=method,
+        url=url.rstrip("/") + path,
+        headers=base,
+        body=body,
+        access_key_id=access_key,
+        secret_key=secret_key,
+        now=now,
+    )
 
 
-def send(url: str, method: str, path: str, body: bytes = b"", *,
-         headers: dict[str, str] | None = None, signed: bool = True,
-         **sign_options: Any) -> Answer:
+def send(
+    url: str,
+    method: str,
+    path: str,
+    body: bytes = b"",
+    *,
+    headers: dict[str, str] | None = None,
+    signed: bool = True,
+    **sign_options: Any,
+) -> Answer:
     """Send one request to the server at ``url``; ``headers`` replace the signed ones."""
     all_headers = signed_headers(url, method, path, body, **sign_options) if signed else {}
     all_headers.update(headers or {})
     parts = urlsplit(url)
     if not any(name.lower() == "host" for name in all_headers):
         all_headers["Host"] = parts.netloc  # HTTP/1.1 needs one, signed or not
-    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port,
-                                            timeout=30)
+    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=30)
     try:
         connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
         for name, value in all_headers.items():
@@ -57,8 +77,9 @@ def send(url: str, method: str, path: str, body: bytes = b"", *,
             connection.putheader("Content-Length", str(len(body)))
         connection.endheaders(body or None)
         response = connection.getresponse()
-        return Answer(response.status, {k.lower(): v for k, v in response.getheaders()},
-                      response.read())
+        return Answer(
+            response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+        )
     finally:
         connection.close()
 

@@ -15,7 +15,6 @@ def test_server_and_backends_do_not_import_qt() -> None:
         "import app.cli_server\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

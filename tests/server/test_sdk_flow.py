@@ -21,11 +21,20 @@ from tests.server.live import LiveServer, sdk_client
 
 
 @pytest.mark.parametrize("algorithm", list(WrappingAlgorithm))
-def test_the_whole_import_flow_through_the_sdk(sdk: KmsClient,
-                                               algorithm: WrappingAlgorithm) -> None:
-    created = sdk.create_key(m.CreateKeyRequest(body=m.CreateKeyRequestBody(
-        key_alias="demo-imported", key_spec="AES_256", key_usage="ENCRYPT_DECRYPT",
-        key_description="imported demo", origin="external")))
+def test_the_whole_import_flow_through_the_sdk(
+    sdk: KmsClient, algorithm: WrappingAlgorithm
+) -> None:
+    created = sdk.create_key(
+        m.CreateKeyRequest(
+            body=m.CreateKeyRequestBody(
+                key_alias="demo-imported",
+                key_spec="AES_256",
+                key_usage="ENCRYPT_DECRYPT",
+                key_description="imported demo",
+                origin="external",
+            )
+        )
+    )
     key_id = created.key_info.key_id
     assert created.key_info.region_id == "local" and created.key_info.domain_id
     assert steps.describe(sdk, key_id).key_state == "5"
@@ -40,11 +49,16 @@ def test_the_whole_import_flow_through_the_sdk(sdk: KmsClient,
 
     material = os.urandom(32)
     expires = int(time.time()) + 3600
-    answer = sdk.import_key_material(m.ImportKeyMaterialRequest(
-        body=m.ImportKeyMaterialRequestBody(
-            key_id=key_id, import_token=params.import_token,
-            encrypted_key_material=steps.wrap(params.public_key, material, algorithm),
-            expiration_time=expires)))
+    answer = sdk.import_key_material(
+        m.ImportKeyMaterialRequest(
+            body=m.ImportKeyMaterialRequestBody(
+                key_id=key_id,
+                import_token=params.import_token,
+                encrypted_key_material=steps.wrap(params.public_key, material, algorithm),
+                expiration_time=expires,
+            )
+        )
+    )
     assert answer.status_code == 200
     details = steps.describe(sdk, key_id)
     assert (details.key_state, details.origin) == ("2", "external")
@@ -80,11 +94,17 @@ def test_every_lifecycle_operation(sdk: KmsClient) -> None:
     assert (cancelled.key_id, cancelled.key_state) == (key_id, "3")  # back Disabled
     assert steps.describe(sdk, key_id).scheduled_deletion_date == ""
 
-    alias = sdk.update_key_alias(m.UpdateKeyAliasRequest(
-        body=m.UpdateKeyAliasRequestBody(key_id=key_id, key_alias="life/renamed")))
+    alias = sdk.update_key_alias(
+        m.UpdateKeyAliasRequest(
+            body=m.UpdateKeyAliasRequestBody(key_id=key_id, key_alias="life/renamed")
+        )
+    )
     assert (alias.key_info.key_id, alias.key_info.key_alias) == (key_id, "life/renamed")
-    described = sdk.update_key_description(m.UpdateKeyDescriptionRequest(
-        body=m.UpdateKeyDescriptionRequestBody(key_id=key_id, key_description="new words")))
+    described = sdk.update_key_description(
+        m.UpdateKeyDescriptionRequest(
+            body=m.UpdateKeyDescriptionRequestBody(key_id=key_id, key_description="new words")
+        )
+    )
     assert described.key_info.key_description == "new words"
     details = steps.describe(sdk, key_id)
     assert (details.key_alias, details.key_description) == ("life/renamed", "new words")
@@ -92,15 +112,26 @@ def test_every_lifecycle_operation(sdk: KmsClient) -> None:
 
 def test_tags(sdk: KmsClient) -> None:
     key_id = steps.create_key(sdk)
-    answer = sdk.create_kms_tag(m.CreateKmsTagRequest(
-        key_id=key_id, body=m.CreateKmsTagRequestBody(tag=m.TagItem(key="team", value="sec"))))
+    answer = sdk.create_kms_tag(
+        m.CreateKmsTagRequest(
+            key_id=key_id, body=m.CreateKmsTagRequestBody(tag=m.TagItem(key="team", value="sec"))
+        )
+    )
     assert answer.status_code == 204
-    assert steps.batch_tags(sdk, key_id, "create",
-                            {"env/stage": "prod", "成本": "中心 1", "empty": ""}).status_code == 204
+    assert (
+        steps.batch_tags(
+            sdk, key_id, "create", {"env/stage": "prod", "成本": "中心 1", "empty": ""}
+        ).status_code
+        == 204
+    )
     shown = sdk.show_kms_tags(m.ShowKmsTagsRequest(key_id=key_id))
     assert shown.exist_tags_num == 4
     assert steps.show_tags(sdk, key_id) == {
-        "team": "sec", "env/stage": "prod", "成本": "中心 1", "empty": ""}
+        "team": "sec",
+        "env/stage": "prod",
+        "成本": "中心 1",
+        "empty": "",
+    }
 
     steps.batch_tags(sdk, key_id, "create", {"team": "ops"})  # one value per tag key
     steps.batch_tags(sdk, key_id, "delete", {"empty": ""})
@@ -125,31 +156,56 @@ def test_encrypt_and_decrypt_data(sdk: KmsClient) -> None:
 
 def test_data_keys(sdk: KmsClient) -> None:
     key_id = steps.create_key(sdk, origin="kms")
-    created = sdk.create_datakey(m.CreateDatakeyRequest(body=m.CreateDatakeyRequestBody(
-        key_id=key_id, datakey_length="512")))
+    created = sdk.create_datakey(
+        m.CreateDatakeyRequest(body=m.CreateDatakeyRequestBody(key_id=key_id, datakey_length="512"))
+    )
     datakey = bytes.fromhex(created.plain_text)
     assert (created.key_id, len(datakey)) == (key_id, 64)
 
-    decrypted = sdk.decrypt_datakey(m.DecryptDatakeyRequest(body=m.DecryptDatakeyRequestBody(
-        key_id=key_id, cipher_text=created.cipher_text, datakey_cipher_length="64")))
+    decrypted = sdk.decrypt_datakey(
+        m.DecryptDatakeyRequest(
+            body=m.DecryptDatakeyRequestBody(
+                key_id=key_id, cipher_text=created.cipher_text, datakey_cipher_length="64"
+            )
+        )
+    )
     assert bytes.fromhex(decrypted.data_key) == datakey
     assert decrypted.datakey_length == "64"
     assert decrypted.datakey_dgst == hashlib.sha256(datakey).hexdigest()
 
-    bare = sdk.create_datakey_without_plaintext(m.CreateDatakeyWithoutPlaintextRequest(
-        body=m.CreateDatakeyRequestBody(key_id=key_id, key_spec="AES_128")))
+    bare = sdk.create_datakey_without_plaintext(
+        m.CreateDatakeyWithoutPlaintextRequest(
+            body=m.CreateDatakeyRequestBody(key_id=key_id, key_spec="AES_128")
+        )
+    )
     assert bare.cipher_text and b"plain_text" not in bare.raw_content
-    again = sdk.decrypt_datakey(m.DecryptDatakeyRequest(body=m.DecryptDatakeyRequestBody(
-        key_id=key_id, cipher_text=bare.cipher_text, datakey_cipher_length="16")))
+    again = sdk.decrypt_datakey(
+        m.DecryptDatakeyRequest(
+            body=m.DecryptDatakeyRequestBody(
+                key_id=key_id, cipher_text=bare.cipher_text, datakey_cipher_length="16"
+            )
+        )
+    )
     assert len(bytes.fromhex(again.data_key)) == 16
 
     mine = os.urandom(32)
-    wrapped = sdk.encrypt_datakey(m.EncryptDatakeyRequest(body=m.EncryptDatakeyRequestBody(
-        key_id=key_id, plain_text=(mine + hashlib.sha256(mine).digest()).hex(),
-        datakey_plain_length="32")))
+    wrapped = sdk.encrypt_datakey(
+        m.EncryptDatakeyRequest(
+            body=m.EncryptDatakeyRequestBody(
+                key_id=key_id,
+                plain_text=(mine + hashlib.sha256(mine).digest()).hex(),
+                datakey_plain_length="32",
+            )
+        )
+    )
     assert (wrapped.key_id, wrapped.datakey_length) == (key_id, "32")
-    back = sdk.decrypt_datakey(m.DecryptDatakeyRequest(body=m.DecryptDatakeyRequestBody(
-        key_id=key_id, cipher_text=wrapped.cipher_text, datakey_cipher_length="32")))
+    back = sdk.decrypt_datakey(
+        m.DecryptDatakeyRequest(
+            body=m.DecryptDatakeyRequestBody(
+                key_id=key_id, cipher_text=wrapped.cipher_text, datakey_cipher_length="32"
+            )
+        )
+    )
     assert bytes.fromhex(back.data_key) == mine
 
 
@@ -159,8 +215,9 @@ def test_list_keys_pages_through_every_key_once(sdk: KmsClient) -> None:
     marker = None
     pages = 0
     while True:
-        page = sdk.list_keys(m.ListKeysRequest(body=m.ListKeysRequestBody(
-            limit="3", marker=marker)))
+        page = sdk.list_keys(
+            m.ListKeysRequest(body=m.ListKeysRequestBody(limit="3", marker=marker))
+        )
         pages += 1
         assert page.total == 7 and isinstance(page.total, int)
         assert page.keys == [d.key_id for d in page.key_details]
@@ -177,8 +234,7 @@ def test_list_keys_pages_through_every_key_once(sdk: KmsClient) -> None:
         steps.operate(sdk, "disable_key", key_id)
     disabled = sdk.list_keys(m.ListKeysRequest(body=m.ListKeysRequestBody(key_state="3")))
     assert (disabled.total, sorted(disabled.keys)) == (2, sorted(created[:2]))
-    other_spec = sdk.list_keys(m.ListKeysRequest(body=m.ListKeysRequestBody(
-        key_spec="RSA_2048")))
+    other_spec = sdk.list_keys(m.ListKeysRequest(body=m.ListKeysRequestBody(key_spec="RSA_2048")))
     assert (other_spec.total, other_spec.keys) == (0, [])
 
 

@@ -23,8 +23,7 @@ from tests.server.live import ACCESS_KEY, SECRET_KEY, sdk_client, server_env, st
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_it_stops_cleanly_on_a_signal_and_audits_each_caller(tmp_path: Path,
-                                                             signum: int) -> None:
+def test_it_stops_cleanly_on_a_signal_and_audits_each_caller(tmp_path: Path, signum: int) -> None:
     server = start_server(tmp_path)
     assert server.url.startswith("http://127.0.0.1:")  # this machine only, by default
     assert f"access key ID:  {ACCESS_KEY}" in server.banner
@@ -39,18 +38,30 @@ def test_it_stops_cleanly_on_a_signal_and_audits_each_caller(tmp_path: Path,
     assert SECRET_KEY not in server.banner + rest + server.log()
     assert "Traceback" not in server.log()
 
-    with LocalKms.open(server.data_dir, master_key_source=FileMasterKey(
-            server.master_key_file), background=False, pool_size=0) as kms:
+    with LocalKms.open(
+        server.data_dir,
+        master_key_source=FileMasterKey(server.master_key_file),
+        background=False,
+        pool_size=0,
+    ) as kms:
         assert kms.describe_key(project_id="proj", key_id=key_id).alias == "audited"
-        entries = [e for e in kms.audit.entries(key_id=key_id, reads=True)
-                   if e.actor.startswith("ak:")]
+        entries = [
+            e for e in kms.audit.entries(key_id=key_id, reads=True) if e.actor.startswith("ak:")
+        ]
     assert [(e.operation, e.actor) for e in entries] == [
-        ("create-key", f"ak:{ACCESS_KEY}"), ("describe-key", f"ak:{ACCESS_KEY}")]
+        ("create-key", f"ak:{ACCESS_KEY}"),
+        ("describe-key", f"ak:{ACCESS_KEY}"),
+    ]
 
 
 def _run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], env=env, text=True,
-                          capture_output=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 def test_half_an_access_key_in_the_environment_is_refused(tmp_path: Path) -> None:
@@ -75,8 +86,7 @@ def test_the_keyring_pair_is_made_once_and_kept(memory_keyring: MemoryKeyring) -
     assert first.source == "keyring" and len(first.access_key_id) == 20
     assert len(first.secret_key) == 40 and first.secret_key not in repr(first)
     assert server_credentials({}) == first
-    env_pair = server_credentials({"KEYFERRY_ACCESS_KEY": "AK1",
-                                   "KEYFERRY_SECRET_KEY": "s" * 16})
+    env_pair = server_credentials({"KEYFERRY_ACCESS_KEY": "AK1", "KEYFERRY_SECRET_KEY": "s" * 16})
     assert env_pair == AccessKeyPair("AK1", "s" * 16, source="environment")
 
 
@@ -97,10 +107,14 @@ def test_with_a_real_keyring_the_secret_is_shown_only_on_request(tmp_path: Path)
         f"{sys.executable} -m app.cli server-credentials --show-secret"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KEYFERRY_", "DBUS_"))}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-               XDG_RUNTIME_DIR=str(tmp_path))
-    done = subprocess.run(["dbus-run-session", "--", "sh", "-c", script], env=env, text=True,
-                          capture_output=True, timeout=120)
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_RUNTIME_DIR=str(tmp_path))
+    done = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", script],
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     ids = re.findall(r"Access key ID: (\w+) \(from the keyring\)", done.stdout)
     secrets = re.findall(r"Secret key:    (\w{40})", done.stdout)

@@ -38,27 +38,48 @@ def _cli_worker(server: LiveServer, project_id: str) -> list[str]:
     made = []
     for i in range(3):
         done = subprocess.run(
-            [sys.executable, "-m", "app.cli", "--data-dir", str(server.data_dir),
-             "--project", project_id, "--json", "create-key", "--alias", f"cli-{i}"],
-            env=env, text=True, capture_output=True, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "app.cli",
+                "--data-dir",
+                str(server.data_dir),
+                "--project",
+                project_id,
+                "--json",
+                "create-key",
+                "--alias",
+                f"cli-{i}",
+            ],
+            env=env,
+            text=True,
+            capture_output=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         made.append(done.stdout.split('"key_id": "')[1].split('"')[0])
     return made
 
 
-def test_serve_the_gui_and_the_cli_share_one_store(live_server: LiveServer,
-                                                   project_id: str) -> None:
-    kms = LocalKms.open(live_server.data_dir,
-                        master_key_source=FileMasterKey(live_server.master_key_file),
-                        background=False, pool_size=0)
+def test_serve_the_gui_and_the_cli_share_one_store(
+    live_server: LiveServer, project_id: str
+) -> None:
+    kms = LocalKms.open(
+        live_server.data_dir,
+        master_key_source=FileMasterKey(live_server.master_key_file),
+        background=False,
+        pool_size=0,
+    )
     gui = LocalBackend(kms, project_id=project_id, owns_engine=True)
     try:
         with ThreadPoolExecutor(SDK_CLIENTS + 2) as pool:
-            sdk_jobs = [pool.submit(_sdk_worker, live_server.url, project_id, w)
-                        for w in range(SDK_CLIENTS)]
+            sdk_jobs = [
+                pool.submit(_sdk_worker, live_server.url, project_id, w) for w in range(SDK_CLIENTS)
+            ]
             cli_job = pool.submit(_cli_worker, live_server, project_id)
-            gui_made = [gui.create_key(alias=f"gui-{i}", origin=Origin.KMS).key_id
-                        for i in range(KEYS_EACH)]
+            gui_made = [
+                gui.create_key(alias=f"gui-{i}", origin=Origin.KMS).key_id for i in range(KEYS_EACH)
+            ]
             sdk_made = [key for job in sdk_jobs for key in job.result()]
             cli_made = cli_job.result()
 
@@ -68,8 +89,9 @@ def test_serve_the_gui_and_the_cli_share_one_store(live_server: LiveServer,
         client = sdk_client(live_server.url, project_id)
         try:
             listed = client.list_keys(m.ListKeysRequest(body=m.ListKeysRequestBody()))
-            disabled = client.list_keys(m.ListKeysRequest(
-                body=m.ListKeysRequestBody(key_state="3")))
+            disabled = client.list_keys(
+                m.ListKeysRequest(body=m.ListKeysRequestBody(key_state="3"))
+            )
         finally:
             client.close()
         assert set(listed.keys) == everything

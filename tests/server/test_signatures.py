@@ -26,47 +26,80 @@ from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer, sdk_client
 # ---------------------------------------------------------------- against the SDK's Signer
 
 
-def _sdk_signed(method: str, path: str, query: list[tuple[str, str]], body: bytes,
-                headers: dict[str, str]) -> SdkRequest:
-    request = SdkRequest(method=method, schema="http", host="127.0.0.1:8080",
-                         resource_path=path, query_params=list(query),
-                         header_params=dict(headers), body=body)
+def _sdk_signed(
+    method: str, path: str, query: list[tuple[str, str]], body: bytes, headers: dict[str, str]
+) -> SdkRequest:
+    request = SdkRequest(
+        method=method,
+        schema="http",
+        host="127.0.0.1:8080",
+        resource_path=path,
+        query_params=list(query),
+        header_params=dict(headers),
+        body=body,
+    )
     return Signer(BasicCredentials(ACCESS_KEY, SECRET_KEY, "p")).sign(request)
 
 
 SDK_REQUESTS = [
-    ("POST", "/v1.0/p/kms/create-key", [], b'{"key_alias": "a"}',
-     {"Content-Type": "application/json;charset=UTF-8", "X-Project-Id": "p"}),
-    ("GET", "/v1.0/p/kms/0d6e3d3c-3c5b-4b1e-9b62-0c5b0b2a2c11/tags", [], b"",
-     {"Content-Type": "application/json", "User-Agent": "ua  with  spaces "}),
-    ("DELETE", "/v1.0/p/kms/k/tags/a%2Fb%20c~d%E4%B8%AD%2A", [], b"",
-     {"Content-Type": "application/json"}),
-    ("POST", "/v1.0/p/kms/list-keys", [("z", "1 2"), ("a", "x/y"), ("a", "b"), ("e", "")],
-     b"{}", {"Content-Type": "application/json", "X-Unsigned_Header": "skipped"}),
+    (
+        "POST",
+        "/v1.0/p/kms/create-key",
+        [],
+        b'{"key_alias": "a"}',
+        {"Content-Type": "application/json;charset=UTF-8", "X-Project-Id": "p"},
+    ),
+    (
+        "GET",
+        "/v1.0/p/kms/0d6e3d3c-3c5b-4b1e-9b62-0c5b0b2a2c11/tags",
+        [],
+        b"",
+        {"Content-Type": "application/json", "User-Agent": "ua  with  spaces "},
+    ),
+    (
+        "DELETE",
+        "/v1.0/p/kms/k/tags/a%2Fb%20c~d%E4%B8%AD%2A",
+        [],
+        b"",
+        {"Content-Type": "application/json"},
+    ),
+    (
+        "POST",
+        "/v1.0/p/kms/list-keys",
+        [("z", "1 2"), ("a", "x/y"), ("a", "b"), ("e", "")],
+        b"{}",
+        {"Content-Type": "application/json", "X-Unsigned_Header": "skipped"},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("method", "path", "query", "body", "headers"), SDK_REQUESTS)
-def test_the_verifier_accepts_what_the_sdk_signs(method: str, path: str,
-                                                 query: list[tuple[str, str]], body: bytes,
-                                                 headers: dict[str, str]) -> None:
+def test_the_verifier_accepts_what_the_sdk_signs(
+    method: str, path: str, query: list[tuple[str, str]], body: bytes, headers: dict[str, str]
+) -> None:
     request = _sdk_signed(method, path, query, body, headers)
     lowered = {k.lower(): v for k, v in request.header_params.items()}
     verifier = Verifier({ACCESS_KEY: SECRET_KEY})
-    assert verifier.verify(method=method, raw_path=request.uri, header=lowered.get,
-                           body=body) == ACCESS_KEY
+    assert (
+        verifier.verify(method=method, raw_path=request.uri, header=lowered.get, body=body)
+        == ACCESS_KEY
+    )
 
 
 @pytest.mark.parametrize(("method", "path", "query", "body", "headers"), SDK_REQUESTS)
-def test_our_signer_signs_as_the_sdk_does(method: str, path: str,
-                                          query: list[tuple[str, str]], body: bytes,
-                                          headers: dict[str, str]) -> None:
+def test_our_signer_signs_as_the_sdk_does(
+    method: str, path: str, query: list[tuple[str, str]], body: bytes, headers: dict[str, str]
+) -> None:
     request = _sdk_signed(method, path, query, body, headers)
     date = request.header_params["X-Sdk-Date"]
     ours = signing.sign(
-        method=method, url=f"http://127.0.0.1:8080{request.uri}",
-        headers={**headers, "X-Sdk-Date": date}, body=body,
-        access_key_id=ACCESS_KEY, secret_key=SECRET_KEY)
+        method=method,
+        url=f"http://127.0.0.1:8080{request.uri}",
+        headers={**headers, "X-Sdk-Date": date},
+        body=body,
+        access_key_id=ACCESS_KEY,
+        secret_key=SECRET_KEY,
+    )
     assert ours["Authorization"] == request.header_params["Authorization"]
 
 
@@ -79,17 +112,16 @@ def test_canonical_uri_always_ends_in_a_slash_and_encodes_segments() -> None:
 def test_the_date_may_be_off_by_15_minutes_but_no_more() -> None:
     now = time.time()
     for skew, accepted in ((-899, True), (899, True), (-901, False), (901, False)):
-        signed = raw.signed_headers("http://h:1", "POST", "/v1.0/p/kms/x", b"{}",
-                                    now=now + skew)
+        signed = raw.signed_headers("http://h:1", "POST", "/v1.0/p/kms/x", b"{}", now=now + skew)
         lowered = {k.lower(): v for k, v in signed.items()}
         verifier = Verifier({ACCESS_KEY: SECRET_KEY}, clock=lambda: now)
         if accepted:
-            verifier.verify(method="POST", raw_path="/v1.0/p/kms/x", header=lowered.get,
-                            body=b"{}")
+            verifier.verify(method="POST", raw_path="/v1.0/p/kms/x", header=lowered.get, body=b"{}")
         else:
             with pytest.raises(SignatureError, match="15 minutes"):
-                verifier.verify(method="POST", raw_path="/v1.0/p/kms/x", header=lowered.get,
-                                body=b"{}")
+                verifier.verify(
+                    method="POST", raw_path="/v1.0/p/kms/x", header=lowered.get, body=b"{}"
+                )
 
 
 def test_signatures_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,21 +135,24 @@ def test_signatures_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(signing.hmac, "compare_digest", spy)
     signed = raw.signed_headers("http://h:1", "POST", "/v1.0/p/kms/x", b"{}")
     lowered = {k.lower(): v for k, v in signed.items()}
-    Verifier({ACCESS_KEY: SECRET_KEY}).verify(method="POST", raw_path="/v1.0/p/kms/x",
-                                              header=lowered.get, body=b"{}")
+    Verifier({ACCESS_KEY: SECRET_KEY}).verify(
+        method="POST", raw_path="/v1.0/p/kms/x", header=lowered.get, body=b"{}"
+    )
     assert len(compared) == 1 and compared[0][1] in signed["Authorization"]
 
 
 def test_an_unsigned_payload_cannot_be_smuggled_in() -> None:
     """The SDK signs "UNSIGNED-PAYLOAD" for content types other than JSON; the server always
     hashes the body it received, so such a request cannot carry an arbitrary body."""
-    request = _sdk_signed("POST", "/v1.0/p/kms/create-key", [], b'{"key_alias": "a"}',
-                          {"Content-Type": "text/plain"})
+    request = _sdk_signed(
+        "POST", "/v1.0/p/kms/create-key", [], b'{"key_alias": "a"}', {"Content-Type": "text/plain"}
+    )
     lowered = {k.lower(): v for k, v in request.header_params.items()}
     assert lowered["x-sdk-content-sha256"] == "UNSIGNED-PAYLOAD"
     with pytest.raises(SignatureError, match="does not match"):
         Verifier({ACCESS_KEY: SECRET_KEY}).verify(
-            method="POST", raw_path=request.uri, header=lowered.get, body=b'{"key_alias": "b"}')
+            method="POST", raw_path=request.uri, header=lowered.get, body=b'{"key_alias": "b"}'
+        )
 
 
 # --------------------------------------------------------------------- against the server
@@ -152,20 +187,27 @@ def test_an_unknown_access_key_is_refused(live_server: LiveServer) -> None:
 def test_a_tampered_body_is_refused(live_server: LiveServer) -> None:
     path = "/v1.0/p/kms/create-key"
     headers = raw.signed_headers(live_server.url, "POST", path, b'{"key_alias": "mine"}')
-    answer = raw.send(live_server.url, "POST", path, b'{"key_alias": "evil"}',
-                      headers=headers, signed=False)
+    answer = raw.send(
+        live_server.url, "POST", path, b'{"key_alias": "evil"}', headers=headers, signed=False
+    )
     _assert_unauthorised(answer, "does not match")
 
 
-def test_a_tampered_path_is_refused_and_changes_nothing(live_server: LiveServer,
-                                                        sdk: KmsClient,
-                                                        project_id: str) -> None:
+def test_a_tampered_path_is_refused_and_changes_nothing(
+    live_server: LiveServer, sdk: KmsClient, project_id: str
+) -> None:
     key_id = steps.create_key(sdk, origin="kms")
     body = json.dumps({"key_id": key_id}).encode()
     signed_for = f"/v1.0/{project_id}/kms/describe-key"
     headers = raw.signed_headers(live_server.url, "POST", signed_for, body)
-    answer = raw.send(live_server.url, "POST", f"/v1.0/{project_id}/kms/disable-key", body,
-                      headers=headers, signed=False)
+    answer = raw.send(
+        live_server.url,
+        "POST",
+        f"/v1.0/{project_id}/kms/disable-key",
+        body,
+        headers=headers,
+        signed=False,
+    )
     _assert_unauthorised(answer, "does not match")
     assert steps.describe(sdk, key_id).key_state == "2"  # still Enabled
 
@@ -173,11 +215,18 @@ def test_a_tampered_path_is_refused_and_changes_nothing(live_server: LiveServer,
 def test_a_tampered_query_or_signed_header_is_refused(live_server: LiveServer) -> None:
     path = "/v1.0/p/kms/list-keys"
     headers = raw.signed_headers(live_server.url, "POST", path, b"{}")
-    answer = raw.send(live_server.url, "POST", path + "?limit=1", b"{}", headers=headers,
-                      signed=False)
+    answer = raw.send(
+        live_server.url, "POST", path + "?limit=1", b"{}", headers=headers, signed=False
+    )
     _assert_unauthorised(answer, "does not match")
-    answer = raw.send(live_server.url, "POST", path, b"{}",
-                      headers={**headers, "X-Project-Id": "another"}, signed=False)
+    answer = raw.send(
+        live_server.url,
+        "POST",
+        path,
+        b"{}",
+        headers={**headers, "X-Project-Id": "another"},
+        signed=False,
+    )
     _assert_unauthorised(answer, "does not match")
 
 
@@ -194,11 +243,14 @@ def test_a_stale_or_future_date_is_refused(live_server: LiveServer, skew: int) -
     assert "15 minutes" in error.error_msg
 
 
-@pytest.mark.parametrize(("drop", "words"), [
-    ("Authorization", "not signed"),
-    ("X-Sdk-Date", "X-Sdk-Date header is missing"),
-    ("X-Project-Id", "signed header x-project-id is missing"),
-])
+@pytest.mark.parametrize(
+    ("drop", "words"),
+    [
+        ("Authorization", "not signed"),
+        ("X-Sdk-Date", "X-Sdk-Date header is missing"),
+        ("X-Project-Id", "signed header x-project-id is missing"),
+    ],
+)
 def test_a_missing_header_is_refused(live_server: LiveServer, drop: str, words: str) -> None:
     path = "/v1.0/p/kms/list-keys"
     headers = raw.signed_headers(live_server.url, "POST", path, b"{}")
@@ -207,15 +259,17 @@ def test_a_missing_header_is_refused(live_server: LiveServer, drop: str, words: 
     _assert_unauthorised(answer, words)
 
 
-@pytest.mark.parametrize("authorization", [
-    "SDK-HMAC-SM3 Access=A, SignedHeaders=host, Signature=" + "0" * 64,
-    "SDK-HMAC-SHA256 garbage",
-    "SDK-HMAC-SHA256 Access=A, SignedHeaders=Host, Signature=" + "0" * 64,
-    "SDK-HMAC-SHA256 Access=A, SignedHeaders=host, Signature=zz",
-    "Basic dXNlcjpwYXNz",
-])
-def test_a_malformed_authorization_is_refused(live_server: LiveServer,
-                                              authorization: str) -> None:
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        "SDK-HMAC-SM3 Access=A, SignedHeaders=host, Signature=" + "0" * 64,
+        "SDK-HMAC-SHA256 garbage",
+        "SDK-HMAC-SHA256 Access=A, SignedHeaders=Host, Signature=" + "0" * 64,
+        "SDK-HMAC-SHA256 Access=A, SignedHeaders=host, Signature=zz",
+        "Basic dXNlcjpwYXNz",
+    ],
+)
+def test_a_malformed_authorization_is_refused(live_server: LiveServer, authorization: str) -> None:
     path = "/v1.0/p/kms/list-keys"
     headers = raw.signed_headers(live_server.url, "POST", path, b"{}")
     headers["Authorization"] = authorization

@@ -27,8 +27,7 @@ DAY = 86_400
 def timed_sdk(kms: LocalKms) -> Iterator[KmsClient]:
     # Signatures are checked against the real clock (the SDK signs with it); the engine
     # follows the manual one.
-    context = ServerContext(kms=kms, verifier=Verifier({ACCESS_KEY: SECRET_KEY}),
-                            domain_id="d")
+    context = ServerContext(kms=kms, verifier=Verifier({ACCESS_KEY: SECRET_KEY}), domain_id="d")
     with in_process_server(context) as url:
         client = sdk_client(url)
         try:
@@ -37,25 +36,31 @@ def timed_sdk(kms: LocalKms) -> Iterator[KmsClient]:
             client.close()
 
 
-def test_an_expired_import_token_is_kms_2601(timed_sdk: KmsClient,
-                                             clock: ManualClock) -> None:
+def test_an_expired_import_token_is_kms_2601(timed_sdk: KmsClient, clock: ManualClock) -> None:
     key_id = steps.create_key(timed_sdk)
     params = steps.parameters(timed_sdk, key_id)
     clock.advance(DAY + 1)
-    wrapped = steps.wrap(params.public_key, os.urandom(32),
-                         WrappingAlgorithm.RSAES_OAEP_SHA_256)
-    error = steps.refused(lambda: timed_sdk.import_key_material(m.ImportKeyMaterialRequest(
-        body=m.ImportKeyMaterialRequestBody(key_id=key_id, import_token=params.import_token,
-                                            encrypted_key_material=wrapped))))
+    wrapped = steps.wrap(params.public_key, os.urandom(32), WrappingAlgorithm.RSAES_OAEP_SHA_256)
+    error = steps.refused(
+        lambda: timed_sdk.import_key_material(
+            m.ImportKeyMaterialRequest(
+                body=m.ImportKeyMaterialRequestBody(
+                    key_id=key_id, import_token=params.import_token, encrypted_key_material=wrapped
+                )
+            )
+        )
+    )
     assert (error.status_code, error.error_code) == (400, "KMS.2601")
     assert "Download the import items again" in error.error_msg
 
 
-def test_expired_material_returns_the_key_to_pending_import(timed_sdk: KmsClient,
-                                                           clock: ManualClock) -> None:
+def test_expired_material_returns_the_key_to_pending_import(
+    timed_sdk: KmsClient, clock: ManualClock
+) -> None:
     key_id = steps.create_key(timed_sdk)
-    steps.import_material(timed_sdk, key_id, os.urandom(32),
-                          expiration_time=int(clock.now()) + 3600)
+    steps.import_material(
+        timed_sdk, key_id, os.urandom(32), expiration_time=int(clock.now()) + 3600
+    )
     cipher_text = steps.encrypt(timed_sdk, key_id, "before")
     clock.advance(3601)
     details = steps.describe(timed_sdk, key_id)
@@ -64,8 +69,7 @@ def test_expired_material_returns_the_key_to_pending_import(timed_sdk: KmsClient
     assert error.error_code == "KMS.1301"
 
 
-def test_a_key_past_its_deletion_date_is_gone(timed_sdk: KmsClient,
-                                              clock: ManualClock) -> None:
+def test_a_key_past_its_deletion_date_is_gone(timed_sdk: KmsClient, clock: ManualClock) -> None:
     key_id = steps.create_key(timed_sdk, origin="kms")
     steps.schedule_deletion(timed_sdk, key_id, "7")
     clock.advance(7 * DAY - 60)

@@ -32,14 +32,23 @@ import app
 from app.gui.icons import application_icon
 
 #: Keyferry's runtime requirements, for when its own metadata cannot be read.
-DIRECT = ("PySide6-Essentials", "cryptography", "keyring", "platformdirs", "aiohttp",
-          "huaweicloudsdkkms")
+DIRECT = (
+    "PySide6-Essentials",
+    "cryptography",
+    "keyring",
+    "platformdirs",
+    "aiohttp",
+    "huaweicloudsdkkms",
+)
 #: The licences these projects publish, for a bundle without their metadata.
 PUBLISHED = {
     "PySide6-Essentials": "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only",
     "shiboken6": "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only",
-    "cryptography": "Apache-2.0 OR BSD-3-Clause", "keyring": "MIT", "platformdirs": "MIT",
-    "aiohttp": "Apache-2.0 AND MIT", "huaweicloudsdkkms": "Apache-2.0",
+    "cryptography": "Apache-2.0 OR BSD-3-Clause",
+    "keyring": "MIT",
+    "platformdirs": "MIT",
+    "aiohttp": "Apache-2.0 AND MIT",
+    "huaweicloudsdkkms": "Apache-2.0",
     "huaweicloudsdkcore": "Apache-2.0",
 }
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -63,8 +72,9 @@ def _licence(dist: metadata.Distribution) -> str:
     text = (meta.get("License") or "").strip()
     if text and "\n" not in text and len(text) <= 80:  # a name, not the licence's full text
         return text
-    classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or []
-                   if c.startswith("License ::")]
+    classifiers = [
+        c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+    ]
     return ", ".join(classifiers)
 
 
@@ -99,8 +109,12 @@ def bundled_components() -> list[Component]:
             if name in PUBLISHED:  # bundled without its metadata
                 seen[key] = Component(name, "", PUBLISHED[name], is_direct, from_metadata=False)
             continue  # not installed: a requirement for another platform
-        seen[key] = Component(dist.metadata["Name"] or name, dist.version,
-                              _licence(dist) or PUBLISHED.get(name, ""), is_direct)
+        seen[key] = Component(
+            dist.metadata["Name"] or name,
+            dist.version,
+            _licence(dist) or PUBLISHED.get(name, ""),
+            is_direct,
+        )
         queue.extend((dep, False) for dep in _requirements(name))
     return sorted(seen.values(), key=lambda c: (not c.direct, c.name.lower()))
 
@@ -116,13 +130,19 @@ class AboutDialog(QDialog):
         icon.setPixmap(application_icon().pixmap(64, 64))
         title = QLabel(self, objectName="aboutTitleLabel")
         title.setText(f"<h2>Keyferry {app.__version__}</h2>")
-        summary = QLabel(self.tr("Bring your own key material into a key management service, "
-                                 "step by step."), self, objectName="aboutSummaryLabel",
-                         wordWrap=True)
+        summary = QLabel(
+            self.tr("Bring your own key material into a key management service, step by step."),
+            self,
+            objectName="aboutSummaryLabel",
+            wordWrap=True,
+        )
         versions = QLabel(self, objectName="aboutVersionsLabel", wordWrap=True)
-        versions.setText(self.tr("Runs on Qt %1, PySide6 %2 and Python %3.")
-                         .replace("%1", qVersion()).replace("%2", PySide6.__version__)
-                         .replace("%3", platform.python_version()))
+        versions.setText(
+            self.tr("Runs on Qt %1, PySide6 %2 and Python %3.")
+            .replace("%1", qVersion())
+            .replace("%2", PySide6.__version__)
+            .replace("%3", platform.python_version())
+        )
         versions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         heading = QHBoxLayout()
         heading.addWidget(icon)
@@ -132,15 +152,29 @@ class AboutDialog(QDialog):
         heading.addLayout(text, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
-        layout.addWidget(QLabel(self.tr("Keyferry is licensed under Apache-2.0. It bundles these "
-                                        "libraries, each under its own licence:"), self,
-                                wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Keyferry is licensed under Apache-2.0. It bundles these "
+                    "libraries, each under its own licence:"
+                ),
+                self,
+                wordWrap=True,
+            )
+        )
         layout.addWidget(self._components(), 1)
-        layout.addWidget(QLabel(self.tr(
-            "Qt and PySide6 are used under the GNU Lesser General Public License "
-            "version 3: "
-            "you may replace them with your own build of the same version."), self,
-            objectName="lgplNoteLabel", wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Qt and PySide6 are used under the GNU Lesser General Public License "
+                    "version 3: "
+                    "you may replace them with your own build of the same version."
+                ),
+                self,
+                objectName="lgplNoteLabel",
+                wordWrap=True,
+            )
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("closeButton")
         buttons.rejected.connect(self.reject)
@@ -153,13 +187,13 @@ class AboutDialog(QDialog):
         tree.setAccessibleName(self.tr("Bundled libraries and their licences"))
         tree.setRootIsDecorated(False)
         tree.setHeaderLabels([self.tr("Library"), self.tr("Version"), self.tr("Licence")])
-        rows = [("Python", platform.python_version(), "PSF-2.0"),
-                ("Qt", qVersion(), _qt_licence())]
+        rows = [("Python", platform.python_version(), "PSF-2.0"), ("Qt", qVersion(), _qt_licence())]
         for component in bundled_components():
             licence = component.licence or self.tr("(not stated)")
             if not component.from_metadata:
                 licence = self.tr("%1 (as published; not in this build's metadata)").replace(
-                    "%1", licence)
+                    "%1", licence
+                )
             rows.append((component.name, component.version or "?", licence))
         for name, version, licence in rows:
             item = QTreeWidgetItem([name, version, licence])

@@ -57,9 +57,15 @@ class ConnectionDialog(QDialog):
     #: A RemoteSettings, when the user connected.
     connected = Signal(object)
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *,
-                 profiles: ProfileStore | None = None, secrets: RemoteSecrets | None = None,
-                 open_backend: OpenRemote = open_remote) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        profiles: ProfileStore | None = None,
+        secrets: RemoteSecrets | None = None,
+        open_backend: OpenRemote = open_remote,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("connectionDialog")
         self.setWindowTitle(self.tr("Connect to a KMS"))
@@ -89,17 +95,23 @@ class ConnectionDialog(QDialog):
         self.profileCombo.setObjectName("profileCombo")
         self.profileCombo.setAccessibleName(self.tr("Saved connection"))
         self.profileCombo.activated.connect(self._on_profileCombo_activated)
-        self.nameEdit = self._edit("profileNameEdit", self.tr("Profile name"),
-                                   self.tr("Optional: a name to find it again"))
+        self.nameEdit = self._edit(
+            "profileNameEdit", self.tr("Profile name"), self.tr("Optional: a name to find it again")
+        )
         self.endpointEdit = self._edit(
-            "endpointEdit", self.tr("Endpoint"),
-            self.tr("https://kms.<region>.myhuaweicloud.com, or http://127.0.0.1:8080"))
-        self.projectEdit = self._edit("projectIdEdit", self.tr("Project ID"),
-                                      self.tr("The project of your keys on that KMS"))
+            "endpointEdit",
+            self.tr("Endpoint"),
+            self.tr("https://kms.<region>.myhuaweicloud.com, or http://127.0.0.1:8080"),
+        )
+        self.projectEdit = self._edit(
+            "projectIdEdit", self.tr("Project ID"), self.tr("The project of your keys on that KMS")
+        )
         self.accessKeyEdit = self._edit("accessKeyIdEdit", self.tr("Access key ID"), "")
         self.secretEdit = self._edit(
-            "secretKeyEdit", self.tr("Secret key"),
-            self.tr("Kept in the system keyring; leave empty to use the one kept there"))
+            "secretKeyEdit",
+            self.tr("Secret key"),
+            self.tr("Kept in the system keyring; leave empty to use the one kept there"),
+        )
         self.secretEdit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         form.addRow(self.tr("&Saved:"), self.profileCombo)
@@ -168,7 +180,8 @@ class ConnectionDialog(QDialog):
         """The first thing wrong with what is typed. (The sentences come from the profile
         rules, shared with the command line.)"""
         checks = [
-            (self.endpointEdit, endpoint_problem), (self.projectEdit, project_problem),
+            (self.endpointEdit, endpoint_problem),
+            (self.projectEdit, project_problem),
             (self.accessKeyEdit, access_key_problem),
         ]
         if self.nameEdit.text().strip():
@@ -180,8 +193,9 @@ class ConnectionDialog(QDialog):
         return None
 
     def _typed(self) -> bool:
-        return all(e.text().strip() for e in (self.endpointEdit, self.projectEdit,
-                                              self.accessKeyEdit))
+        return all(
+            e.text().strip() for e in (self.endpointEdit, self.projectEdit, self.accessKeyEdit)
+        )
 
     def _update_state(self) -> None:
         problem = self._problem() if self._typed() else None
@@ -194,8 +208,7 @@ class ConnectionDialog(QDialog):
         endpoint = normalise_endpoint(self.endpointEdit.text())
         project = self.projectEdit.text().strip()
         name = self.nameEdit.text().strip() or f"{urlsplit(endpoint).netloc} ({project})"
-        return RemoteSettings(endpoint, project, self.accessKeyEdit.text().strip(),
-                              profile=name)
+        return RemoteSettings(endpoint, project, self.accessKeyEdit.text().strip(), profile=name)
 
     def settings(self) -> RemoteSettings | None:
         """The connection the user chose, once accepted."""
@@ -216,13 +229,16 @@ class ConnectionDialog(QDialog):
         self._update_state()
         self.statusLabel.setText(self.tr("Connecting to %s…") % settings.endpoint)
         no_secret = self.tr("Enter the secret key of this access key.")
-        self._runner.run(lambda: self._check(settings, typed_secret, save, no_secret),
-                         context=self,
-                         on_success=lambda total: self._on_checked(settings, total, save),
-                         on_failure=self._on_failed)
+        self._runner.run(
+            lambda: self._check(settings, typed_secret, save, no_secret),
+            context=self,
+            on_success=lambda total: self._on_checked(settings, total, save),
+            on_failure=self._on_failed,
+        )
 
-    def _check(self, settings: RemoteSettings, typed_secret: str, save: bool,
-               no_secret: str) -> int:
+    def _check(
+        self, settings: RemoteSettings, typed_secret: str, save: bool, no_secret: str
+    ) -> int:
         """On the worker (so no widget is touched here): reach the KMS with one cheap call;
         save when asked. Returns how many keys the project holds."""
         secret = typed_secret or self._secrets.get(settings.access_key_id)
@@ -236,14 +252,21 @@ class ConnectionDialog(QDialog):
         if save:
             if typed_secret:
                 self._secrets.set(settings.access_key_id, typed_secret)
-            self._profiles.save(Profile(settings.profile or "", settings.endpoint,
-                                        settings.project_id, settings.access_key_id))
+            self._profiles.save(
+                Profile(
+                    settings.profile or "",
+                    settings.endpoint,
+                    settings.project_id,
+                    settings.access_key_id,
+                )
+            )
         return total
 
     def _on_checked(self, settings: RemoteSettings, total: int, save: bool) -> None:
         self._busy = False
         self.statusLabel.setText(
-            self.tr("Connected: project %s holds %n key(s).", "", total) % settings.project_id)
+            self.tr("Connected: project %s holds %n key(s).", "", total) % settings.project_id
+        )
         self._update_state()
         if save:
             self._result = settings

@@ -14,12 +14,19 @@ from app.model.keys import Tag
 
 class CreateKeyDialog(KeyDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, name="createKeyDialog", title=self.tr("Create key"),
-                         ok_text=self.tr("&Create key"))
+        super().__init__(
+            parent,
+            name="createKeyDialog",
+            title=self.tr("Create key"),
+            ok_text=self.tr("&Create key"),
+        )
         self._typed = False
-        self.set_intro(self.tr(
-            "KMS generates this key's material (origin KMS). To bring your own material, use "
-            "Import Key instead."))
+        self.set_intro(
+            self.tr(
+                "KMS generates this key's material (origin KMS). To bring your own material, use "
+                "Import Key instead."
+            )
+        )
         self.alias, self.alias_problem = alias_field(self, "")
         self.description, self.description_problem = description_field(self, "")
         add_field(self, self.tr("&Alias:"), self.alias, self.alias_problem)
@@ -44,5 +51,6 @@ class CreateKeyDialog(KeyDialog):
         self._typed = self._typed or bool(self.alias.text())
         show_problem(self.alias_problem, alias_problem if self._typed else None)
         show_problem(self.description_problem, description_problem)
-        self.set_ready(alias_problem is None and description_problem is None
-                       and self.tags.isValid())
+        self.set_ready(
+            alias_problem is None and description_problem is None and self.tags.isValid()
+        )

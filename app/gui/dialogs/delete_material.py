@@ -11,14 +11,21 @@ from app.model.keys import Cmk
 
 class DeleteMaterialDialog(KeyDialog):
     def __init__(self, cmk: Cmk, parent: QWidget | None = None) -> None:
-        super().__init__(parent, name="deleteMaterialDialog",
-                         title=self.tr("Delete the key material of %1").replace("%1", cmk.alias),
-                         ok_text=self.tr("&Delete material"))
-        self.set_intro(self.tr(
-            "The key %1 goes to Pending import: it cannot encrypt or decrypt until you import "
-            "its material again. Only the same material (KCV %2) can be imported into it, "
-            "and data encrypted under it stays unreadable until then.")
-            .replace("%1", cmk.alias).replace("%2", cmk.kcv or "-"))
+        super().__init__(
+            parent,
+            name="deleteMaterialDialog",
+            title=self.tr("Delete the key material of %1").replace("%1", cmk.alias),
+            ok_text=self.tr("&Delete material"),
+        )
+        self.set_intro(
+            self.tr(
+                "The key %1 goes to Pending import: it cannot encrypt or decrypt until you import "
+                "its material again. Only the same material (KCV %2) can be imported into it, "
+                "and data encrypted under it stays unreadable until then."
+            )
+            .replace("%1", cmk.alias)
+            .replace("%2", cmk.kcv or "-")
+        )
         self.confirm = QCheckBox(self.tr("I &have a copy of this key material"), self)
         self.confirm.setObjectName("confirmCheck")
         self.confirm.setAccessibleName(self.tr("I have a copy of this key material"))

@@ -36,9 +36,12 @@ def add_field(dialog: KeyDialog, caption: str, edit: QLineEdit, problem: QLabel)
 
 class EditKeyDialog(KeyDialog):
     def __init__(self, cmk: Cmk, parent: QWidget | None = None) -> None:
-        super().__init__(parent, name="editKeyDialog",
-                         title=self.tr("Edit %1").replace("%1", cmk.alias),
-                         ok_text=self.tr("&Save"))
+        super().__init__(
+            parent,
+            name="editKeyDialog",
+            title=self.tr("Edit %1").replace("%1", cmk.alias),
+            ok_text=self.tr("&Save"),
+        )
         self.cmk = cmk
         self.alias, self.alias_problem = alias_field(self, cmk.alias)
         self.description, self.description_problem = description_field(self, cmk.description)
@@ -53,13 +56,16 @@ class EditKeyDialog(KeyDialog):
     def changes(self) -> tuple[str | None, str | None]:
         """The new alias and description, each None when unchanged."""
         alias, description = self.alias.text(), self.description.text()
-        return (alias if alias != self.cmk.alias else None,
-                description if description != self.cmk.description else None)
+        return (
+            alias if alias != self.cmk.alias else None,
+            description if description != self.cmk.description else None,
+        )
 
     def _on_edit_textChanged(self, _text: str = "") -> None:
         alias_problem = rules.problem(rules.check_alias, self.alias.text())
         description_problem = rules.problem(rules.check_description, self.description.text())
         show_problem(self.alias_problem, alias_problem)
         show_problem(self.description_problem, description_problem)
-        self.set_ready(alias_problem is None and description_problem is None
-                       and self.changes() != (None, None))
+        self.set_ready(
+            alias_problem is None and description_problem is None and self.changes() != (None, None)
+        )

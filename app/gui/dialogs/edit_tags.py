@@ -20,9 +20,12 @@ def tag_changes(before: tuple[Tag, ...], after: list[Tag]) -> tuple[list[Tag], l
 
 class EditTagsDialog(KeyDialog):
     def __init__(self, cmk: Cmk, parent: QWidget | None = None) -> None:
-        super().__init__(parent, name="editTagsDialog",
-                         title=self.tr("Tags of %1").replace("%1", cmk.alias),
-                         ok_text=self.tr("&Save tags"))
+        super().__init__(
+            parent,
+            name="editTagsDialog",
+            title=self.tr("Tags of %1").replace("%1", cmk.alias),
+            ok_text=self.tr("&Save tags"),
+        )
         self.cmk = cmk
         self.set_intro(self.tr("Up to 10 tags; a tag key takes one value."))
         self.editor = TagEditor(self)

@@ -16,13 +16,19 @@ from app.model.keys import Cmk
 
 class ScheduleDeletionDialog(KeyDialog):
     def __init__(self, cmk: Cmk, now_ms: Callable[[], int], parent: QWidget | None = None) -> None:
-        super().__init__(parent, name="scheduleDeletionDialog",
-                         title=self.tr("Schedule deletion of %1").replace("%1", cmk.alias),
-                         ok_text=self.tr("&Schedule deletion"))
+        super().__init__(
+            parent,
+            name="scheduleDeletionDialog",
+            title=self.tr("Schedule deletion of %1").replace("%1", cmk.alias),
+            ok_text=self.tr("&Schedule deletion"),
+        )
         self._now_ms = now_ms
-        self.set_intro(self.tr(
-            "The key %1 will be deleted when the waiting period ends. Until then it cannot be "
-            "used, and you can cancel the deletion.").replace("%1", cmk.alias))
+        self.set_intro(
+            self.tr(
+                "The key %1 will be deleted when the waiting period ends. Until then it cannot be "
+                "used, and you can cancel the deletion."
+            ).replace("%1", cmk.alias)
+        )
         self.days = QSpinBox(self)
         self.days.setObjectName("pendingDaysSpin")
         self.days.setRange(rules.PENDING_DAYS_MIN, rules.PENDING_DAYS_MAX)
@@ -37,9 +43,13 @@ class ScheduleDeletionDialog(KeyDialog):
         self.date_label.setObjectName("deletionDateLabel")
         self.form.addRow(self.tr("Deleted on:"), self.date_label)
         self.warning = Notice(self, object_name="irreversibleNotice")
-        self.warning.show_text(self.tr(
-            "After that date the deletion cannot be undone: the key and its material are "
-            "gone, and data encrypted under it can never be decrypted again."), Kind.WARNING)
+        self.warning.show_text(
+            self.tr(
+                "After that date the deletion cannot be undone: the key and its material are "
+                "gone, and data encrypted under it can never be decrypted again."
+            ),
+            Kind.WARNING,
+        )
         self.form.addRow(self.warning)
         self.first_field = self.days
         self.lock_while_busy(self.days)

@@ -16,13 +16,19 @@ MAX_CHARS = 200
 
 class TryItDialog(KeyDialog):
     def __init__(self, cmk: Cmk, parent: QWidget | None = None) -> None:
-        super().__init__(parent, name="tryItDialog",
-                         title=self.tr("Try %1").replace("%1", cmk.alias),
-                         ok_text=self.tr("&Encrypt and decrypt"))
+        super().__init__(
+            parent,
+            name="tryItDialog",
+            title=self.tr("Try %1").replace("%1", cmk.alias),
+            ok_text=self.tr("&Encrypt and decrypt"),
+        )
         self.cmk = cmk
-        self.set_intro(self.tr(
-            "Type a short text. Keyferry encrypts it with this key (encrypt-data), then "
-            "decrypts the ciphertext (decrypt-data), as any application using the key would."))
+        self.set_intro(
+            self.tr(
+                "Type a short text. Keyferry encrypts it with this key (encrypt-data), then "
+                "decrypts the ciphertext (decrypt-data), as any application using the key would."
+            )
+        )
         self.plaintext = QLineEdit(self)
         self.plaintext.setObjectName("plaintextEdit")
         self.plaintext.setMaxLength(MAX_CHARS)
@@ -56,11 +62,13 @@ class TryItDialog(KeyDialog):
         self.ciphertext.setPlainText(ciphertext)
         self.decrypted.setText(decrypted.decode("utf-8", errors="replace"))
         if decrypted == self.text():
-            self.notice.show_text(self.tr("The decrypted text matches: the key works."),
-                                  Kind.SUCCESS)
+            self.notice.show_text(
+                self.tr("The decrypted text matches: the key works."), Kind.SUCCESS
+            )
         else:
-            self.notice.show_text(self.tr("The decrypted text differs from the text typed."),
-                                  Kind.ERROR)
+            self.notice.show_text(
+                self.tr("The decrypted text differs from the text typed."), Kind.ERROR
+            )
 
     def _on_plaintext_textChanged(self, text: str) -> None:
         self.ciphertext.clear()

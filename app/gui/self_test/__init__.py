@@ -68,8 +68,10 @@ def run_self_test(*, timeout_s: float | None = None) -> int:
         except ValueError:
             timeout_s = -1.0
         if not 0 < timeout_s < 86_400:
-            print(f"error: ${TIMEOUT_VARIABLE} must be a number of seconds, not {text!r}",
-                  file=sys.stderr)
+            print(
+                f"error: ${TIMEOUT_VARIABLE} must be a number of seconds, not {text!r}",
+                file=sys.stderr,
+            )
             return 2
     with sandbox() as folder:
         faulthandler.dump_traceback_later(timeout_s + HARD_STOP_MARGIN_S, exit=True)

@@ -48,8 +48,10 @@ def icon() -> str:
         raise StepFailed(f"the application icon lacks the PNG sizes {missing}")
     svg = QIcon(str(resource("icons/keyferry.svg"))).pixmap(300, 300)
     if svg.isNull() or svg.width() != 300:
-        raise StepFailed("icons/keyferry.svg does not render: Qt's svg icon engine or image "
-                         "format plugin is missing")
+        raise StepFailed(
+            "icons/keyferry.svg does not render: Qt's svg icon engine or image "
+            "format plugin is missing"
+        )
     return f"SVG renders at 300 px; PNG {min(PNG_SIZES)}-{max(PNG_SIZES)} px"
 
 
@@ -62,8 +64,10 @@ def translations(folder: Path | None = None) -> str:
     compiled = sorted(folder.glob("*.qm"))
     uncompiled = sorted(sources - {path.stem for path in compiled})
     if uncompiled:
-        raise StepFailed(f"{folder} has no .qm for {', '.join(uncompiled)}: compile them "
-                         "with python packaging/build_translations.py")
+        raise StepFailed(
+            f"{folder} has no .qm for {', '.join(uncompiled)}: compile them "
+            "with python packaging/build_translations.py"
+        )
     languages = [_load_translation(path) for path in compiled]
     if not languages:
         return f"{folder}: no compiled languages (English is built in)"
@@ -86,8 +90,11 @@ def _require_qt_translation(language: str) -> None:
     or one of the same base language (zh for zh_CN)."""
     folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     base = language.split("_")[0]
-    candidates = [folder / f"qtbase_{language}.qm", *sorted(folder.glob(f"qtbase_{base}_*.qm")),
-                  folder / f"qtbase_{base}.qm"]
+    candidates = [
+        folder / f"qtbase_{language}.qm",
+        *sorted(folder.glob(f"qtbase_{base}_*.qm")),
+        folder / f"qtbase_{base}.qm",
+    ]
     if not any(QTranslator().load(str(path)) for path in candidates if path.exists()):
         raise StepFailed(f"Qt's own translation qtbase_{language}.qm is missing from {folder}")
 
@@ -98,17 +105,21 @@ def keyring_backends() -> str:
     self-test itself keeps its master key in a file."""
     names = sorted(ep.name for ep in entry_points(group="keyring.backends"))
     if not names:
-        raise StepFailed("keyring finds no backends (their entry points are missing): the "
-                         "system keyring could not hold the master key")
+        raise StepFailed(
+            "keyring finds no backends (their entry points are missing): the "
+            "system keyring could not hold the master key"
+        )
     return f"found {', '.join(names)}; usable here: {_usable_keyrings()}"
 
 
 def _usable_keyrings() -> str:
     from keyring.backend import get_all_keyring
 
-    usable = sorted(type(backend).__module__.rsplit(".", 1)[-1] for backend in get_all_keyring()
-                    if type(backend).__module__.split(".")[-1] not in ("chainer", "fail",
-                                                                       "null"))
+    usable = sorted(
+        type(backend).__module__.rsplit(".", 1)[-1]
+        for backend in get_all_keyring()
+        if type(backend).__module__.split(".")[-1] not in ("chainer", "fail", "null")
+    )
     return ", ".join(usable) or "none (Keyferry would ask for --master-key-file)"
 
 

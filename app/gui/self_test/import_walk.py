@@ -48,8 +48,9 @@ class ImportWalk:
     """Drives ``wizard`` from its first page to an imported key, downloading into
     ``folder``. ``imported`` holds the key once Finish has imported it."""
 
-    def __init__(self, wizard: ImportKeyWizard, runner: TaskRunner, *, folder: Path,
-                 alias: str) -> None:
+    def __init__(
+        self, wizard: ImportKeyWizard, runner: TaskRunner, *, folder: Path, alias: str
+    ) -> None:
         self.wizard, self.runner, self.folder, self.alias = wizard, runner, folder, alias
         self.imported: Cmk | None = None
         wizard.keyImported.connect(self._on_wizard_keyImported)
@@ -59,13 +60,15 @@ class ImportWalk:
         return self.folder / PLAINTEXT_NAME
 
     def steps(self) -> list[Step]:
-        return [Step("wizard 1: key alias", self.key_page),
-                Step("wizard 2: acknowledge", self.security_page),
-                Step("wizard 3: download import items", self.download_page),
-                Step("wizard 4: wrap here (generated)", self.wrap_page),
-                Step("wizard 5: key material", self.material_page),
-                Step("wizard 6: token, never expires", self.token_page),
-                Step("wizard: Finish", self.finish)]
+        return [
+            Step("wizard 1: key alias", self.key_page),
+            Step("wizard 2: acknowledge", self.security_page),
+            Step("wizard 3: download import items", self.download_page),
+            Step("wizard 4: wrap here (generated)", self.wrap_page),
+            Step("wizard 5: key material", self.material_page),
+            Step("wizard 6: token, never expires", self.token_page),
+            Step("wizard: Finish", self.finish),
+        ]
 
     def describe_state(self) -> str:
         """Where the wizard is, and what its page says, for a failure."""
@@ -73,8 +76,7 @@ class ImportWalk:
         if page is None:
             return "the wizard shows no page"
         said = page.notice.text() if isinstance(page, FlowPage) and page.notice.text() else ""
-        return f"on the page \u201c{page.title()}\u201d" + (f", which says: {said}" if said
-                                                             else "")
+        return f"on the page \u201c{page.title()}\u201d" + (f", which says: {said}" if said else "")
 
     # the steps ---------------------------------------------------------------------
 
@@ -102,8 +104,10 @@ class ImportWalk:
         self.click("downloadButton")
         files = self.find(QListWidget, "downloadedFilesList")
         page = self.wizard.currentPage()
-        yield Until("the three downloaded files to be listed",
-                    lambda: files.count() == 3 and page.isComplete())
+        yield Until(
+            "the three downloaded files to be listed",
+            lambda: files.count() == 3 and page.isComplete(),
+        )
         names = sorted(path.name.split("_")[0] for path in self.folder.iterdir())
         if names != ["README", "importToken", "wrappingKey"]:
             raise StepFailed(f"the download folder holds {names}")
@@ -146,8 +150,10 @@ class ImportWalk:
         yield self.a_turn()
         yield Until("Finish to be enabled", finish.isEnabled)
         QTest.mouseClick(finish, Qt.MouseButton.LeftButton)
-        yield Until("the import to succeed or fail",
-                    lambda: self.imported is not None or self._page_shows_error())
+        yield Until(
+            "the import to succeed or fail",
+            lambda: self.imported is not None or self._page_shows_error(),
+        )
         page = self.wizard.currentPage()
         said = page.notice.text() if isinstance(page, FlowPage) else ""
         if self.imported is None or "imported successfully" not in said:
@@ -183,8 +189,12 @@ class ImportWalk:
         button = self.find(QAbstractButton, name)
         if not button.isEnabled():
             raise StepFailed(f"{name} is disabled")
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         click_position(button))
+        QTest.mouseClick(
+            button,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            click_position(button),
+        )
 
     def a_turn(self) -> Until:
         """One turn of the event loop, as between two clicks of a person: the window
@@ -207,8 +217,10 @@ class ImportWalk:
         yield self.a_turn()
         yield Until("Next to be enabled", lambda: button.isEnabled() and self._idle())
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-        yield Until(f"the page {expected.name}",
-                    lambda: self.wizard.currentId() == expected or self._page_shows_error())
+        yield Until(
+            f"the page {expected.name}",
+            lambda: self.wizard.currentId() == expected or self._page_shows_error(),
+        )
         self._expect_page(expected)
         yield self.settled()
 
@@ -222,8 +234,12 @@ class ImportWalk:
 
     def _page_shows_error(self) -> bool:
         page = self.wizard.currentPage()
-        return (isinstance(page, FlowPage) and page.notice.kind is Kind.ERROR
-                and bool(page.notice.text()) and not page.busy)
+        return (
+            isinstance(page, FlowPage)
+            and page.notice.kind is Kind.ERROR
+            and bool(page.notice.text())
+            and not page.busy
+        )
 
     def _on_wizard_keyImported(self, key: Cmk) -> None:
         self.imported = key

@@ -54,8 +54,10 @@ class SelfTest:
         self.errors = _ErrorLog()
 
     def run(self) -> int:
-        self.report.heading(f"Keyferry {__version__} self-test: the import flow, offscreen, "
-                            f"on a temporary store in {self.folder}")
+        self.report.heading(
+            f"Keyferry {__version__} self-test: the import flow, offscreen, "
+            f"on a temporary store in {self.folder}"
+        )
         app_log = logging.getLogger("app")
         app_log.addHandler(self.errors)
         try:
@@ -67,13 +69,15 @@ class SelfTest:
         return self.report.close()
 
     def _run_steps(self) -> None:
-        before = [("Qt", self._start_qt),
-                  ("resources", checks.resources_place),
-                  ("security text", checks.security_text),
-                  ("icon", checks.icon),
-                  ("translations", checks.translations),
-                  ("keyring backends", checks.keyring_backends),
-                  ("temporary store", self._open_store)]
+        before = [
+            ("Qt", self._start_qt),
+            ("resources", checks.resources_place),
+            ("security text", checks.security_text),
+            ("icon", checks.icon),
+            ("translations", checks.translations),
+            ("keyring backends", checks.keyring_backends),
+            ("temporary store", self._open_store),
+        ]
         if not all(run_step(self.report, name, check) for name, check in before):
             return
         self._walk_the_wizard()
@@ -82,9 +86,11 @@ class SelfTest:
         backend, key_id = self.backend, self.walk.imported.key_id
         plaintext = self.walk.plaintext_file
         assert backend is not None
-        after = [("key Enabled", lambda: checks.key_enabled(backend, key_id, plaintext)),
-                 ("encrypt and decrypt", lambda: checks.encrypt_decrypt(backend, key_id)),
-                 ("no errors logged", self._no_errors_logged)]
+        after = [
+            ("key Enabled", lambda: checks.key_enabled(backend, key_id, plaintext)),
+            ("encrypt and decrypt", lambda: checks.encrypt_decrypt(backend, key_id)),
+            ("no errors logged", self._no_errors_logged),
+        ]
         all(run_step(self.report, name, check) for name, check in after)
 
     def _start_qt(self) -> str:
@@ -109,11 +115,16 @@ class SelfTest:
         downloads.mkdir()
         runner = TaskRunner()
         wizard = ImportKeyWizard(self.backend, runner)
-        self.walk = ImportWalk(wizard, runner, folder=downloads,
-                               alias=time.strftime("self-test-%Y%m%d%H%M%S"))
-        walk = Walk(self.walk.steps(), self.report, timeout_s=self.timeout_s,
-                    describe_state=self.walk.describe_state,
-                    wake_on=[runner.idle, wizard.currentIdChanged])
+        self.walk = ImportWalk(
+            wizard, runner, folder=downloads, alias=time.strftime("self-test-%Y%m%d%H%M%S")
+        )
+        walk = Walk(
+            self.walk.steps(),
+            self.report,
+            timeout_s=self.timeout_s,
+            describe_state=self.walk.describe_state,
+            wake_on=[runner.idle, wizard.currentIdChanged],
+        )
         walk.finished.connect(self.app.quit)
         wizard.show()
         walk.start()
@@ -128,8 +139,10 @@ class SelfTest:
     def _no_errors_logged(self) -> str:
         if self.errors.records:
             first = self.errors.records[0]
-            raise StepFailed(f"the program logged {len(self.errors.records)} error(s), the "
-                             f"first: {first.name}: {first.getMessage()}")
+            raise StepFailed(
+                f"the program logged {len(self.errors.records)} error(s), the "
+                f"first: {first.name}: {first.getMessage()}"
+            )
         return "none"
 
 

@@ -45,9 +45,15 @@ class Walk(QObject):
     finished = Signal()
     POLL_MS = 25
 
-    def __init__(self, steps: Sequence[Step], report: Report, *, timeout_s: float,
-                 describe_state: Callable[[], str] = lambda: "",
-                 wake_on: Sequence[SignalInstance] = ()) -> None:
+    def __init__(
+        self,
+        steps: Sequence[Step],
+        report: Report,
+        *,
+        timeout_s: float,
+        describe_state: Callable[[], str] = lambda: "",
+        wake_on: Sequence[SignalInstance] = (),
+    ) -> None:
         super().__init__()
         self._steps = list(steps)
         self._report = report
@@ -110,15 +116,17 @@ class Walk(QObject):
 
     def _on_deadline_timeout(self) -> None:
         what = self._waiting.what if self._waiting else "the next step to begin"
-        self._fail(StepFailed(f"timed out after {self._timeout_ms / 1000:g} s waiting for "
-                              f"{what}"))
+        self._fail(StepFailed(f"timed out after {self._timeout_ms / 1000:g} s waiting for {what}"))
 
     def _fail(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, StepFailed) else \
-            f"{type(error).__name__}: {error}"
+        message = (
+            str(error) if isinstance(error, StepFailed) else f"{type(error).__name__}: {error}"
+        )
         state = self._describe_state()
-        self._report.fail(self._steps[0].name if self._steps else "walk",
-                          f"{message}{f' ({state})' if state else ''}")
+        self._report.fail(
+            self._steps[0].name if self._steps else "walk",
+            f"{message}{f' ({state})' if state else ''}",
+        )
         self._steps.clear()
         self._end()
 

@@ -51,8 +51,10 @@ class CommandList(QWidget):
         row.line.setObjectName("commandLine")
         row.line.setTextFormat(Qt.TextFormat.PlainText)
         row.line.setWordWrap(True)  # at the spaces between arguments
-        row.line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        row.line.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         row.line.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         row.line.setFrameShape(QFrame.Shape.StyledPanel)
         row.line.setMargin(3)

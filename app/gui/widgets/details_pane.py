@@ -30,19 +30,22 @@ from app.model.keys import Cmk, KeyState
 
 #: The fields in the first column; the rest go in the second.
 _FIRST_COLUMN = 7
-_SELECTABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
-               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+_SELECTABLE = (
+    Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
 
 
 def import_operations() -> dict[str, str]:
     """The audit operations that make up a key's import history, as people name them."""
     return {
         "create-key": QCoreApplication.translate("DetailsPane", "Create key"),
-        "get-parameters-for-import": QCoreApplication.translate("DetailsPane",
-                                                                "Download import items"),
+        "get-parameters-for-import": QCoreApplication.translate(
+            "DetailsPane", "Download import items"
+        ),
         "import-key-material": QCoreApplication.translate("DetailsPane", "Import key material"),
-        "delete-imported-key-material": QCoreApplication.translate("DetailsPane",
-                                                                   "Delete key material"),
+        "delete-imported-key-material": QCoreApplication.translate(
+            "DetailsPane", "Delete key material"
+        ),
         "expire-key-material": QCoreApplication.translate("DetailsPane", "Material expired"),
     }
 
@@ -55,8 +58,21 @@ def import_history(entries: list[AuditEntry]) -> list[AuditEntry]:
 class DetailsPane(QScrollArea):
     """Fields of one key; ``show_key(None)`` shows what to do instead."""
 
-    _FIELDS = ("alias", "keyId", "state", "description", "origin", "keySpec", "keyUsage",
-               "project", "created", "materialExpiry", "deletion", "kcv", "tags")
+    _FIELDS = (
+        "alias",
+        "keyId",
+        "state",
+        "description",
+        "origin",
+        "keySpec",
+        "keyUsage",
+        "project",
+        "created",
+        "materialExpiry",
+        "deletion",
+        "kcv",
+        "tags",
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,8 +107,9 @@ class DetailsPane(QScrollArea):
         self.copy_button.setAccessibleName(self.tr("Copy key ID"))
         self.history_title.setText(self.tr("<b>Import history</b>"))
         self.history.setAccessibleName(self.tr("Import history"))
-        self.history.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Result"),
-                                      self.tr("Who")])
+        self.history.setHeaderLabels(
+            [self.tr("When"), self.tr("What"), self.tr("Result"), self.tr("Who")]
+        )
         self.show_key(self.cmk, self._now_ms)
 
     def _make_fields(self, body: QWidget) -> QWidget:
@@ -128,17 +145,30 @@ class DetailsPane(QScrollArea):
         return history
 
     def _caption_texts(self) -> list[str]:
-        return [self.tr("Alias:"), self.tr("Key ID:"), self.tr("State:"),
-                self.tr("Description:"), self.tr("Origin:"), self.tr("Key spec:"),
-                self.tr("Key usage:"), self.tr("Project:"), self.tr("Created:"),
-                self.tr("Material expiry:"), self.tr("Scheduled deletion:"),
-                self.tr("KCV:"), self.tr("Tags:")]
+        return [
+            self.tr("Alias:"),
+            self.tr("Key ID:"),
+            self.tr("State:"),
+            self.tr("Description:"),
+            self.tr("Origin:"),
+            self.tr("Key spec:"),
+            self.tr("Key usage:"),
+            self.tr("Project:"),
+            self.tr("Created:"),
+            self.tr("Material expiry:"),
+            self.tr("Scheduled deletion:"),
+            self.tr("KCV:"),
+            self.tr("Tags:"),
+        ]
 
     def _value(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(f"details{name[0].upper()}{name[1:]}Label")
-        label.setTextInteractionFlags(_SELECTABLE if name in ("keyId", "kcv")
-                                      else Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setTextInteractionFlags(
+            _SELECTABLE
+            if name in ("keyId", "kcv")
+            else Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(name not in ("keyId", "state"))
         if name == "state":  # a badge as wide as its text, not the pane
@@ -169,23 +199,31 @@ class DetailsPane(QScrollArea):
             label.setAccessibleName(texts[name])
             label.setToolTip("")
         self.values["state"].setStyleSheet(badge_style(cmk.state))
-        for name, ms in (("created", cmk.created_ms), ("materialExpiry", cmk.material_expires_ms),
-                         ("deletion", cmk.deletion_ms)):
+        for name, ms in (
+            ("created", cmk.created_ms),
+            ("materialExpiry", cmk.material_expires_ms),
+            ("deletion", cmk.deletion_ms),
+        ):
             if ms is not None:
                 self.values[name].setToolTip(fmt.utc_time(ms))
 
     def _texts(self, cmk: Cmk, now_ms: int) -> dict[str, str]:
-        deletion = (fmt.local_and_utc(cmk.deletion_ms)
-                    if cmk.state is KeyState.PENDING_DELETION and cmk.deletion_ms else
-                    self.tr("Not scheduled"))
+        deletion = (
+            fmt.local_and_utc(cmk.deletion_ms)
+            if cmk.state is KeyState.PENDING_DELETION and cmk.deletion_ms
+            else self.tr("Not scheduled")
+        )
         return {
-            "alias": cmk.alias, "keyId": cmk.key_id, "state": fmt.state_label(cmk.state),
+            "alias": cmk.alias,
+            "keyId": cmk.key_id,
+            "state": fmt.state_label(cmk.state),
             "description": cmk.description or self.tr("(none)"),
-            "origin": fmt.origin_label(cmk.origin), "keySpec": cmk.key_spec.value,
-            "keyUsage": cmk.key_usage.value, "project": cmk.project_id,
+            "origin": fmt.origin_label(cmk.origin),
+            "keySpec": cmk.key_spec.value,
+            "keyUsage": cmk.key_usage.value,
+            "project": cmk.project_id,
             "created": fmt.local_time(cmk.created_ms),
-            "materialExpiry": fmt.expiry_text(cmk.material_expires_ms, cmk.has_material,
-                                              now_ms),
+            "materialExpiry": fmt.expiry_text(cmk.material_expires_ms, cmk.has_material, now_ms),
             "deletion": deletion,
             "kcv": cmk.kcv or self.tr("(no key material)"),
             "tags": "\n".join(f"{t.key} = {t.value}" for t in cmk.tags) or self.tr("(none)"),
@@ -197,10 +235,14 @@ class DetailsPane(QScrollArea):
         self.history.clear()
         names = import_operations()
         for entry in import_history(entries or []):
-            result = (self.tr("OK") if entry.result == "ok" else
-                      self.tr("Refused (%1)").replace("%1", entry.error_code or "?"))
-            item = QTreeWidgetItem([fmt.local_time(entry.time_ms), names[entry.operation],
-                                    result, entry.actor])
+            result = (
+                self.tr("OK")
+                if entry.result == "ok"
+                else self.tr("Refused (%1)").replace("%1", entry.error_code or "?")
+            )
+            item = QTreeWidgetItem(
+                [fmt.local_time(entry.time_ms), names[entry.operation], result, entry.actor]
+            )
             item.setToolTip(0, fmt.utc_time(entry.time_ms))
             self.history.addTopLevelItem(item)
         for column in range(self.history.columnCount()):

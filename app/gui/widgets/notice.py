@@ -123,8 +123,9 @@ class Notice(_PaletteAware):
 class ProblemLabel(_PaletteAware):
     """A word-wrapped line in the error colour, for what is wrong with one field."""
 
-    def __init__(self, parent: QWidget | None = None, *, object_name: str = "",
-                 padding: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, object_name: str = "", padding: str = ""
+    ) -> None:
         super().__init__(parent)
         if object_name:
             self.setObjectName(object_name)

@@ -22,8 +22,15 @@ class PathField(QWidget):
 
     pathChanged = Signal(str)
 
-    def __init__(self, mode: PathMode, *, edit_name: str, accessible_name: str,
-                 dialog_title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        mode: PathMode,
+        *,
+        edit_name: str,
+        accessible_name: str,
+        dialog_title: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.mode = mode
         self._dialog_title = dialog_title

@@ -28,8 +28,10 @@ _MARGIN = 4
 
 def badge_style(state: KeyState) -> str:
     """The same badge as a style sheet, for labels outside the table (the details pane)."""
-    return (f"background: {STATE_COLOURS[state]}; color: white; border-radius: 8px;"
-            f" padding: {_PAD_Y}px {_PAD_X}px; font-weight: 600;")
+    return (
+        f"background: {STATE_COLOURS[state]}; color: white; border-radius: 8px;"
+        f" padding: {_PAD_Y}px {_PAD_X}px; font-weight: 600;"
+    )
 
 
 class StateBadgeDelegate(QStyledItemDelegate):
@@ -39,8 +41,12 @@ class StateBadgeDelegate(QStyledItemDelegate):
         super().__init__(parent)  # type: ignore[arg-type]
         self._role = state_role
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         state = index.data(self._role)
         if not isinstance(state, KeyState):
             super().paint(painter, option, index)
@@ -48,8 +54,9 @@ class StateBadgeDelegate(QStyledItemDelegate):
         # Only the selection: the view has painted the row's (alternate) background, and
         # initStyleOption would ask the model for every role of the cell, which costs.
         style = option.widget.style() if option.widget else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                            option.widget)
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+        )
         text = state_label(state)
         font = QFont(option.font)
         font.setBold(True)
@@ -57,8 +64,12 @@ class StateBadgeDelegate(QStyledItemDelegate):
         width = metrics.horizontalAdvance(text) + 2 * _PAD_X
         height = metrics.height() + 2 * _PAD_Y
         rect = option.rect
-        badge = QRectF(rect.x() + _MARGIN, rect.y() + (rect.height() - height) / 2,
-                       min(width, rect.width() - 2 * _MARGIN), height)
+        badge = QRectF(
+            rect.x() + _MARGIN,
+            rect.y() + (rect.height() - height) / 2,
+            min(width, rect.width() - 2 * _MARGIN),
+            height,
+        )
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -66,18 +77,23 @@ class StateBadgeDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(badge, height / 2, height / 2)
         painter.setPen(QColor("white"))
         painter.setFont(font)
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                            int(badge.width()) - _PAD_X))
+        painter.drawText(
+            badge,
+            Qt.AlignmentFlag.AlignCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(badge.width()) - _PAD_X),
+        )
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         state = index.data(self._role)
         if not isinstance(state, KeyState):
             return super().sizeHint(option, index)
         font = QFont(option.font)
         font.setBold(True)
         metrics = QFontMetrics(font)
-        return QSize(metrics.horizontalAdvance(state_label(state)) + 2 * (_PAD_X + _MARGIN) + 8,
-                     metrics.height() + 2 * _PAD_Y + 6)
+        return QSize(
+            metrics.horizontalAdvance(state_label(state)) + 2 * (_PAD_X + _MARGIN) + 8,
+            metrics.height() + 2 * _PAD_Y + 6,
+        )

@@ -52,8 +52,9 @@ def tag_problems(pairs: list[tuple[str, str]]) -> list[KmsError | None]:
             continue
         tag = Tag(key, value)
         so_far.append(tag)
-        problems.append(rules.problem(rules.check_tag, tag)
-                        or rules.problem(rules.check_tags, list(so_far)))
+        problems.append(
+            rules.problem(rules.check_tag, tag) or rules.problem(rules.check_tags, list(so_far))
+        )
     return problems
 
 
@@ -117,7 +118,8 @@ class TagEditor(QWidget):
         table.setObjectName("tagsTable")
         table.setAccessibleName(self.tr("Tags"))
         table.setHorizontalHeaderLabels(
-            [self.tr("Tag key"), self.tr("Tag value"), "", self.tr("Problem")])
+            [self.tr("Tag key"), self.tr("Tag value"), "", self.tr("Problem")]
+        )
         table.verticalHeader().hide()
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -135,8 +137,12 @@ class TagEditor(QWidget):
     def _append_row(self) -> _Row:
         index = len(self._rows)
         self._table.insertRow(index)
-        row = _Row(QLineEdit(), QLineEdit(), QPushButton(self.tr("Delete")),
-                   ProblemLabel(object_name="tagProblemLabel", padding="2px 4px"))
+        row = _Row(
+            QLineEdit(),
+            QLineEdit(),
+            QPushButton(self.tr("Delete")),
+            ProblemLabel(object_name="tagProblemLabel", padding="2px 4px"),
+        )
         row.key_edit.setObjectName("tagKeyEdit")
         row.key_edit.setPlaceholderText(self.tr("Key"))
         row.value_edit.setObjectName("tagValueEdit")
@@ -197,8 +203,10 @@ class TagEditor(QWidget):
 
     def _show_problems(self) -> None:
         self._count_label.setText(
-            self.tr("%1 of %2 tags").replace("%1", str(len(self.tags())))
-            .replace("%2", str(rules.TAGS_MAX)))
+            self.tr("%1 of %2 tags")
+            .replace("%1", str(len(self.tags())))
+            .replace("%2", str(rules.TAGS_MAX))
+        )
         for row, problem in zip(self._rows, tag_problems(self._pairs()), strict=True):
             text = error_sentence(problem) if problem else ""
             row.problem_label.setText(text)

@@ -12,8 +12,12 @@ from app.gui import formatting as fmt
 from app.model.keys import KeyState
 
 #: The states the filter offers, after "All states".
-FILTER_STATES = (KeyState.ENABLED, KeyState.DISABLED, KeyState.PENDING_DELETION,
-                 KeyState.PENDING_IMPORT)
+FILTER_STATES = (
+    KeyState.ENABLED,
+    KeyState.DISABLED,
+    KeyState.PENDING_DELETION,
+    KeyState.PENDING_IMPORT,
+)
 
 
 class TopBar(QWidget):

@@ -62,8 +62,12 @@ class KeyChanges:
     tags_set: tuple[Tag, ...] = ()
 
     def __bool__(self) -> bool:
-        return (self.alias is not None or self.description is not None
-                or bool(self.tags_removed) or bool(self.tags_set))
+        return (
+            self.alias is not None
+            or self.description is not None
+            or bool(self.tags_removed)
+            or bool(self.tags_set)
+        )
 
 
 @dataclass(frozen=True)
@@ -79,15 +83,23 @@ class WrapResult:
 
 #: Where each KMS error sends the user to fix it.
 _ERROR_PAGES: dict[str, PageId] = {
-    "KMS.1101": PageId.KEY, "KMS.1103": PageId.KEY, "KMS.1104": PageId.KEY,
-    "KMS.0405": PageId.KEY, "KMS.0406": PageId.KEY, "KMS.0409": PageId.KEY,
-    "KMS.0410": PageId.KEY, "KMS.0411": PageId.KEY, "KMS.0412": PageId.KEY,
+    "KMS.1101": PageId.KEY,
+    "KMS.1103": PageId.KEY,
+    "KMS.1104": PageId.KEY,
+    "KMS.0405": PageId.KEY,
+    "KMS.0406": PageId.KEY,
+    "KMS.0409": PageId.KEY,
+    "KMS.0410": PageId.KEY,
+    "KMS.0411": PageId.KEY,
+    "KMS.0412": PageId.KEY,
     "KMS.0413": PageId.KEY,
     "KMS.2601": PageId.DOWNLOAD,  # the token expired: download new import items
     "KMS.0311": PageId.WRAP,  # did not unwrap: wrong wrapping key or algorithm
     "KMS.2604": PageId.WRAP,  # not 32 bytes
     "KMS.2606": PageId.WRAP,  # not the material imported before
-    "KMS.2603": PageId.TOKEN, "KMS.2605": PageId.TOKEN, "KMS.2602": PageId.TOKEN,
+    "KMS.2603": PageId.TOKEN,
+    "KMS.2605": PageId.TOKEN,
+    "KMS.2602": PageId.TOKEN,
 }
 
 
@@ -189,8 +201,10 @@ class ImportFlow:
         if key.origin is not Origin.EXTERNAL:
             return KmsError("KMS.0309")
         if key.state is not KeyState.PENDING_IMPORT:
-            return KmsError("KMS.0310", f"The key is {key.state.label}: only a key Pending "
-                            "import can receive material.")
+            return KmsError(
+                "KMS.0310",
+                f"The key is {key.state.label}: only a key Pending import can receive material.",
+            )
         self.key = key
         self.alias, self.description, self.tags = key.alias, key.description, key.tags
         return None
@@ -199,9 +213,12 @@ class ImportFlow:
 
     def items_usable(self, items: ImportItems) -> bool:
         """Import items that this key and algorithm can use now."""
-        return (self.key is not None and items.key_id == self.key.key_id
-                and items.wrapping_algorithm is self.algorithm
-                and not items.expired(self.now()))
+        return (
+            self.key is not None
+            and items.key_id == self.key.key_id
+            and items.wrapping_algorithm is self.algorithm
+            and not items.expired(self.now())
+        )
 
     def download_ready(self) -> bool:
         return self.items is not None and self.items_usable(self.items)
@@ -222,10 +239,13 @@ class ImportFlow:
 
     def wrap_current(self) -> bool:
         """Whether the material wrapped here fits the current import items and choice."""
-        return (self.wrapped is not None and self.items is not None
-                and self.wrapped.wrapping_key == self.items.wrapping_key
-                and self.wrapped.algorithm is self.items.wrapping_algorithm
-                and self.wrapped.plaintext == self.plaintext_path)
+        return (
+            self.wrapped is not None
+            and self.items is not None
+            and self.wrapped.wrapping_key == self.items.wrapping_key
+            and self.wrapped.algorithm is self.items.wrapping_algorithm
+            and self.wrapped.plaintext == self.plaintext_path
+        )
 
     def default_plaintext_path(self) -> Path | None:
         """Where generated plaintext is saved unless the user says otherwise."""
@@ -260,8 +280,9 @@ class ImportFlow:
             return None
         if self.expires_at is None:
             return KmsError("KMS.2602", "Choose when the key material expires.")
-        return rules.problem(lambda when: rules.check_material_expiry(when, self.now()),
-                             self.expires_at)
+        return rules.problem(
+            lambda when: rules.check_material_expiry(when, self.now()), self.expires_at
+        )
 
     def expiration_time(self) -> int | None:
         """The API's ``expiration_time``: absent for "never expires"."""
@@ -271,5 +292,9 @@ class ImportFlow:
         """Finish imports when everything is there; after the import it closes."""
         if self.imported is not None:
             return True
-        return (self.key is not None and self.token_path is not None
-                and self.encrypted_material is not None and self.expiry_problem() is None)
+        return (
+            self.key is not None
+            and self.token_path is not None
+            and self.encrypted_material is not None
+            and self.expiry_problem() is None
+        )

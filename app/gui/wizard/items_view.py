@@ -18,8 +18,9 @@ class ImportItemsView(QWidget):
         self.files.setAccessibleName(self.tr("Downloaded files"))
         self.files.setMaximumHeight(80)
         self.state = QLabel(self, objectName="expiryLabel", wordWrap=True)
-        self.show_folder = QPushButton(self.tr("&Show in folder"), self,
-                                       objectName="showInFolderButton")
+        self.show_folder = QPushButton(
+            self.tr("&Show in folder"), self, objectName="showInFolderButton"
+        )
         self.show_folder.setAccessibleName(self.tr("Show in folder"))
         self.show_folder.setAutoDefault(False)
         self.show_folder.clicked.connect(self._on_show_folder_clicked)

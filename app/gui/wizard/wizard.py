@@ -40,13 +40,20 @@ class ImportKeyWizard(QWizard):
     #: The import succeeded; carries the key (a ``Cmk``) as it is now.
     keyImported = Signal(object)
 
-    def __init__(self, backend: KmsBackend, runner: TaskRunner, *,
-                 resume_key_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        *,
+        resume_key_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importKeyWizard")
         self.flow = ImportFlow(resume_key_id=resume_key_id)
-        self.setWindowTitle(self.tr("Import Key Material Again") if resume_key_id
-                            else self.tr("Import Key"))
+        self.setWindowTitle(
+            self.tr("Import Key Material Again") if resume_key_id else self.tr("Import Key")
+        )
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)

@@ -40,29 +40,33 @@ from app.model.keys import Cmk, Origin, Tag
 # ------------------------------------------------------------------------ 2. the key
 
 
-def create_key(backend: KmsBackend, *, alias: str, description: str,
-               tags: tuple[Tag, ...]) -> Cmk:
+def create_key(backend: KmsBackend, *, alias: str, description: str, tags: tuple[Tag, ...]) -> Cmk:
     """The console's "create a CMK whose key material is empty": origin external, state 5."""
-    return backend.create_key(alias=alias, description=description, origin=Origin.EXTERNAL,
-                              tags=tags)
+    return backend.create_key(
+        alias=alias, description=description, origin=Origin.EXTERNAL, tags=tags
+    )
 
 
-def update_key(backend: KmsBackend, *, key_id: str,
-               changes: KeyChanges) -> tuple[Cmk, KmsError | None]:
+def update_key(
+    backend: KmsBackend, *, key_id: str, changes: KeyChanges
+) -> tuple[Cmk, KmsError | None]:
     """Apply the user's later edits to the created key, in order, stopping at the first
     refusal; returns the key as it now is, and that refusal (so nothing is done twice)."""
     steps: list[Callable[[], object]] = []
     if changes.alias is not None:
         steps.append(lambda: backend.update_key_alias(key_id=key_id, alias=changes.alias))
     if changes.description is not None:
-        steps.append(lambda: backend.update_key_description(
-            key_id=key_id, description=changes.description))
+        steps.append(
+            lambda: backend.update_key_description(key_id=key_id, description=changes.description)
+        )
     if changes.tags_removed:  # before adding, so ten tags never become eleven on the way
-        steps.append(lambda: backend.batch_tags(key_id=key_id, action="delete",
-                                                tags=changes.tags_removed))
+        steps.append(
+            lambda: backend.batch_tags(key_id=key_id, action="delete", tags=changes.tags_removed)
+        )
     if changes.tags_set:
-        steps.append(lambda: backend.batch_tags(key_id=key_id, action="create",
-                                                tags=changes.tags_set))
+        steps.append(
+            lambda: backend.batch_tags(key_id=key_id, action="create", tags=changes.tags_set)
+        )
     refusal = None
     for step in steps:
         try:
@@ -89,8 +93,9 @@ class Download:
     parameters: ImportParameters | None = None
 
 
-def download_items(backend: KmsBackend, *, key: Cmk, algorithm: WrappingAlgorithm,
-                   folder: Path, now: float) -> Download:
+def download_items(
+    backend: KmsBackend, *, key: Cmk, algorithm: WrappingAlgorithm, folder: Path, now: float
+) -> Download:
     """get-parameters-for-import, then the three files of the console's download."""
     if not folder.is_dir():  # before asking the KMS, so no token is issued for nothing
         raise files.FileProblem(f"{folder} is not a folder. Choose an existing folder.")
@@ -121,13 +126,18 @@ def _abbreviate(text: str, keep: int = 16) -> str:
     return f"{text[:keep]}...{text[-keep:]} ({len(text)} characters)"
 
 
-def api_call(key_id: str, algorithm: WrappingAlgorithm,
-             params: ImportParameters | None) -> tuple[str, str]:
+def api_call(
+    key_id: str, algorithm: WrappingAlgorithm, params: ImportParameters | None
+) -> tuple[str, str]:
     """The same download as a get-parameters-for-import request and response (JSON)."""
     request = {"key_id": key_id, "wrapping_algorithm": algorithm.value}
     if params is None:
-        response = {"key_id": key_id, "public_key": "<Base64 of the DER wrapping key>",
-                    "import_token": "<Base64 import token>", "expiration_time": "<epoch seconds>"}
+        response = {
+            "key_id": key_id,
+            "public_key": "<Base64 of the DER wrapping key>",
+            "import_token": "<Base64 import token>",
+            "expiration_time": "<epoch seconds>",
+        }
     else:
         response = {
             "key_id": params.key_id,
@@ -141,16 +151,18 @@ def api_call(key_id: str, algorithm: WrappingAlgorithm,
 # ------------------------------------------------------------------------ 4. wrapping
 
 
-def wrap_commands(items: ImportItems, *, plaintext: Path | None,
-                  generate: bool) -> list[tuple[str, str]]:
+def wrap_commands(
+    items: ImportItems, *, plaintext: Path | None, generate: bool
+) -> list[tuple[str, str]]:
     """The console's Table 2 for these items as (step, shell line) pairs, "cd", "generate"
     (unless the material exists) and "wrap": files in the download folder by their names,
     others by their full paths."""
     folder = items.wrapping_key.parent
     plain = plaintext or folder / PLAINTEXT_NAME
     plain_arg = plain.name if plain.parent == folder else str(plain)
-    generate_step, wrap_step = openssl_recipe(items.wrapping_algorithm, items.wrapping_key.name,
-                                              plain_arg, ENCRYPTED_NAME)
+    generate_step, wrap_step = openssl_recipe(
+        items.wrapping_algorithm, items.wrapping_key.name, plain_arg, ENCRYPTED_NAME
+    )
     steps = [("cd", shlex.join(["cd", str(folder)]))]
     if generate:
         steps.append(("generate", generate_step.command))
@@ -158,8 +170,14 @@ def wrap_commands(items: ImportItems, *, plaintext: Path | None,
     return steps
 
 
-def wrap_here(*, wrapping_key: Path, algorithm: WrappingAlgorithm, source: MaterialSource,
-              plaintext: Path, random: Callable[[int], bytes] = os.urandom) -> WrapResult:
+def wrap_here(
+    *,
+    wrapping_key: Path,
+    algorithm: WrappingAlgorithm,
+    source: MaterialSource,
+    plaintext: Path,
+    random: Callable[[int], bytes] = os.urandom,
+) -> WrapResult:
     """Generate (and save, never over an existing file) or load 32 bytes of material, wrap
     them into ``EncryptedKeyMaterial.bin`` beside the wrapping key, and wipe them. When
     generating, either both files are written or neither: a retry starts clean."""
@@ -184,8 +202,9 @@ def wrap_here(*, wrapping_key: Path, algorithm: WrappingAlgorithm, source: Mater
         raise
     finally:
         material[:] = bytes(len(material))
-    return WrapResult(encrypted=out, plaintext=plaintext, kcv=kcv, wrapping_key=wrapping_key,
-                      algorithm=algorithm)
+    return WrapResult(
+        encrypted=out, plaintext=plaintext, kcv=kcv, wrapping_key=wrapping_key, algorithm=algorithm
+    )
 
 
 # ------------------------------------------------------------- 5. the encrypted material
@@ -249,12 +268,23 @@ def read_token(path: Path) -> str:
     if len(token) < 200:
         raise files.FileProblem(
             f"{path.name} is not an import token: it holds {files.describe(data)}. "
-            "Choose the importToken_... file downloaded for this key.", code="KMS.2605")
+            "Choose the importToken_... file downloaded for this key.",
+            code="KMS.2605",
+        )
     return token
 
 
-def import_material(backend: KmsBackend, *, key_id: str, token_path: Path, encrypted: bytes,
-                    expiration_time: int | None) -> Cmk:
-    return backend.import_key_material(key_id=key_id, import_token=read_token(token_path),
-                                       encrypted_key_material=encrypted,
-                                       expiration_time=expiration_time)
+def import_material(
+    backend: KmsBackend,
+    *,
+    key_id: str,
+    token_path: Path,
+    encrypted: bytes,
+    expiration_time: int | None,
+) -> Cmk:
+    return backend.import_key_material(
+        key_id=key_id,
+        import_token=read_token(token_path),
+        encrypted_key_material=encrypted,
+        expiration_time=expiration_time,
+    )

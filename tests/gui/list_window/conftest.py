@@ -28,32 +28,55 @@ class Keys:
     pending_deletion: Cmk  # old/retired: KMS, Pending deletion in 7 days
 
     def all(self) -> list[Cmk]:
-        return [self.enabled, self.disabled, self.imported, self.pending_import,
-                self.pending_deletion]
+        return [
+            self.enabled,
+            self.disabled,
+            self.imported,
+            self.pending_import,
+            self.pending_deletion,
+        ]
 
 
 def import_material(kms: LocalKms, key_id: str, *, expires_s: int | None) -> Cmk:
-    params = kms.get_parameters_for_import(project_id=DEFAULT_PROJECT, key_id=key_id,
-                                           wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256)
-    return kms.import_key_material(project_id=DEFAULT_PROJECT, key_id=key_id,
-                                   import_token=params.import_token,
-                                   encrypted_key_material=wrap_for(params, material()),
-                                   expiration_time=expires_s)
+    params = kms.get_parameters_for_import(
+        project_id=DEFAULT_PROJECT,
+        key_id=key_id,
+        wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256,
+    )
+    return kms.import_key_material(
+        project_id=DEFAULT_PROJECT,
+        key_id=key_id,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, material()),
+        expiration_time=expires_s,
+    )
 
 
 @pytest.fixture
 def keys(kms: LocalKms, clock: ManualClock) -> Keys:
     p = DEFAULT_PROJECT
-    enabled = kms.create_key(project_id=p, key_alias="payments/prod", origin=Origin.KMS,
-                             key_description="Card payments at rest",
-                             tags=(Tag("env", "prod"), Tag("team", "payments")))
+    enabled = kms.create_key(
+        project_id=p,
+        key_alias="payments/prod",
+        origin=Origin.KMS,
+        key_description="Card payments at rest",
+        tags=(Tag("env", "prod"), Tag("team", "payments")),
+    )
     disabled = kms.create_key(project_id=p, key_alias="ledger/archive", origin=Origin.KMS)
     disabled = kms.disable_key(project_id=p, key_id=disabled.key_id)
-    imported = kms.create_key(project_id=p, key_alias="byok/hsm-2026", origin=Origin.EXTERNAL,
-                              tags=(Tag("source", "hsm"),))
+    imported = kms.create_key(
+        project_id=p,
+        key_alias="byok/hsm-2026",
+        origin=Origin.EXTERNAL,
+        tags=(Tag("source", "hsm"),),
+    )
     imported = import_material(kms, imported.key_id, expires_s=int(clock.now()) + 2 * DAY_S)
-    waiting = kms.create_key(project_id=p, key_alias="byok/waiting", origin=Origin.EXTERNAL,
-                             key_description="Waiting for the key ceremony")
+    waiting = kms.create_key(
+        project_id=p,
+        key_alias="byok/waiting",
+        origin=Origin.EXTERNAL,
+        key_description="Waiting for the key ceremony",
+    )
     retired = kms.create_key(project_id=p, key_alias="old/retired", origin=Origin.KMS)
     retired = kms.schedule_key_deletion(project_id=p, key_id=retired.key_id, pending_days=7)
     return Keys(enabled, disabled, imported, waiting, retired)

@@ -90,8 +90,7 @@ class ListDriver:
         index = self.index_of(alias)
         self.table.scrollTo(index)
         rect = self.table.visualRect(index)
-        self.qtbot.mouseClick(self.table.viewport(), Qt.MouseButton.LeftButton,
-                              pos=rect.center())
+        self.qtbot.mouseClick(self.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert self.window.selected_key() is not None
         assert self.window.selected_key().alias == alias
 

@@ -36,7 +36,8 @@ def test_enable_and_disable(lw: ListDriver, keys: Keys, backend: LocalBackend) -
 
 
 def test_schedule_deletion_7_to_1096_days_default_7_with_its_date(
-        lw: ListDriver, keys: Keys, backend: LocalBackend, clock: ManualClock) -> None:
+    lw: ListDriver, keys: Keys, backend: LocalBackend, clock: ManualClock
+) -> None:
     lw.select("payments/prod")
     lw.trigger("scheduleDeletionAction")
     dialog = lw.dialog("scheduleDeletionDialog")
@@ -67,8 +68,9 @@ def test_cancel_deletion(lw: ListDriver, keys: Keys, backend: LocalBackend) -> N
     assert lw.label("detailsDeletionLabel") == "Not scheduled"
 
 
-def test_edit_tags_with_the_wizard_s_editor(lw: ListDriver, keys: Keys,
-                                            backend: LocalBackend) -> None:
+def test_edit_tags_with_the_wizard_s_editor(
+    lw: ListDriver, keys: Keys, backend: LocalBackend
+) -> None:
     lw.select("payments/prod")
     lw.trigger("editTagsAction")
     dialog = lw.dialog("editTagsDialog")
@@ -101,7 +103,8 @@ def test_edit_tags_refuses_what_the_model_refuses(lw: ListDriver) -> None:
 
 
 def test_edit_alias_and_description_with_the_rules_as_you_type(
-        lw: ListDriver, keys: Keys, backend: LocalBackend) -> None:
+    lw: ListDriver, keys: Keys, backend: LocalBackend
+) -> None:
     lw.select("ledger/archive")
     lw.trigger("editAliasAction")
     dialog = lw.dialog("editKeyDialog")
@@ -123,7 +126,8 @@ def test_edit_alias_and_description_with_the_rules_as_you_type(
 
 
 def test_delete_material_asks_then_the_key_is_pending_import(
-        lw: ListDriver, keys: Keys, backend: LocalBackend) -> None:
+    lw: ListDriver, keys: Keys, backend: LocalBackend
+) -> None:
     lw.select("byok/hsm-2026")
     lw.trigger("deleteMaterialAction")
     dialog = lw.dialog("deleteMaterialDialog")
@@ -153,11 +157,15 @@ def test_try_it_encrypts_and_decrypts_and_clears_on_close(lw: ListDriver) -> Non
     fields = [text, decrypted, lw.find(QPlainTextEdit, "ciphertextView", dialog)]
     dialog.reject()
     assert [f.text() if isinstance(f, QLineEdit) else f.toPlainText() for f in fields] == [
-        "", "", ""]
+        "",
+        "",
+        "",
+    ]
 
 
 def test_create_key_with_kms_material_appears_enabled_and_selected(
-        lw: ListDriver, backend: LocalBackend) -> None:
+    lw: ListDriver, backend: LocalBackend
+) -> None:
     lw.click(lw.find(QWidget, "createKeyButton"))
     dialog = lw.dialog("createKeyDialog")
     ok = lw.find(QWidget, "okButton", dialog)

@@ -21,13 +21,13 @@ from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer
 @pytest.fixture
 def desktop(qtbot, runner, tmp_path, monkeypatch) -> Iterator[Desktop]:
     monkeypatch.setenv("KEYFERRY_SECRET_KEY", SECRET_KEY)
-    args = argparse.Namespace(data_dir=tmp_path / "store",
-                              master_key_file=tmp_path / "master.key", project=None)
+    args = argparse.Namespace(
+        data_dir=tmp_path / "store", master_key_file=tmp_path / "master.key", project=None
+    )
     from app.backends.local import open_local
 
     session = Desktop(args, runner)
-    session.show(open_local(args.data_dir, master_key_file=args.master_key_file,
-                            background=False))
+    session.show(open_local(args.data_dir, master_key_file=args.master_key_file, background=False))
     yield session
     for window in (session.window,):
         if window is not None and shiboken6.isValid(window):
@@ -41,8 +41,9 @@ def _label(window) -> str:
     return window.findChild(QLabel, "connectionLabel").text()
 
 
-def test_switching_to_a_remote_kms_and_back(qtbot, desktop: Desktop,
-                                            live_server: LiveServer) -> None:
+def test_switching_to_a_remote_kms_and_back(
+    qtbot, desktop: Desktop, live_server: LiveServer
+) -> None:
     local_window = desktop.window
     assert _label(local_window).startswith("Local engine (")
     assert "Local engine" in local_window.windowTitle()
@@ -61,8 +62,10 @@ def test_switching_to_a_remote_kms_and_back(qtbot, desktop: Desktop,
     assert _label(desktop.window).startswith("Local engine (")
 
 
-def test_an_unreachable_kms_keeps_the_window_and_says_why(qtbot, desktop: Desktop,
-                                                          ) -> None:
+def test_an_unreachable_kms_keeps_the_window_and_says_why(
+    qtbot,
+    desktop: Desktop,
+) -> None:
     import socket
 
     with socket.socket() as sock:
@@ -77,15 +80,19 @@ def test_an_unreachable_kms_keeps_the_window_and_says_why(qtbot, desktop: Deskto
 
 def test_the_connection_menu_opens_the_dialog(qtbot, desktop: Desktop) -> None:
     desktop.window.connect_remote_action.trigger()
-    qtbot.waitUntil(lambda: any(w.objectName() == "connectionDialog" and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if w.objectName() == "connectionDialog")
+    qtbot.waitUntil(
+        lambda: any(
+            w.objectName() == "connectionDialog" and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        )
+    )
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "connectionDialog")
     dialog.reject()
 
 
 def test_the_window_shows_before_its_local_store_opens_on_the_runner(
-        qtbot, runner, tmp_path) -> None:
+    qtbot, runner, tmp_path
+) -> None:
     """keyferry's list window (app.py) is built on a backend whose engine opens with the
     first page of keys, on the task runner: never on the UI thread, and the rows follow."""
     import threading
@@ -94,13 +101,18 @@ def test_the_window_shows_before_its_local_store_opens_on_the_runner(
     from app.engine import FileMasterKey, LocalKms
     from app.gui.main_window import CmkListWindow
 
-    seeded = LocalKms.open(tmp_path / "store", master_key_source=FileMasterKey(
-        tmp_path / "master.key"), background=False, pool_size=0)
+    seeded = LocalKms.open(
+        tmp_path / "store",
+        master_key_source=FileMasterKey(tmp_path / "master.key"),
+        background=False,
+        pool_size=0,
+    )
     seeded.create_key(project_id="default", key_alias="waiting", origin="external")
     seeded.close()
     opened_on: list[str] = []
-    backend = open_local(tmp_path / "store", master_key_file=tmp_path / "master.key",
-                         background=False, lazily=True)
+    backend = open_local(
+        tmp_path / "store", master_key_file=tmp_path / "master.key", background=False, lazily=True
+    )
     opener = backend._opener
     assert opener is not None and backend._kms is None
 
@@ -123,8 +135,7 @@ def test_the_window_shows_before_its_local_store_opens_on_the_runner(
     backend.close()
 
 
-def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner,
-                                                              tmp_path) -> None:
+def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner, tmp_path) -> None:
     """The master-key file is damaged: the window still comes up, says why with what to do,
     and its Connection menu still offers another KMS; the file is left as it was. Once the
     user has moved it away, View > Reload opens the store."""
@@ -135,8 +146,9 @@ def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner,
     key_file = tmp_path / "master.key"
     key_file.write_bytes(b"not a key")
     key_file.chmod(0o600)
-    backend = open_local(tmp_path / "store", master_key_file=key_file, background=False,
-                         lazily=True)
+    backend = open_local(
+        tmp_path / "store", master_key_file=key_file, background=False, lazily=True
+    )
     window = CmkListWindow(backend, runner)
     qtbot.addWidget(window)
     window.show()
@@ -156,8 +168,7 @@ def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner,
     backend.close()
 
 
-def test_a_damaged_store_file_is_said_in_the_window_with_its_code(qtbot, runner,
-                                                                  tmp_path) -> None:
+def test_a_damaged_store_file_is_said_in_the_window_with_its_code(qtbot, runner, tmp_path) -> None:
     """Not a database at all (found in review: it read 'the list could not be brought up
     to date' and 'Loading keys... (0 so far)' stayed; the CLI printed a traceback)."""
     from app.backends.local import open_local
@@ -166,8 +177,9 @@ def test_a_damaged_store_file_is_said_in_the_window_with_its_code(qtbot, runner,
 
     (tmp_path / "store").mkdir()
     (tmp_path / "store" / "keyferry.sqlite3").write_bytes(b"\x17" * 4096)
-    backend = open_local(tmp_path / "store", master_key_file=tmp_path / "master.key",
-                         background=False, lazily=True)
+    backend = open_local(
+        tmp_path / "store", master_key_file=tmp_path / "master.key", background=False, lazily=True
+    )
     window = CmkListWindow(backend, runner)
     qtbot.addWidget(window)
     window.show()

@@ -11,8 +11,9 @@ from app.gui.window_menus import LANGUAGE_ACTIONS
 from tests.gui.list_window.driver import ListDriver
 
 
-def test_the_language_menu_shows_and_remembers_the_choice(lw: ListDriver,
-                                                         compiled_translations) -> None:
+def test_the_language_menu_shows_and_remembers_the_choice(
+    lw: ListDriver, compiled_translations
+) -> None:
     menu = lw.window.findChild(QMenu, "languageMenu")
     assert [a.objectName() for a in menu.actions()] == list(LANGUAGE_ACTIONS.values())
     assert [a.text() for a in menu.actions()][1:] == ["English", "简体中文"]

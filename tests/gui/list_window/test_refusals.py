@@ -18,31 +18,62 @@ from app.model.keys import Tag
 from tests.gui.list_window.conftest import Keys
 from tests.gui.list_window.driver import ListDriver
 
-KEY_ACTIONS = ["enableAction", "disableAction", "scheduleDeletionAction",
-               "cancelDeletionAction", "editAliasAction", "editTagsAction",
-               "deleteMaterialAction", "reimportAction", "tryItAction"]
+KEY_ACTIONS = [
+    "enableAction",
+    "disableAction",
+    "scheduleDeletionAction",
+    "cancelDeletionAction",
+    "editAliasAction",
+    "editTagsAction",
+    "deleteMaterialAction",
+    "reimportAction",
+    "tryItAction",
+]
 
 #: For each seeded key: the actions its state allows (every other one is disabled).
 ALLOWED = {
-    "payments/prod": {"disableAction", "scheduleDeletionAction", "editAliasAction",
-                      "editTagsAction", "tryItAction"},
-    "ledger/archive": {"enableAction", "scheduleDeletionAction", "editAliasAction",
-                       "editTagsAction"},
-    "byok/hsm-2026": {"disableAction", "scheduleDeletionAction", "editAliasAction",
-                      "editTagsAction", "deleteMaterialAction", "tryItAction"},
-    "byok/waiting": {"scheduleDeletionAction", "editAliasAction", "editTagsAction",
-                     "reimportAction"},
+    "payments/prod": {
+        "disableAction",
+        "scheduleDeletionAction",
+        "editAliasAction",
+        "editTagsAction",
+        "tryItAction",
+    },
+    "ledger/archive": {
+        "enableAction",
+        "scheduleDeletionAction",
+        "editAliasAction",
+        "editTagsAction",
+    },
+    "byok/hsm-2026": {
+        "disableAction",
+        "scheduleDeletionAction",
+        "editAliasAction",
+        "editTagsAction",
+        "deleteMaterialAction",
+        "tryItAction",
+    },
+    "byok/waiting": {
+        "scheduleDeletionAction",
+        "editAliasAction",
+        "editTagsAction",
+        "reimportAction",
+    },
     "old/retired": {"cancelDeletionAction"},
 }
 
 #: Some refusals word for word.
 REASONS = {
     ("payments/prod", "enableAction"): "The key is already Enabled.",
-    ("payments/prod", "deleteMaterialAction"):
-        "KMS generated this key's material; only imported material can be deleted.",
+    (
+        "payments/prod",
+        "deleteMaterialAction",
+    ): "KMS generated this key's material; only imported material can be deleted.",
     ("ledger/archive", "tryItAction"): "The key is Disabled: enable it to encrypt and decrypt.",
-    ("byok/hsm-2026", "reimportAction"):
-        "The key already has key material. Delete it first to import again.",
+    (
+        "byok/hsm-2026",
+        "reimportAction",
+    ): "The key already has key material. Delete it first to import again.",
     ("byok/waiting", "enableAction"): "The key has no key material: import material first.",
     ("old/retired", "editTagsAction"): "The key is pending deletion: cancel the deletion first.",
     ("old/retired", "scheduleDeletionAction"): "The key is already scheduled for deletion.",
@@ -55,21 +86,24 @@ def engine_call(backend: LocalBackend, action: str, key_id: str) -> Callable[[],
     return {
         "enableAction": lambda: backend.enable_key(key_id=key_id),
         "disableAction": lambda: backend.disable_key(key_id=key_id),
-        "scheduleDeletionAction": lambda: backend.schedule_key_deletion(key_id=key_id,
-                                                                        pending_days=7),
+        "scheduleDeletionAction": lambda: backend.schedule_key_deletion(
+            key_id=key_id, pending_days=7
+        ),
         "cancelDeletionAction": lambda: backend.cancel_key_deletion(key_id=key_id),
         "editAliasAction": lambda: backend.update_key_alias(key_id=key_id, alias="new-alias"),
         "editTagsAction": lambda: backend.create_tag(key_id=key_id, tag=Tag("k", "v")),
         "deleteMaterialAction": lambda: backend.delete_imported_key_material(key_id=key_id),
         "reimportAction": lambda: backend.get_parameters_for_import(
-            key_id=key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256),
+            key_id=key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256
+        ),
         "tryItAction": lambda: backend.encrypt_data(key_id=key_id, plain_text=b"x"),
     }[action]
 
 
 @pytest.mark.parametrize("alias", sorted(ALLOWED))
 def test_actions_follow_the_state_and_each_refusal_says_why(
-        lw: ListDriver, backend: LocalBackend, alias: str) -> None:
+    lw: ListDriver, backend: LocalBackend, alias: str
+) -> None:
     lw.select(alias)
     key_id = lw.window.selected_key().key_id
     for name in KEY_ACTIONS:
@@ -93,7 +127,8 @@ def test_without_a_selection_every_key_action_says_select_a_key(lw: ListDriver) 
 
 
 def test_a_backend_refusal_is_shown_with_its_code_and_the_row_catches_up(
-        lw: ListDriver, keys: Keys, backend: LocalBackend) -> None:
+    lw: ListDriver, keys: Keys, backend: LocalBackend
+) -> None:
     lw.select("ledger/archive")
     # Another writer enables the key first: its job is ahead in the runner's queue.
     lw.runner.run(lambda: backend.enable_key(key_id=keys.disabled.key_id), context=lw.window)
@@ -123,12 +158,15 @@ def test_a_refusal_in_a_dialog_is_shown_there_with_the_input_kept(lw: ListDriver
 
 
 def test_a_schedule_refused_because_another_writer_was_first(
-        lw: ListDriver, keys: Keys, backend: LocalBackend) -> None:
+    lw: ListDriver, keys: Keys, backend: LocalBackend
+) -> None:
     lw.select("payments/prod")
     lw.trigger("scheduleDeletionAction")
     dialog = lw.dialog("scheduleDeletionDialog")
-    lw.runner.run(lambda: backend.schedule_key_deletion(key_id=keys.enabled.key_id,
-                                                        pending_days=9), context=lw.window)
+    lw.runner.run(
+        lambda: backend.schedule_key_deletion(key_id=keys.enabled.key_id, pending_days=9),
+        context=lw.window,
+    )
     lw.press_ok(dialog)
     notice = lw.find(QLabel, "dialogNotice", dialog)
     lw.wait(lambda: "KMS.1402" in notice.text())

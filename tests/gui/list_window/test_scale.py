@@ -32,8 +32,7 @@ class Heartbeat:
         self._last = now
 
 
-def test_rows_are_lazy_but_search_and_sort_cover_every_key(
-        make_window, kms: LocalKms) -> None:
+def test_rows_are_lazy_but_search_and_sort_cover_every_key(make_window, kms: LocalKms) -> None:
     seed(kms, many(COUNT))
     heart = Heartbeat()
     lw: ListDriver = make_window()

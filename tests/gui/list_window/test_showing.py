@@ -20,16 +20,31 @@ from app.gui.widgets.details_pane import DetailsPane
 from tests.gui.list_window.conftest import Keys
 from tests.gui.list_window.driver import ListDriver
 
-ACTIONS = ("enableAction", "disableAction", "scheduleDeletionAction", "cancelDeletionAction",
-           "editTagsAction", "deleteMaterialAction", "reimportAction", "tryItAction",
-           "editAliasAction", "importKeyAction", "createKeyAction")
+ACTIONS = (
+    "enableAction",
+    "disableAction",
+    "scheduleDeletionAction",
+    "cancelDeletionAction",
+    "editTagsAction",
+    "deleteMaterialAction",
+    "reimportAction",
+    "tryItAction",
+    "editAliasAction",
+    "importKeyAction",
+    "createKeyAction",
+)
 
 
 def test_every_named_part_is_there_with_an_accessible_name(lw: ListDriver) -> None:
     assert lw.window.objectName() == "cmkListWindow"
-    for kind, name in [(QTableView, "cmkTable"), (QLineEdit, "searchEdit"),
-                       (QComboBox, "stateFilterCombo"), (QAbstractButton, "importKeyButton"),
-                       (QAbstractButton, "createKeyButton"), (DetailsPane, "detailsPane")]:
+    for kind, name in [
+        (QTableView, "cmkTable"),
+        (QLineEdit, "searchEdit"),
+        (QComboBox, "stateFilterCombo"),
+        (QAbstractButton, "importKeyButton"),
+        (QAbstractButton, "createKeyButton"),
+        (DetailsPane, "detailsPane"),
+    ]:
         widget = lw.find(kind, name)
         assert widget.accessibleName(), name
     for name in ACTIONS:
@@ -39,8 +54,7 @@ def test_every_named_part_is_there_with_an_accessible_name(lw: ListDriver) -> No
             assert widget.accessibleName() or widget.text(), widget.objectName()
 
 
-def test_every_key_with_its_columns_and_the_counts_per_state(lw: ListDriver,
-                                                             keys: Keys) -> None:
+def test_every_key_with_its_columns_and_the_counts_per_state(lw: ListDriver, keys: Keys) -> None:
     assert sorted(lw.aliases()) == sorted(k.alias for k in keys.all())
     row = lw.row("payments/prod")
     assert row[Column.KEY_ID] == keys.enabled.key_id
@@ -68,15 +82,15 @@ def test_times_are_local_with_utc_on_hover(lw: ListDriver, keys: Keys) -> None:
     expiry = index.siblingAtColumn(Column.MATERIAL_EXPIRY)
     assert created.data(Qt.ItemDataRole.ToolTipRole) == fmt.utc_time(keys.imported.created_ms)
     assert expiry.data(Qt.ItemDataRole.ToolTipRole) == fmt.utc_time(
-        keys.imported.material_expires_ms)
+        keys.imported.material_expires_ms
+    )
     lw.select("byok/hsm-2026")
     label = lw.find(QWidget, "detailsCreatedLabel")
     assert label.text() == fmt.local_time(keys.imported.created_ms)
     assert label.toolTip().endswith(" UTC")
 
 
-def test_details_show_every_field_kcv_tags_and_import_history(lw: ListDriver,
-                                                             keys: Keys) -> None:
+def test_details_show_every_field_kcv_tags_and_import_history(lw: ListDriver, keys: Keys) -> None:
     lw.select("byok/hsm-2026")
     key = keys.imported
     assert lw.label("detailsKeyIdLabel") == key.key_id
@@ -93,8 +107,7 @@ def test_details_show_every_field_kcv_tags_and_import_history(lw: ListDriver,
     # The engine's history of a key holds its changes and refusals (reads such as
     # get-parameters-for-import are audited apart, unindexed by key).
     lw.wait(lambda: tree.topLevelItemCount() == 2)
-    assert [tree.topLevelItem(i).text(1) for i in range(2)] == [
-        "Create key", "Import key material"]
+    assert [tree.topLevelItem(i).text(1) for i in range(2)] == ["Create key", "Import key material"]
     assert tree.topLevelItem(1).text(2) == "OK"
     lw.select("old/retired")
     assert lw.label("detailsDeletionLabel") == fmt.local_and_utc(keys.pending_deletion.deletion_ms)
@@ -138,13 +151,11 @@ def test_the_state_filter_alone_and_with_a_search(lw: ListDriver) -> None:
 def test_a_header_click_sorts_and_a_second_click_reverses(lw: ListDriver) -> None:
     header = lw.table.horizontalHeader()
     alias_x = header.sectionViewportPosition(Column.ALIAS) + 10
-    lw.qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                        pos=QPoint(alias_x, 5))
+    lw.qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(alias_x, 5))
     lw.settle()
     first = lw.aliases()
     assert first in (sorted(first), sorted(first, reverse=True))
-    lw.qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                        pos=QPoint(alias_x, 5))
+    lw.qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(alias_x, 5))
     lw.settle()
     assert lw.aliases() == list(reversed(first))
     assert lw.window.proxy.query.sort_column is Column.ALIAS
@@ -212,14 +223,17 @@ def test_keyboard_shortcuts_open_the_dialogs(lw: ListDriver) -> None:
     assert lw.row("ledger/archive")[Column.STATE] == "Enabled"
 
 
-def test_a_refused_import_is_in_the_history_with_its_code(
-        lw: ListDriver, keys: Keys, kms) -> None:
+def test_a_refused_import_is_in_the_history_with_its_code(lw: ListDriver, keys: Keys, kms) -> None:
     from app.engine import DEFAULT_PROJECT
     from app.model.errors import KmsError
 
     try:
-        kms.import_key_material(project_id=DEFAULT_PROJECT, key_id=keys.pending_import.key_id,
-                                import_token="not-a-token", encrypted_key_material=b"x" * 256)
+        kms.import_key_material(
+            project_id=DEFAULT_PROJECT,
+            key_id=keys.pending_import.key_id,
+            import_token="not-a-token",
+            encrypted_key_material=b"x" * 256,
+        )
     except KmsError as error:
         code = error.code
     lw.select("byok/waiting")

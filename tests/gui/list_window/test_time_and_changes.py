@@ -17,7 +17,8 @@ DAY_S = 86_400
 
 
 def test_material_expiring_turns_the_row_to_pending_import(
-        lw: ListDriver, keys: Keys, clock: ManualClock, kms: LocalKms) -> None:
+    lw: ListDriver, keys: Keys, clock: ManualClock, kms: LocalKms
+) -> None:
     lw.select("byok/hsm-2026")
     assert lw.row("byok/hsm-2026")[Column.STATE] == "Enabled"
     clock.advance(2 * DAY_S + 60)  # past the material's expiry; no sweep runs
@@ -29,13 +30,17 @@ def test_material_expiring_turns_the_row_to_pending_import(
     assert "Pending import: 2" in lw.label("stateCountsLabel")
     assert lw.action("reimportAction").isEnabled()
     assert not lw.action("tryItAction").isEnabled()
-    stored = kms.store.connection().execute(
-        "SELECT state FROM keys WHERE key_id = ?", (keys.imported.key_id,)).fetchone()
+    stored = (
+        kms.store.connection()
+        .execute("SELECT state FROM keys WHERE key_id = ?", (keys.imported.key_id,))
+        .fetchone()
+    )
     assert stored == (2,)  # the store is not swept yet: the window used the model's rule
 
 
 def test_a_key_whose_deletion_date_passes_disappears(
-        lw: ListDriver, keys: Keys, clock: ManualClock) -> None:
+    lw: ListDriver, keys: Keys, clock: ManualClock
+) -> None:
     lw.select("old/retired")
     clock.advance(7 * DAY_S + 60)
     lw.wait(lambda: "old/retired" not in lw.aliases())
@@ -57,15 +62,15 @@ def test_another_client_s_changes_show_up(lw: ListDriver, keys: Keys, kms: Local
         lw.wait(lambda: lw.row("payments/prod")[Column.STATE] == "Disabled")
         created = other.create_key(alias="from/elsewhere", origin=Origin.KMS)
         lw.wait(lambda: "from/elsewhere" in lw.aliases())
-        kms.schedule_key_deletion(project_id=DEFAULT_PROJECT, key_id=created.key_id,
-                                  pending_days=7)
+        kms.schedule_key_deletion(project_id=DEFAULT_PROJECT, key_id=created.key_id, pending_days=7)
         lw.wait(lambda: lw.row("from/elsewhere")[Column.STATE] == "Pending deletion")
     finally:
         other.close()
 
 
-def test_the_sweep_deleting_a_key_removes_its_row(lw: ListDriver, clock: ManualClock,
-                                                  kms: LocalKms) -> None:
+def test_the_sweep_deleting_a_key_removes_its_row(
+    lw: ListDriver, clock: ManualClock, kms: LocalKms
+) -> None:
     clock.advance(8 * DAY_S)
     assert kms.sweep() >= 1  # the engine's sweeper deletes it and tells its listeners
     lw.wait(lambda: "old/retired" not in lw.aliases())

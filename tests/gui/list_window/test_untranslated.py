@@ -21,8 +21,9 @@ def switch_language(lw: ListDriver, choice: str) -> None:
     lw.wait(lambda: lw.window.menus.menus["key"].title() == expected)
 
 
-def test_the_list_window_switches_to_chinese_live_and_back(lw: ListDriver, keys: Keys,
-                                                          compiled_translations) -> None:
+def test_the_list_window_switches_to_chinese_live_and_back(
+    lw: ListDriver, keys: Keys, compiled_translations
+) -> None:
     lw.select("byok/hsm-2026")
     lw.wait(lambda: lw.window.details.history.topLevelItemCount() > 0)
     assert lw.row("byok/hsm-2026")[1] == keys.imported.key_id
@@ -33,15 +34,15 @@ def test_the_list_window_switches_to_chinese_live_and_back(lw: ListDriver, keys:
     assert lw.label("detailsStateLabel") == "已启用"
     assert "已启用：2" in lw.label("stateCountsLabel")
     assert lw.window.windowTitle().startswith("Keyferry — 本地引擎（")
-    assert_all_chinese(lw.window, keys.imported.kcv or "", str(lw.window.backend.kms.store
-                                                               .directory))
+    assert_all_chinese(
+        lw.window, keys.imported.kcv or "", str(lw.window.backend.kms.store.directory)
+    )
     switch_language(lw, ENGLISH)
     assert lw.row("payments/prod")[2] == "Enabled"
     assert lw.label("detailsStateLabel") == "Enabled"
 
 
-def test_each_state_and_a_pending_deletion_in_chinese(lw: ListDriver, keys: Keys,
-                                                      chinese) -> None:
+def test_each_state_and_a_pending_deletion_in_chinese(lw: ListDriver, keys: Keys, chinese) -> None:
     lw.window.retranslate()
     states = {lw.row(k.alias)[2] for k in keys.all()}
     assert states == {"已启用", "已禁用", "计划删除", "待导入"}
@@ -56,16 +57,20 @@ def test_each_state_and_a_pending_deletion_in_chinese(lw: ListDriver, keys: Keys
     assert_all_chinese(lw.window, str(lw.window.backend.kms.store.directory))
 
 
-@pytest.mark.parametrize(("action", "dialog", "alias"), [
-    ("scheduleDeletionAction", "scheduleDeletionDialog", "payments/prod"),
-    ("tryItAction", "tryItDialog", "payments/prod"),
-    ("editTagsAction", "editTagsDialog", "payments/prod"),
-    ("editAliasAction", "editKeyDialog", "payments/prod"),
-    ("deleteMaterialAction", "deleteMaterialDialog", "byok/hsm-2026"),
-    ("createKeyAction", "createKeyDialog", "payments/prod"),
-])
-def test_the_key_dialogs_are_in_chinese(lw: ListDriver, keys: Keys, chinese, action: str,
-                                        dialog: str, alias: str) -> None:
+@pytest.mark.parametrize(
+    ("action", "dialog", "alias"),
+    [
+        ("scheduleDeletionAction", "scheduleDeletionDialog", "payments/prod"),
+        ("tryItAction", "tryItDialog", "payments/prod"),
+        ("editTagsAction", "editTagsDialog", "payments/prod"),
+        ("editAliasAction", "editKeyDialog", "payments/prod"),
+        ("deleteMaterialAction", "deleteMaterialDialog", "byok/hsm-2026"),
+        ("createKeyAction", "createKeyDialog", "payments/prod"),
+    ],
+)
+def test_the_key_dialogs_are_in_chinese(
+    lw: ListDriver, keys: Keys, chinese, action: str, dialog: str, alias: str
+) -> None:
     lw.window.retranslate()
     lw.select(alias)
     lw.action(action).trigger()
@@ -110,9 +115,17 @@ def test_in_english_the_same_walk_sees_every_part_of_the_window(lw: ListDriver) 
     lw.select("payments/prod")
     lw.window.statusBar().showMessage("Key payments/prod saved.")
     found = "\n".join(untranslated(lw.window, USER_DATA))
-    for part in ("menu bar: 'Connect to a &remote KMS…'", "toolbar 'keyToolBar'",
-                 "'Material expiry'", "QLabel 'stateCountsLabel'", "status bar",
-                 "QLabel 'detailsStateLabel'", "QTreeWidget 'importHistoryTree'",
-                 "QPushButton 'importKeyButton'", "QLineEdit 'searchEdit'",
-                 "QComboBox 'stateFilterCombo'", "window actions"):
+    for part in (
+        "menu bar: 'Connect to a &remote KMS…'",
+        "toolbar 'keyToolBar'",
+        "'Material expiry'",
+        "QLabel 'stateCountsLabel'",
+        "status bar",
+        "QLabel 'detailsStateLabel'",
+        "QTreeWidget 'importHistoryTree'",
+        "QPushButton 'importKeyButton'",
+        "QLineEdit 'searchEdit'",
+        "QComboBox 'stateFilterCombo'",
+        "window actions",
+    ):
         assert part in found, part

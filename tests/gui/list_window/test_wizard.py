@@ -24,7 +24,8 @@ def open_wizard(lw: ListDriver) -> ImportKeyWizard:
 
 
 def test_import_key_button_opens_the_wizard_and_the_new_key_lands_in_the_list(
-        lw: ListDriver, tmp_path: Path, clock) -> None:
+    lw: ListDriver, tmp_path: Path, clock
+) -> None:
     lw.click(lw.find(QWidget, "importKeyButton"))
     wizard = open_wizard(lw)
     assert wizard.currentId() == PageId.KEY
@@ -40,7 +41,8 @@ def test_import_key_button_opens_the_wizard_and_the_new_key_lands_in_the_list(
 
 
 def test_import_again_opens_the_wizard_at_page_3_for_the_selected_key(
-        lw: ListDriver, keys: Keys, tmp_path: Path, clock) -> None:
+    lw: ListDriver, keys: Keys, tmp_path: Path, clock
+) -> None:
     lw.select("byok/waiting")
     lw.trigger("reimportAction")
     wizard = open_wizard(lw)

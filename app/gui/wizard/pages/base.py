@@ -46,31 +46,39 @@ _ADVICE = {
     "KMS.2601": QT_TRANSLATE_NOOP(
         "ImportKeyWizard",
         "Go back to \u201cDownload import items\u201d, download new ones, and wrap your key "
-        "material again with the new wrapping key."),
+        "material again with the new wrapping key.",
+    ),
     "KMS.2603": QT_TRANSLATE_NOOP(
         "ImportKeyWizard",
-        "Choose the importToken file downloaded for this key: its name contains the key ID."),
+        "Choose the importToken file downloaded for this key: its name contains the key ID.",
+    ),
     "KMS.2605": QT_TRANSLATE_NOOP(
-        "ImportKeyWizard", "Choose the importToken file exactly as it was downloaded."),
+        "ImportKeyWizard", "Choose the importToken file exactly as it was downloaded."
+    ),
     "KMS.0311": QT_TRANSLATE_NOOP(
         "ImportKeyWizard",
         "Go back to \u201cWrap key material\u201d and wrap the material again with the "
-        "wrapping key downloaded with this token and its algorithm."),
+        "wrapping key downloaded with this token and its algorithm.",
+    ),
     "KMS.2604": QT_TRANSLATE_NOOP(
         "ImportKeyWizard",
         "Go back to \u201cWrap key material\u201d and wrap exactly 32 bytes (256 bits) of key "
-        "material."),
+        "material.",
+    ),
     "KMS.2606": QT_TRANSLATE_NOOP(
         "ImportKeyWizard",
         "Go back to \u201cWrap key material\u201d, choose \u201cUse an existing 32-byte key "
-        "material file\u201d and wrap the material this key had before."),
+        "material file\u201d and wrap the material this key had before.",
+    ),
     "KMS.2602": QT_TRANSLATE_NOOP(
         "ImportKeyWizard",
-        "Choose a later date and time, or \u201cKey material will never expire\u201d."),
+        "Choose a later date and time, or \u201cKey material will never expire\u201d.",
+    ),
     "KMS.0310": QT_TRANSLATE_NOOP(
         "ImportKeyWizard",
         "To import into this key again, first delete its key material in the key list; then "
-        "import the same material."),
+        "import the same material.",
+    ),
 }
 
 
@@ -81,13 +89,14 @@ def advice(error: KmsError) -> str:
 
 
 def failure_text(error: BaseException) -> str:
-    """"KMS.XXXX: what happened. What to do." for a refusal; a plain sentence otherwise."""
+    """ "KMS.XXXX: what happened. What to do." for a refusal; a plain sentence otherwise."""
     if isinstance(error, FileProblem):  # a local file, not an answer of the KMS
         return error_sentence(error)
     if isinstance(error, KmsError):
         return join_sentences(error_text(error), advice(error))
     return QCoreApplication.translate("ImportKeyWizard", "Something went wrong: %1").replace(
-        "%1", str(error) or type(error).__name__)
+        "%1", str(error) or type(error).__name__
+    )
 
 
 def problem_label(name: str, parent: QWidget) -> QLabel:
@@ -105,8 +114,13 @@ class FlowPage(QWizardPage):
     #: progress and the notice sit right under them and the free space stays below.
     expands: ClassVar[bool] = False
 
-    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        flow: ImportFlow,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.flow, self.backend, self.runner = flow, backend, runner
         self._jobs = 0  # jobs of this page queued or running
@@ -193,9 +207,14 @@ class FlowPage(QWizardPage):
             self.show_failure(error)
             return default
 
-    def run_job(self, work: Callable[[], Any], *, doing: str,
-                on_success: Callable[[Any], None],
-                on_failure: Callable[[BaseException], None] | None = None) -> None:
+    def run_job(
+        self,
+        work: Callable[[], Any],
+        *,
+        doing: str,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """``work()`` on the runner's worker; the page shows ``doing`` until it returns."""
         self.notice.clear_text()
         self.fix.hide()

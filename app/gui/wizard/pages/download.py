@@ -32,13 +32,22 @@ class DownloadPage(FlowPage):
     page_id = PageId.DOWNLOAD
     expands = True
 
-    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        flow: ImportFlow,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(flow, backend, runner, parent)
         self._parameters: ImportParameters | None = None  # fetched in this session
         self.setTitle(self.tr("Download import items"))
-        self.setSubTitle(self.tr("Choose a wrapping algorithm your HSM supports, then download "
-                                 "the wrapping key and the import token."))
+        self.setSubTitle(
+            self.tr(
+                "Choose a wrapping algorithm your HSM supports, then download "
+                "the wrapping key and the import token."
+            )
+        )
         self.algorithm = QComboBox(self.body)
         self.algorithm.setObjectName("algorithmCombo")
         self.algorithm.setAccessibleName(self.tr("Wrapping algorithm"))
@@ -48,16 +57,20 @@ class DownloadPage(FlowPage):
         self.description.setObjectName("algorithmDescription")
         self.description.setWordWrap(True)
         self.sha1_notice = Notice(self.body, object_name="sha1Notice")
-        self.folder = PathField(PathMode.FOLDER, edit_name="downloadDirEdit",
-                                accessible_name=self.tr("Download folder"),
-                                dialog_title=self.tr("Folder for the import items"),
-                                parent=self.body)
+        self.folder = PathField(
+            PathMode.FOLDER,
+            edit_name="downloadDirEdit",
+            accessible_name=self.tr("Download folder"),
+            dialog_title=self.tr("Folder for the import items"),
+            parent=self.body,
+        )
         self.download = QPushButton(self.tr("&Download"), self.body)
         self.download.setObjectName("downloadButton")
         self.download.setAccessibleName(self.tr("Download"))
         self.items_view = ImportItemsView(self.body)
-        self.api = CollapsiblePanel(self.tr("The same as an A&PI call"), object_name="apiCall",
-                                    parent=self.body)
+        self.api = CollapsiblePanel(
+            self.tr("The same as an A&PI call"), object_name="apiCall", parent=self.body
+        )
         self._search_timer = QTimer(self, singleShot=True, interval=300)
         self._lay_out()
         self.algorithm.currentIndexChanged.connect(self._on_algorithm_currentIndexChanged)
@@ -69,8 +82,7 @@ class DownloadPage(FlowPage):
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.label_for(self.tr("Wrapping &algorithm:"), self.algorithm),
-                    self.algorithm)
+        form.addRow(self.label_for(self.tr("Wrapping &algorithm:"), self.algorithm), self.algorithm)
         form.addRow("", self.description)
         form.addRow("", self.sha1_notice)
         row = QHBoxLayout()
@@ -88,18 +100,24 @@ class DownloadPage(FlowPage):
             "<i>importToken_\u2026</i> proves that the import is for this key, and "
             "<i>README_\u2026</i> says what they are and when they expire.</p><p>Choose an "
             "algorithm your HSM supports. Next, you wrap your key material with this "
-            "wrapping key.</p>")
+            "wrapping key.</p>"
+        )
 
     def enter(self) -> None:
         self.algorithm.setCurrentIndex(list(WrappingAlgorithm).index(self.flow.algorithm))
         self._on_algorithm_currentIndexChanged()
-        self.folder.setPath(self.flow.download_dir or QSettings().value(SETTINGS_FOLDER)
-                            or QStandardPaths.writableLocation(
-                                QStandardPaths.StandardLocation.DownloadLocation))
+        self.folder.setPath(
+            self.flow.download_dir
+            or QSettings().value(SETTINGS_FOLDER)
+            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+        )
         if self.flow.key is None and self.flow.resume_key_id:
             key_id = self.flow.resume_key_id
-            self.run_job(lambda: work.load_key(self.backend, key_id=key_id),
-                         doing=self.tr("Reading the key..."), on_success=self._on_key_loaded)
+            self.run_job(
+                lambda: work.load_key(self.backend, key_id=key_id),
+                doing=self.tr("Reading the key..."),
+                on_success=self._on_key_loaded,
+            )
         self._show_items()
 
     def shown(self) -> None:
@@ -115,10 +133,15 @@ class DownloadPage(FlowPage):
         algorithm = WrappingAlgorithm(self.algorithm.currentData())  # Qt hands back a str
         self.flow.algorithm = algorithm
         self.description.setText(fmt.algorithm_description(algorithm))
-        self.sha1_notice.show_text(self.tr(
-            "NOTICE: The RSAES_OAEP_SHA_1 encryption algorithm is no longer secure. Exercise "
-            "caution when performing this operation.") if algorithm.deprecated else "",
-            Kind.WARNING)
+        self.sha1_notice.show_text(
+            self.tr(
+                "NOTICE: The RSAES_OAEP_SHA_1 encryption algorithm is no longer secure. Exercise "
+                "caution when performing this operation."
+            )
+            if algorithm.deprecated
+            else "",
+            Kind.WARNING,
+        )
         self._show_items()
 
     def _look_for_earlier(self) -> None:
@@ -126,9 +149,11 @@ class DownloadPage(FlowPage):
         folder, key, now = self.folder.path(), self.flow.key, self.flow.now()
         if folder is None or key is None or self.flow.download_ready() or self.busy:
             return
-        self.run_job(lambda: work.find_earlier_download(folder, key_id=key.key_id, now=now),
-                     doing=self.tr("Looking for earlier downloads..."),
-                     on_success=lambda found: self._on_download_done(found, here=False))
+        self.run_job(
+            lambda: work.find_earlier_download(folder, key_id=key.key_id, now=now),
+            doing=self.tr("Looking for earlier downloads..."),
+            on_success=lambda found: self._on_download_done(found, here=False),
+        )
 
     def _on_download_clicked(self) -> None:
         folder, key, now = self.folder.path(), self.flow.key, self.flow.now()
@@ -136,15 +161,19 @@ class DownloadPage(FlowPage):
         if folder is None or key is None:
             self.notice.show_text(self.tr("Choose a folder for the files."), Kind.ERROR)
             return
-        self.run_job(lambda: work.download_items(self.backend, key=key, algorithm=algorithm,
-                                                 folder=folder, now=now),
-                     doing=self.tr("Downloading the wrapping key and the import token..."),
-                     on_success=lambda download: self._on_download_done(download, here=True))
+        self.run_job(
+            lambda: work.download_items(
+                self.backend, key=key, algorithm=algorithm, folder=folder, now=now
+            ),
+            doing=self.tr("Downloading the wrapping key and the import token..."),
+            on_success=lambda download: self._on_download_done(download, here=True),
+        )
 
     def _on_download_done(self, download: work.Download | None, *, here: bool) -> None:
         if download is not None:
-            self.flow.items_received(download.items, modulus_bytes=download.modulus_bytes,
-                                     here=here)
+            self.flow.items_received(
+                download.items, modulus_bytes=download.modulus_bytes, here=here
+            )
             self.algorithm.setCurrentIndex(list(WrappingAlgorithm).index(self.flow.algorithm))
             QSettings().setValue(SETTINGS_FOLDER, str(download.items.wrapping_key.parent))
             self._parameters = download.parameters or self._parameters
@@ -165,12 +194,14 @@ class DownloadPage(FlowPage):
         elif items.expired(flow.now()):
             text = self.tr("These files expired on %1: download again.")
         else:
-            text = self.tr("These files were made for %2: download again for the algorithm "
-                           "chosen now.")
+            text = self.tr(
+                "These files were made for %2: download again for the algorithm chosen now."
+            )
         if not flow.items_downloaded_here:
             text = join_sentences(self.tr("Found an earlier download."), text)
-        return (text.replace("%1", format_time(items.expiration_time))
-                .replace("%2", items.wrapping_algorithm.value))
+        return text.replace("%1", format_time(items.expiration_time)).replace(
+            "%2", items.wrapping_algorithm.value
+        )
 
     def _show_api_call(self) -> None:
         key_id = self.flow.key.key_id if self.flow.key else self.flow.resume_key_id or ""
@@ -178,6 +209,11 @@ class DownloadPage(FlowPage):
         if params is not None and params.wrapping_algorithm is not self.flow.algorithm:
             params = None
         request, response = work.api_call(key_id, self.flow.algorithm, params)
-        self.api.setText(self.tr("Request: POST /v1.0/{project_id}/kms/"
-                                 "get-parameters-for-import\n%1\n\nResponse:\n%2")
-                         .replace("%1", request).replace("%2", response))
+        self.api.setText(
+            self.tr(
+                "Request: POST /v1.0/{project_id}/kms/"
+                "get-parameters-for-import\n%1\n\nResponse:\n%2"
+            )
+            .replace("%1", request)
+            .replace("%2", response)
+        )

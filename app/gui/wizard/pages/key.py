@@ -23,19 +23,29 @@ class KeyPage(FlowPage):
     page_id = PageId.KEY
     expands = True
 
-    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        flow: ImportFlow,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(flow, backend, runner, parent)
         self.setTitle(self.tr("Key"))
-        self.setSubTitle(self.tr("Name the key that will hold your key material. Tags are "
-                                 "optional."))
+        self.setSubTitle(
+            self.tr("Name the key that will hold your key material. Tags are optional.")
+        )
         self._touched: set[str] = set()
-        self.alias_edit = self._line_edit("aliasEdit", "alias", self.tr("Alias"),
-                                          self.tr("for example: payments/imported-2026"))
+        self.alias_edit = self._line_edit(
+            "aliasEdit", "alias", self.tr("Alias"), self.tr("for example: payments/imported-2026")
+        )
         self.alias_problem = problem_label("aliasProblemLabel", self.body)
-        self.description_edit = self._line_edit("descriptionEdit", "description",
-                                                self.tr("Description"),
-                                                self.tr("optional, up to 255 characters"))
+        self.description_edit = self._line_edit(
+            "descriptionEdit",
+            "description",
+            self.tr("Description"),
+            self.tr("optional, up to 255 characters"),
+        )
         self.description_problem = problem_label("descriptionProblemLabel", self.body)
         self.tag_editor = TagEditor(self.body)
         self.tag_editor.setObjectName("tagEditor")
@@ -49,7 +59,8 @@ class KeyPage(FlowPage):
             "own key material. The alias is how you and your applications find the key; the "
             "description and the tags are for your records (up to 10 tags, one value per tag "
             "key).</p><p>Nothing is created yet: Next shows what an imported key means for "
-            "you.</p>")
+            "you.</p>"
+        )
 
     def _line_edit(self, name: str, field: str, accessible: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self.body)
@@ -63,8 +74,9 @@ class KeyPage(FlowPage):
         form = QFormLayout()
         form.addRow(self.label_for(self.tr("&Alias:"), self.alias_edit), self.alias_edit)
         form.addRow("", self.alias_problem)
-        form.addRow(self.label_for(self.tr("&Description:"), self.description_edit),
-                    self.description_edit)
+        form.addRow(
+            self.label_for(self.tr("&Description:"), self.description_edit), self.description_edit
+        )
         form.addRow("", self.description_problem)
         tags_label = self.label_for(self.tr("&Tags:"), self.tag_editor)
         layout = QVBoxLayout(self.body)
@@ -76,9 +88,15 @@ class KeyPage(FlowPage):
 
     def shown(self) -> None:
         key = self.flow.key
-        self.existing_note.show_text("" if key is None else self.tr(
-            "The key %1 exists already. What you change here is applied to it when you go "
-            "on; no second key is created.").replace("%1", key.key_id), Kind.INFO)
+        self.existing_note.show_text(
+            ""
+            if key is None
+            else self.tr(
+                "The key %1 exists already. What you change here is applied to it when you go "
+                "on; no second key is created."
+            ).replace("%1", key.key_id),
+            Kind.INFO,
+        )
         self.alias_edit.setFocus()
 
     def _on_field_edited(self, field: str) -> None:
@@ -93,8 +111,10 @@ class KeyPage(FlowPage):
 
     def _show_problems(self) -> None:
         problems = self.flow.key_problems()
-        for field, label in (("alias", self.alias_problem),
-                             ("description", self.description_problem)):
+        for field, label in (
+            ("alias", self.alias_problem),
+            ("description", self.description_problem),
+        ):
             problem = problems.get(field) if field in self._touched else None
             label.setText(error_sentence(problem) if problem else "")
         self.refresh()

@@ -26,17 +26,27 @@ from app.gui.wizard.pages.base import FlowPage, failure_text
 class MaterialPage(FlowPage):
     page_id = PageId.MATERIAL
 
-    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        flow: ImportFlow,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(flow, backend, runner, parent)
         self.setTitle(self.tr("Import key material"))
-        self.setSubTitle(self.tr("Choose the key material encrypted with the wrapping key you "
-                                 "downloaded."))
+        self.setSubTitle(
+            self.tr("Choose the key material encrypted with the wrapping key you downloaded.")
+        )
         self.key_id = QLineEdit(self.body, objectName="materialKeyIdEdit", readOnly=True)
         self.key_id.setAccessibleName(self.tr("Key ID"))
-        self.file = PathField(PathMode.OPEN_FILE, edit_name="encryptedMaterialEdit",
-                              accessible_name=self.tr("Encrypted key material file"),
-                              dialog_title=self.tr("Encrypted key material"), parent=self.body)
+        self.file = PathField(
+            PathMode.OPEN_FILE,
+            edit_name="encryptedMaterialEdit",
+            accessible_name=self.tr("Encrypted key material file"),
+            dialog_title=self.tr("Encrypted key material"),
+            parent=self.body,
+        )
         self.check = Notice(self.body, object_name="encryptedCheckLabel")
         self._check_timer = QTimer(self, singleShot=True, interval=250)
         form = QFormLayout(self.body)
@@ -53,7 +63,8 @@ class MaterialPage(FlowPage):
             "<b>Import key material</b><p>Choose the wrapped file: EncryptedKeyMaterial.bin, "
             "or the file your HSM wrote. It is exactly as long as the wrapping key (256 bytes "
             "for RSA-2048); Keyferry checks it at once and says so if you picked another "
-            "file by mistake.</p><p>Next asks for the import token.</p>")
+            "file by mistake.</p><p>Next asks for the import token.</p>"
+        )
 
     def enter(self) -> None:
         self.key_id.setText(self.flow.key.key_id if self.flow.key else "")
@@ -75,36 +86,50 @@ class MaterialPage(FlowPage):
         if path is None:
             return
         self.flow.encrypted_checked(path, None)
-        self.run_job(lambda: work.check_encrypted_file(path, modulus_bytes=modulus),
-                     doing=self.tr("Checking the file..."), on_success=self._on_checked,
-                     on_failure=lambda error: self._on_unreadable(path, error))
+        self.run_job(
+            lambda: work.check_encrypted_file(path, modulus_bytes=modulus),
+            doing=self.tr("Checking the file..."),
+            on_success=self._on_checked,
+            on_failure=lambda error: self._on_unreadable(path, error),
+        )
 
     def _on_checked(self, check: work.EncryptedCheck) -> None:
         if check.path != self.file.path():
             return  # the user has chosen another file meanwhile
         self.flow.encrypted_checked(check.path, check.data)
         if check.ok:
-            self.check.show_text(self.tr("%1 bytes, the size of the wrapping key: this can be "
-                                         "encrypted key material.")
-                                 .replace("%1", str(len(check.data or b""))), Kind.SUCCESS)
+            self.check.show_text(
+                self.tr(
+                    "%1 bytes, the size of the wrapping key: this can be encrypted key material."
+                ).replace("%1", str(len(check.data or b""))),
+                Kind.SUCCESS,
+            )
         else:
             self.check.show_text(self._wrong_file_text(check), Kind.ERROR)
         self.refresh()
 
     def _wrong_file_text(self, check: work.EncryptedCheck) -> str:
         what = {
-            work.Looks.PLAINTEXT: self.tr("It looks like plaintext key material: go back and "
-                                          "wrap it first."),
-            work.Looks.TOKEN: self.tr("It looks like the import token: it belongs on the next "
-                                      "page."),
-            work.Looks.WRAPPING_KEY: self.tr("It looks like the wrapping key, not material "
-                                             "wrapped with it."),
+            work.Looks.PLAINTEXT: self.tr(
+                "It looks like plaintext key material: go back and wrap it first."
+            ),
+            work.Looks.TOKEN: self.tr(
+                "It looks like the import token: it belongs on the next page."
+            ),
+            work.Looks.WRAPPING_KEY: self.tr(
+                "It looks like the wrapping key, not material wrapped with it."
+            ),
             work.Looks.PEM: self.tr("It is a PEM text file; encrypted material is raw binary."),
         }.get(check.looks, "")
         return join_sentences(
-            fill(self.tr("%1 holds %2, but encrypted key material is exactly %3 bytes."),
-                 check.path.name, sentence(check.description), self.flow.modulus_bytes),
-            what)
+            fill(
+                self.tr("%1 holds %2, but encrypted key material is exactly %3 bytes."),
+                check.path.name,
+                sentence(check.description),
+                self.flow.modulus_bytes,
+            ),
+            what,
+        )
 
     def _on_unreadable(self, path: Path, error: BaseException) -> None:
         if path == self.file.path():

@@ -26,23 +26,33 @@ class SecurityPage(FlowPage):
     page_id = PageId.SECURITY
     expands = True
 
-    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        flow: ImportFlow,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(flow, backend, runner, parent)
         self.setTitle(self.tr("Security and durability"))
-        self.setSubTitle(self.tr("Read how an imported key differs from one whose material "
-                                 "the KMS makes, then confirm."))
+        self.setSubTitle(
+            self.tr(
+                "Read how an imported key differs from one whose material "
+                "the KMS makes, then confirm."
+            )
+        )
         self.text_view = QTextBrowser(self.body)
         self.text_view.setObjectName("securityText")
         self.text_view.setAccessibleName(self.tr("Security and durability of an imported key"))
         self.text_view.setOpenExternalLinks(True)
         self.text_view.setHtml(read_text(localized("texts/security_and_durability.html")))
         self.acknowledge = QCheckBox(
-            self.tr("&I understand the security and durability of using an imported key"),
-            self.body)
+            self.tr("&I understand the security and durability of using an imported key"), self.body
+        )
         self.acknowledge.setObjectName("acknowledgeCheck")
         self.acknowledge.setAccessibleName(
-            self.tr("I understand the security and durability of using an imported key"))
+            self.tr("I understand the security and durability of using an imported key")
+        )
         self.acknowledge.toggled.connect(self._on_acknowledge_toggled)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,7 +65,8 @@ class SecurityPage(FlowPage):
             "copy that can restore the key: the KMS never gives the material back, and a key "
             "accepts only the same material again.</p><p>When you tick the box and click "
             "Next, the key is created with empty material and waits, Pending import, for the "
-            "next steps.</p>")
+            "next steps.</p>"
+        )
 
     def enter(self) -> None:
         self.acknowledge.setChecked(self.flow.acknowledged)
@@ -69,17 +80,24 @@ class SecurityPage(FlowPage):
         flow = self.flow
         if flow.key is None:
             alias, description, tags = flow.alias, flow.description, flow.tags
-            self.run_job(lambda: work.create_key(self.backend, alias=alias,
-                                                 description=description, tags=tags),
-                         doing=self.tr("Creating the key with empty key material..."),
-                         on_success=self._on_key_created, on_failure=self._on_refused)
+            self.run_job(
+                lambda: work.create_key(
+                    self.backend, alias=alias, description=description, tags=tags
+                ),
+                doing=self.tr("Creating the key with empty key material..."),
+                on_success=self._on_key_created,
+                on_failure=self._on_refused,
+            )
             return False
         changes = flow.key_changes()
         if changes:
             key_id = flow.key.key_id
-            self.run_job(lambda: work.update_key(self.backend, key_id=key_id, changes=changes),
-                         doing=self.tr("Updating the key..."),
-                         on_success=self._on_key_updated, on_failure=self._on_refused)
+            self.run_job(
+                lambda: work.update_key(self.backend, key_id=key_id, changes=changes),
+                doing=self.tr("Updating the key..."),
+                on_success=self._on_key_updated,
+                on_failure=self._on_refused,
+            )
             return False
         return True
 
@@ -101,8 +119,12 @@ class SecurityPage(FlowPage):
 
     def _on_refused(self, error: BaseException) -> None:
         wizard = self.wizard()
-        if (isinstance(error, KmsError) and error_page(error) is PageId.KEY
-                and wizard is not None and self.is_current()):
+        if (
+            isinstance(error, KmsError)
+            and error_page(error) is PageId.KEY
+            and wizard is not None
+            and self.is_current()
+        ):
             wizard.back()
             wizard.page(PageId.KEY).show_failure(error)
         else:

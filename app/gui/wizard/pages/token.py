@@ -39,28 +39,45 @@ class TokenPage(FlowPage):
     #: The import succeeded, with the key as it is now (Enabled).
     imported = Signal(object)
 
-    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        flow: ImportFlow,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(flow, backend, runner, parent)
         self.setTitle(self.tr("Import key token"))
-        self.setSubTitle(self.tr("Choose the import token and when the key material expires, "
-                                 "then click Finish to import."))
+        self.setSubTitle(
+            self.tr(
+                "Choose the import token and when the key material expires, "
+                "then click Finish to import."
+            )
+        )
         self.key_id = QLineEdit(self.body, objectName="tokenKeyIdEdit", readOnly=True)
         self.key_id.setAccessibleName(self.tr("Key ID"))
-        self.token = PathField(PathMode.OPEN_FILE, edit_name="tokenFileEdit",
-                               accessible_name=self.tr("Import token file"),
-                               dialog_title=self.tr("Import token"), parent=self.body)
-        self.never = QRadioButton(self.tr("Key material will ne&ver expire"), self.body,
-                                  objectName="neverExpiresRadio")
-        self.expires = QRadioButton(self.tr("Key material &expires on"), self.body,
-                                    objectName="expiresOnRadio")
+        self.token = PathField(
+            PathMode.OPEN_FILE,
+            edit_name="tokenFileEdit",
+            accessible_name=self.tr("Import token file"),
+            dialog_title=self.tr("Import token"),
+            parent=self.body,
+        )
+        self.never = QRadioButton(
+            self.tr("Key material will ne&ver expire"), self.body, objectName="neverExpiresRadio"
+        )
+        self.expires = QRadioButton(
+            self.tr("Key material &expires on"), self.body, objectName="expiresOnRadio"
+        )
         self.when = QDateTimeEdit(self.body, objectName="expiresOnEdit", calendarPopup=True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.utc = QLabel(self.body, objectName="expiresOnUtcLabel")
         self.when_problem = problem_label("expiresOnProblemLabel", self.body)
-        for widget, name in ((self.never, self.tr("Key material will never expire")),
-                             (self.expires, self.tr("Key material expires on")),
-                             (self.when, self.tr("Expiration date and time"))):
+        for widget, name in (
+            (self.never, self.tr("Key material will never expire")),
+            (self.expires, self.tr("Key material expires on")),
+            (self.when, self.tr("Expiration date and time")),
+        ):
             widget.setAccessibleName(name)
         group = QButtonGroup(self)
         group.addButton(self.never)
@@ -91,7 +108,8 @@ class TokenPage(FlowPage):
             "the wrapping key, and decide whether the key material expires. When it expires, "
             "the KMS deletes it and the key waits, Pending import, until you import the same "
             "material again.</p><p>Finish imports the material: the key becomes Enabled and "
-            "shows its key check value (KCV).</p>")
+            "shows its key check value (KCV).</p>"
+        )
 
     def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
@@ -106,8 +124,9 @@ class TokenPage(FlowPage):
     def _on_input_changed(self, *_args: object) -> None:
         flow = self.flow
         flow.token_path = self.token.path()
-        flow.expiration_mode = (ExpirationMode.NEVER if self.never.isChecked()
-                                else ExpirationMode.ON_DATE)
+        flow.expiration_mode = (
+            ExpirationMode.NEVER if self.never.isChecked() else ExpirationMode.ON_DATE
+        )
         flow.expires_at = self.when.dateTime().toSecsSinceEpoch()
         self.when.setEnabled(self.expires.isChecked())
         utc = datetime.fromtimestamp(flow.expires_at, UTC)
@@ -128,15 +147,27 @@ class TokenPage(FlowPage):
         key_id, token, encrypted = flow.key.key_id, flow.token_path, flow.encrypted_material
         expires = flow.expiration_time()
         assert token is not None and encrypted is not None
-        self.run_job(lambda: work.import_material(self.backend, key_id=key_id, token_path=token,
-                                                  encrypted=encrypted, expiration_time=expires),
-                     doing=self.tr("Importing the key material..."), on_success=self._on_imported)
+        self.run_job(
+            lambda: work.import_material(
+                self.backend,
+                key_id=key_id,
+                token_path=token,
+                encrypted=encrypted,
+                expiration_time=expires,
+            ),
+            doing=self.tr("Importing the key material..."),
+            on_success=self._on_imported,
+        )
         return False
 
     def _on_imported(self, key: Cmk) -> None:
         self.flow.imported = key
-        self.notice.show_text(self.tr("Key %1 imported successfully. Key check value (KCV): %2.")
-                              .replace("%1", key.alias).replace("%2", key.kcv or "-"), Kind.SUCCESS)
+        self.notice.show_text(
+            self.tr("Key %1 imported successfully. Key check value (KCV): %2.")
+            .replace("%1", key.alias)
+            .replace("%2", key.kcv or "-"),
+            Kind.SUCCESS,
+        )
         self.body.setEnabled(False)
         self.refresh()
         self.imported.emit(key)

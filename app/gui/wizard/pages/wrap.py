@@ -35,23 +35,35 @@ from app.gui.wizard.pages.base import FlowPage
 class WrapPage(FlowPage):
     page_id = PageId.WRAP
 
-    def __init__(self, flow: ImportFlow, backend: KmsBackend, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        flow: ImportFlow,
+        backend: KmsBackend,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(flow, backend, runner, parent)
         self.setTitle(self.tr("Wrap key material"))
-        self.setSubTitle(self.tr("Encrypt 32 bytes of key material with the wrapping key, on "
-                                 "your HSM or here."))
+        self.setSubTitle(
+            self.tr("Encrypt 32 bytes of key material with the wrapping key, on your HSM or here.")
+        )
         self.on_hsm = self._radio("wrapOnHsmRadio", self.tr("I will wrap it on my &HSM"))
         self.here = self._radio("wrapHereRadio", self.tr("&Wrap it here"))
         self.hsm_info = QLabel(self.body, objectName="hsmInstructions", wordWrap=True)
-        self.generate = self._radio("generateMaterialRadio",
-                                    self.tr("&Generate new key material (32 random bytes)"))
-        self.existing = self._radio("existingMaterialRadio",
-                                    self.tr("Use an e&xisting 32-byte key material file"))
+        self.generate = self._radio(
+            "generateMaterialRadio", self.tr("&Generate new key material (32 random bytes)")
+        )
+        self.existing = self._radio(
+            "existingMaterialRadio", self.tr("Use an e&xisting 32-byte key material file")
+        )
         self.plain_label = QLabel(self.body)
-        self.plain = PathField(PathMode.SAVE_FILE, edit_name="materialPlainEdit",
-                               accessible_name=self.tr("Plaintext key material file"),
-                               dialog_title=self.tr("Plaintext key material"), parent=self.body)
+        self.plain = PathField(
+            PathMode.SAVE_FILE,
+            edit_name="materialPlainEdit",
+            accessible_name=self.tr("Plaintext key material file"),
+            dialog_title=self.tr("Plaintext key material"),
+            parent=self.body,
+        )
         self.plain_label.setBuddy(self.plain)
         self.plain_warning = Notice(self.body, object_name="plaintextWarning")
         self.wrap = QPushButton(self.tr("W&rap"), self.body, objectName="wrapButton")
@@ -76,7 +88,8 @@ class WrapPage(FlowPage):
             "KMS can read them.</p><p>Wrap them on your HSM, or let Keyferry do it here: it "
             "generates the material (or reads your file) and writes EncryptedKeyMaterial.bin. "
             "Compare the key check value (KCV) with your HSM's, and keep the plaintext "
-            "somewhere safe: you need it to import the same material again.</p>")
+            "somewhere safe: you need it to import the same material again.</p>"
+        )
 
     def _radio(self, name: str, text: str) -> QRadioButton:
         radio = QRadioButton(text, self.body, objectName=name)
@@ -91,8 +104,13 @@ class WrapPage(FlowPage):
         layout.addWidget(self.here)
         indented = QVBoxLayout()
         indented.setContentsMargins(24, 0, 0, 0)
-        for widget in (self.generate, self.existing, self.plain_label, self.plain,
-                       self.plain_warning):
+        for widget in (
+            self.generate,
+            self.existing,
+            self.plain_label,
+            self.plain,
+            self.plain_warning,
+        ):
             indented.addWidget(widget)
         wrap_row = QHBoxLayout()
         wrap_row.addWidget(self.wrap)
@@ -100,14 +118,17 @@ class WrapPage(FlowPage):
         indented.addLayout(wrap_row)
         layout.addLayout(indented)
         layout.addWidget(self.kcv)
-        layout.addWidget(QLabel(self.tr("The same with openssl (the console guide, Table 2):"),
-                                self.body))
+        layout.addWidget(
+            QLabel(self.tr("The same with openssl (the console guide, Table 2):"), self.body)
+        )
         layout.addWidget(self.commands)
 
     def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
-        here, generate = flow.wrap_method is WrapMethod.HERE, (
-            flow.material_source is MaterialSource.GENERATE)
+        here, generate = (
+            flow.wrap_method is WrapMethod.HERE,
+            (flow.material_source is MaterialSource.GENERATE),
+        )
         plain = flow.plaintext_path or flow.default_plaintext_path()
         radios = (self.on_hsm, self.here, self.generate, self.existing)
         blockers = [QSignalBlocker(widget) for widget in (*radios, self.plain.edit)]
@@ -127,35 +148,61 @@ class WrapPage(FlowPage):
         self.hsm_info.setVisible(not here)
         for widget in (self.generate, self.existing, self.plain_label, self.plain, self.wrap):
             widget.setEnabled(here)
-        self.plain.setMode(PathMode.SAVE_FILE if generate else PathMode.OPEN_FILE,
-                           self.tr("Plaintext key material"))
-        self.plain_label.setText(self.tr("Save the &plaintext material as:") if generate
-                                 else self.tr("&Plaintext material file (32 bytes):"))
-        self.plain_warning.show_text(self.tr(
-            "This file holds your key material in plaintext. Keep it safe (on your HSM or "
-            "offline media) and delete working copies: you need the same material to import "
-            "it again.") if here and generate else "", Kind.WARNING)
+        self.plain.setMode(
+            PathMode.SAVE_FILE if generate else PathMode.OPEN_FILE,
+            self.tr("Plaintext key material"),
+        )
+        self.plain_label.setText(
+            self.tr("Save the &plaintext material as:")
+            if generate
+            else self.tr("&Plaintext material file (32 bytes):")
+        )
+        self.plain_warning.show_text(
+            self.tr(
+                "This file holds your key material in plaintext. Keep it safe (on your HSM or "
+                "offline media) and delete working copies: you need the same material to import "
+                "it again."
+            )
+            if here and generate
+            else "",
+            Kind.WARNING,
+        )
         self._show_state()
 
     def _show_state(self) -> None:
         flow, items = self.flow, self.flow.items
         if items is not None:
-            self.hsm_info.setText(self.tr(
-                "Wrap 32 bytes of key material on your HSM with the wrapping key %1 and the "
-                "algorithm %2. Save the result as a file, then click Next and choose it.")
-                .replace("%1", str(items.wrapping_key)).replace("%2", items.wrapping_algorithm))
+            self.hsm_info.setText(
+                self.tr(
+                    "Wrap 32 bytes of key material on your HSM with the wrapping key %1 and the "
+                    "algorithm %2. Save the result as a file, then click Next and choose it."
+                )
+                .replace("%1", str(items.wrapping_key))
+                .replace("%2", items.wrapping_algorithm)
+            )
             self.commands.setCommands(self._recipe())
         current = flow.wrapped if flow.wrap_current() else None
-        self.wrote.setText(self.tr("Wrote %1. The plaintext is in %2.")
-                           .replace("%1", str(current.encrypted))
-                           .replace("%2", str(current.plaintext)) if current else "")
+        self.wrote.setText(
+            self.tr("Wrote %1. The plaintext is in %2.")
+            .replace("%1", str(current.encrypted))
+            .replace("%2", str(current.plaintext))
+            if current
+            else ""
+        )
         if flow.wrap_method is WrapMethod.HSM:
-            self.kcv.setText(self.tr("After the import, the key check value (KCV) of the "
-                                     "material is shown: compare it with your HSM's."))
+            self.kcv.setText(
+                self.tr(
+                    "After the import, the key check value (KCV) of the "
+                    "material is shown: compare it with your HSM's."
+                )
+            )
         elif current is not None:
-            self.kcv.setText(self.tr("Key check value (KCV): %1. Compare it with your HSM's; "
-                                     "the KMS shows the same after the import.")
-                             .replace("%1", current.kcv))
+            self.kcv.setText(
+                self.tr(
+                    "Key check value (KCV): %1. Compare it with your HSM's; "
+                    "the KMS shows the same after the import."
+                ).replace("%1", current.kcv)
+            )
         else:
             self.kcv.setText(self.tr("The key check value (KCV) appears here after Wrap."))
         self.refresh()
@@ -168,11 +215,14 @@ class WrapPage(FlowPage):
             "cd": self.tr("Go to the download folder"),
             "generate": self.tr("Generate 256-bit key material"),
             "wrap": self.tr("Wrap it with the wrapping key (%1)").replace(
-                "%1", flow.items.wrapping_algorithm),
+                "%1", flow.items.wrapping_algorithm
+            ),
         }
         steps = work.wrap_commands(
-            flow.items, plaintext=flow.plaintext_path if here else None,
-            generate=not here or flow.material_source is MaterialSource.GENERATE)
+            flow.items,
+            plaintext=flow.plaintext_path if here else None,
+            generate=not here or flow.material_source is MaterialSource.GENERATE,
+        )
         return [(titles[kind], command) for kind, command in steps]
 
     def _on_wrap_clicked(self) -> None:
@@ -182,9 +232,13 @@ class WrapPage(FlowPage):
             self.plain.setFocus()
             return
         key, algorithm = items.wrapping_key, items.wrapping_algorithm
-        self.run_job(lambda: work.wrap_here(wrapping_key=key, algorithm=algorithm,
-                                            source=source, plaintext=plain),
-                     doing=self.tr("Wrapping the key material..."), on_success=self._on_wrapped)
+        self.run_job(
+            lambda: work.wrap_here(
+                wrapping_key=key, algorithm=algorithm, source=source, plaintext=plain
+            ),
+            doing=self.tr("Wrapping the key material..."),
+            on_success=self._on_wrapped,
+        )
 
     def _on_wrapped(self, result: WrapResult) -> None:
         self.flow.material_wrapped(result)
