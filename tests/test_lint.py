@@ -21,6 +21,17 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_is_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "app", "tests", "packaging", "scripts"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, "run `ruff format .`:\n" + result.stdout + result.stderr
+
+
 def test_mypy_strict_on_model_and_engine() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "app/model", "app/engine"],
