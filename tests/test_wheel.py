@@ -1,7 +1,8 @@
-"""The wheel (issue 8): ``packaging/build_wheel.py`` builds it, ``pip install`` puts it into
-a fresh virtual environment (its dependencies from PyPI, or pip's cache when it has them),
-and the ``keyferry`` it installs passes ``--self-test`` run from a temporary folder, away
-from this checkout, with its resources found in the installed package.
+"""The wheel: ``python -m build`` makes it from a clean source tree (the translations compiled
+by the build itself), ``pip install`` puts it into a fresh virtual environment (its
+dependencies from PyPI, or pip's cache when it has them), and the ``keyferry`` it installs
+passes ``--self-test`` run from a temporary folder, away from this checkout, with its
+resources found in the installed package.
 
 About a minute, most of it pip unpacking PySide6-Essentials (about 250 MB): the build and the
 environment are made once for the module.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -42,17 +44,57 @@ def _run(
     return done
 
 
+def _clean_source(where: Path) -> Path:
+    """The files a fresh clone would have (tracked, plus new files not ignored), copied to
+    ``where``: no compiled translations, no build/ or egg-info of this checkout."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, (entry.decode() for entry in listed)):
+        if (ROOT / name).is_file():
+            (where / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, where / name)
+    assert not list(where.glob("resources/translations/*.qm"))
+    return where
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    done = _run(
-        [sys.executable, str(ROOT / "packaging/build_wheel.py"), "--out-dir", str(out)],
-        "building the wheel",
-        cwd=ROOT,
+    """The wheel as `python -m build` makes it from a clean source tree: an sdist first,
+    then the wheel built from the unpacked sdist (so the sdist is checked too)."""
+    source = _clean_source(tmp_path_factory.mktemp("source"))
+    out = tmp_path_factory.mktemp("dist")
+    _run([sys.executable, "-m", "build", "--outdir", str(out), "."], "python -m build", cwd=source)
+    assert sorted(path.name for path in out.iterdir()) == [
+        "keyferry-0.1.0-py3-none-any.whl",
+        "keyferry-0.1.0.tar.gz",
+    ]
+    return out / "keyferry-0.1.0-py3-none-any.whl"
+
+
+def _compiled_translations(wheel: Path) -> set[str]:
+    with zipfile.ZipFile(wheel) as archive:
+        return {Path(name).name for name in archive.namelist() if name.endswith(".qm")}
+
+
+_EXPECTED_QM = {
+    source.with_suffix(".qm").name for source in (ROOT / "resources/translations").glob("*.ts")
+}
+
+
+def test_pip_wheel_of_a_clean_tree_ships_the_translations(tmp_path: Path) -> None:
+    """The plainest standard build compiles the translations itself (setup.py's build_py)."""
+    source = _clean_source(tmp_path / "source")
+    _run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "out"), "."],
+        "pip wheel .",
+        cwd=source,
     )
-    wheel = Path(done.stdout.strip().splitlines()[-1])
-    assert wheel.parent == out and wheel.name == "keyferry-0.1.0-py3-none-any.whl"
-    return wheel
+    [built] = (tmp_path / "out").glob("keyferry-*.whl")
+    assert _EXPECTED_QM and _compiled_translations(built) == _EXPECTED_QM
 
 
 @pytest.fixture(scope="module")
@@ -91,11 +133,7 @@ def test_the_wheel_holds_the_program_and_its_resources(wheel: Path) -> None:
     assert {
         f"icons/keyferry-{size}.png" for size in (16, 24, 32, 48, 64, 128, 256, 512)
     } <= resources
-    shipped = {Path(name).name for name in resources if name.endswith(".qm")}
-    expected = {
-        source.with_suffix(".qm").name for source in (ROOT / "resources/translations").glob("*.ts")
-    }
-    assert shipped == expected, "every translation source is shipped compiled"
+    assert _compiled_translations(wheel) == _EXPECTED_QM, "every translation ships compiled"
     assert not any(
         part in name for name in names for part in ("__pycache__", ".pyc", "tests/", "egg-info")
     )
