@@ -40,13 +40,13 @@ sys.path.insert(0, str(ROOT))
 Step = tuple[str, Callable[[], object], Callable[[], bool]]
 
 
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+def start_xvfb(screen: str = "1280x900") -> tuple[subprocess.Popen[bytes], str]:
     """Xvfb on the first display number without a lock file."""
     for number in range(99, 140):
         if not Path(f"/tmp/.X{number}-lock").exists():  # noqa: S108 (where X servers lock)
             display = f":{number}"
             server = subprocess.Popen(
-                ["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+                ["Xvfb", display, "-screen", "0", f"{screen}x24", "-nolisten", "tcp"],
                 stderr=subprocess.DEVNULL,
             )
             for _ in range(50):
@@ -61,14 +61,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", choices=["en", "zh_CN"], default="en")
+    parser.add_argument("--screen", default="1280x900", help="the virtual screen, WxH")
+    parser.add_argument("--font-size", type=int, help="the application font's point size")
     args = parser.parse_args()
     if not shutil.which("Xvfb"):
         raise SystemExit("Xvfb is missing: apt-get install xvfb")
-    server, display = start_xvfb()
+    server, display = start_xvfb(args.screen)
     os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
     try:
         with tempfile.TemporaryDirectory(prefix="kf-") as temp:
-            return run(Path(temp), args.out, args.lang)
+            return run(Path(temp), args.out, args.lang, args.font_size)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -85,7 +87,7 @@ def use_language(language_code: str) -> None:
     language().apply(language_code)
 
 
-def run(temp: Path, out: Path, language_code: str = "en") -> int:
+def run(temp: Path, out: Path, language_code: str = "en", font_size: int | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -96,6 +98,10 @@ def run(temp: Path, out: Path, language_code: str = "en") -> int:
 
     app = QApplication([sys.argv[0]])
     app.setApplicationName("Keyferry")
+    if font_size:
+        font = app.font()
+        font.setPointSize(font_size)
+        app.setFont(font)
     use_language(language_code)
     clock = ManualClock(time.time())
     kms = LocalKms.open(
@@ -112,7 +118,9 @@ def run(temp: Path, out: Path, language_code: str = "en") -> int:
     wizard.flow.now = clock.now
     wizard.move(40, 40)
     walk = Walkthrough(app, wizard, runner, clock, temp / "Downloads", out)
-    walk.suffix = "" if language_code == "en" else f"-{language_code}"
+    walk.suffix = ("" if language_code == "en" else f"-{language_code}") + (
+        f"-{font_size}pt" if font_size else ""
+    )
     timer = QTimer(interval=50)
     timer.timeout.connect(walk.tick)
     timer.start()
@@ -193,7 +201,7 @@ class Walkthrough:
 
         page = self.page()  # typed, as a user would, so the page checks as it does for them
         QTest.keyClicks(page.alias_edit, "payments/hsm-2026")
-        if self.suffix:  # Chinese comes from an input method, not from key presses
+        if "zh" in self.suffix:  # Chinese comes from an input method, not from key presses
             typed = QInputMethodEvent()
             typed.setCommitString("支付服务的数据密钥，来自 HSM-A")
             QApplication.sendEvent(page.description_edit, typed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -92,6 +92,9 @@ class _PaletteAware(QLabel):
 class Notice(_PaletteAware):
     """A word-wrapped, selectable banner; hidden while it has no text."""
 
+    #: A text was shown (a page in a scroll area brings it into view).
+    shown = Signal()
+
     def __init__(self, parent: QWidget | None = None, *, object_name: str = "") -> None:
         super().__init__(parent)
         if object_name:
@@ -108,6 +111,8 @@ class Notice(_PaletteAware):
         self.setText(text)
         self.setAccessibleName(text)
         self.setVisible(bool(text))
+        if text:
+            self.shown.emit()
 
     def _restyle(self) -> None:
         style = "padding: 6px 8px; border-radius: 4px;"

@@ -10,9 +10,11 @@ the console does: every file is written whole or not at all.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWhatsThis, QWidget, QWizard
 
 from app.backends.base import KmsBackend
+from app.gui.geometry import fit_to_screen, keep_inside, text_size
 from app.gui.tasks import TaskRunner
 from app.gui.wizard.flow import ImportFlow, PageId
 from app.gui.wizard.pages.base import FlowPage
@@ -68,12 +70,15 @@ class ImportKeyWizard(QWizard):
             page.setWhatsThis(page.help_text())  # also for Shift+F1 anywhere on the page
             self.setPage(page_id, page)
         self.setStartId(self.flow.start_id())
-        self.setMinimumSize(760, 620)
-        self.resize(880, 720)
+        fit_to_screen(self, text_size(self, 110, 36))
         self.currentIdChanged.connect(self._on_currentIdChanged)
         token_page = self.page(PageId.TOKEN)
         assert isinstance(token_page, TokenPage)
         token_page.imported.connect(self._on_token_page_imported)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_inside(self)  # wherever it was asked to open, all of it on the screen
 
     def nextId(self) -> int:
         return self.flow.next_id(self.currentId())

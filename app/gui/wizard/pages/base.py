@@ -15,12 +15,14 @@ import logging
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -125,18 +127,28 @@ class FlowPage(QWizardPage):
         self.flow, self.backend, self.runner = flow, backend, runner
         self._jobs = 0  # jobs of this page queued or running
         self._focus_before: QWidget | None = None
-        self.body = QWidget(self)
-        self._progress = QProgressBar(self)
+        # Everything of the page scrolls when the screen is too small for it; the wizard's
+        # own buttons (Back, Next, Cancel) stay outside, always visible.
+        self.scroll = QScrollArea(self, objectName="pageScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(self.scroll, objectName="pageContent")
+        self.scroll.setWidget(content)
+        self.scroll.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        self.body = QWidget(content)
+        self._progress = QProgressBar(content)
         self._progress.setObjectName("busyProgress")
         self._progress.setRange(0, 0)  # busy, no percentage to show
         self._progress.setTextVisible(False)
         self._progress.setMaximumHeight(8)
         self._progress.hide()
-        self._doing = QLabel(self)
+        self._doing = QLabel(content)
         self._doing.setObjectName("busyLabel")
         self._doing.hide()
-        self.notice = Notice(self, object_name="pageNotice")
-        self.fix = QPushButton(self, objectName="fixButton")
+        self.notice = Notice(content, object_name="pageNotice")
+        self.notice.shown.connect(self._on_notice_shown)
+        self.fix = QPushButton(content, objectName="fixButton")
         self.fix.setAccessibleName(self.tr("Go back to the page that fixes this"))
         self.fix.setAutoDefault(False)
         self.fix.hide()
@@ -145,7 +157,7 @@ class FlowPage(QWizardPage):
         fix_row = QHBoxLayout()
         fix_row.addWidget(self.fix)
         fix_row.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.body, 1 if self.expands else 0)
         layout.addWidget(self._doing)
         layout.addWidget(self._progress)
@@ -153,6 +165,9 @@ class FlowPage(QWizardPage):
         layout.addLayout(fix_row)
         if not self.expands:
             layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
 
     @property
     def busy(self) -> bool:
@@ -249,6 +264,10 @@ class FlowPage(QWizardPage):
         label = QLabel(text, self.body)
         label.setBuddy(buddy)
         return label
+
+    def _on_notice_shown(self) -> None:
+        # After the layout has placed the notice, not before.
+        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(self.notice))
 
     def _on_fix_clicked(self) -> None:
         if self._fix_page is not None:
