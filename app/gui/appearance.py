@@ -15,6 +15,8 @@ from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.gui.geometry import available, keep_inside
+
 #: A restored window must show at least this much of itself on some screen.
 _VISIBLE = QSize(160, 60)
 
@@ -111,6 +113,9 @@ def restore_geometry(window: QWidget, key: str, default: QSize) -> None:
         and window.restoreGeometry(saved)
         and _shows_enough(window.frameGeometry())
     ):
+        # Last time's screen may have been larger (or the scale smaller) than now.
+        window.resize(window.size().boundedTo(available(window).size()))
+        keep_inside(window)
         return
     screen = QGuiApplication.primaryScreen()
     area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1920, 1080)

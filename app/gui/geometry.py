@@ -57,3 +57,20 @@ def keep_inside(window: QWidget, area: QRect | None = None) -> None:
     y = min(max(frame.y(), area.top()), max(area.top(), area.bottom() + 1 - frame.height()))
     if (x, y) != (frame.x(), frame.y()):
         window.move(x, y)
+
+
+def fit_dialog(dialog: QWidget, width: int) -> None:
+    """``dialog`` ``width`` wide (at least what its content needs, at most the screen) and
+    as tall as its content is at that width (wrapped labels measured at the real width: no
+    gap, no overlap), then moved inside the screen."""
+    area = available(dialog)
+    room = QSize(area.width() - 2 * _FRAME_MARGIN, area.height() - 2 * _FRAME_MARGIN)
+    width = min(max(width, dialog.minimumSizeHint().width()), room.width())
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(width)
+    else:
+        height = dialog.sizeHint().height()
+    dialog.setMinimumSize(dialog.minimumSize().boundedTo(room))
+    dialog.resize(width, min(max(height, dialog.minimumSizeHint().height()), room.height()))
+    keep_inside(dialog, area)

@@ -18,19 +18,15 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QSettings,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,36 +37,28 @@ from app.gui.appearance import restore_geometry, save_geometry
 from app.gui.cmk_table_model import (
     CmkFilterProxy,
     CmkTableModel,
-    Column,
     KeyIdRole,
     StateRole,
 )
+from app.gui.geometry import text_size
 from app.gui.key_actions import KeyActions
 from app.gui.key_list_sync import KeyListSync
 from app.gui.key_operations import KeyOperations
 from app.gui.messages import error_text, sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.details_pane import DetailsPane
+from app.gui.widgets.key_table import fit_columns, make_key_table
 from app.gui.widgets.notice import Kind, Notice
-from app.gui.widgets.state_badge import StateBadgeDelegate
 from app.gui.widgets.top_bar import FILTER_STATES, TopBar
 from app.gui.window_menus import WindowMenus
 from app.model.audit import AuditEntry
 from app.model.errors import SetupError
 from app.model.keys import Cmk
 
-_WIDTHS = {
-    Column.ALIAS: 210,
-    Column.KEY_ID: 290,
-    Column.STATE: 140,
-    Column.ORIGIN: 75,
-    Column.KEY_SPEC: 80,
-    Column.CREATED: 130,
-    Column.MATERIAL_EXPIRY: 220,
-}
 #: Where the window's size, place and splitter are remembered (QSettings).
 SETTINGS_GROUP = "listWindow"
-DEFAULT_SIZE = QSize(1360, 820)
+#: The window's first size, in average characters and lines of its font.
+DEFAULT_SIZE = (150, 42)
 
 
 class CmkListWindow(QMainWindow):
@@ -119,7 +107,7 @@ class CmkListWindow(QMainWindow):
         self._build()
         self._connect()
         self.retranslate()
-        restore_geometry(self, SETTINGS_GROUP, DEFAULT_SIZE)
+        restore_geometry(self, SETTINGS_GROUP, text_size(self, *DEFAULT_SIZE))
         self.splitter.restoreState(QSettings().value(f"{SETTINGS_GROUP}/splitter", b""))
         self.sync.start()
 
@@ -133,7 +121,8 @@ class CmkListWindow(QMainWindow):
         layout.addWidget(self.top_bar)
         self.notice = Notice(central, object_name="windowNotice")
         layout.addWidget(self.notice)
-        self.table = self._make_table(central)
+        self.table = make_key_table(central, self.proxy, StateRole)
+        self.table.setAccessibleName(self.tr("Keys"))
         self.details = DetailsPane(central)
         self.splitter = QSplitter(Qt.Orientation.Vertical, central)
         self.splitter.setObjectName("mainSplitter")
@@ -167,6 +156,7 @@ class CmkListWindow(QMainWindow):
         self.key_actions.retranslate()
         self.model.retranslate()
         self.details.retranslate()
+        fit_columns(self.table, only_grow=True)  # the state names may be longer now
         self.notice.clear_text()
         self.statusBar().clearMessage()
         self._shown = None  # shown again, history and all, in the new language
@@ -191,31 +181,6 @@ class CmkListWindow(QMainWindow):
 
     def _kms_name(self) -> str:
         return sentence(self.backend.label)
-
-    def _make_table(self, parent: QWidget) -> QTableView:
-        table = QTableView(parent)
-        table.setObjectName("cmkTable")
-        table.setAccessibleName(self.tr("Keys"))
-        table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.setItemDelegateForColumn(Column.STATE, StateBadgeDelegate(StateRole, table))
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 12)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in _WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setSortIndicator(Column.CREATED, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        return table
 
     # ------------------------------------------------------------------ wiring
 

@@ -273,7 +273,7 @@
 <context>
     <name>CreateKeyDialog</name>
     <message>
-        <source>Create key</source>
+        <source>Create Key</source>
         <translation>创建密钥</translation>
     </message>
     <message>

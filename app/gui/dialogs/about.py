@@ -17,6 +17,7 @@ from importlib import metadata
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 import app
+from app.gui.geometry import chars, fit_dialog
 from app.gui.icons import application_icon
 
 #: Keyferry's runtime requirements, for when its own metadata cannot be read.
@@ -179,7 +181,10 @@ class AboutDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("closeButton")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_dialog(self, chars(self, 84))
 
     def _components(self) -> QTreeWidget:
         tree = QTreeWidget(self)

@@ -9,6 +9,8 @@ window-modal, no nested event loop.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.formatting import without_mnemonic
+from app.gui.geometry import chars, fit_dialog
 from app.gui.messages import error_sentence, error_text
 from app.gui.widgets.notice import Kind, Notice, ProblemLabel
 from app.model.errors import KmsError
@@ -48,6 +51,8 @@ class KeyDialog(QDialog):
 
     #: OK was pressed with valid input; the window runs the operation.
     submitted = Signal()
+    #: The width the dialog opens at, in average characters of its font.
+    width_chars: ClassVar[int] = 68
 
     def __init__(self, parent: QWidget | None, *, name: str, title: str, ok_text: str) -> None:
         super().__init__(parent)
@@ -55,7 +60,6 @@ class KeyDialog(QDialog):
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(520)
         #: The widget the keyboard starts in (set by each dialog).
         self.first_field: QWidget | None = None
         self.busy = False
@@ -86,14 +90,10 @@ class KeyDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Wrapped labels are measured at the layout's first guess of the width; once the
-        # dialog has its real width, take the height that width needs (no gaps, no overlap).
         super().showEvent(event)
         if self.first_field is not None:
             self.first_field.setFocus(Qt.FocusReason.OtherFocusReason)
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
+        fit_dialog(self, chars(self, self.width_chars))
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

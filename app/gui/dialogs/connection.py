@@ -15,6 +15,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +40,7 @@ from app.backends.profiles import (
     normalise_endpoint,
     project_problem,
 )
+from app.gui.geometry import chars, fit_dialog
 from app.gui.messages import error_text, sentence
 from app.gui.tasks import TaskRunner
 from app.model.errors import KmsError, SetupError
@@ -142,6 +144,13 @@ class ConnectionDialog(QDialog):
         layout.addWidget(self.problemLabel)
         layout.addWidget(self.statusLabel)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Wide enough for the fields' hints in this language and font.
+        super().showEvent(event)
+        hints = [edit.placeholderText() for edit in self.findChildren(QLineEdit)]
+        widest = max((self.fontMetrics().horizontalAdvance(hint) for hint in hints), default=0)
+        fit_dialog(self, widest + chars(self, 24))
 
     def _label(self, name: str, accessible: str) -> QLabel:
         label = QLabel(self)

@@ -13,11 +13,13 @@ from app.model.keys import Tag
 
 
 class CreateKeyDialog(KeyDialog):
+    width_chars = 84  # the tag editor's three columns
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             parent,
             name="createKeyDialog",
-            title=self.tr("Create key"),
+            title=self.tr("Create Key"),
             ok_text=self.tr("&Create key"),
         )
         self._typed = False
@@ -38,7 +40,6 @@ class CreateKeyDialog(KeyDialog):
         self.tags.changed.connect(self._check)
         self.first_field = self.alias
         self.lock_while_busy(self.alias, self.description, self.tags)
-        self.resize(640, 420)
         self._check()
 
     def values(self) -> tuple[str, str, list[Tag]]:

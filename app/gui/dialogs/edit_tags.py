@@ -19,6 +19,8 @@ def tag_changes(before: tuple[Tag, ...], after: list[Tag]) -> tuple[list[Tag], l
 
 
 class EditTagsDialog(KeyDialog):
+    width_chars = 84  # the tag editor's three columns
+
     def __init__(self, cmk: Cmk, parent: QWidget | None = None) -> None:
         super().__init__(
             parent,
@@ -34,7 +36,6 @@ class EditTagsDialog(KeyDialog):
         self.form.addRow(self.editor)
         self.first_field = self.editor
         self.lock_while_busy(self.editor)
-        self.resize(620, 380)
         self._on_editor_changed()
 
     def changes(self) -> tuple[list[Tag], list[Tag]]:

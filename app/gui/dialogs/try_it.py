@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.gui.dialogs.base import KeyDialog
+from app.gui.geometry import chars, lines
 from app.gui.widgets.notice import Kind
 from app.model.keys import Cmk
 
@@ -41,7 +42,7 @@ class TryItDialog(KeyDialog):
         self.ciphertext.setObjectName("ciphertextView")
         self.ciphertext.setReadOnly(True)
         self.ciphertext.setAccessibleName(self.tr("Ciphertext (Base64)"))
-        self.ciphertext.setFixedHeight(90)
+        self.ciphertext.setFixedHeight(lines(self.ciphertext, 4) + chars(self.ciphertext, 1))
         self.form.addRow(self.tr("Ciphertext (Base64):"), self.ciphertext)
         self.decrypted = QLineEdit(self)
         self.decrypted.setObjectName("decryptedEdit")
@@ -51,7 +52,6 @@ class TryItDialog(KeyDialog):
         self.buttons.button(self.buttons.StandardButton.Cancel).setText(self.tr("&Close"))
         self.first_field = self.plaintext
         self.lock_while_busy(self.plaintext)
-        self.resize(560, 300)
         self.set_ready(False)
 
     def text(self) -> bytes:

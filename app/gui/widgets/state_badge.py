@@ -84,6 +84,15 @@ class StateBadgeDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
+    @staticmethod
+    def widest(font: QFont) -> int:
+        """The width a cell needs for the longest state name in the current language."""
+        bold = QFont(font)
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        longest = max(metrics.horizontalAdvance(state_label(state)) for state in KeyState)
+        return longest + 2 * (_PAD_X + _MARGIN) + 8
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:

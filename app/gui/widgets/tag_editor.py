@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.geometry import chars
 from app.gui.messages import error_sentence
 from app.gui.widgets.notice import ProblemLabel
 from app.model import rules
@@ -129,8 +130,8 @@ class TagEditor(QWidget):
         header.setSectionResizeMode(Column.VALUE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.DELETE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.PROBLEM, QHeaderView.ResizeMode.Stretch)
-        table.setColumnWidth(Column.KEY, 150)
-        table.setColumnWidth(Column.VALUE, 170)
+        table.setColumnWidth(Column.KEY, chars(table, 22))
+        table.setColumnWidth(Column.VALUE, chars(table, 24))
         header.sectionResized.connect(self._fit_rows)
         return table
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.gui import formatting as fmt
+from app.gui.geometry import chars
 from app.model.keys import KeyState
 
 #: The states the filter offers, after "All states".
@@ -28,7 +29,7 @@ class TopBar(QWidget):
         self.create_button = QPushButton(self, objectName="createKeyButton")
         self.search = QLineEdit(self, objectName="searchEdit")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(chars(self.search, 36))
         clear = QAction(self.search)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
