@@ -50,8 +50,14 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> None:
 
 
 def keep_inside(window: QWidget, area: QRect | None = None) -> None:
-    """Move a top-level ``window`` so that all of it is on the free area of its screen."""
+    """Make all of a top-level ``window``, its frame included, lie on the free area of its
+    screen: smaller if it must be, then moved."""
     area = area or available(window)
+    decoration = window.frameGeometry().size() - window.geometry().size()
+    room = (area.size() - decoration).expandedTo(QSize(1, 1))
+    if window.width() > room.width() or window.height() > room.height():
+        window.setMinimumSize(window.minimumSize().boundedTo(room))
+        window.resize(window.size().boundedTo(room))
     frame = window.frameGeometry()
     x = min(max(frame.x(), area.left()), max(area.left(), area.right() + 1 - frame.width()))
     y = min(max(frame.y(), area.top()), max(area.top(), area.bottom() + 1 - frame.height()))

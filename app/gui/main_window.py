@@ -40,13 +40,14 @@ from app.gui.cmk_table_model import (
     KeyIdRole,
     StateRole,
 )
-from app.gui.geometry import text_size
+from app.gui.geometry import keep_inside, text_size
 from app.gui.key_actions import KeyActions
 from app.gui.key_list_sync import KeyListSync
 from app.gui.key_operations import KeyOperations
 from app.gui.messages import error_text, sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.details_pane import DetailsPane
+from app.gui.widgets.elided_label import ElidedLabel
 from app.gui.widgets.key_table import fit_columns, make_key_table
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.top_bar import FILTER_STATES, TopBar
@@ -137,9 +138,9 @@ class CmkListWindow(QMainWindow):
         self.connect_remote_action = self.menus.connect_remote_action
         self.use_local_action = self.menus.use_local_action
         self.use_local_action.setEnabled(not self.backend.is_local)
-        self.counts_label = QLabel(self, objectName="stateCountsLabel")
+        self.counts_label = ElidedLabel(self, object_name="stateCountsLabel")
         self.shown_label = QLabel(self, objectName="shownCountLabel")
-        self.connection_label = QLabel(self, objectName="connectionLabel")
+        self.connection_label = ElidedLabel(self, object_name="connectionLabel")
         for label in (self.connection_label, self.shown_label, self.counts_label):
             self.statusBar().addPermanentWidget(label)
 
@@ -172,6 +173,7 @@ class CmkListWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        keep_inside(self)  # its frame too, now that the frame is known
         if self._stale_language:
             self.retranslate()
 

@@ -170,7 +170,9 @@ class DetailsPane(QScrollArea):
             else Qt.TextInteractionFlag.TextSelectableByMouse
         )
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(name not in ("keyId", "state"))
+        # Free text wraps; dates, codes and tags (one per line) keep their shape, and the
+        # pane scrolls sideways when a small screen or a large font has no room for them.
+        label.setWordWrap(name in ("alias", "description"))
         if name == "state":  # a badge as wide as its text, not the pane
             label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.values[name] = label

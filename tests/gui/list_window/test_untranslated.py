@@ -119,7 +119,7 @@ def test_in_english_the_same_walk_sees_every_part_of_the_window(lw: ListDriver) 
         "menu bar: 'Connect to a &remote KMS…'",
         "toolbar 'keyToolBar'",
         "'Material expiry'",
-        "QLabel 'stateCountsLabel'",
+        "Label 'stateCountsLabel'",  # an ElidedLabel
         "status bar",
         "QLabel 'detailsStateLabel'",
         "QTreeWidget 'importHistoryTree'",
