@@ -12,7 +12,7 @@ def test_server_and_backends_do_not_import_qt() -> None:
         "import sys\n"
         "import app.server.api, app.server.serve, app.server.credentials\n"
         "import app.backends.huawei, app.backends.factory, app.backends.profiles\n"
-        "import app.cli_server\n"
+        "import app.cli.server, app.cli.profiles\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -1,0 +1,230 @@
+"""Importing key material: ``get-parameters-for-import``, ``wrap``, ``import-key-material``,
+``delete-imported-key-material`` and ``kcv``."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from app.cli.common import backend, emit, emit_key
+from app.cli.options import Commands, add_command, key_arg
+from app.model.errors import KmsError
+from app.model.importing import WrappingAlgorithm
+
+ALGORITHMS = [a.value for a in WrappingAlgorithm]
+
+
+def register(commands: Commands) -> None:
+    params = key_arg(
+        add_command(
+            commands,
+            "get-parameters-for-import",
+            "download the wrapping key, import token and README into a folder",
+            get_parameters,
+        )
+    )
+    params.add_argument("--wrapping-algorithm", choices=ALGORITHMS, default=ALGORITHMS[0])
+    params.add_argument(
+        "--out-dir", type=Path, required=True, help="a folder (a new one is created, 0700)"
+    )
+    wrap_parser = add_command(
+        commands, "wrap", "wrap 32 bytes of key material with a wrapping key", wrap
+    )
+    wrap_parser.add_argument("--wrapping-key", type=Path, required=True)
+    wrap_parser.add_argument("--algorithm", choices=ALGORITHMS, required=True)
+    source = wrap_parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--material", type=Path, help="a file of exactly 32 raw bytes")
+    source.add_argument(
+        "--generate",
+        type=Path,
+        metavar="FILE",
+        help="generate 32 random bytes and save the plaintext here (0600)",
+    )
+    wrap_parser.add_argument("--out", type=Path, required=True)
+    _add_import(commands)
+    key_arg(
+        add_command(
+            commands,
+            "delete-imported-key-material",
+            "delete a key's imported material (the key goes to Pending import)",
+            delete_material,
+        )
+    )
+    kcv_parser = add_command(
+        commands, "kcv", "print the key check value of a plaintext material file", kcv
+    )
+    kcv_parser.add_argument("--material", type=Path, required=True)
+
+
+def _add_import(commands: Commands) -> None:
+    parser = key_arg(
+        add_command(commands, "import-key-material", "import wrapped key material", import_material)
+    )
+    parser.add_argument(
+        "--material",
+        type=Path,
+        required=True,
+        help="the encrypted material file (EncryptedKeyMaterial.bin)",
+    )
+    parser.add_argument("--token", type=Path, required=True, help="the importToken_... file")
+    expiry = parser.add_mutually_exclusive_group(required=True)
+    expiry.add_argument("--never-expires", action="store_true")
+    expiry.add_argument(
+        "--expires-at",
+        metavar="ISO8601",
+        help="when the material expires, e.g. 2027-01-31T18:00 (local time "
+        "unless it has an offset)",
+    )
+
+
+def _make_out_dir(out_dir: Path) -> bool:
+    """Whether ``out_dir`` was created now (0700, as the wizard's Download does); a folder
+    that exists is used as it is."""
+    from app.material.files import FileProblem
+
+    if out_dir.is_dir():
+        return False
+    if out_dir.exists() or out_dir.is_symlink():
+        raise FileProblem(f"{out_dir} is not a folder.")
+    try:
+        out_dir.mkdir(mode=0o700)
+        out_dir.chmod(0o700)  # whatever the umask
+    except FileNotFoundError:
+        raise FileProblem(
+            f"{out_dir} does not exist, nor does the folder it would be made in "
+            f"({out_dir.parent}); nothing was created."
+        ) from None
+    except OSError as error:
+        raise FileProblem(f"The folder {out_dir} could not be created: {error.strerror}.") from None
+    return True
+
+
+def get_parameters(args: argparse.Namespace) -> int:
+    import time
+
+    from app.material.import_items import format_time, write_import_items
+
+    with backend(args) as kms:
+        cmk = kms.describe_key(key_id=args.key_id)
+        created = _make_out_dir(args.out_dir)  # before asking: no token issued for nothing
+        try:
+            params = kms.get_parameters_for_import(
+                key_id=args.key_id, wrapping_algorithm=WrappingAlgorithm(args.wrapping_algorithm)
+            )
+            items = write_import_items(args.out_dir, params, alias=cmk.alias, now_s=time.time())
+        except BaseException:
+            if created:  # a refusal leaves no new empty folder behind
+                with contextlib.suppress(OSError):
+                    args.out_dir.rmdir()
+            raise
+    emit(
+        args,
+        {
+            "key_id": params.key_id,
+            "wrapping_algorithm": params.wrapping_algorithm.value,
+            "expiration_time": params.expiration_time,
+            "wrapping_key_file": str(items.wrapping_key),
+            "import_token_file": str(items.token),
+            "readme_file": str(items.readme),
+        },
+        "\n".join(
+            [
+                f"Wrapping key:  {items.wrapping_key}",
+                f"Import token:  {items.token}",
+                f"README:        {items.readme}",
+                f"They expire:   {format_time(params.expiration_time)}",
+            ]
+        ),
+    )
+    return 0
+
+
+def wrap(args: argparse.Namespace) -> int:
+    from app.material import files
+    from app.material.wrap import (
+        generate_material,
+        key_check_value,
+        load_plaintext_material,
+        load_wrapping_key,
+        wrap_material,
+    )
+
+    algorithm = WrappingAlgorithm(args.algorithm)
+    public_key = load_wrapping_key(args.wrapping_key)
+    if args.generate:
+        material = generate_material()
+        files.write_private(args.generate, bytes(material), overwrite=False)
+    else:
+        material = load_plaintext_material(args.material)
+    try:
+        kcv = key_check_value(material)
+        files.write_private(args.out, wrap_material(material, public_key, algorithm))
+    finally:
+        material[:] = bytes(len(material))
+    if algorithm.deprecated:
+        print(
+            "warning: RSAES_OAEP_SHA_1 is no longer secure; prefer RSAES_OAEP_SHA_256.",
+            file=sys.stderr,
+        )
+    emit(
+        args,
+        {
+            "encrypted_key_material_file": str(args.out),
+            "kcv": kcv,
+            "wrapping_algorithm": algorithm.value,
+        },
+        f"Wrapped key material written to {args.out}\nKCV: {kcv}",
+    )
+    return 0
+
+
+def kcv(args: argparse.Namespace) -> int:
+    from app.material.wrap import key_check_value, load_plaintext_material
+
+    material = load_plaintext_material(args.material)
+    try:
+        value = key_check_value(material)
+    finally:
+        material[:] = bytes(len(material))
+    emit(args, {"kcv": value}, value)
+    return 0
+
+
+def _expiry(args: argparse.Namespace) -> int | None:
+    if args.never_expires:
+        return None
+    try:
+        when = datetime.fromisoformat(args.expires_at)
+    except ValueError:
+        raise KmsError(
+            "KMS.2602", f"{args.expires_at!r} is not an ISO 8601 date and time."
+        ) from None
+    if when.tzinfo is None:
+        when = when.astimezone()
+    return int(when.timestamp())
+
+
+def import_material(args: argparse.Namespace) -> int:
+    from app.material import files
+
+    expires = _expiry(args)
+    token = files.read_input(args.token, "an import token").decode("ascii", "replace").strip()
+    material = files.read_input(args.material, "encrypted key material")
+    with backend(args) as kms:
+        cmk = kms.import_key_material(
+            key_id=args.key_id,
+            import_token=token,
+            encrypted_key_material=material,
+            expiration_time=expires,
+        )
+    if not args.json:
+        print(f"Key {cmk.alias} imported successfully.")
+    return emit_key(args, cmk)
+
+
+def delete_material(args: argparse.Namespace) -> int:
+    with backend(args) as kms:
+        return emit_key(args, kms.delete_imported_key_material(key_id=args.key_id))

@@ -1,0 +1,110 @@
+"""Saved connections to remote KMSs: ``profile save|list|delete``. The secret key goes to
+the keyring, never to the profiles file (nor to the command line, which others can read)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+
+from app.cli.errors import CliFailure
+from app.cli.options import Commands, add_command
+
+
+def register(commands: Commands) -> None:
+    profile = add_command(commands, "profile", "save, list or delete remote KMS connections")
+    profile.description = (
+        "Saved connections to remote KMSs. The secret key "
+        "goes to the keyring, never to the profiles file."
+    )
+    actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
+    save_parser = add_command(
+        actions,
+        "save",
+        "save --endpoint, --project-id and --access-key-id "
+        "as a profile; the secret key from $KEYFERRY_SECRET_KEY, stdin "
+        "or a prompt goes to the keyring",
+        save,
+    )
+    save_parser.add_argument("name", metavar="NAME")
+    save_parser.add_argument(
+        "--secret-from-stdin",
+        action="store_true",
+        help="read the secret key from the first line of stdin",
+    )
+    add_command(actions, "list", "list saved profiles", list_profiles)
+    delete_parser = add_command(
+        actions,
+        "delete",
+        "delete a profile (and its secret, if no other profile uses its access key)",
+        delete,
+    )
+    delete_parser.add_argument("name", metavar="NAME")
+
+
+def list_profiles(args: argparse.Namespace) -> int:
+    from app.backends.profiles import ProfileStore
+
+    profiles = ProfileStore().all()
+    if args.json:
+        fields = {
+            n: {
+                "endpoint": p.endpoint,
+                "project_id": p.project_id,
+                "access_key_id": p.access_key_id,
+            }
+            for n, p in profiles.items()
+        }
+        print(json.dumps(fields, indent=2))
+        return 0
+    for p in profiles.values():
+        print(f"{p.name}  {p.endpoint}  project {p.project_id}  key {p.access_key_id}")
+    return 0
+
+
+def delete(args: argparse.Namespace) -> int:
+    from app.backends.profiles import ProfileStore, RemoteSecrets
+
+    store = ProfileStore()
+    gone = store.get(args.name)
+    store.delete(args.name)
+    if all(p.access_key_id != gone.access_key_id for p in store.all().values()):
+        RemoteSecrets().delete(gone.access_key_id)
+    print(f"Deleted the profile {args.name}.")
+    return 0
+
+
+def _read_secret(args: argparse.Namespace) -> str:
+    from app.backends.factory import ENV_SECRET_KEY
+
+    if args.secret_from_stdin:
+        return sys.stdin.readline().strip()
+    if os.environ.get(ENV_SECRET_KEY):
+        return os.environ[ENV_SECRET_KEY]
+    if not sys.stdin.isatty():
+        raise CliFailure(f"Give the secret key in ${ENV_SECRET_KEY}, or with --secret-from-stdin.")
+    return getpass.getpass("Secret key (kept in the keyring): ").strip()
+
+
+def save(args: argparse.Namespace) -> int:
+    from app.backends.factory import remote_settings
+    from app.backends.profiles import Profile, ProfileStore, RemoteSecrets
+
+    settings = remote_settings(argparse.Namespace(**{**vars(args), "profile": None}))
+    if settings is None:
+        raise CliFailure("profile save needs --endpoint URL --project-id ID and an access key ID.")
+    secret = _read_secret(args)
+    if not secret:
+        raise CliFailure("The secret key is empty.")
+    saved = ProfileStore().save(
+        Profile(args.name, settings.endpoint, settings.project_id, settings.access_key_id)
+    )
+    RemoteSecrets().set(saved.access_key_id, secret)
+    del secret
+    print(
+        f"Saved the profile {saved.name}: {saved.endpoint}, project {saved.project_id}; "
+        "the secret key is in the keyring."
+    )
+    return 0

@@ -1,0 +1,74 @@
+"""The local store as a whole: ``backup`` and ``restore``. The passphrase is asked for on
+the terminal, or read from $KEYFERRY_BACKUP_PASSPHRASE when there is none."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from app.cli.common import emit
+from app.cli.errors import CliFailure
+from app.cli.options import Commands, add_command
+
+
+def register(commands: Commands) -> None:
+    backup_parser = add_command(
+        commands, "backup", "write a passphrase-sealed backup of the local store", backup
+    )
+    backup_parser.add_argument("--out", type=Path, required=True, help="a new file")
+    restore_parser = add_command(
+        commands, "restore", "restore a backup into an empty --data-dir", restore
+    )
+    restore_parser.add_argument("--from", dest="source", type=Path, required=True)
+    for parser in (backup_parser, restore_parser):
+        parser.epilog = (
+            "The passphrase is asked for on the terminal, or read from "
+            "$KEYFERRY_BACKUP_PASSPHRASE when there is none."
+        )
+
+
+def _passphrase(confirm: bool) -> str:
+    import getpass
+
+    from_env = os.environ.get("KEYFERRY_BACKUP_PASSPHRASE")
+    if from_env is not None or not sys.stdin.isatty():
+        if not from_env:
+            raise CliFailure(
+                "No terminal to ask for the passphrase: set KEYFERRY_BACKUP_PASSPHRASE."
+            )
+        return from_env
+    phrase = getpass.getpass("Backup passphrase: ")
+    if confirm and getpass.getpass("Repeat it: ") != phrase:
+        raise CliFailure("The two passphrases differ.")
+    return phrase
+
+
+def backup(args: argparse.Namespace) -> int:
+    from app.backends.local import backup_store
+
+    size = backup_store(
+        args.data_dir, args.out, _passphrase(confirm=True), master_key_file=args.master_key_file
+    )
+    emit(
+        args,
+        {"backup_file": str(args.out), "size": size},
+        f"Backup written to {args.out} ({size} bytes). Keep the passphrase: without it the "
+        "backup cannot be opened.",
+    )
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    from app.backends.local import restore_store
+
+    store_id = restore_store(
+        args.source, args.data_dir, _passphrase(confirm=False), master_key_file=args.master_key_file
+    )
+    emit(
+        args,
+        {"store_id": store_id, "data_dir": str(args.data_dir)},
+        f"Restored store {store_id} into {args.data_dir}.",
+    )
+    return 0
