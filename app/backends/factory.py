@@ -1,9 +1,13 @@
-"""Choosing the backend a command or window works on, from the command line and settings.
+"""Choosing the backend a command or window works on, from its ``BackendSettings`` (which the
+command line's options fill):
 
-- ``--profile NAME``: a saved connection (``profiles.py``);
-- ``--endpoint URL --project-id ID``: a remote KMS, the access key ID from
-  ``--access-key-id`` or ``KEYFERRY_ACCESS_KEY``;
-- neither: the local engine on ``--data-dir``.
+- ``profile`` (``--profile NAME``): a saved connection (``profiles.py``);
+- ``endpoint`` and ``project_id`` (``--endpoint URL --project-id ID``): a remote KMS, the
+  access key ID from ``access_key_id`` (``--access-key-id``) or ``KEYFERRY_ACCESS_KEY``;
+- neither: the local engine on ``data_dir`` (``--data-dir``).
+
+The engine and the remote SDK are imported where they are opened, so the window's start
+loads neither (tests/cli/test_start_path.py).
 
 A remote secret key comes from ``KEYFERRY_SECRET_KEY`` when set, else from the keyring entry
 of its access key ID; it is never a command-line argument (other users can read those).
@@ -11,9 +15,9 @@ of its access key ID; it is never a command-line argument (other users can read 
 
 from __future__ import annotations
 
-import argparse
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from app.backends.base import KmsBackend
 from app.backends.profiles import (
@@ -32,6 +36,19 @@ ENV_SECRET_KEY = "KEYFERRY_SECRET_KEY"  # noqa: S105 (the variable's name, not a
 
 
 @dataclass(frozen=True)
+class BackendSettings:
+    """Which KMS to work on: a saved profile, a remote endpoint, or the local store. The
+    option names of the command line are in the module's docstring."""
+
+    data_dir: Path
+    master_key_file: Path | None = None
+    project_id: str | None = None  # None: the local store's default project
+    endpoint: str | None = None
+    access_key_id: str | None = None
+    profile: str | None = None
+
+
+@dataclass(frozen=True)
 class RemoteSettings:
     """Where a remote KMS is and who we are to it. The secret is not part of it."""
 
@@ -42,37 +59,39 @@ class RemoteSettings:
 
 
 def open_backend(
-    args: argparse.Namespace, *, background: bool = True, lazily: bool = False
+    settings: BackendSettings, *, background: bool = True, lazily: bool = False
 ) -> KmsBackend:
-    """The backend the arguments name: a profile, an endpoint, or the local engine.
-    ``lazily``: the local engine opens at the backend's first call (see local.py)."""
-    remote = remote_settings(args)
+    """The backend the settings name: a profile, an endpoint, or the local engine.
+    ``background``: the local engine's background work (see ``LocalKms.open``); ``lazily``:
+    the local engine opens at the backend's first call (see local.py). Raises
+    ``SetupError`` (settings that name no usable KMS, no keyring) or ``KmsError``."""
+    remote = remote_settings(settings)
     if remote is not None:
         return open_remote(remote)
-    from app.backends.local import open_local  # the engine loads when it is used
+    from app.backends.local import open_local
 
     return open_local(
-        args.data_dir,
-        master_key_file=args.master_key_file,
-        project_id=args.project or DEFAULT_PROJECT,
+        settings.data_dir,
+        master_key_file=settings.master_key_file,
+        project_id=settings.project_id or DEFAULT_PROJECT,
         background=background,
         lazily=lazily,
     )
 
 
-def remote_settings(args: argparse.Namespace) -> RemoteSettings | None:
-    """The remote KMS the arguments name, or None for the local engine."""
-    profile_name = getattr(args, "profile", None)
-    endpoint = getattr(args, "endpoint", None)
-    if profile_name:
+def remote_settings(settings: BackendSettings) -> RemoteSettings | None:
+    """The remote KMS the settings name, or None for the local engine. Raises
+    ``SetupError`` saying what is missing or wrong."""
+    endpoint = settings.endpoint
+    if settings.profile:
         if endpoint:
             raise SetupError("Give either --profile or --endpoint, not both.")
-        p = ProfileStore().get(profile_name)
+        p = ProfileStore().get(settings.profile)
         return RemoteSettings(p.endpoint, p.project_id, p.access_key_id, profile=p.name)
     if not endpoint:
         return None
-    project_id = getattr(args, "project", None) or ""
-    access_key_id = getattr(args, "access_key_id", None) or os.environ.get(ENV_ACCESS_KEY, "")
+    project_id = settings.project_id or ""
+    access_key_id = settings.access_key_id or os.environ.get(ENV_ACCESS_KEY, "")
     problems = [
         endpoint_problem(endpoint),
         project_problem(project_id)
@@ -103,7 +122,7 @@ def secret_key_for(access_key_id: str) -> str:
 
 
 def open_remote(settings: RemoteSettings, *, secret_key: str | None = None) -> KmsBackend:
-    from app.backends.huawei import HuaweiBackend  # the SDK loads only when it is used
+    from app.backends.huawei import HuaweiBackend
 
     return HuaweiBackend(
         endpoint=settings.endpoint,

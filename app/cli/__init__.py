@@ -16,9 +16,10 @@ Adding a group of commands: a new module with ``register(commands)``, which call
 its name in ``program.GROUPS`` (and the import above it). A handler takes the parsed
 arguments and returns the exit status; it raises ``KmsError`` (or ``CliFailure``) for a
 refusal. ``keyferry`` alone starts the window, so a group module imports at its top only
-what the window's start loads anyway (``app.model``, ``app.cli``, the standard library's
-light modules); the rest (``app.material``, the engine, the server, ``cryptography``...)
-is imported inside the handler that needs it. tests/cli/test_start_path.py proves it.
+what the window's start loads anyway (``app.model``, ``app.backends.factory``, ``app.cli``,
+the standard library's light modules); the rest (``app.material``, the engine, the server,
+``cryptography``...) is imported inside the handler that needs it.
+tests/cli/test_start_path.py proves it.
 """
 
 from __future__ import annotations

@@ -10,16 +10,28 @@ from contextlib import contextmanager
 from typing import Any
 
 from app.backends.base import KmsBackend
-from app.backends.factory import open_backend
+from app.backends.factory import BackendSettings, open_backend
 from app.cli.errors import CliFailure
 from app.model.api_format import key_details, tags_json
 from app.model.keys import Cmk, Tag
 
 
+def settings(args: argparse.Namespace) -> BackendSettings:
+    """The KMS the command line names (``--data-dir``, ``--profile``, ``--endpoint``...)."""
+    return BackendSettings(
+        data_dir=args.data_dir,
+        master_key_file=args.master_key_file,
+        project_id=args.project,
+        endpoint=args.endpoint,
+        access_key_id=args.access_key_id,
+        profile=args.profile,
+    )
+
+
 @contextmanager
 def backend(args: argparse.Namespace) -> Iterator[KmsBackend]:
     """The backend the command line names, opened now and closed after the command."""
-    opened = open_backend(args, background=False)
+    opened = open_backend(settings(args), background=False)
     try:
         yield opened
     finally:

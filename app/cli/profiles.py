@@ -8,7 +8,9 @@ import getpass
 import json
 import os
 import sys
+from dataclasses import replace
 
+from app.cli.common import settings
 from app.cli.errors import CliFailure
 from app.cli.options import Commands, add_command
 
@@ -92,14 +94,14 @@ def save(args: argparse.Namespace) -> int:
     from app.backends.factory import remote_settings
     from app.backends.profiles import Profile, ProfileStore, RemoteSecrets
 
-    settings = remote_settings(argparse.Namespace(**{**vars(args), "profile": None}))
-    if settings is None:
+    remote = remote_settings(replace(settings(args), profile=None))
+    if remote is None:
         raise CliFailure("profile save needs --endpoint URL --project-id ID and an access key ID.")
     secret = _read_secret(args)
     if not secret:
         raise CliFailure("The secret key is empty.")
     saved = ProfileStore().save(
-        Profile(args.name, settings.endpoint, settings.project_id, settings.access_key_id)
+        Profile(args.name, remote.endpoint, remote.project_id, remote.access_key_id)
     )
     RemoteSecrets().set(saved.access_key_id, secret)
     del secret

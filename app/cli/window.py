@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli.common import settings
 from app.cli.options import Commands, add_command
 
 
@@ -17,10 +18,10 @@ def register(commands: Commands) -> None:
 def open_list(args: argparse.Namespace) -> int:
     from app.gui.app import run_gui
 
-    return run_gui(args, start="list")
+    return run_gui(settings(args), start="list")
 
 
 def open_wizard(args: argparse.Namespace) -> int:
     from app.gui.app import run_gui
 
-    return run_gui(args, start="wizard")
+    return run_gui(settings(args), start="wizard", resume_key_id=args.key_id)

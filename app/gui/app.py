@@ -10,13 +10,18 @@ traceback.
 
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from app.model.errors import KmsError, SetupError
 
+if TYPE_CHECKING:
+    from app.backends.factory import BackendSettings
 
-def run_gui(args: argparse.Namespace, *, start: str) -> int:
+
+def run_gui(settings: BackendSettings, *, start: str, resume_key_id: str | None = None) -> int:
+    """Run the window ``start`` names ("list" or "wizard", which ``resume_key_id`` may give
+    a Pending import key to resume) on the KMS ``settings`` name; the exit status."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -34,7 +39,7 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
     app.setDesktopFileName("io.github.keyferry.Keyferry")  # Wayland: the .desktop, its icon
     prepare_application(app)  # palette, language (after the names: QSettings needs them)
     try:
-        backend = open_backend(args, lazily=start == "list")
+        backend = open_backend(settings, lazily=start == "list")
     except (SetupError, KmsError) as error:
         QMessageBox.critical(
             None,
@@ -46,7 +51,7 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
     if start == "wizard":
         from app.gui.wizard.wizard import ImportKeyWizard
 
-        wizard = ImportKeyWizard(backend, runner, resume_key_id=getattr(args, "key_id", None))
+        wizard = ImportKeyWizard(backend, runner, resume_key_id=resume_key_id)
         wizard.show()
         try:
             return app.exec()
@@ -55,7 +60,7 @@ def run_gui(args: argparse.Namespace, *, start: str) -> int:
             backend.close()
     from app.gui.desktop import Desktop
 
-    desktop = Desktop(args, runner)
+    desktop = Desktop(settings, runner)
     desktop.show(backend)
     try:
         return app.exec()

@@ -7,24 +7,24 @@ and closes the old backend, also on the runner, after any job still queued for i
 
 from __future__ import annotations
 
-import argparse
+from dataclasses import replace
 
 from PySide6.QtCore import QObject
 
 from app.backends.base import KmsBackend
-from app.backends.factory import RemoteSettings, open_remote
+from app.backends.factory import BackendSettings, RemoteSettings, open_backend, open_remote
 from app.gui.main_window import CmkListWindow
 from app.gui.messages import error_text
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
-from app.model.keys import DEFAULT_PROJECT
 
 
 class Desktop(QObject):
-    def __init__(self, args: argparse.Namespace, runner: TaskRunner) -> None:
+    def __init__(self, settings: BackendSettings, runner: TaskRunner) -> None:
+        """``settings`` give the local store the Connection menu's local choice opens."""
         super().__init__()
         self.setObjectName("desktop")
-        self._args = args
+        self._local = replace(settings, endpoint=None, profile=None)
         self._runner = runner
         self.window: CmkListWindow | None = None
         self.backend: KmsBackend | None = None
@@ -56,17 +56,11 @@ class Desktop(QObject):
         if window is None:
             return
         window.statusBar().showMessage(self.tr("Connecting\u2026"))
-        args = self._args
+        local = self._local
 
         def open_chosen() -> KmsBackend:
             if settings is None:
-                from app.backends.local import open_local
-
-                return open_local(
-                    args.data_dir,
-                    master_key_file=args.master_key_file,
-                    project_id=args.project or DEFAULT_PROJECT,
-                )
+                return open_backend(local)
             backend = open_remote(settings)
             try:  # a KMS that does not answer must not replace a working window
                 backend.list_keys(limit=1)

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import stat
 from pathlib import Path
@@ -96,10 +95,8 @@ def test_a_damaged_profiles_file_is_reported(config_dir: Path) -> None:
         ProfileStore().all()
 
 
-def _args(**values: object) -> argparse.Namespace:
-    base = {"profile": None, "endpoint": None, "project": None, "access_key_id": None}
-    base.update(values)
-    return argparse.Namespace(**base)
+def _args(**values: str) -> factory.BackendSettings:
+    return factory.BackendSettings(data_dir=Path("unused"), **values)
 
 
 def test_remote_settings_come_from_the_arguments(
@@ -109,9 +106,9 @@ def test_remote_settings_come_from_the_arguments(
     with pytest.raises(SetupError, match="--project-id"):
         factory.remote_settings(_args(endpoint="https://kms", access_key_id="AK1"))
     with pytest.raises(SetupError, match="access key ID"):
-        factory.remote_settings(_args(endpoint="https://kms", project="p"))
+        factory.remote_settings(_args(endpoint="https://kms", project_id="p"))
     monkeypatch.setenv("KEYFERRY_ACCESS_KEY", "AKENV")
-    settings = factory.remote_settings(_args(endpoint="kms:443", project="p"))
+    settings = factory.remote_settings(_args(endpoint="kms:443", project_id="p"))
     assert settings == factory.RemoteSettings("https://kms:443", "p", "AKENV")
     with pytest.raises(SetupError, match="not both"):
         factory.remote_settings(_args(endpoint="https://kms", profile="x"))
@@ -186,7 +183,7 @@ def test_open_backend_gives_the_remote_backend(
 ) -> None:
     monkeypatch.setenv("KEYFERRY_SECRET_KEY", SECRET_KEY)
     opened = factory.open_backend(
-        _args(endpoint=live_server.url, project="p", access_key_id=ACCESS_KEY)
+        _args(endpoint=live_server.url, project_id="p", access_key_id=ACCESS_KEY)
     )
     try:
         assert isinstance(opened, HuaweiBackend)

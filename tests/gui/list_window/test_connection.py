@@ -5,14 +5,13 @@ as it was and says why, with the code."""
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterator
 
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.backends.factory import RemoteSettings
+from app.backends.factory import BackendSettings, RemoteSettings
 from app.backends.local import LocalBackend
 from app.gui.desktop import Desktop
 from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer
@@ -21,13 +20,13 @@ from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer
 @pytest.fixture
 def desktop(qtbot, runner, tmp_path, monkeypatch) -> Iterator[Desktop]:
     monkeypatch.setenv("KEYFERRY_SECRET_KEY", SECRET_KEY)
-    args = argparse.Namespace(
-        data_dir=tmp_path / "store", master_key_file=tmp_path / "master.key", project=None
-    )
+    settings = BackendSettings(data_dir=tmp_path / "store", master_key_file=tmp_path / "master.key")
     from app.backends.local import open_local
 
-    session = Desktop(args, runner)
-    session.show(open_local(args.data_dir, master_key_file=args.master_key_file, background=False))
+    session = Desktop(settings, runner)
+    session.show(
+        open_local(settings.data_dir, master_key_file=settings.master_key_file, background=False)
+    )
     yield session
     for window in (session.window,):
         if window is not None and shiboken6.isValid(window):
