@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from app.model.audit import AuditEntry
 from app.model.importing import ImportParameters, WrappingAlgorithm
@@ -27,9 +27,28 @@ class Decrypted:
     plaintext: bytes
 
 
+#: What ``batch_tags`` does with its tags.
+TagAction = Literal["create", "delete"]
+
+
 @runtime_checkable
 class KmsBackend(Protocol):
-    """A KMS the user works with. Methods block: call them off the UI thread."""
+    """A KMS the user works with, bound to one project. Methods block (a remote KMS answers
+    over the network, the local engine may ask the keyring when it opens): call them off
+    the UI thread.
+
+    Every refusal or failure of an operation is a ``KmsError`` carrying the KMS's code, and
+    a refused operation changes nothing. The codes each method documents are the KMS's own;
+    any method may also raise:
+
+    - ``KMS.0205`` (a malformed key ID) and ``KMS.0207`` (no such key in this project),
+      for the methods that take ``key_id``;
+    - ``KMS.0101`` or ``KMS.0102``: the local store failed (damaged, read-only, full disk);
+    - ``NET.xxxx``: a remote KMS could not be reached or answered nonsense; ``APIGW.0301``:
+      it refused the access key's signature; ``HTTP.<status>``: it refused without a code;
+    - ``SetupError`` (not a ``KmsError``): a lazily opened local store cannot open at all
+      (no keyring, a master key that does not open it); see ``is_open``.
+    """
 
     project_id: str
 
@@ -48,10 +67,23 @@ class KmsBackend(Protocol):
         """Whether ``history`` can return the audit log of a key."""
         ...
 
-    def close(self) -> None: ...
+    @property
+    def is_open(self) -> bool:
+        """Whether the backend is open now. A local backend opened lazily opens its store at
+        its first call (which may ask the keyring, and raises what opening raises), so until
+        then it is not open: a window shows "opening" rather than "no keys". False again
+        after ``close``."""
+        ...
+
+    def close(self) -> None:
+        """Release the store or connection; the backend is not used after it (a local
+        backend's calls then raise ``KMS.0101``). Calling it twice is harmless."""
+        ...
 
     def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
-        """Be told when keys change; returns the function that unsubscribes."""
+        """Be told, with their IDs, of the keys this backend changed; returns the function
+        that unsubscribes. The listener is called on the thread that made the change, after
+        it took effect; it must not block."""
         ...
 
     # keys
@@ -62,22 +94,46 @@ class KmsBackend(Protocol):
         description: str = "",
         origin: Origin = Origin.EXTERNAL,
         tags: Iterable[Tag] = (),
-    ) -> Cmk: ...
-    def describe_key(self, *, key_id: str) -> Cmk: ...
+    ) -> Cmk:
+        """Create an AES-256 key. ``Origin.EXTERNAL``: with no material, Pending import, for
+        ``import_key_material``; ``Origin.KMS``: the KMS makes its material, Enabled.
+        Raises ``KMS.1101`` (an invalid alias), ``KMS.1104`` (the alias is taken),
+        ``KMS.1103`` (description too long), ``KMS.04xx`` (invalid tags)."""
+        ...
+
+    def describe_key(self, *, key_id: str) -> Cmk:
+        """The key as it is now."""
+        ...
+
     def list_keys(
         self,
         *,
         limit: int | None = None,
         marker: str | None = None,
         key_state: KeyState | None = None,
-    ) -> KeyPage: ...
-    def all_keys(self) -> list[Cmk]: ...
-    def history(self, *, key_id: str) -> list[AuditEntry]: ...
+    ) -> KeyPage:
+        """A page of keys, from ``marker`` (the previous page's
+        ``next_marker``), at most ``limit``, only those in ``key_state`` if given.
+        Raises ``KMS.1601`` (an invalid limit), ``KMS.1602`` (an invalid marker)."""
+        ...
+
+    def all_keys(self) -> list[Cmk]:
+        """Every key of the project (every page of ``list_keys``)."""
+        ...
+
+    def history(self, *, key_id: str) -> list[AuditEntry]:
+        """The audit log of a key where ``supports_history``; elsewhere an empty list."""
+        ...
 
     # import
     def get_parameters_for_import(
         self, *, key_id: str, wrapping_algorithm: WrappingAlgorithm
-    ) -> ImportParameters: ...
+    ) -> ImportParameters:
+        """A wrapping public key and an import token for the key, both expiring together.
+        Raises ``KMS.0309`` (the key's material is not external), ``KMS.0310`` (the key is
+        not Pending import), ``KMS.0308`` (an unknown wrapping algorithm)."""
+        ...
+
     def import_key_material(
         self,
         *,
@@ -85,30 +141,88 @@ class KmsBackend(Protocol):
         import_token: str,
         encrypted_key_material: bytes,
         expiration_time: int | None = None,
-    ) -> Cmk: ...
-    def delete_imported_key_material(self, *, key_id: str) -> Cmk: ...
+    ) -> Cmk:
+        """Import the material wrapped with the token's wrapping key; the key becomes
+        Enabled. ``expiration_time``: when the material expires (epoch seconds), None for
+        never. Raises ``KMS.0309``/``KMS.0310`` (as for the parameters), ``KMS.2601`` (the
+        token expired), ``KMS.2603`` (the token is another key's), ``KMS.2605`` (the token
+        does not verify), ``KMS.0311`` (the material does not unwrap with the token's key),
+        ``KMS.2604`` (it is not 32 bytes), ``KMS.2606`` (other material than the key had
+        before), ``KMS.2602`` (the expiry is not in the future)."""
+        ...
+
+    def delete_imported_key_material(self, *, key_id: str) -> Cmk:
+        """Delete the key's material; the key goes to Pending import. Raises ``KMS.0309``
+        (not an external key), ``KMS.2701`` (the key is neither Enabled nor Disabled)."""
+        ...
 
     # lifecycle
-    def enable_key(self, *, key_id: str) -> Cmk: ...
-    def disable_key(self, *, key_id: str) -> Cmk: ...
-    def schedule_key_deletion(self, *, key_id: str, pending_days: int) -> Cmk: ...
-    def cancel_key_deletion(self, *, key_id: str) -> Cmk: ...
-    def update_key_alias(self, *, key_id: str, alias: str) -> Cmk: ...
-    def update_key_description(self, *, key_id: str, description: str) -> Cmk: ...
+    def enable_key(self, *, key_id: str) -> Cmk:
+        """Enable a Disabled key. Raises ``KMS.1201`` (it is not Disabled)."""
+        ...
+
+    def disable_key(self, *, key_id: str) -> Cmk:
+        """Disable an Enabled key. Raises ``KMS.1301`` (it is not Enabled)."""
+        ...
+
+    def schedule_key_deletion(self, *, key_id: str, pending_days: int) -> Cmk:
+        """Delete the key after ``pending_days`` (7 to 1096); it is Pending deletion until
+        then. Raises ``KMS.1401`` (days out of range), ``KMS.1402`` (already scheduled)."""
+        ...
+
+    def cancel_key_deletion(self, *, key_id: str) -> Cmk:
+        """Cancel a scheduled deletion; the key becomes Disabled. Raises ``KMS.1501`` (no
+        deletion is scheduled)."""
+        ...
+
+    def update_key_alias(self, *, key_id: str, alias: str) -> Cmk:
+        """Rename the key. Raises ``KMS.1101`` (an invalid alias), ``KMS.1104`` (taken),
+        ``KMS.0210`` (the key is Pending deletion)."""
+        ...
+
+    def update_key_description(self, *, key_id: str, description: str) -> Cmk:
+        """Change the key's description. Raises ``KMS.1103`` (longer than 255 characters),
+        ``KMS.0210`` (the key is Pending deletion)."""
+        ...
 
     # tags
-    def create_tag(self, *, key_id: str, tag: Tag) -> Cmk: ...
-    def batch_tags(self, *, key_id: str, action: str, tags: Iterable[Tag]) -> Cmk: ...
-    def show_tags(self, *, key_id: str) -> tuple[Tag, ...]: ...
-    def delete_tag(self, *, key_id: str, tag_key: str) -> Cmk: ...
+    def create_tag(self, *, key_id: str, tag: Tag) -> Cmk:
+        """Add a tag, or change the value of the key's tag of that key. Raises
+        ``KMS.04xx`` (an invalid tag, more than 10 tags)."""
+        ...
+
+    def batch_tags(self, *, key_id: str, action: TagAction, tags: Iterable[Tag]) -> Cmk:
+        """Add (``"create"``) or remove (``"delete"``, by tag key) several tags at once.
+        Raises ``KMS.0404`` (another action), ``KMS.0401`` (no tags), ``KMS.04xx`` (an
+        invalid tag, more than 10 tags)."""
+        ...
+
+    def show_tags(self, *, key_id: str) -> tuple[Tag, ...]:
+        """The key's tags."""
+        ...
+
+    def delete_tag(self, *, key_id: str, tag_key: str) -> Cmk:
+        """Remove one tag. Raises ``KMS.0406`` (the key has no such tag)."""
+        ...
 
     # data
     def encrypt_data(
         self, *, key_id: str, plain_text: bytes, additional_authenticated_data: bytes = b""
-    ) -> str: ...
+    ) -> str:
+        """Encrypt up to 4096 bytes; the API's Base64 ``cipher_text``, which names the key.
+        Raises ``KMS.2101`` (empty or too long; for a remote KMS, also not UTF-8),
+        ``KMS.0209`` (the key is Disabled), ``KMS.0210`` (Pending deletion), ``KMS.1301``
+        (Pending import, or the material expired)."""
+        ...
+
     def decrypt_data(
         self, *, cipher_text: str, additional_authenticated_data: bytes = b""
-    ) -> Decrypted: ...
+    ) -> Decrypted:
+        """Decrypt what ``encrypt_data`` gave, with the same additional data. Raises
+        ``KMS.2201`` (not a ciphertext of this KMS, or other additional data), and the
+        key-state codes of ``encrypt_data``."""
+        ...
+
     def create_datakey(
         self,
         *,
@@ -116,13 +230,28 @@ class KmsBackend(Protocol):
         key_spec: str | None = None,
         datakey_length: int | None = None,
         with_plaintext: bool = True,
-    ) -> DataKey: ...
+    ) -> DataKey:
+        """A new data key encrypted under the key (and its plaintext, unless
+        ``with_plaintext`` is False). ``key_spec`` ``AES_256``/``AES_128`` or
+        ``datakey_length`` in bits. Raises ``KMS.1901`` (a length that is not 8 to 8192
+        whole bytes), ``KMS.0308`` (an unknown spec), and the key-state codes of
+        ``encrypt_data``."""
+        ...
+
     def decrypt_datakey(
         self, *, key_id: str, cipher_text: str, datakey_cipher_length: int | None = None
-    ) -> bytes: ...
-    def encrypt_datakey(
-        self, *, key_id: str, plain_text: bytes, datakey_plain_length: int
-    ) -> str: ...
+    ) -> bytes:
+        """The plaintext of a data key's hex ``cipher_text``. Raises ``KMS.2201`` (not a
+        data key of this key), ``KMS.2202`` (a wrong declared length), and the key-state
+        codes of ``encrypt_data``."""
+        ...
+
+    def encrypt_datakey(self, *, key_id: str, plain_text: bytes, datakey_plain_length: int) -> str:
+        """Encrypt a data key given as its bytes followed by their SHA-256 (as the API
+        takes it); its hex ``cipher_text``. Raises ``KMS.2101``/``KMS.2102`` (a wrong
+        length), ``KMS.2103`` (the digest does not match), and the key-state codes of
+        ``encrypt_data``."""
+        ...
 
 
 class Listeners:

@@ -30,7 +30,7 @@ from huaweicloudsdkcore.http.http_config import HttpConfig
 from huaweicloudsdkkms.v2 import KmsClient
 from huaweicloudsdkkms.v2 import model as m
 
-from app.backends.base import ChangeListener, Decrypted, Listeners
+from app.backends.base import ChangeListener, Decrypted, Listeners, TagAction
 from app.backends.remote_errors import answer_error, call_errors
 from app.model import rules
 from app.model.api_format import cmk_from_details
@@ -90,12 +90,19 @@ class HuaweiBackend:
             .build()
         )
         self._listeners = Listeners()
+        self._closed = False
 
     @property
     def label(self) -> str:
         return f"Remote KMS {self.endpoint} (project {self.project_id})"
 
+    @property
+    def is_open(self) -> bool:
+        """Open from the start (it connects per call) until ``close``."""
+        return not self._closed
+
     def close(self) -> None:
+        self._closed = True
         self._client.close()
 
     def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
@@ -297,7 +304,7 @@ class HuaweiBackend:
         )
         return self._changed(key_id)
 
-    def batch_tags(self, *, key_id: str, action: str, tags: Iterable[Tag]) -> Cmk:
+    def batch_tags(self, *, key_id: str, action: TagAction, tags: Iterable[Tag]) -> Cmk:
         self._call(
             "batch_create_kms_tags",
             m.BatchCreateKmsTagsRequest(

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.backends.base import ChangeListener, Decrypted, Listeners
+from app.backends.base import ChangeListener, Decrypted, Listeners, TagAction
 from app.model.audit import AuditEntry
 from app.model.errors import KmsError
 from app.model.importing import ImportParameters, WrappingAlgorithm
@@ -216,7 +216,7 @@ class LocalBackend:
     def create_tag(self, *, key_id: str, tag: Tag) -> Cmk:
         return self.kms.create_tag(project_id=self.project_id, key_id=key_id, tag=tag)
 
-    def batch_tags(self, *, key_id: str, action: str, tags: Iterable[Tag]) -> Cmk:
+    def batch_tags(self, *, key_id: str, action: TagAction, tags: Iterable[Tag]) -> Cmk:
         return self.kms.batch_tags(
             project_id=self.project_id, key_id=key_id, action=action, tags=tags
         )

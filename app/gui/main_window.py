@@ -353,7 +353,7 @@ class CmkListWindow(QMainWindow):
 
     def _on_sync_failed(self, error: BaseException) -> None:
         # The local store did not open (see app.py): no keyring, a damaged file, ...
-        if isinstance(error, SetupError) or not getattr(self.backend, "is_open", True):
+        if isinstance(error, SetupError) or not self.backend.is_open:
             self._unopened = True
             self._update_shown_count()
             text = self.tr("Keyferry cannot open its key store. %1 View > Reload tries again.")
@@ -376,7 +376,7 @@ class CmkListWindow(QMainWindow):
         total, matching = len(self.model.keyView.keys), self.model.totalRows()
         if self._unopened and not total:
             text = self.tr("No keys: the store is not open")
-        elif not total and not getattr(self.backend, "is_open", True):
+        elif not total and not self.backend.is_open:
             text = self.tr("Opening the key store\u2026")  # it may be asking the keyring
         elif not self.sync.complete:
             text = self.tr("Loading keys\u2026 (%1 so far)").replace("%1", f"{total:,}")

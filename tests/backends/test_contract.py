@@ -285,3 +285,4 @@ def test_the_backends_say_what_they_are(any_backend: KmsBackend) -> None:
     assert any_backend.label
     assert any_backend.project_id
     assert isinstance(any_backend.supports_history, bool)
+    assert any_backend.is_open is True

@@ -17,14 +17,17 @@ def test_opens_at_the_first_call_and_says_why_it_cannot(tmp_path) -> None:
         tmp_path / "store", master_key_file=key_file, background=False, lazily=True
     )
     assert not (tmp_path / "store").exists(), "opened before its first call"
-    assert backend._kms is None
+    assert backend.is_open is False
     assert backend.label == f"Local engine ({tmp_path / 'store'})"
     with pytest.raises(SetupError, match="master-key file"):
         backend.list_keys(limit=10)
+    assert backend.is_open is False
     key_file.unlink()  # the user moves the damaged file away; the next call opens
     assert backend.list_keys(limit=10).keys == ()
+    assert backend.is_open is True
     assert backend.kms.store.directory == tmp_path / "store"
     backend.close()
+    assert backend.is_open is False
     with pytest.raises(KmsError) as closed:
         backend.list_keys(limit=10)
     assert closed.value.code == "KMS.0101"

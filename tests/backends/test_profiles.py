@@ -189,5 +189,8 @@ def test_open_backend_gives_the_remote_backend(
         assert isinstance(opened, HuaweiBackend)
         assert opened.label == f"Remote KMS {live_server.url} (project p)"
         assert opened.supports_history is False
+        assert opened.is_open is True
     finally:
         opened.close()
+    assert opened.is_open is False
+    opened.close()  # twice is harmless
