@@ -16,6 +16,7 @@ from typing import Literal, Protocol, runtime_checkable
 from app.model.audit import AuditEntry
 from app.model.importing import ImportParameters, WrappingAlgorithm
 from app.model.keys import Cmk, DataKey, KeyPage, KeyState, Origin, Tag
+from app.model.messages import Message
 
 #: Called with the IDs of changed keys; an empty set means "anything may have changed".
 ChangeListener = Callable[[frozenset[str]], None]
@@ -53,8 +54,8 @@ class KmsBackend(Protocol):
     project_id: str
 
     @property
-    def label(self) -> str:
-        """Which KMS this is, for titles and status bars."""
+    def label(self) -> Message:
+        """Which KMS this is, for titles and status bars (``str()`` for English)."""
         ...
 
     @property

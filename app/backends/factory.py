@@ -30,6 +30,7 @@ from app.backends.profiles import (
 )
 from app.model.errors import SetupError
 from app.model.keys import DEFAULT_PROJECT
+from app.model.messages import Message
 
 ENV_ACCESS_KEY = "KEYFERRY_ACCESS_KEY"
 ENV_SECRET_KEY = "KEYFERRY_SECRET_KEY"  # noqa: S105 (the variable's name, not a secret)
@@ -85,7 +86,7 @@ def remote_settings(settings: BackendSettings) -> RemoteSettings | None:
     endpoint = settings.endpoint
     if settings.profile:
         if endpoint:
-            raise SetupError("Give either --profile or --endpoint, not both.")
+            raise SetupError("settings.profile_or_endpoint")
         p = ProfileStore().get(settings.profile)
         return RemoteSettings(p.endpoint, p.project_id, p.access_key_id, profile=p.name)
     if not endpoint:
@@ -94,16 +95,14 @@ def remote_settings(settings: BackendSettings) -> RemoteSettings | None:
     access_key_id = settings.access_key_id or os.environ.get(ENV_ACCESS_KEY, "")
     problems = [
         endpoint_problem(endpoint),
-        project_problem(project_id)
-        if project_id
-        else "--endpoint needs --project-id: the project of your keys on that KMS.",
+        project_problem(project_id) if project_id else Message("settings.no_project"),
         access_key_problem(access_key_id)
         if access_key_id
-        else f"--endpoint needs an access key ID: --access-key-id or ${ENV_ACCESS_KEY}.",
+        else Message("settings.no_access_key", env=ENV_ACCESS_KEY),
     ]
     found = [p for p in problems if p]
     if found:
-        raise SetupError(" ".join(found))
+        raise SetupError("settings.problems", problems=tuple(found))
     return RemoteSettings(normalise_endpoint(endpoint), project_id.strip(), access_key_id.strip())
 
 
@@ -114,10 +113,7 @@ def secret_key_for(access_key_id: str) -> str:
     secret = os.environ.get(ENV_SECRET_KEY) if env_access in ("", access_key_id) else None
     secret = secret or RemoteSecrets().get(access_key_id)
     if not secret:
-        raise SetupError(
-            f"No secret key for the access key {access_key_id}: set ${ENV_SECRET_KEY}, or "
-            "save it in the keyring with 'keyferry profile save' or the connection dialog."
-        )
+        raise SetupError("settings.no_secret_key", access_key_id=access_key_id, env=ENV_SECRET_KEY)
     return secret
 
 

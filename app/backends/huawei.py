@@ -38,6 +38,7 @@ from app.model.audit import AuditEntry
 from app.model.errors import KmsError
 from app.model.importing import ImportParameters, WrappingAlgorithm
 from app.model.keys import Cmk, DataKey, KeyPage, KeySpec, KeyState, Origin, Tag
+from app.model.messages import Message
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 30.0
@@ -69,11 +70,7 @@ class HuaweiBackend:
     ) -> None:
         if not (endpoint and project_id and access_key_id and secret_key):
             # Empty credentials would make the SDK ask a cloud metadata service instead.
-            raise KmsError(
-                "KMS.0204",
-                "The endpoint, project ID, access key ID and secret key "
-                "are all needed to connect to a remote KMS.",
-            )
+            raise KmsError("KMS.0204", "remote.credentials_missing")
         self.endpoint = endpoint
         self.project_id = project_id
         self.access_key_id = access_key_id
@@ -93,8 +90,8 @@ class HuaweiBackend:
         self._closed = False
 
     @property
-    def label(self) -> str:
-        return f"Remote KMS {self.endpoint} (project {self.project_id})"
+    def label(self) -> Message:
+        return Message("backend.remote", endpoint=self.endpoint, project_id=self.project_id)
 
     @property
     def is_open(self) -> bool:
@@ -339,7 +336,7 @@ class HuaweiBackend:
             m.EncryptDataRequest(
                 body=m.EncryptDataRequestBody(
                     key_id=key_id,
-                    plain_text=_text(plain_text, "KMS.2101", "The plaintext"),
+                    plain_text=_text(plain_text, "KMS.2101", "remote.the_plaintext"),
                     additional_authenticated_data=_aad(additional_authenticated_data),
                 )
             ),
@@ -456,11 +453,11 @@ def _text(data: bytes, code: str, what: str) -> str:
     try:
         return bytes(data).decode("utf-8")
     except UnicodeDecodeError:
-        raise KmsError(code, f"{what} must be UTF-8 text for this KMS's API.") from None
+        raise KmsError(code, "remote.not_utf8", what=Message(what)) from None
 
 
 def _aad(data: bytes) -> str | None:
-    return _text(data, "KMS.0308", "The additional authenticated data") if data else None
+    return _text(data, "KMS.0308", "remote.the_aad") if data else None
 
 
 def _unhex(value: Any, name: str) -> bytes:

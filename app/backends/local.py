@@ -21,6 +21,7 @@ from app.model.audit import AuditEntry
 from app.model.errors import KmsError
 from app.model.importing import ImportParameters, WrappingAlgorithm
 from app.model.keys import DEFAULT_PROJECT, Cmk, DataKey, KeyPage, KeyState, Origin, Tag
+from app.model.messages import Message
 
 if TYPE_CHECKING:  # the engine is imported where it is opened
     from app.engine.clock import Clock
@@ -94,7 +95,7 @@ class LocalBackend:
         with self._opening:
             if self._kms is None:
                 if self._closed or self._opener is None:
-                    raise KmsError("KMS.0101", "This connection to the local store is closed.")
+                    raise KmsError("KMS.0101", "local.closed")
                 self._attach(self._opener())
             assert self._kms is not None
             return self._kms
@@ -109,8 +110,8 @@ class LocalBackend:
         self._kms = kms
 
     @property
-    def label(self) -> str:
-        return f"Local engine ({self._directory})"
+    def label(self) -> Message:
+        return Message("backend.local", folder=self._directory)
 
     def close(self) -> None:
         with self._opening:
@@ -289,14 +290,14 @@ def _unbase64(text: str) -> bytes:
     try:
         return base64.b64decode(text.strip(), validate=True)
     except (binascii.Error, ValueError, AttributeError):
-        raise KmsError("KMS.2201", "The ciphertext is not valid Base64.") from None
+        raise KmsError("KMS.2201", "local.cipher_not_base64") from None
 
 
 def _unhex(text: str) -> bytes:
     try:
         return bytes.fromhex(text.strip())
     except (ValueError, AttributeError):
-        raise KmsError("KMS.2201", "The data key ciphertext is not valid hex.") from None
+        raise KmsError("KMS.2201", "local.datakey_not_hex") from None
 
 
 def key_source_for(master_key_file: Path | None) -> MasterKeySource:

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from app.model.errors import SetupError
+from app.model.messages import Message
 
 PROFILES_FILE = "profiles.json"
 KEYRING_SERVICE = "keyferry"
@@ -47,41 +48,41 @@ def normalise_endpoint(text: str) -> str:
     return f"{scheme}://{rest.rstrip('/')}" if found else f"https://{text.rstrip('/')}"
 
 
-def endpoint_problem(text: str) -> str | None:
+def endpoint_problem(text: str) -> Message | None:
     if not text.strip():
-        return "Enter the KMS endpoint, e.g. https://kms.example.com or http://127.0.0.1:8080."
+        return Message("endpoint.empty")
     parts = urlsplit(normalise_endpoint(text))
     if parts.scheme not in ("http", "https"):
-        return "The endpoint must start with https:// (or http:// for a local server)."
+        return Message("endpoint.scheme")
     if not parts.hostname:
-        return "The endpoint needs a host name."
+        return Message("endpoint.no_host")
     if parts.username or parts.password:
-        return "Do not put credentials in the endpoint; enter the access key below."
+        return Message("endpoint.credentials")
     if parts.path or parts.query or parts.fragment:
-        return "The endpoint is a scheme, a host and a port only, without a path."
+        return Message("endpoint.path")
     try:
         parts.port  # noqa: B018 (parsing the port is the check)
     except ValueError:
-        return "The endpoint's port is not a number from 0 to 65535."
+        return Message("endpoint.port")
     return None
 
 
-def project_problem(text: str) -> str | None:
+def project_problem(text: str) -> Message | None:
     if not _PROJECT.fullmatch(text.strip()):
-        return "Enter the project ID: letters, digits, '_' and '-' (at most 64)."
+        return Message("project.characters")
     return None
 
 
-def access_key_problem(text: str) -> str | None:
+def access_key_problem(text: str) -> Message | None:
     if not _ACCESS_KEY.fullmatch(text.strip()):
-        return "Enter the access key ID: letters, digits, '.', '_' and '-'."
+        return Message("access_key.characters")
     return None
 
 
-def name_problem(text: str) -> str | None:
+def name_problem(text: str) -> Message | None:
     name = text.strip()
     if not name or len(name) > 64 or any(ord(c) < 32 for c in name):
-        return "Enter a profile name of 1 to 64 characters."
+        return Message("profile.name")
     return None
 
 
@@ -97,7 +98,7 @@ class Profile:
     project_id: str
     access_key_id: str
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Message]:
         found = [
             name_problem(self.name),
             endpoint_problem(self.endpoint),
@@ -121,9 +122,7 @@ class ProfileStore:
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as error:
-            raise SetupError(
-                f"The profiles file {self.path} cannot be read ({error}). Fix or delete it."
-            ) from None
+            raise SetupError("profile.file_unreadable", path=self.path, reason=str(error)) from None
         found: dict[str, Profile] = {}
         entries = data.get("profiles", {}) if isinstance(data, dict) else {}
         for name, entry in entries.items() if isinstance(entries, dict) else ():
@@ -141,17 +140,14 @@ class ProfileStore:
     def get(self, name: str) -> Profile:
         profiles = self.all()
         if name not in profiles:
-            known = ", ".join(sorted(profiles)) or "none yet"
-            raise SetupError(
-                f"There is no connection profile {name!r} (saved: {known}). "
-                "Save one with 'keyferry profile save' or the connection dialog."
-            )
+            known = ", ".join(sorted(profiles)) or Message("profile.none_yet")
+            raise SetupError("profile.unknown", name=name, known=known)
         return profiles[name]
 
     def save(self, profile: Profile) -> Profile:
         problems = profile.problems()
         if problems:
-            raise SetupError(" ".join(problems))
+            raise SetupError("settings.problems", problems=tuple(problems))
         clean = Profile(
             name=profile.name.strip(),
             endpoint=normalise_endpoint(profile.endpoint),
@@ -217,16 +213,9 @@ def _keyring(name: str, *args: str) -> str | None:
     except keyring.errors.PasswordDeleteError:
         return None  # there was nothing to delete
     except keyring.errors.NoKeyringError:
-        raise SetupError(
-            "No system keyring is available to keep the secret key. Run a Secret Service "
-            "(for example gnome-keyring, unlocked), or give the secret key for this run in "
-            "KEYFERRY_SECRET_KEY."
-        ) from None
+        raise SetupError("secret_key.no_keyring") from None
     except keyring.errors.KeyringLocked:
-        raise SetupError("The system keyring is locked. Unlock it and try again.") from None
+        raise SetupError("secret_key.keyring_locked") from None
     except keyring.errors.KeyringError as error:
-        raise SetupError(
-            f"The system keyring failed ({type(error).__name__}). Try again, or "
-            "give the secret key for this run in KEYFERRY_SECRET_KEY."
-        ) from None
+        raise SetupError("secret_key.keyring_failed", kind=type(error).__name__) from None
     return result

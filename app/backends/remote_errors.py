@@ -15,17 +15,14 @@ from contextlib import contextmanager
 import requests
 from huaweicloudsdkcore.exceptions import exceptions as sdk
 
-from app.model.errors import CODES, KmsError
+from app.model.errors import KmsError
+from app.model.messages import Message
 
 _MESSAGE_MAX = 500
 
 
 def answer_error(field: str) -> KmsError:
-    return KmsError(
-        "NET.0006",
-        f"The KMS's answer could not be used: {field} is missing or "
-        "malformed. Is the endpoint a Huawei-compatible KMS?",
-    )
+    return KmsError("NET.0006", "remote.answer_unusable", field=field)
 
 
 def remote_refusal(error: sdk.ServiceResponseException) -> KmsError:
@@ -34,19 +31,35 @@ def remote_refusal(error: sdk.ServiceResponseException) -> KmsError:
     code = str(error.error_code or "")
     if not code or code == str(status):  # the SDK puts the bare status where no code came
         code = f"HTTP.{status}"
-    message = str(error.error_msg or "").strip() or f"The KMS answered HTTP {status}."
-    if len(message) > _MESSAGE_MAX:
-        message = message[:_MESSAGE_MAX] + "..."
+    words = str(error.error_msg or "").strip()
+    if len(words) > _MESSAGE_MAX:
+        words = words[:_MESSAGE_MAX] + "..."
+    if words:  # the remote's own words: they have no id of ours
+        if error.request_id:
+            words = f"{words} (request ID {error.request_id})"
+        return KmsError(code, http_status=status, remote=words)
+    problem = Message("remote.http_status", status=status)
     if error.request_id:
-        message = f"{message} (request ID {error.request_id})"
-    return KmsError(code, message, http_status=status)
+        return KmsError(
+            code,
+            "remote.request_id",
+            http_status=status,
+            problem=problem,
+            request_id=error.request_id,
+        )
+    return KmsError(code, problem.id, http_status=status, **problem.arguments)
 
 
 def _network(code: str, endpoint: str, detail: str = "") -> KmsError:
-    text = f"{CODES[code].message} Endpoint: {endpoint}."
     if detail:
-        text += f" ({detail[:200]})"
-    return KmsError(code, text)
+        return KmsError(
+            code,
+            "net.endpoint_detail",
+            problem=Message(code),
+            endpoint=endpoint,
+            detail=detail[:200],
+        )
+    return KmsError(code, "net.endpoint", problem=Message(code), endpoint=endpoint)
 
 
 def _classify(text: str) -> str:

@@ -45,7 +45,7 @@ def register(commands: Commands) -> None:
 def encrypt(args: argparse.Namespace) -> int:
     from app.material import files
 
-    plaintext = files.read_input(args.infile, "data to encrypt", limit=4096)
+    plaintext = files.read_input(args.infile, "what.data_to_encrypt", limit=4096)
     with backend(args) as kms:
         cipher_text = kms.encrypt_data(
             key_id=args.key_id,
@@ -64,7 +64,7 @@ def encrypt(args: argparse.Namespace) -> int:
 def decrypt(args: argparse.Namespace) -> int:
     from app.material import files
 
-    cipher_text = files.read_input(args.infile, "a cipher_text file").decode("ascii", "replace")
+    cipher_text = files.read_input(args.infile, "what.cipher_text_file").decode("ascii", "replace")
     with backend(args) as kms:
         result = kms.decrypt_data(
             cipher_text=cipher_text.strip(), additional_authenticated_data=args.aad.encode()
@@ -110,7 +110,7 @@ def encrypt_datakey(args: argparse.Namespace) -> int:
     try:
         datakey = bytes.fromhex(args.datakey)
     except ValueError:
-        raise KmsError("KMS.2101", "The data key must be hex.") from None
+        raise KmsError("KMS.2101", "cli.datakey_not_hex") from None
     with backend(args) as kms:
         cipher_text = kms.encrypt_datakey(
             key_id=args.key_id,

@@ -88,17 +88,14 @@ def _make_out_dir(out_dir: Path) -> bool:
     if out_dir.is_dir():
         return False
     if out_dir.exists() or out_dir.is_symlink():
-        raise FileProblem(f"{out_dir} is not a folder.")
+        raise FileProblem("cli.not_folder", path=out_dir)
     try:
         out_dir.mkdir(mode=0o700)
         out_dir.chmod(0o700)  # whatever the umask
     except FileNotFoundError:
-        raise FileProblem(
-            f"{out_dir} does not exist, nor does the folder it would be made in "
-            f"({out_dir.parent}); nothing was created."
-        ) from None
+        raise FileProblem("cli.no_parent_folder", path=out_dir, parent=out_dir.parent) from None
     except OSError as error:
-        raise FileProblem(f"The folder {out_dir} could not be created: {error.strerror}.") from None
+        raise FileProblem("cli.folder_not_created", path=out_dir, reason=error.strerror) from None
     return True
 
 
@@ -199,9 +196,7 @@ def _expiry(args: argparse.Namespace) -> int | None:
     try:
         when = datetime.fromisoformat(args.expires_at)
     except ValueError:
-        raise KmsError(
-            "KMS.2602", f"{args.expires_at!r} is not an ISO 8601 date and time."
-        ) from None
+        raise KmsError("KMS.2602", "cli.not_a_time", value=args.expires_at) from None
     if when.tzinfo is None:
         when = when.astimezone()
     return int(when.timestamp())
@@ -211,8 +206,8 @@ def import_material(args: argparse.Namespace) -> int:
     from app.material import files
 
     expires = _expiry(args)
-    token = files.read_input(args.token, "an import token").decode("ascii", "replace").strip()
-    material = files.read_input(args.material, "encrypted key material")
+    token = files.read_input(args.token, "what.import_token").decode("ascii", "replace").strip()
+    material = files.read_input(args.material, "what.encrypted_material")
     with backend(args) as kms:
         cmk = kms.import_key_material(
             key_id=args.key_id,

@@ -39,7 +39,7 @@ def create_backup(data_dir: Path, source: MasterKeySource, out: Path, passphrase
     from app.engine.kms import LocalKms  # the store must open with its master key first
 
     if len(passphrase) < MIN_PASSPHRASE:
-        raise SetupError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+        raise SetupError("backup.passphrase_short", length=MIN_PASSPHRASE)
     kms = LocalKms.open(data_dir, master_key_source=source, background=False, pool_size=0)
     try:
         master_key = source.load(kms.store_id)
@@ -66,9 +66,9 @@ def _write_new(path: Path, data: bytes) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise SetupError(f"{path} already exists; choose a new file for the backup.") from None
+        raise SetupError("backup.exists", path=path) from None
     except OSError as error:
-        raise SetupError(f"Cannot create {path}: {error.strerror}.") from None
+        raise SetupError("backup.not_created", path=path, reason=error.strerror) from None
     try:
         view = memoryview(data)
         while view:
@@ -77,7 +77,7 @@ def _write_new(path: Path, data: bytes) -> None:
     except OSError as error:
         os.close(fd)
         path.unlink(missing_ok=True)
-        raise SetupError(f"Cannot write {path}: {error.strerror}. Nothing was saved.") from None
+        raise SetupError("backup.not_written", path=path, reason=error.strerror) from None
     os.close(fd)
 
 
@@ -86,35 +86,31 @@ def restore_backup(backup: Path, data_dir: Path, source: MasterKeySource, passph
     master key in ``source``; returns the store's ID."""
     blob = Path(backup).read_bytes()
     if len(blob) < _HEADER.size or not blob.startswith(MAGIC):
-        raise SetupError(f"{backup} is not a Keyferry backup.")
+        raise SetupError("backup.not_backup", path=backup)
     _, version, log_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
     if version != _VERSION or not 10 <= log_n <= 22:
-        raise SetupError(f"{backup} was written by another version of Keyferry.")
+        raise SetupError("backup.version", path=backup)
     try:
         plain = _kek(passphrase, salt, log_n, r, p).decrypt(
             nonce, blob[_HEADER.size :], blob[: _HEADER.size]
         )
     except InvalidTag:
-        raise SetupError("The passphrase is wrong, or the backup file is damaged.") from None
+        raise SetupError("backup.passphrase_wrong") from None
     master_key, database = plain[:32], plain[32:]
     target = Path(data_dir) / Store.DB_NAME
     if target.exists() and target.stat().st_size > 0:
-        raise SetupError(
-            f"{data_dir} already holds a key store. Restore into an empty folder (--data-dir)."
-        )
+        raise SetupError("backup.folder_in_use", folder=data_dir)
     restored = sqlite3.connect(":memory:")
     restored.deserialize(database)
     store_id = restored.execute("SELECT value FROM meta WHERE name = 'store_id'").fetchone()[0]
     existing = source.load(store_id)
     if existing is not None and existing != master_key:
-        raise SetupError(
-            f"{source.describe()} already holds a different master key for this store."
-        )
+        raise SetupError("backup.master_key_other", source=source.describe())
     store = Store(Path(data_dir))  # creates the folder 0700 and the file 0600
     try:
         restored.backup(store.connection())
     except sqlite3.Error as error:
-        raise KmsError("KMS.0102", f"The store could not be written: {error}.") from None
+        raise KmsError("KMS.0102", "store.not_written", reason=str(error)) from None
     finally:
         store.close()
         restored.close()

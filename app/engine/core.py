@@ -145,11 +145,7 @@ class EngineCore:
         try:
             return self._material.open(sealed, key_id.encode())
         except SealError:
-            raise KmsError(
-                "KMS.0101",
-                "The key's material does not open with this store's master key. The store "
-                "or its master key has been replaced or damaged.",
-            ) from None
+            raise KmsError("KMS.0101", "key.material_unopenable") from None
 
     def _close_core(self) -> None:
         self._hot = _HotKeys(None)
@@ -191,7 +187,5 @@ def _unusable(state: KeyState) -> KmsError:
     if state is KeyState.PENDING_DELETION:
         return KmsError("KMS.0210")
     if state is KeyState.PENDING_IMPORT:
-        return KmsError(
-            "KMS.1301", "The key is Pending import: import its key material before using it."
-        )
+        return KmsError("KMS.1301", "key.pending_import")
     return KmsError("KMS.1301")

@@ -42,7 +42,7 @@ class DataOps(EngineCore):
         additional_authenticated_data: bytes = b"",
     ) -> bytes:
         if not isinstance(plain_text, _BYTES) or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
-            raise KmsError("KMS.2101", f"The plaintext must be 1 to {PLAINTEXT_MAX} bytes.")
+            raise KmsError("KMS.2101", "data.plaintext_size", limit=PLAINTEXT_MAX)
         now = self._read_ms()
         blob = self._seal_data(
             project_id, key_id, bytes(plain_text), additional_authenticated_data, now
@@ -101,12 +101,10 @@ class DataOps(EngineCore):
         now = self._read_ms()
         owner, datakey = self._open_data(project_id, cipher_text, b"", now, purpose=b"datakey")
         if owner != key_id:
-            raise KmsError("KMS.2201", "This data key was encrypted under another key.")
+            raise KmsError("KMS.2201", "data.datakey_other_key")
         declared = datakey_cipher_length
         if declared is not None and _int(declared, "KMS.2202") != len(datakey):
-            raise KmsError(
-                "KMS.2202", "datakey_cipher_length must be the data key's length in bytes."
-            )
+            raise KmsError("KMS.2202", "data.datakey_cipher_length")
         self.audit.append_later(
             operation="decrypt-datakey", project_id=project_id, key_id=key_id, time_ms=now
         )
@@ -124,11 +122,7 @@ class DataOps(EngineCore):
         """``plain_text`` is the data key followed by its SHA-256 digest (the API's form)."""
         length = _int(datakey_plain_length, "KMS.2102")
         if not 1 <= length <= 1024 or len(plain_text) != length + 32:
-            raise KmsError(
-                "KMS.2102",
-                "plain_text must be the data key followed by its 32-byte SHA-256 digest, and "
-                "datakey_plain_length the data key's length in bytes.",
-            )
+            raise KmsError("KMS.2102", "data.datakey_plain_length")
         datakey, digest = plain_text[:length], plain_text[length:]
         if not hmac.compare_digest(hashlib.sha256(datakey).digest(), digest):
             raise KmsError("KMS.2103")
@@ -169,11 +163,7 @@ class DataOps(EngineCore):
         try:
             plaintext = aead.decrypt(nonce, bytes(blob[_HEADER_LEN:]), _aad(purpose, aad))
         except InvalidTag:
-            raise KmsError(
-                "KMS.2201",
-                "The ciphertext does not decrypt: it was changed, or the additional "
-                "authenticated data differs from the one used to encrypt.",
-            ) from None
+            raise KmsError("KMS.2201", "data.does_not_decrypt") from None
         return key_id, plaintext
 
 
@@ -200,5 +190,5 @@ def _datakey_bytes(key_spec: str | None, datakey_length: int | str | None) -> in
         return bits // 8
     spec = key_spec or "AES_256"
     if spec not in _DATAKEY_SPECS:
-        raise KmsError("KMS.0308", f"{spec!r} is not a data key spec (AES_256 or AES_128).")
+        raise KmsError("KMS.0308", "data.datakey_spec", spec=spec)
     return _DATAKEY_SPECS[spec] // 8

@@ -192,7 +192,7 @@ class LocalKms(ImportOps, DataOps, TagOps):
         with self.store.write() as conn:
             self._sweep(conn)
             if records.alias_taken(conn, project_id, key_alias):
-                raise KmsError("KMS.1104", f"A key with the alias {key_alias!r} already exists.")
+                raise KmsError("KMS.1104", "key.alias_taken", alias=key_alias)
             records.insert(
                 conn,
                 Cmk(
@@ -223,10 +223,7 @@ class LocalKms(ImportOps, DataOps, TagOps):
     def enable_key(self, *, project_id: str, key_id: str) -> Cmk:
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
             if cmk.state is not KeyState.DISABLED:
-                raise KmsError(
-                    "KMS.1201",
-                    f"The key is {cmk.state.label}: only a Disabled key can be enabled.",
-                )
+                raise KmsError("KMS.1201", "key.enable_state", state=cmk.state)
             records.set_state(conn, key_id, KeyState.ENABLED)
 
         return self._mutate("enable-key", project_id, key_id, change)
@@ -235,10 +232,7 @@ class LocalKms(ImportOps, DataOps, TagOps):
     def disable_key(self, *, project_id: str, key_id: str) -> Cmk:
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
             if cmk.state is not KeyState.ENABLED:
-                raise KmsError(
-                    "KMS.1301",
-                    f"The key is {cmk.state.label}: only an Enabled key can be disabled.",
-                )
+                raise KmsError("KMS.1301", "key.disable_state", state=cmk.state)
             records.set_state(conn, key_id, KeyState.DISABLED)
 
         return self._mutate("disable-key", project_id, key_id, change)
@@ -277,7 +271,7 @@ class LocalKms(ImportOps, DataOps, TagOps):
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
             refuse_pending_deletion(cmk)
             if key_alias != cmk.alias and records.alias_taken(conn, project_id, key_alias):
-                raise KmsError("KMS.1104", f"A key with the alias {key_alias!r} already exists.")
+                raise KmsError("KMS.1104", "key.alias_taken", alias=key_alias)
             conn.execute("UPDATE keys SET alias = ? WHERE key_id = ?", (key_alias, key_id))
 
         return self._mutate("update-key-alias", project_id, key_id, change)
@@ -356,18 +350,13 @@ def _unlock(
     loaded = source.load(store_id)
     if loaded is None:
         raise SetupError(
-            f"The master key of the store in {store.directory} is not in "
-            f"{source.describe()}. Without it the keys in this store cannot be used. Restore "
-            "the keyring (or the master-key file) you used with this store, or start Keyferry "
-            "with --master-key-file pointing at it. Keyferry will not create a new master key "
-            "for a store that already has one."
+            "store.master_key_missing", folder=store.directory, source=source.describe()
         )
     try:
         Sealer(loaded, "verifier").open(bytes.fromhex(meta["verifier"]), store_id.encode())
     except (SealError, ValueError):
         raise SetupError(
-            f"The master key in {source.describe()} does not belong to the store in "
-            f"{store.directory}. Use the master key this store was created with."
+            "store.master_key_other", source=source.describe(), folder=store.directory
         ) from None
     return store_id, loaded
 
@@ -379,7 +368,7 @@ def _enum(kind: type[E], value: object, name: str) -> E:
     try:
         return kind(str(value))
     except ValueError:
-        raise KmsError("KMS.0308", f"{value!r} is not a valid {name}.") from None
+        raise KmsError("KMS.0308", "param.not_valid", value=value, name=name) from None
 
 
 def _parse_limit(limit: int | str | None) -> int | None:
@@ -412,7 +401,7 @@ def _parse_state(state: KeyState | int | str | None) -> KeyState | None:
     try:
         return KeyState(int(state))
     except (TypeError, ValueError):
-        raise KmsError("KMS.0308", f"{state!r} is not a key state (1 to 5).") from None
+        raise KmsError("KMS.0308", "param.key_state", value=state) from None
 
 
 __all__ = ["DEFAULT_PROJECT", "KeyPage", "LocalKms", "check_project"]

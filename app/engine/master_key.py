@@ -16,20 +16,16 @@ from pathlib import Path
 from typing import Protocol
 
 from app.model.errors import SetupError
+from app.model.messages import Message
 
 KEYRING_SERVICE = "keyferry"
 
-NO_KEYRING_HELP = (
-    "No system keyring is available to hold Keyferry's master key. Either run a Secret "
-    "Service (for example gnome-keyring, unlocked, with a D-Bus session), or keep the master "
-    "key in a file you protect: start Keyferry with --master-key-file PATH (or set "
-    "KEYFERRY_MASTER_KEY_FILE); the file is created with mode 0600 if it does not exist."
-)
+NO_KEYRING_HELP = Message("master_key.no_keyring")
 
 
 class MasterKeySource(Protocol):
-    def describe(self) -> str:
-        """Where the key is kept, for messages."""
+    def describe(self) -> Message:
+        """Where the key is kept, for messages ("the system keyring (...)")."""
         ...
 
     def load(self, store_id: str) -> bytes | None:
@@ -47,10 +43,10 @@ class KeyringMasterKey:
     def __init__(self, service: str = KEYRING_SERVICE) -> None:
         self.service = service
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         import keyring
 
-        return f"the system keyring ({type(keyring.get_keyring()).__name__})"
+        return Message("master_key.in_keyring", backend=type(keyring.get_keyring()).__name__)
 
     @staticmethod
     def account(store_id: str) -> str:
@@ -60,7 +56,7 @@ class KeyringMasterKey:
         text = self._call("get_password", self.service, self.account(store_id))
         if text is None:
             return None
-        return _decode(text, "The keyring entry")
+        return _decode(text, Message("master_key.keyring_entry"))
 
     def save(self, store_id: str, key: bytes) -> None:
         self._call(
@@ -75,20 +71,19 @@ class KeyringMasterKey:
         try:
             result: str | None = getattr(keyring, name)(*args)
         except keyring.errors.NoKeyringError:
-            raise SetupError(NO_KEYRING_HELP) from None
+            raise SetupError(NO_KEYRING_HELP.id) from None
         except keyring.errors.KeyringLocked:
-            raise SetupError(
-                "The system keyring is locked. Unlock it (log in to the desktop session, or "
-                "unlock gnome-keyring) and start Keyferry again."
-            ) from None
+            raise SetupError("master_key.keyring_locked") from None
         except keyring.errors.KeyringError as error:
             raise SetupError(
-                f"The system keyring refused access ({type(error).__name__}: {error}). "
-                "Unlock it and try again. " + NO_KEYRING_HELP
+                "master_key.keyring_refused",
+                kind=type(error).__name__,
+                reason=str(error),
+                help=NO_KEYRING_HELP,
             ) from None
         except Exception as error:  # a D-Bus failure inside a backend
             raise SetupError(
-                f"The system keyring failed ({type(error).__name__}). " + NO_KEYRING_HELP
+                "keyring.failed", kind=type(error).__name__, help=NO_KEYRING_HELP
             ) from None
         # Some backends (keyring's "fail" backend) only fail on use; treat as no keyring.
         return result
@@ -101,8 +96,8 @@ class FileMasterKey:
     def __init__(self, path: Path) -> None:
         self.path = Path(path).expanduser()
 
-    def describe(self) -> str:
-        return f"the master-key file {self.path}"
+    def describe(self) -> Message:
+        return Message("master_key.in_file", path=self.path)
 
     def load(self, store_id: str) -> bytes | None:
         try:
@@ -111,30 +106,33 @@ class FileMasterKey:
             return None
         except OSError as error:
             raise SetupError(
-                f"Cannot read the master-key file {self.path}: {error.strerror}."
+                "master_key.file_unreadable", path=self.path, reason=error.strerror
             ) from None
         if not stat.S_ISREG(info.st_mode):
-            raise SetupError(f"The master-key file {self.path} is not a regular file.")
+            raise SetupError("master_key.file_not_regular", path=self.path)
         if info.st_mode & 0o077:
             raise SetupError(
-                f"The master-key file {self.path} can be read by other users "
-                f"(mode {stat.S_IMODE(info.st_mode):o}). Run: chmod 600 {self.path}"
+                "master_key.file_open_to_others",
+                path=self.path,
+                mode=stat.S_IMODE(info.st_mode),
             )
         try:
             text = self.path.read_text(encoding="ascii")
         except (OSError, UnicodeDecodeError) as error:
-            raise SetupError(f"Cannot read the master-key file {self.path}: {error}.") from None
-        return _decode(text, f"The master-key file {self.path}")
+            raise SetupError(
+                "master_key.file_unreadable", path=self.path, reason=str(error)
+            ) from None
+        return _decode(text, Message("master_key.the_file", path=self.path))
 
     def save(self, store_id: str, key: bytes) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
-            raise SetupError(f"The master-key file {self.path} already exists.") from None
+            raise SetupError("master_key.file_exists", path=self.path) from None
         except OSError as error:
             raise SetupError(
-                f"Cannot create the master-key file {self.path}: {error.strerror}."
+                "master_key.file_not_created", path=self.path, reason=error.strerror
             ) from None
         try:
             os.write(fd, base64.b64encode(key) + b"\n")
@@ -143,16 +141,16 @@ class FileMasterKey:
             os.close(fd)
             self.path.unlink(missing_ok=True)
             raise SetupError(
-                f"Cannot write the master-key file {self.path}: {error.strerror}."
+                "master_key.file_not_written", path=self.path, reason=error.strerror
             ) from None
         os.close(fd)
 
 
-def _decode(text: str, where: str) -> bytes:
+def _decode(text: str, where: Message) -> bytes:
     try:
         key = base64.b64decode(text.strip(), validate=True)
     except (binascii.Error, ValueError):
-        raise SetupError(f"{where} does not hold a Keyferry master key.") from None
+        raise SetupError("master_key.not_a_key", where=where) from None
     if len(key) != 32:
-        raise SetupError(f"{where} does not hold a Keyferry master key (wrong length).")
+        raise SetupError("master_key.wrong_length", where=where)
     return key

@@ -28,7 +28,7 @@ class _Audited(Protocol):
 
 def check_project(project_id: object) -> str:
     if not isinstance(project_id, str) or not PROJECT_PATTERN.fullmatch(project_id):
-        raise KmsError("KMS.0201", "The project ID is not valid.")
+        raise KmsError("KMS.0201", "project.invalid")
     return project_id
 
 

@@ -86,10 +86,10 @@ def fetch(
         (key_id, project_id),
     ).fetchone()
     if row is None:
-        raise KmsError("KMS.0207", f"The key {key_id} does not exist.")
+        raise KmsError("KMS.0207", "key.not_found", key_id=key_id)
     cmk = _cmk(row, _tags_of(conn, key_id))
     if cmk.deleted_by(now):
-        raise KmsError("KMS.0207", f"The key {key_id} does not exist.")
+        raise KmsError("KMS.0207", "key.not_found", key_id=key_id)
     return cmk.at(now) if settle else cmk
 
 

@@ -128,36 +128,20 @@ def store_error(error: sqlite3.Error) -> KmsError:
     name = getattr(error, "sqlite_errorname", "") or ""
     text = str(error).lower()
     if name == "SQLITE_FULL" or "full" in text:
-        return KmsError(
-            "KMS.0102",
-            "The disk holding the key store is full. Nothing was changed; free "
-            "some space and try again.",
-        )
+        return KmsError("KMS.0102", "store.disk_full")
     if name.startswith("SQLITE_IOERR"):
-        return KmsError(
-            "KMS.0102",
-            "The key store could not be written (the disk may be full or "
-            "failing). Nothing was changed; free some space and try again.",
-        )
+        return KmsError("KMS.0102", "store.io")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
-        return KmsError(
-            "KMS.0102",
-            "The key store stayed busy with another program for too long. "
-            "Nothing was changed; try again.",
-        )
+        return KmsError("KMS.0102", "store.busy")
     if name.startswith("SQLITE_READONLY") or "readonly" in text:
-        return KmsError("KMS.0102", "The key store is read-only. Nothing was changed.")
+        return KmsError("KMS.0102", "store.read_only")
     if (
         name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
         or "not a database" in text
         or "malformed" in text
     ):
-        return KmsError(
-            "KMS.0102",
-            "The key store is damaged or is not a Keyferry store. Nothing was changed; "
-            "restore a backup ('keyferry restore') into an empty folder.",
-        )
-    return KmsError("KMS.0102", "The key store could not be read or written.")
+        return KmsError("KMS.0102", "store.damaged")
+    return KmsError("KMS.0102")
 
 
 @contextmanager
@@ -200,11 +184,7 @@ class Store:
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise KmsError(
-                "KMS.0102",
-                f"The key store was written by a newer Keyferry (schema {version}). "
-                "Upgrade Keyferry to open it.",
-            )
+            raise KmsError("KMS.0102", "store.newer", version=version)
         if version < 1:
             for statement in _split(_SCHEMA):
                 conn.execute(statement)

@@ -58,7 +58,7 @@ class TagOps(EngineCore):
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
             refuse_pending_deletion(cmk)
             if tag_key not in {t.key for t in cmk.tags}:
-                raise KmsError("KMS.0406", f"The key has no tag {tag_key!r}.")
+                raise KmsError("KMS.0406", "key.no_tag", tag_key=tag_key)
             records.replace_tags(conn, key_id, tuple(t for t in cmk.tags if t.key != tag_key))
 
         return self._mutate("delete-tag", project_id, key_id, change)

@@ -5,7 +5,7 @@ a sentence (issue 4). The reasons follow the engine's own refusals (``kms.py``,
 ``import_ops.py``, ``data_ops.py``); when the backend still refuses (another client got there
 first), the window shows the backend's error with its code.
 
-Texts are marked for translation where they are written (``QT_TRANSLATE_NOOP``) and
+Texts are marked for translation where they are written (``tr_noop``) and
 translated where they are shown, so ``retranslate`` after a change of language is all it takes.
 """
 
@@ -14,43 +14,40 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.gui.formatting import without_mnemonic
 from app.model.keys import Cmk, KeyState, Origin
+from app.model.messages import tr_noop
 
 _CONTEXT = "KeyActions"
 
 
 def _tr(text: str) -> str:
-    """A text marked with ``QT_TRANSLATE_NOOP("KeyActions", ...)``, in the user's language."""
+    """A text marked with ``tr_noop("KeyActions", ...)``, in the user's language."""
     return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _frozen(cmk: Cmk) -> str | None:
     if cmk.state is KeyState.PENDING_DELETION:
-        return QT_TRANSLATE_NOOP(
-            "KeyActions", "The key is pending deletion: cancel the deletion first."
-        )
+        return tr_noop("KeyActions", "The key is pending deletion: cancel the deletion first.")
     return None
 
 
 def _enable(cmk: Cmk) -> str | None:
     if cmk.state is KeyState.ENABLED:
-        return QT_TRANSLATE_NOOP("KeyActions", "The key is already Enabled.")
+        return tr_noop("KeyActions", "The key is already Enabled.")
     if cmk.state is KeyState.PENDING_IMPORT:
-        return QT_TRANSLATE_NOOP(
-            "KeyActions", "The key has no key material: import material first."
-        )
+        return tr_noop("KeyActions", "The key has no key material: import material first.")
     return _frozen(cmk)
 
 
 def _disable(cmk: Cmk) -> str | None:
     if cmk.state is KeyState.DISABLED:
-        return QT_TRANSLATE_NOOP("KeyActions", "The key is already Disabled.")
+        return tr_noop("KeyActions", "The key is already Disabled.")
     if cmk.state is KeyState.PENDING_IMPORT:
-        return QT_TRANSLATE_NOOP(
+        return tr_noop(
             "KeyActions", "Only an Enabled key can be disabled; this key has no key material."
         )
     return _frozen(cmk)
@@ -58,26 +55,26 @@ def _disable(cmk: Cmk) -> str | None:
 
 def _schedule(cmk: Cmk) -> str | None:
     if cmk.state is KeyState.PENDING_DELETION:
-        return QT_TRANSLATE_NOOP("KeyActions", "The key is already scheduled for deletion.")
+        return tr_noop("KeyActions", "The key is already scheduled for deletion.")
     return None
 
 
 def _cancel(cmk: Cmk) -> str | None:
     if cmk.state is not KeyState.PENDING_DELETION:
-        return QT_TRANSLATE_NOOP("KeyActions", "The key is not scheduled for deletion.")
+        return tr_noop("KeyActions", "The key is not scheduled for deletion.")
     return None
 
 
 def _delete_material(cmk: Cmk) -> str | None:
     if cmk.origin is not Origin.EXTERNAL:
-        return QT_TRANSLATE_NOOP(
+        return tr_noop(
             "KeyActions",
             "KMS generated this key's material; only imported material can be deleted.",
         )
     if cmk.state is KeyState.PENDING_IMPORT:
-        return QT_TRANSLATE_NOOP("KeyActions", "The key has no key material to delete.")
+        return tr_noop("KeyActions", "The key has no key material to delete.")
     if cmk.state is KeyState.PENDING_DELETION:
-        return QT_TRANSLATE_NOOP(
+        return tr_noop(
             "KeyActions", "Key material can be deleted only when the key is Enabled or Disabled."
         )
     return None
@@ -85,7 +82,7 @@ def _delete_material(cmk: Cmk) -> str | None:
 
 def _reimport(cmk: Cmk) -> str | None:
     if cmk.origin is not Origin.EXTERNAL:
-        return QT_TRANSLATE_NOOP(
+        return tr_noop(
             "KeyActions",
             "Material can be imported only into a key created for imported material "
             "(origin External).",
@@ -93,7 +90,7 @@ def _reimport(cmk: Cmk) -> str | None:
     if cmk.state is KeyState.PENDING_DELETION:
         return _frozen(cmk)
     if cmk.state is not KeyState.PENDING_IMPORT:
-        return QT_TRANSLATE_NOOP(
+        return tr_noop(
             "KeyActions", "The key already has key material. Delete it first to import again."
         )
     return None
@@ -103,14 +100,10 @@ def _try_it(cmk: Cmk) -> str | None:
     if cmk.state is KeyState.ENABLED:
         return None
     if cmk.state is KeyState.DISABLED:
-        return QT_TRANSLATE_NOOP(
-            "KeyActions", "The key is Disabled: enable it to encrypt and decrypt."
-        )
+        return tr_noop("KeyActions", "The key is Disabled: enable it to encrypt and decrypt.")
     if cmk.state is KeyState.PENDING_IMPORT:
-        return QT_TRANSLATE_NOOP(
-            "KeyActions", "The key has no key material: import material first."
-        )
-    return QT_TRANSLATE_NOOP("KeyActions", "A key pending deletion cannot be used.")
+        return tr_noop("KeyActions", "The key has no key material: import material first.")
+    return tr_noop("KeyActions", "A key pending deletion cannot be used.")
 
 
 @dataclass(frozen=True)
@@ -127,67 +120,61 @@ class _Spec:
 _SPECS = (
     _Spec(
         "enableAction",
-        QT_TRANSLATE_NOOP("KeyActions", "&Enable"),
-        QT_TRANSLATE_NOOP("KeyActions", "Enable the key so it can be used."),
+        tr_noop("KeyActions", "&Enable"),
+        tr_noop("KeyActions", "Enable the key so it can be used."),
         _enable,
         "Ctrl+E",
     ),
     _Spec(
         "disableAction",
-        QT_TRANSLATE_NOOP("KeyActions", "&Disable"),
-        QT_TRANSLATE_NOOP(
-            "KeyActions", "Disable the key: it cannot be used until it is enabled again."
-        ),
+        tr_noop("KeyActions", "&Disable"),
+        tr_noop("KeyActions", "Disable the key: it cannot be used until it is enabled again."),
         _disable,
         "Ctrl+Shift+E",
     ),
     _Spec(
         "scheduleDeletionAction",
-        QT_TRANSLATE_NOOP("KeyActions", "Schedule &deletion\u2026"),
-        QT_TRANSLATE_NOOP("KeyActions", "Delete the key after a waiting period of 7 to 1096 days."),
+        tr_noop("KeyActions", "Schedule &deletion\u2026"),
+        tr_noop("KeyActions", "Delete the key after a waiting period of 7 to 1096 days."),
         _schedule,
         "Del",
     ),
     _Spec(
         "cancelDeletionAction",
-        QT_TRANSLATE_NOOP("KeyActions", "&Cancel deletion"),
-        QT_TRANSLATE_NOOP("KeyActions", "Keep the key: cancel its scheduled deletion."),
+        tr_noop("KeyActions", "&Cancel deletion"),
+        tr_noop("KeyActions", "Keep the key: cancel its scheduled deletion."),
         _cancel,
     ),
     _Spec(
         "editAliasAction",
-        QT_TRANSLATE_NOOP("KeyActions", "Edit alias and desc&ription\u2026"),
-        QT_TRANSLATE_NOOP("KeyActions", "Change the key's alias and description."),
+        tr_noop("KeyActions", "Edit alias and desc&ription\u2026"),
+        tr_noop("KeyActions", "Change the key's alias and description."),
         _frozen,
         "F2",
     ),
     _Spec(
         "editTagsAction",
-        QT_TRANSLATE_NOOP("KeyActions", "Edit &tags\u2026"),
-        QT_TRANSLATE_NOOP("KeyActions", "Add, change or delete tags."),
+        tr_noop("KeyActions", "Edit &tags\u2026"),
+        tr_noop("KeyActions", "Add, change or delete tags."),
         _frozen,
         "Ctrl+T",
     ),
     _Spec(
         "deleteMaterialAction",
-        QT_TRANSLATE_NOOP("KeyActions", "Delete key &material\u2026"),
-        QT_TRANSLATE_NOOP(
-            "KeyActions", "Delete the imported material; the key goes to Pending import."
-        ),
+        tr_noop("KeyActions", "Delete key &material\u2026"),
+        tr_noop("KeyActions", "Delete the imported material; the key goes to Pending import."),
         _delete_material,
     ),
     _Spec(
         "reimportAction",
-        QT_TRANSLATE_NOOP("KeyActions", "&Import material again\u2026"),
-        QT_TRANSLATE_NOOP(
-            "KeyActions", "Open the Import Key wizard at its download step for this key."
-        ),
+        tr_noop("KeyActions", "&Import material again\u2026"),
+        tr_noop("KeyActions", "Open the Import Key wizard at its download step for this key."),
         _reimport,
     ),
     _Spec(
         "tryItAction",
-        QT_TRANSLATE_NOOP("KeyActions", "T&ry it\u2026"),
-        QT_TRANSLATE_NOOP("KeyActions", "Encrypt a short text with the key and decrypt it back."),
+        tr_noop("KeyActions", "T&ry it\u2026"),
+        tr_noop("KeyActions", "Encrypt a short text with the key and decrypt it back."),
         _try_it,
         "Ctrl+R",
     ),
@@ -228,11 +215,9 @@ class KeyActions(QObject):
         self._for = (cmk, busy)
         for spec in _SPECS:
             if cmk is None:
-                reason: str | None = QT_TRANSLATE_NOOP("KeyActions", "Select a key first.")
+                reason: str | None = tr_noop("KeyActions", "Select a key first.")
             elif busy:
-                reason = QT_TRANSLATE_NOOP(
-                    "KeyActions", "Wait: an operation on this key is running."
-                )
+                reason = tr_noop("KeyActions", "Wait: an operation on this key is running.")
             else:
                 reason = spec.refusal(cmk)
             action = self.actions[spec.name]

@@ -44,7 +44,7 @@ from app.gui.geometry import keep_inside, text_size
 from app.gui.key_actions import KeyActions
 from app.gui.key_list_sync import KeyListSync
 from app.gui.key_operations import KeyOperations
-from app.gui.messages import error_text, sentence
+from app.gui.messages import error_text, message_text
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.details_pane import DetailsPane
 from app.gui.widgets.elided_label import ElidedLabel
@@ -182,7 +182,7 @@ class CmkListWindow(QMainWindow):
             self.retranslate()
 
     def _kms_name(self) -> str:
-        return sentence(self.backend.label)
+        return message_text(self.backend.label)
 
     # ------------------------------------------------------------------ wiring
 

@@ -17,6 +17,7 @@ import string
 from pathlib import Path
 
 from app.model.errors import KmsError
+from app.model.messages import ByteCount, Message
 
 #: No input file of ours is larger than this; anything larger is refused by its size.
 MAX_INPUT_BYTES = 64 * 1024
@@ -28,38 +29,42 @@ class FileProblem(KmsError):
     """A local file cannot be used. ``KMS.0308`` (invalid parameter) unless a more precise
     code applies, such as ``KMS.2604`` for material of the wrong size."""
 
-    def __init__(self, message: str, code: str = "KMS.0308") -> None:
-        super().__init__(code, message)
+    def __init__(self, message_id: str, /, *, code: str = "KMS.0308", **arguments: object):
+        super().__init__(code, message_id, **arguments)
 
 
 def read_input(path: Path | str, what: str, *, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of a small input file, or a ``FileProblem`` saying why not."""
-    path = Path(path)
+    """The bytes of a small input file, or a ``FileProblem`` saying why not. ``what`` is
+    the id of the phrase that says what the file should be (``what.import_token``)."""
+    path, expected = Path(path), Message(what)
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise FileProblem(f"{path} is a folder, not {what}.")
+            raise FileProblem("file.folder", path=path, what=expected)
         if not stat.S_ISREG(info.st_mode):
-            raise FileProblem(f"{path} is not a regular file, so it cannot be {what}.")
+            raise FileProblem("file.not_regular", path=path, what=expected)
         if info.st_size > limit:
             raise FileProblem(
-                f"{path} is {_size(info.st_size)}, far too large to be {what} "
-                f"(at most {_size(limit)}). It was not read."
+                "file.too_large",
+                path=path,
+                size=ByteCount(info.st_size),
+                what=expected,
+                limit=ByteCount(limit),
             )
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileProblem:
         raise
     except FileNotFoundError:
-        raise FileProblem(f"{path} does not exist (or was removed while being read).") from None
+        raise FileProblem("file.missing", path=path) from None
     except PermissionError:
-        raise FileProblem(f"You do not have permission to read {path}.") from None
+        raise FileProblem("file.no_read_permission", path=path) from None
     except IsADirectoryError:
-        raise FileProblem(f"{path} is a folder, not {what}.") from None
+        raise FileProblem("file.folder", path=path, what=expected) from None
     except OSError as error:
-        raise FileProblem(f"{path} could not be read: {error.strerror}.") from None
+        raise FileProblem("file.unreadable", path=path, reason=error.strerror) from None
     if len(data) > limit:
-        raise FileProblem(f"{path} grew beyond {_size(limit)} while being read.")
+        raise FileProblem("file.grew", path=path, limit=ByteCount(limit))
     return data
 
 
@@ -70,12 +75,12 @@ def write_private(path: Path | str, data: bytes, *, overwrite: bool = True) -> P
     try:
         fd = os.open(path, flags, 0o600)
     except FileExistsError:
-        raise FileProblem(f"{path} already exists; it was not overwritten.") from None
+        raise FileProblem("file.exists", path=path) from None
     except OSError as error:
-        raise FileProblem(_write_failure(path, error)) from None
+        raise _write_failure(path, error) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):  # a device or a pipe: never chmod or unlink it
         os.close(fd)
-        raise FileProblem(f"{path} is not a regular file; choose a file name to write.")
+        raise FileProblem("file.not_writable_kind", path=path)
     try:
         os.fchmod(fd, 0o600)
         view = memoryview(data)
@@ -85,55 +90,40 @@ def write_private(path: Path | str, data: bytes, *, overwrite: bool = True) -> P
     except OSError as error:
         os.close(fd)
         path.unlink(missing_ok=True)
-        raise FileProblem(_write_failure(path, error)) from None
+        raise _write_failure(path, error) from None
     os.close(fd)
     return path
 
 
-def describe(data: bytes) -> str:
+def describe(data: bytes) -> Message:
     """What a file's content looks like, for messages: "32 bytes of hex text" and so on."""
     if not data:
-        return "an empty file"
-    size = f"{len(data)} bytes"
+        return Message("content.empty")
+    size = len(data)
     text = data.strip()
     if text.startswith(b"-----BEGIN"):
         label = text.split(b"\n", 1)[0].decode("ascii", "replace")
-        return f"{size}: a PEM text file ({label})"
+        return Message("content.pem", size=size, label=label)
     if text and set(text.decode("latin-1")) <= _HEX and len(text) % 2 == 0:
-        return f"{size} of hex text (it decodes to {len(text) // 2} bytes)"
+        return Message("content.hex", size=size, decoded=len(text) // 2)
     if text and set(text.decode("latin-1")) <= _B64 and len(text) % 4 == 0:
         try:
             decoded = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):
             decoded = b""
         if decoded:
-            if len(text) >= 1000:
-                return (
-                    f"{size} of Base64 text (it decodes to {len(decoded)} bytes; an "
-                    "import token looks like this)"
-                )
-            return f"{size} of Base64 text (it decodes to {len(decoded)} bytes)"
+            kind = "content.base64_token" if len(text) >= 1000 else "content.base64"
+            return Message(kind, size=size, decoded=len(decoded))
     if data[:1] == b"\x30" and 200 <= len(data) <= 600:
-        return f"{size}: a DER structure, such as a wrapping key"
-    return f"{size} of binary data"
+        return Message("content.der", size=size)
+    return Message("content.binary", size=size)
 
 
-def _size(n: int) -> str:
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    return f"{n} bytes"
-
-
-def _write_failure(path: Path, error: OSError) -> str:
+def _write_failure(path: Path, error: OSError) -> FileProblem:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return (
-            f"The disk is full (or your file size limit is reached): there is no space "
-            f"left for it, so {path} could not be written. Nothing was saved."
-        )
+        return FileProblem("file.disk_full", path=path)
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"You do not have permission to write {path}."
+        return FileProblem("file.no_write_permission", path=path)
     if error.errno == errno.ENOENT:
-        return f"The folder of {path} does not exist."
-    return f"{path} could not be written: {error.strerror}."
+        return FileProblem("file.no_folder", path=path)
+    return FileProblem("file.unwritable", path=path, reason=error.strerror)

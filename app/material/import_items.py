@@ -64,7 +64,7 @@ def write_import_items(
     """Write the three files; on any failure none of them is left behind."""
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
-        raise FileProblem(f"{out_dir} is not a folder. Choose an existing folder.")
+        raise FileProblem("file.not_folder", path=out_dir)
     suffix = f"{params.key_id}_{stamp(now_s)}"
     items = ImportItems(
         key_id=params.key_id,
@@ -127,7 +127,7 @@ Then import EncryptedKeyMaterial.bin with the import token, for example:
 def read_import_items(readme: Path | str) -> ImportItems:
     """The items an earlier download described, from its README."""
     readme = Path(readme)
-    text = read_input(readme, "a Keyferry README of import items").decode("utf-8", "replace")
+    text = read_input(readme, "what.readme").decode("utf-8", "replace")
     fields = dict(_FIELD.findall(text))
     expires = _EXPIRES_EPOCH.search(text)
     try:
@@ -141,7 +141,7 @@ def read_import_items(readme: Path | str) -> ImportItems:
             expiration_time=int(expires.group(1)) if expires else 0,
         )
     except (KeyError, ValueError):
-        raise FileProblem(f"{readme} is not a README of Keyferry import items.") from None
+        raise FileProblem("file.not_readme", path=readme) from None
 
 
 def find_import_items(folder: Path | str, key_id: str) -> list[ImportItems]:

@@ -32,27 +32,29 @@ def generate_material(random: Callable[[int], bytes] = os.urandom) -> bytearray:
 
 def load_plaintext_material(path: Path | str) -> bytearray:
     """A plaintext material file: exactly 32 raw bytes, nothing else."""
-    data = bytearray(read_input(path, "a 32-byte key material file", limit=1024 * 1024))
+    data = bytearray(read_input(path, "what.material_file", limit=1024 * 1024))
     if len(data) == MATERIAL_LENGTH:
         return data
     found = describe(bytes(data))
     data[:] = bytes(len(data))
-    hint = ""
-    if "hex text" in found:
-        hint = " Convert it to raw bytes first, for example: xxd -r -p IN > OUT."
-    elif "Base64" in found:
-        hint = " Convert it to raw bytes first, for example: base64 -d IN > OUT."
+    hinted = {
+        "content.hex": "material.wrong_size_hex",
+        "content.base64": "material.wrong_size_base64",
+        "content.base64_token": "material.wrong_size_base64",
+    }
     raise FileProblem(
-        f"{path} holds {found}; key material must be exactly {MATERIAL_LENGTH} raw bytes "
-        f"(256 bits).{hint}",
+        hinted.get(found.id, "material.wrong_size"),
         code="KMS.2604",
+        path=path,
+        content=found,
+        expected=MATERIAL_LENGTH,
     )
 
 
 def load_wrapping_key(path: Path | str) -> RSAPublicKey:
     """A downloaded wrapping key: DER SubjectPublicKeyInfo. PEM and Base64 of the same
     structure are accepted too, since each is unambiguous."""
-    data = read_input(path, "a wrapping key")
+    data = read_input(path, "what.wrapping_key")
     for candidate in _der_candidates(data):
         try:
             key = serialization.load_der_public_key(candidate)
@@ -60,11 +62,8 @@ def load_wrapping_key(path: Path | str) -> RSAPublicKey:
             continue
         if isinstance(key, RSAPublicKey):
             return key
-        raise FileProblem(f"{path} holds a public key, but not an RSA one.")
-    raise FileProblem(
-        f"{path} is not a wrapping key: it holds {describe(data)}. Use the wrappingKey_... "
-        "file downloaded with the import token."
-    )
+        raise FileProblem("wrapping_key.not_rsa", path=path)
+    raise FileProblem("wrapping_key.not_a_key", path=path, content=describe(data))
 
 
 def _der_candidates(data: bytes) -> list[bytes]:
@@ -85,7 +84,6 @@ def wrap_material(
 ) -> bytes:
     if len(material) != MATERIAL_LENGTH:
         raise FileProblem(
-            f"Key material must be exactly {MATERIAL_LENGTH} bytes, not {len(material)}.",
-            code="KMS.2604",
+            "material.length", code="KMS.2604", expected=MATERIAL_LENGTH, length=len(material)
         )
     return public_key.encrypt(bytes(material), algorithm.padding())

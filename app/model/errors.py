@@ -3,12 +3,31 @@
 Each code of the Huawei Cloud KMS API has one meaning everywhere: the engine raises it, the
 server sends it, the remote backend receives it, and the GUI shows it beside the input it
 concerns. Messages are sentences a person understands and never contain secret material.
+
+Every error says what went wrong by identity, a message id and its named arguments, so the
+GUI can translate it; ``str()`` and ``.message`` are the English (CLI, logs, REST API).
+To add an error:
+
+1. add ``entry("area.what", "English with {named} arguments.")`` to ``app/model/catalogue.py``
+   in its area's section (ids are lower-case ``area.what``; a code's default sentence has the
+   code for its id, so ``KmsError("KMS.0207")`` needs no entry of its own);
+2. raise ``KmsError("KMS.0308", "area.what", named=value)`` (``SetupError("area.what",
+   named=value)`` for the local setup): pass values, not text: a ``Path``, a name, a number,
+   a ``messages.ByteCount``, a ``KeyState``, or a ``Message`` for a phrase the GUI translates too;
+3. run ``scripts/update_translations.py`` and write the Chinese in
+   ``resources/translations/keyferry_zh_CN.ts`` (the tests refuse an id without one, or a
+   translation naming other arguments than its template).
+
+A remote KMS's own words have no id: ``KmsError(code, remote=words)``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
+
+from app.model.catalogue import MESSAGES
+from app.model.messages import Message
 
 
 @dataclass(frozen=True)
@@ -19,134 +38,133 @@ class ErrorInfo:
     message: str
 
 
-# Codes and their default sentences. The sentences follow the API reference's meaning but
-# say what to do, because users read them in a dialog, not in a log.
-CODES: Final[dict[str, ErrorInfo]] = {
-    "KMS.0101": ErrorInfo(500, "The key management service failed. Try again later."),
-    "KMS.0102": ErrorInfo(500, "The key store could not be read or written."),
-    "KMS.0201": ErrorInfo(400, "The request URL is not valid."),
-    "KMS.0202": ErrorInfo(400, "The request body is not valid JSON."),
-    "KMS.0203": ErrorInfo(400, "The request message is too long."),
-    "KMS.0204": ErrorInfo(400, "A required parameter is missing."),
-    "KMS.0205": ErrorInfo(400, "The key ID is not valid."),
-    "KMS.0206": ErrorInfo(400, "The sequence number is not valid."),
-    "KMS.0207": ErrorInfo(404, "The key does not exist."),
-    "KMS.0209": ErrorInfo(400, "The key is disabled. Enable it first."),
-    "KMS.0210": ErrorInfo(400, "The key is pending deletion and cannot be used."),
-    "KMS.0308": ErrorInfo(400, "A parameter is not valid."),
-    "KMS.0309": ErrorInfo(400, "This operation needs a key created for imported material."),
-    "KMS.0310": ErrorInfo(400, "The key is not in the Pending import state."),
-    "KMS.0311": ErrorInfo(
-        400,
-        "The key material could not be unwrapped with the wrapping key of this import token. "
-        "Wrap it with the wrapping key and algorithm downloaded with the token.",
+#: The HTTP status of each code; its default sentence is the catalogue's entry of that id.
+_STATUS: Final[dict[int, tuple[str, ...]]] = {
+    500: ("KMS.0101", "KMS.0102"),
+    400: tuple(
+        "KMS.0201 KMS.0202 KMS.0203 KMS.0204 KMS.0205 KMS.0206 KMS.0209 "
+        "KMS.0210 KMS.0308 KMS.0309 KMS.0310 KMS.0311 KMS.0312 KMS.0401 "
+        "KMS.0404 KMS.0405 KMS.0406 KMS.0409 KMS.0410 KMS.0411 KMS.0412 "
+        "KMS.0413 KMS.1101 KMS.1103 KMS.1104 KMS.1201 KMS.1301 KMS.1401 "
+        "KMS.1402 KMS.1501 KMS.1601 KMS.1602 KMS.1901 KMS.2101 KMS.2102 "
+        "KMS.2103 KMS.2201 KMS.2202 KMS.2601 KMS.2602 KMS.2603 KMS.2604 "
+        "KMS.2605 KMS.2606 KMS.2701".split()
     ),
-    "KMS.0312": ErrorInfo(400, "Keys with imported material cannot be rotated."),
-    "KMS.0401": ErrorInfo(400, "The tag list cannot be empty."),
-    "KMS.0404": ErrorInfo(400, "The tag action must be create or delete."),
-    "KMS.0405": ErrorInfo(400, "The tag value is not valid."),
-    "KMS.0406": ErrorInfo(400, "The tag key is not valid."),
-    "KMS.0409": ErrorInfo(400, "A key can have at most 10 tags."),
-    "KMS.0410": ErrorInfo(400, "A tag value can have at most 43 characters."),
-    "KMS.0411": ErrorInfo(400, "A tag key must have 1 to 36 characters."),
-    "KMS.0412": ErrorInfo(400, "The tag list is not valid."),
-    "KMS.0413": ErrorInfo(400, "A tag key can have only one value on a key."),
-    "KMS.1101": ErrorInfo(400, "The alias is not valid."),
-    "KMS.1103": ErrorInfo(400, "The description can have at most 255 characters."),
-    "KMS.1104": ErrorInfo(400, "A key with this alias already exists."),
-    "KMS.1201": ErrorInfo(400, "The key is not disabled."),
-    "KMS.1301": ErrorInfo(400, "The key is not enabled."),
-    "KMS.1401": ErrorInfo(400, "The pending deletion period must be 7 to 1096 days."),
-    "KMS.1402": ErrorInfo(400, "The key is already pending deletion."),
-    "KMS.1501": ErrorInfo(400, "The key is not pending deletion."),
-    "KMS.1601": ErrorInfo(400, "The limit is not valid."),
-    "KMS.1602": ErrorInfo(400, "The marker must be a number of 0 or more."),
-    "KMS.1901": ErrorInfo(400, "The data key length must be 8 to 8192 bits, in whole bytes."),
-    "KMS.2101": ErrorInfo(400, "The plaintext is not valid."),
-    "KMS.2102": ErrorInfo(400, "The data key plaintext length is not valid."),
-    "KMS.2103": ErrorInfo(400, "The data key's SHA-256 digest does not match."),
-    "KMS.2201": ErrorInfo(400, "The ciphertext is not valid."),
-    "KMS.2202": ErrorInfo(400, "The data key ciphertext length is not valid."),
-    "KMS.2601": ErrorInfo(400, "The import token has expired. Download the import items again."),
-    "KMS.2602": ErrorInfo(400, "The material expiration time must be in the future."),
-    "KMS.2603": ErrorInfo(
-        400, "This import token belongs to another key. Use the token downloaded for this key."
-    ),
-    "KMS.2604": ErrorInfo(400, "The key material must be exactly 32 bytes (256 bits)."),
-    "KMS.2605": ErrorInfo(
-        400,
-        "The import token could not be verified. Use the token file exactly as downloaded.",
-    ),
-    "KMS.2606": ErrorInfo(
-        400,
-        "This key had other material before. Import the same material as the first time.",
-    ),
-    "KMS.2701": ErrorInfo(
-        400, "Key material can be deleted only when the key is Enabled or Disabled."
-    ),
+    404: ("KMS.0207", "APIGW.0101"),
     # Authentication failures of the REST API, as Huawei's API gateway reports them.
-    "APIGW.0301": ErrorInfo(401, "The request signature could not be verified."),
-    "APIGW.0101": ErrorInfo(404, "The API does not exist."),
-    "APIGW.0102": ErrorInfo(405, "This method is not allowed here."),
-    # Talking to a remote KMS failed before it could answer. Not KMS answers: the remote
-    # backend raises them, and each says what to check. The HTTP status is the gateway
-    # status a proxy would use, for code that wants one.
-    "NET.0001": ErrorInfo(
-        503,
-        "Could not connect to the KMS: the connection was refused. Check the endpoint's "
-        "host and port, and that the service is running.",
-    ),
-    "NET.0002": ErrorInfo(
-        503, "The KMS's host name could not be found. Check the endpoint's spelling and DNS."
-    ),
-    "NET.0003": ErrorInfo(
-        504,
-        "The KMS did not answer in time. Check the network, a proxy or a firewall between "
-        "you and the endpoint, then try again.",
-    ),
-    "NET.0004": ErrorInfo(
-        502,
-        "The secure (TLS) connection to the KMS failed: its certificate is not trusted or "
-        "the endpoint does not speak https. Use http:// for a local keyferry serve.",
-    ),
-    "NET.0005": ErrorInfo(502, "The connection to the KMS failed. Check the network."),
-    "NET.0006": ErrorInfo(
-        502, "The KMS's answer could not be understood: a field is missing or malformed."
-    ),
+    401: ("APIGW.0301",),
+    405: ("APIGW.0102",),
+    # Talking to a remote KMS failed before it could answer: not KMS answers but the
+    # gateway status a proxy would use; the remote backend raises them.
+    503: ("NET.0001", "NET.0002"),
+    504: ("NET.0003",),
+    502: ("NET.0004", "NET.0005", "NET.0006"),
+}
+
+CODES: Final[dict[str, ErrorInfo]] = {
+    code: ErrorInfo(status, MESSAGES[code]) for status, codes in _STATUS.items() for code in codes
 }
 
 
 class KmsError(Exception):
     """A refused or failed KMS operation, with its API error code.
 
-    ``code`` is the API's error code (``KMS.2601``); ``message`` a sentence for people;
-    ``http_status`` what the REST API answers. A refused operation changes nothing.
+    ``code`` is the API's error code (``KMS.2601``); ``message_id`` and ``arguments`` say what
+    went wrong (the code's default sentence when no id is given); ``message`` is that
+    sentence in English; ``http_status`` what the REST API answers. ``remote``: a remote
+    KMS's own words, which have no id (``message_id`` is then the code's, or None for a code
+    we do not know). A refused operation changes nothing.
     """
 
-    def __init__(self, code: str, message: str | None = None, *, http_status: int | None = None):
+    def __init__(
+        self,
+        code: str,
+        message_id: str | None = None,
+        /,
+        *,
+        http_status: int | None = None,
+        remote: str | None = None,
+        **arguments: Any,  # Any: the names are the message's, checked by Message
+    ) -> None:
         info = CODES.get(code)
         self.code = code
-        self.message = message if message is not None else (info.message if info else code)
+        self.remote = remote
+        if remote is not None:
+            assert message_id is None and not arguments, "a remote's words have no id"
+            self.message_id = code if info else None
+            self.arguments: dict[str, object] = {}
+            self.message = remote
+        else:
+            self.message_id = message_id or code
+            self.arguments = arguments
+            self.message = str(Message(self.message_id, **arguments))
         self.http_status = http_status or (info.http_status if info else 400)
         super().__init__(f"{code}: {self.message}")
 
+    @property
+    def sentence(self) -> Message | None:
+        """What went wrong, by identity (None for a remote's words under an unknown code)."""
+        if self.remote is not None:
+            return Message(self.message_id) if self.message_id else None
+        assert self.message_id is not None
+        return Message(self.message_id, **self.arguments)
+
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (self.code, self.message, self.http_status))
+        state = (self.code, self.message_id, self.arguments, self.remote, self.http_status)
+        return (_rebuild, state)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, KmsError) and (self.code, self.message) == (
-            other.code,
-            other.message,
-        )
+        return isinstance(other, KmsError) and _identity(self) == _identity(other)
 
     def __hash__(self) -> int:
         return hash((self.code, self.message))
 
 
-def _rebuild(code: str, message: str, http_status: int) -> KmsError:
-    return KmsError(code, message, http_status=http_status)
+def _identity(error: KmsError) -> tuple[object, ...]:
+    return (error.code, error.message_id, error.arguments, error.remote)
+
+
+def _rebuild(
+    code: str,
+    message_id: str | None,
+    arguments: dict[str, Any],
+    remote: str | None,
+    http_status: int,
+) -> KmsError:
+    if remote is not None:
+        return KmsError(code, http_status=http_status, remote=remote)
+    return KmsError(code, message_id, http_status=http_status, **arguments)
 
 
 class SetupError(Exception):
     """The local environment cannot run a store: no keyring, a missing master key, a bad
-    master-key file. Not a KMS answer, so it carries no code; its message says what to do."""
+    master-key file. Not a KMS answer, so it carries no code; its message (an id and its
+    arguments, like ``KmsError``'s) says what to do."""
+
+    def __init__(self, message_id: str, /, **arguments: object) -> None:
+        self.message_id = message_id
+        self.arguments = arguments
+        self.message = str(self.sentence)
+        super().__init__(self.message)
+
+    @property
+    def sentence(self) -> Message:
+        return Message(self.message_id, **self.arguments)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_setup, (type(self), self.message_id, self.arguments))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SetupError) and (self.message_id, self.arguments) == (
+            other.message_id,
+            other.arguments,
+        )
+
+    def __hash__(self) -> int:
+        return hash(self.message)
+
+
+def _rebuild_setup(
+    kind: type[SetupError], message_id: str, arguments: dict[str, object]
+) -> SetupError:
+    return kind(message_id, **arguments)

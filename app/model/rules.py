@@ -30,22 +30,18 @@ T = TypeVar("T")
 
 def check_alias(alias: str) -> None:
     if not isinstance(alias, str) or not alias:
-        raise KmsError("KMS.1101", "Enter an alias.")
+        raise KmsError("KMS.1101", "alias.empty")
     if len(alias) > 255:
-        raise KmsError("KMS.1101", "The alias can have at most 255 characters.")
+        raise KmsError("KMS.1101", "alias.too_long")
     if not ALIAS_PATTERN.fullmatch(alias):
-        raise KmsError(
-            "KMS.1101",
-            "The alias can contain only letters, digits, colons (:), slashes (/), "
-            "underscores (_) and hyphens (-).",
-        )
+        raise KmsError("KMS.1101", "alias.characters")
     if alias.endswith("/default"):
-        raise KmsError("KMS.1101", "The alias cannot end with /default: it is reserved.")
+        raise KmsError("KMS.1101", "alias.reserved")
 
 
 def check_description(description: str) -> None:
     if not isinstance(description, str):
-        raise KmsError("KMS.1103", "The description must be text.")
+        raise KmsError("KMS.1103", "description.not_text")
     if len(description) > DESCRIPTION_MAX:
         raise KmsError("KMS.1103")
 
@@ -53,21 +49,15 @@ def check_description(description: str) -> None:
 def check_tag(tag: Tag) -> None:
     """One tag's own rules: lengths and characters."""
     if not isinstance(tag.key, str) or not isinstance(tag.value, str):
-        raise KmsError("KMS.0412", "A tag key and value must be text.")
+        raise KmsError("KMS.0412", "tag.not_text")
     if not 1 <= len(tag.key) <= TAG_KEY_MAX:
         raise KmsError("KMS.0411")
     if len(tag.value) > TAG_VALUE_MAX:
         raise KmsError("KMS.0410")
     if _TAG_FORBIDDEN.intersection(tag.key):
-        raise KmsError(
-            "KMS.0406",
-            "A tag key cannot contain control characters or any of * < > \\ =.",
-        )
+        raise KmsError("KMS.0406", "tag.key_characters")
     if _TAG_FORBIDDEN.intersection(tag.value):
-        raise KmsError(
-            "KMS.0405",
-            "A tag value cannot contain control characters or any of * < > \\ =.",
-        )
+        raise KmsError("KMS.0405", "tag.value_characters")
 
 
 def check_tags(tags: Iterable[Tag]) -> None:
@@ -77,9 +67,7 @@ def check_tags(tags: Iterable[Tag]) -> None:
     for tag in tags:
         check_tag(tag)
         if tag.key in seen:
-            raise KmsError(
-                "KMS.0413", f"The tag key {tag.key!r} appears twice: a key takes one value."
-            )
+            raise KmsError("KMS.0413", "tag.key_twice", tag_key=tag.key)
         seen.add(tag.key)
         count += 1
     if count > TAGS_MAX:
@@ -105,11 +93,11 @@ def parse_pending_days(days: object) -> int:
 def check_material_expiry(expiration_time: int, now_s: float) -> None:
     """Material expiry (epoch seconds) must lie in the future."""
     if isinstance(expiration_time, bool) or not isinstance(expiration_time, int):
-        raise KmsError("KMS.2602", "The material expiration time must be a whole number.")
+        raise KmsError("KMS.2602", "expiry.not_whole")
     if expiration_time <= now_s:
         raise KmsError("KMS.2602")
     if expiration_time > EXPIRY_MAX_S:
-        raise KmsError("KMS.2602", "The material expiration time must be before the year 10000.")
+        raise KmsError("KMS.2602", "expiry.too_late")
 
 
 _KEY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -119,7 +107,7 @@ def check_key_id(key_id: object) -> str:
     """Key IDs are UUIDs in their canonical lower-case form (checked on every data
     operation, hence a regular expression rather than parsing)."""
     if not isinstance(key_id, str) or not key_id:
-        raise KmsError("KMS.0205", "Enter a key ID.")
+        raise KmsError("KMS.0205", "key_id.empty")
     if not _KEY_ID.fullmatch(key_id):
         raise KmsError("KMS.0205")
     return key_id

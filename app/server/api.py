@@ -110,23 +110,19 @@ def _reply(reply: Reply) -> web.Response:
 def _http_error(error: web.HTTPException) -> KmsError:
     """aiohttp's own refusals, in the API's words."""
     if error.status == 404:
-        return KmsError(
-            "APIGW.0101",
-            "The API does not exist: check the method and the path (/v1.0/{project_id}/kms/...).",
-        )
+        return KmsError("APIGW.0101", "server.no_api")
     if error.status == 405:
         return KmsError("APIGW.0102")
     if error.status == 413:
         return _too_large()
-    return KmsError(
-        "KMS.0201",
-        error.reason or "The request is not valid.",
-        http_status=error.status if 400 <= error.status < 500 else 400,
-    )
+    status = error.status if 400 <= error.status < 500 else 400
+    if error.reason:  # aiohttp's own words
+        return KmsError("KMS.0201", "server.detail", http_status=status, detail=error.reason)
+    return KmsError("KMS.0201", "server.not_valid", http_status=status)
 
 
 def _too_large() -> KmsError:
-    return KmsError("KMS.0203", f"The request body is larger than {MAX_BODY_BYTES // 1024} KiB.")
+    return KmsError("KMS.0203", "server.too_large", limit=MAX_BODY_BYTES // 1024)
 
 
 class _RequestIds:
@@ -189,7 +185,7 @@ def _authenticate(verifier: Verifier, request: web.Request, body: bytes) -> str:
             method=request.method, raw_path=request.raw_path, header=header, body=body
         )
     except SignatureError as error:
-        raise KmsError("APIGW.0301", str(error)) from None
+        raise KmsError("APIGW.0301", "server.detail", detail=str(error)) from None
 
 
 def _handler(operation: Operation) -> Handler:

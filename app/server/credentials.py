@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.model.errors import SetupError
+from app.model.messages import Message
 
 ENV_ACCESS_KEY = "KEYFERRY_ACCESS_KEY"
 ENV_SECRET_KEY = "KEYFERRY_SECRET_KEY"  # noqa: S105 (the variable's name, not a secret)
@@ -28,11 +29,8 @@ ACCESS_KEY_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,128}")
 _ACCESS_ALPHABET = string.ascii_uppercase + string.digits
 _SECRET_ALPHABET = string.ascii_letters + string.digits
 
-NO_KEYRING_HELP = (
-    "No system keyring is available to keep the server's access key. Set "
-    f"{ENV_ACCESS_KEY} and {ENV_SECRET_KEY} (a secret of at least {SECRET_KEY_MIN} "
-    "characters), or run a Secret Service (for example gnome-keyring, unlocked, with a D-Bus "
-    "session)."
+NO_KEYRING_HELP = Message(
+    "server.no_keyring", access_env=ENV_ACCESS_KEY, secret_env=ENV_SECRET_KEY, length=SECRET_KEY_MIN
 )
 
 
@@ -52,14 +50,9 @@ def secret_key_account(access_key_id: str) -> str:
 
 def check_pair(access_key_id: str, secret_key: str) -> None:
     if not ACCESS_KEY_PATTERN.fullmatch(access_key_id):
-        raise SetupError(
-            "The access key ID may hold only letters, digits, '.', '_' and '-' (at most 128)."
-        )
+        raise SetupError("server.access_key_characters")
     if len(secret_key) < SECRET_KEY_MIN or secret_key != secret_key.strip():
-        raise SetupError(
-            f"The secret key must have at least {SECRET_KEY_MIN} characters and no "
-            "surrounding spaces."
-        )
+        raise SetupError("server.secret_key_length", length=SECRET_KEY_MIN)
 
 
 def new_pair() -> AccessKeyPair:
@@ -79,8 +72,7 @@ def server_credentials(
     if access or secret:
         if not (access and secret):
             raise SetupError(
-                f"Set both {ENV_ACCESS_KEY} and {ENV_SECRET_KEY}, or neither "
-                "(then the keyring keeps a generated pair)."
+                "server.pair_from_environment", access_env=ENV_ACCESS_KEY, secret_env=ENV_SECRET_KEY
             )
         check_pair(access, secret)
         return AccessKeyPair(access, secret, source="environment")
@@ -95,10 +87,7 @@ def _from_keyring(*, create: bool) -> AccessKeyPair:
     if access and secret:
         return AccessKeyPair(access, secret, source="keyring")
     if not create:
-        raise SetupError(
-            "The server has no access key yet: 'keyferry serve' or "
-            "'keyferry server-credentials' makes one."
-        )
+        raise SetupError("server.no_access_key")
     pair = new_pair()
     # The secret first: an access key ID in the keyring always has its secret beside it.
     _keyring(
@@ -115,14 +104,13 @@ def _keyring(name: str, *args: str) -> str | None:
     try:
         result: str | None = getattr(keyring, name)(*args)
     except keyring.errors.NoKeyringError:
-        raise SetupError(NO_KEYRING_HELP) from None
+        raise SetupError(NO_KEYRING_HELP.id, **NO_KEYRING_HELP.arguments) from None
     except keyring.errors.KeyringLocked:
         raise SetupError(
-            "The system keyring is locked. Unlock it and start again, or set "
-            f"{ENV_ACCESS_KEY} and {ENV_SECRET_KEY}."
+            "server.keyring_locked", access_env=ENV_ACCESS_KEY, secret_env=ENV_SECRET_KEY
         ) from None
     except keyring.errors.KeyringError as error:
         raise SetupError(
-            f"The system keyring failed ({type(error).__name__}). " + NO_KEYRING_HELP
+            "keyring.failed", kind=type(error).__name__, help=NO_KEYRING_HELP
         ) from None
     return result

@@ -24,10 +24,7 @@ SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT"
 def _algorithm(body: Body) -> None:
     algorithm = body.text("encryption_algorithm", default=SYMMETRIC_DEFAULT)
     if algorithm != SYMMETRIC_DEFAULT:
-        raise KmsError(
-            "KMS.0308",
-            f"encryption_algorithm must be {SYMMETRIC_DEFAULT} for these symmetric keys.",
-        )
+        raise KmsError("KMS.0308", "server.algorithm", algorithm=SYMMETRIC_DEFAULT)
 
 
 def _aad(body: Body) -> bytes:
@@ -37,19 +34,15 @@ def _aad(body: Body) -> bytes:
 def _no_datakey_aad(body: Body) -> None:
     # Ignoring it would let a caller believe a data key is bound to data it is not bound to.
     if body.text("additional_authenticated_data"):
-        raise KmsError(
-            "KMS.0308",
-            "additional_authenticated_data is not supported for data keys here; leave it out.",
-        )
+        raise KmsError("KMS.0308", "server.datakey_aad")
 
 
 def _unhex(text: str, name: str) -> bytes:
     try:
         return bytes.fromhex(text)
     except ValueError:
-        raise KmsError(
-            "KMS.2201" if name == "cipher_text" else "KMS.2101", f"{name} must be hex."
-        ) from None
+        code = "KMS.2201" if name == "cipher_text" else "KMS.2101"
+        raise KmsError(code, "server.not_hex", name=name) from None
 
 
 def encrypt_data(call: Call) -> Reply:
@@ -72,15 +65,13 @@ def decrypt_data(call: Call) -> Reply:
     try:
         blob = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise KmsError(
-            "KMS.2201", "cipher_text must be the Base64 that encrypt-data returned."
-        ) from None
+        raise KmsError("KMS.2201", "server.cipher_text") from None
     key_id, plaintext = call.kms.decrypt_data(
         project_id=call.project_id, cipher_text=blob, additional_authenticated_data=_aad(body)
     )
     expected = body.optional_text("key_id")
     if expected and expected != key_id:
-        raise KmsError("KMS.2201", "This ciphertext was encrypted under another key.")
+        raise KmsError("KMS.2201", "server.other_key")
     return Reply(
         payload={
             "key_id": key_id,

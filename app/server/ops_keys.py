@@ -120,11 +120,7 @@ def get_parameters_for_import(call: Call) -> Reply:
 def import_key_material(call: Call) -> Reply:
     body = call.body
     if body.text("encrypted_privatekey"):
-        raise KmsError(
-            "KMS.0308",
-            "Only symmetric key material can be imported here; "
-            "encrypted_privatekey is not supported.",
-        )
+        raise KmsError("KMS.0308", "server.symmetric_only")
     call.kms.import_key_material(
         project_id=call.project_id,
         key_id=_key_id(call),

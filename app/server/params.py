@@ -35,11 +35,11 @@ def parse_body(raw: bytes) -> Body:
         # more digits than Python will parse.
         raise KmsError("KMS.0202") from None
     if not isinstance(data, dict):
-        raise KmsError("KMS.0202", "The request body must be a JSON object.")
+        raise KmsError("KMS.0202", "server.not_object")
     body = Body(data)
     sequence = data.get("sequence")
     if sequence is not None and (not isinstance(sequence, str) or len(sequence) > SEQUENCE_MAX):
-        raise KmsError("KMS.0206", "sequence must be a string of at most 36 characters.")
+        raise KmsError("KMS.0206", "server.sequence", limit=SEQUENCE_MAX)
     return body
 
 
@@ -56,11 +56,11 @@ def _as_int(value: object) -> int | None:
 
 
 def _missing(name: str) -> KmsError:
-    return KmsError("KMS.0204", f"The parameter {name} is missing.")
+    return KmsError("KMS.0204", "server.missing", name=name)
 
 
-def _wrong(name: str, kind: str) -> KmsError:
-    return KmsError("KMS.0308", f"The parameter {name} must be {kind}.")
+def _wrong(name: str, message_id: str) -> KmsError:
+    return KmsError("KMS.0308", message_id, name=name)
 
 
 class Body:
@@ -80,7 +80,7 @@ class Body:
                 raise _missing(name)
             return default
         if not isinstance(value, str):
-            raise _wrong(name, "a string")
+            raise _wrong(name, "server.not_a_string")
         return value
 
     def optional_text(self, name: str) -> str | None:
@@ -99,10 +99,10 @@ class Body:
             return None
         number = None if isinstance(value, bool) else _as_int(value)
         if number is None:
-            raise KmsError(code, f"The parameter {name} must be a whole number.")
+            raise KmsError(code, "server.not_whole", name=name)
         if not -_INT64 <= number < _INT64:
             # SQLite stores 64-bit integers: a larger one would fail deep in the store.
-            raise KmsError(code, f"The parameter {name} is out of range.")
+            raise KmsError(code, "server.out_of_range", name=name)
         return number
 
     def required_number(self, name: str, *, code: str = "KMS.0308") -> int:
@@ -118,9 +118,7 @@ class Body:
         if seconds is None:
             return None
         if not 0 <= seconds <= MAX_EPOCH_S:
-            raise KmsError(
-                code, f"{name} must be a time in seconds between 1970 and the year 9999."
-            )
+            raise KmsError(code, "server.not_a_time", name=name)
         return seconds
 
     def obj(self, name: str, *, required: bool = False) -> Body | None:
@@ -130,7 +128,7 @@ class Body:
                 raise _missing(name)
             return None
         if not isinstance(value, dict):
-            raise _wrong(name, "an object")
+            raise _wrong(name, "server.not_an_object")
         return Body(value)
 
     def required_obj(self, name: str) -> Body:
@@ -147,5 +145,5 @@ class Body:
                 raise _missing(name)
             return []
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise _wrong(name, "a list of objects")
+            raise _wrong(name, "server.not_a_list")
         return [Body(v) for v in value]

@@ -2,6 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>APIGW.0101</name>
+    <message>
+        <source>The API does not exist.</source>
+        <translation>该 API 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>APIGW.0102</name>
+    <message>
+        <source>This method is not allowed here.</source>
+        <translation>此处不允许使用该方法。</translation>
+    </message>
+</context>
+<context>
+    <name>APIGW.0301</name>
+    <message>
+        <source>The request signature could not be verified.</source>
+        <translation>无法校验请求签名。</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Keyferry</source>
@@ -553,6 +574,10 @@
         <translation>找到了之前下载的文件。</translation>
     </message>
     <message>
+        <source>%1 characters</source>
+        <translation>%1 个字符</translation>
+    </message>
+    <message>
         <source>Request: POST /v1.0/{project_id}/kms/get-parameters-for-import
 %1
 
@@ -640,6 +665,10 @@ Response:
         <source>Never</source>
         <translation>永不失效</translation>
     </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
 </context>
 <context>
     <name>ImportItemsView</name>
@@ -721,6 +750,342 @@ Response:
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0101</name>
+    <message>
+        <source>The key management service failed. Try again later.</source>
+        <translation>密钥管理服务出错。请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0102</name>
+    <message>
+        <source>The key store could not be read or written.</source>
+        <translation>无法读取或写入密钥库。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0201</name>
+    <message>
+        <source>The request URL is not valid.</source>
+        <translation>请求 URL 无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0202</name>
+    <message>
+        <source>The request body is not valid JSON.</source>
+        <translation>请求消息体不是有效的 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0203</name>
+    <message>
+        <source>The request message is too long.</source>
+        <translation>请求消息过长。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0204</name>
+    <message>
+        <source>A required parameter is missing.</source>
+        <translation>缺少必需的参数。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0205</name>
+    <message>
+        <source>The key ID is not valid.</source>
+        <translation>密钥 ID 无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0206</name>
+    <message>
+        <source>The sequence number is not valid.</source>
+        <translation>请求序列号无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0207</name>
+    <message>
+        <source>The key does not exist.</source>
+        <translation>密钥不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0209</name>
+    <message>
+        <source>The key is disabled. Enable it first.</source>
+        <translation>密钥已禁用。请先启用它。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0210</name>
+    <message>
+        <source>The key is pending deletion and cannot be used.</source>
+        <translation>密钥处于“计划删除”状态，不能使用。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0308</name>
+    <message>
+        <source>A parameter is not valid.</source>
+        <translation>参数无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0309</name>
+    <message>
+        <source>This operation needs a key created for imported material.</source>
+        <translation>此操作需要一个为导入密钥材料而创建的密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0310</name>
+    <message>
+        <source>The key is not in the Pending import state.</source>
+        <translation>密钥不处于“待导入”状态。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0311</name>
+    <message>
+        <source>The key material could not be unwrapped with the wrapping key of this import token. Wrap it with the wrapping key and algorithm downloaded with the token.</source>
+        <translation>无法用此导入令牌对应的包装密钥解开密钥材料。请用与该令牌一起下载的包装密钥和算法包装密钥材料。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0312</name>
+    <message>
+        <source>Keys with imported material cannot be rotated.</source>
+        <translation>使用导入密钥材料的密钥不能轮换。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0401</name>
+    <message>
+        <source>The tag list cannot be empty.</source>
+        <translation>标签列表不能为空。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0404</name>
+    <message>
+        <source>The tag action must be create or delete.</source>
+        <translation>标签操作必须是 create 或 delete。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0405</name>
+    <message>
+        <source>The tag value is not valid.</source>
+        <translation>标签值无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0406</name>
+    <message>
+        <source>The tag key is not valid.</source>
+        <translation>标签键无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0409</name>
+    <message>
+        <source>A key can have at most 10 tags.</source>
+        <translation>一个密钥最多可以有 10 个标签。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0410</name>
+    <message>
+        <source>A tag value can have at most 43 characters.</source>
+        <translation>标签值最多 43 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0411</name>
+    <message>
+        <source>A tag key must have 1 to 36 characters.</source>
+        <translation>标签键必须为 1 到 36 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0412</name>
+    <message>
+        <source>The tag list is not valid.</source>
+        <translation>标签列表无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.0413</name>
+    <message>
+        <source>A tag key can have only one value on a key.</source>
+        <translation>同一个密钥上，一个标签键只能有一个值。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1101</name>
+    <message>
+        <source>The alias is not valid.</source>
+        <translation>别名无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1103</name>
+    <message>
+        <source>The description can have at most 255 characters.</source>
+        <translation>描述最多 255 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1104</name>
+    <message>
+        <source>A key with this alias already exists.</source>
+        <translation>已存在使用此别名的密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1201</name>
+    <message>
+        <source>The key is not disabled.</source>
+        <translation>密钥未处于“已禁用”状态。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1301</name>
+    <message>
+        <source>The key is not enabled.</source>
+        <translation>密钥未处于“已启用”状态。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1401</name>
+    <message>
+        <source>The pending deletion period must be 7 to 1096 days.</source>
+        <translation>计划删除的等待期必须为 7 到 1096 天。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1402</name>
+    <message>
+        <source>The key is already pending deletion.</source>
+        <translation>密钥已处于“计划删除”状态。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1501</name>
+    <message>
+        <source>The key is not pending deletion.</source>
+        <translation>密钥未处于“计划删除”状态。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1601</name>
+    <message>
+        <source>The limit is not valid.</source>
+        <translation>数量限制（limit）无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1602</name>
+    <message>
+        <source>The marker must be a number of 0 or more.</source>
+        <translation>分页标记（marker）必须是大于或等于 0 的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.1901</name>
+    <message>
+        <source>The data key length must be 8 to 8192 bits, in whole bytes.</source>
+        <translation>数据密钥长度必须为 8 到 8192 位，且为整字节。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2101</name>
+    <message>
+        <source>The plaintext is not valid.</source>
+        <translation>明文无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2102</name>
+    <message>
+        <source>The data key plaintext length is not valid.</source>
+        <translation>数据密钥明文长度无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2103</name>
+    <message>
+        <source>The data key&apos;s SHA-256 digest does not match.</source>
+        <translation>数据密钥的 SHA-256 摘要不匹配。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2201</name>
+    <message>
+        <source>The ciphertext is not valid.</source>
+        <translation>密文无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2202</name>
+    <message>
+        <source>The data key ciphertext length is not valid.</source>
+        <translation>数据密钥密文长度无效。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2601</name>
+    <message>
+        <source>The import token has expired. Download the import items again.</source>
+        <translation>导入令牌已过期。请重新下载导入所需项。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2602</name>
+    <message>
+        <source>The material expiration time must be in the future.</source>
+        <translation>密钥材料失效时间必须晚于当前时间。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2603</name>
+    <message>
+        <source>This import token belongs to another key. Use the token downloaded for this key.</source>
+        <translation>此导入令牌属于另一个密钥。请使用为此密钥下载的导入令牌。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2604</name>
+    <message>
+        <source>The key material must be exactly 32 bytes (256 bits).</source>
+        <translation>密钥材料必须恰好为 32 字节（256 位）。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2605</name>
+    <message>
+        <source>The import token could not be verified. Use the token file exactly as downloaded.</source>
+        <translation>无法校验导入令牌。请使用下载后未经改动的令牌文件。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2606</name>
+    <message>
+        <source>This key had other material before. Import the same material as the first time.</source>
+        <translation>此密钥以前使用的是其他密钥材料。请导入与第一次相同的密钥材料。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2701</name>
+    <message>
+        <source>Key material can be deleted only when the key is Enabled or Disabled.</source>
+        <translation>只有当密钥处于“已启用”或“已禁用”状态时，才能删除密钥材料。</translation>
     </message>
 </context>
 <context>
@@ -1026,237 +1391,6 @@ Response:
     </message>
 </context>
 <context>
-    <name>KmsError</name>
-    <message>
-        <source>The key management service failed. Try again later.</source>
-        <translation>密钥管理服务出错。请稍后重试。</translation>
-    </message>
-    <message>
-        <source>The key store could not be read or written.</source>
-        <translation>无法读取或写入密钥库。</translation>
-    </message>
-    <message>
-        <source>The request URL is not valid.</source>
-        <translation>请求 URL 无效。</translation>
-    </message>
-    <message>
-        <source>The request body is not valid JSON.</source>
-        <translation>请求消息体不是有效的 JSON。</translation>
-    </message>
-    <message>
-        <source>The request message is too long.</source>
-        <translation>请求消息过长。</translation>
-    </message>
-    <message>
-        <source>A required parameter is missing.</source>
-        <translation>缺少必需的参数。</translation>
-    </message>
-    <message>
-        <source>The key ID is not valid.</source>
-        <translation>密钥 ID 无效。</translation>
-    </message>
-    <message>
-        <source>The sequence number is not valid.</source>
-        <translation>请求序列号无效。</translation>
-    </message>
-    <message>
-        <source>The key does not exist.</source>
-        <translation>密钥不存在。</translation>
-    </message>
-    <message>
-        <source>The key is disabled. Enable it first.</source>
-        <translation>密钥已禁用。请先启用它。</translation>
-    </message>
-    <message>
-        <source>The key is pending deletion and cannot be used.</source>
-        <translation>密钥处于“计划删除”状态，不能使用。</translation>
-    </message>
-    <message>
-        <source>A parameter is not valid.</source>
-        <translation>参数无效。</translation>
-    </message>
-    <message>
-        <source>This operation needs a key created for imported material.</source>
-        <translation>此操作需要一个为导入密钥材料而创建的密钥。</translation>
-    </message>
-    <message>
-        <source>The key is not in the Pending import state.</source>
-        <translation>密钥不处于“待导入”状态。</translation>
-    </message>
-    <message>
-        <source>The key material could not be unwrapped with the wrapping key of this import token. Wrap it with the wrapping key and algorithm downloaded with the token.</source>
-        <translation>无法用此导入令牌对应的包装密钥解开密钥材料。请用与该令牌一起下载的包装密钥和算法包装密钥材料。</translation>
-    </message>
-    <message>
-        <source>Keys with imported material cannot be rotated.</source>
-        <translation>使用导入密钥材料的密钥不能轮换。</translation>
-    </message>
-    <message>
-        <source>The tag list cannot be empty.</source>
-        <translation>标签列表不能为空。</translation>
-    </message>
-    <message>
-        <source>The tag action must be create or delete.</source>
-        <translation>标签操作必须是 create 或 delete。</translation>
-    </message>
-    <message>
-        <source>The tag value is not valid.</source>
-        <translation>标签值无效。</translation>
-    </message>
-    <message>
-        <source>The tag key is not valid.</source>
-        <translation>标签键无效。</translation>
-    </message>
-    <message>
-        <source>A key can have at most 10 tags.</source>
-        <translation>一个密钥最多可以有 10 个标签。</translation>
-    </message>
-    <message>
-        <source>A tag value can have at most 43 characters.</source>
-        <translation>标签值最多 43 个字符。</translation>
-    </message>
-    <message>
-        <source>A tag key must have 1 to 36 characters.</source>
-        <translation>标签键必须为 1 到 36 个字符。</translation>
-    </message>
-    <message>
-        <source>The tag list is not valid.</source>
-        <translation>标签列表无效。</translation>
-    </message>
-    <message>
-        <source>A tag key can have only one value on a key.</source>
-        <translation>同一个密钥上，一个标签键只能有一个值。</translation>
-    </message>
-    <message>
-        <source>The alias is not valid.</source>
-        <translation>别名无效。</translation>
-    </message>
-    <message>
-        <source>The description can have at most 255 characters.</source>
-        <translation>描述最多 255 个字符。</translation>
-    </message>
-    <message>
-        <source>A key with this alias already exists.</source>
-        <translation>已存在使用此别名的密钥。</translation>
-    </message>
-    <message>
-        <source>The key is not disabled.</source>
-        <translation>密钥未处于“已禁用”状态。</translation>
-    </message>
-    <message>
-        <source>The key is not enabled.</source>
-        <translation>密钥未处于“已启用”状态。</translation>
-    </message>
-    <message>
-        <source>The pending deletion period must be 7 to 1096 days.</source>
-        <translation>计划删除的等待期必须为 7 到 1096 天。</translation>
-    </message>
-    <message>
-        <source>The key is already pending deletion.</source>
-        <translation>密钥已处于“计划删除”状态。</translation>
-    </message>
-    <message>
-        <source>The key is not pending deletion.</source>
-        <translation>密钥未处于“计划删除”状态。</translation>
-    </message>
-    <message>
-        <source>The limit is not valid.</source>
-        <translation>数量限制（limit）无效。</translation>
-    </message>
-    <message>
-        <source>The marker must be a number of 0 or more.</source>
-        <translation>分页标记（marker）必须是大于或等于 0 的数字。</translation>
-    </message>
-    <message>
-        <source>The data key length must be 8 to 8192 bits, in whole bytes.</source>
-        <translation>数据密钥长度必须为 8 到 8192 位，且为整字节。</translation>
-    </message>
-    <message>
-        <source>The plaintext is not valid.</source>
-        <translation>明文无效。</translation>
-    </message>
-    <message>
-        <source>The data key plaintext length is not valid.</source>
-        <translation>数据密钥明文长度无效。</translation>
-    </message>
-    <message>
-        <source>The data key&apos;s SHA-256 digest does not match.</source>
-        <translation>数据密钥的 SHA-256 摘要不匹配。</translation>
-    </message>
-    <message>
-        <source>The ciphertext is not valid.</source>
-        <translation>密文无效。</translation>
-    </message>
-    <message>
-        <source>The data key ciphertext length is not valid.</source>
-        <translation>数据密钥密文长度无效。</translation>
-    </message>
-    <message>
-        <source>The import token has expired. Download the import items again.</source>
-        <translation>导入令牌已过期。请重新下载导入所需项。</translation>
-    </message>
-    <message>
-        <source>The material expiration time must be in the future.</source>
-        <translation>密钥材料失效时间必须晚于当前时间。</translation>
-    </message>
-    <message>
-        <source>This import token belongs to another key. Use the token downloaded for this key.</source>
-        <translation>此导入令牌属于另一个密钥。请使用为此密钥下载的导入令牌。</translation>
-    </message>
-    <message>
-        <source>The key material must be exactly 32 bytes (256 bits).</source>
-        <translation>密钥材料必须恰好为 32 字节（256 位）。</translation>
-    </message>
-    <message>
-        <source>The import token could not be verified. Use the token file exactly as downloaded.</source>
-        <translation>无法校验导入令牌。请使用下载后未经改动的令牌文件。</translation>
-    </message>
-    <message>
-        <source>This key had other material before. Import the same material as the first time.</source>
-        <translation>此密钥以前使用的是其他密钥材料。请导入与第一次相同的密钥材料。</translation>
-    </message>
-    <message>
-        <source>Key material can be deleted only when the key is Enabled or Disabled.</source>
-        <translation>只有当密钥处于“已启用”或“已禁用”状态时，才能删除密钥材料。</translation>
-    </message>
-    <message>
-        <source>The request signature could not be verified.</source>
-        <translation>无法校验请求签名。</translation>
-    </message>
-    <message>
-        <source>The API does not exist.</source>
-        <translation>该 API 不存在。</translation>
-    </message>
-    <message>
-        <source>This method is not allowed here.</source>
-        <translation>此处不允许使用该方法。</translation>
-    </message>
-    <message>
-        <source>Could not connect to the KMS: the connection was refused. Check the endpoint&apos;s host and port, and that the service is running.</source>
-        <translation>无法连接到 KMS：连接被拒绝。请检查终端节点的主机和端口，以及服务是否正在运行。</translation>
-    </message>
-    <message>
-        <source>The KMS&apos;s host name could not be found. Check the endpoint&apos;s spelling and DNS.</source>
-        <translation>找不到 KMS 的主机名。请检查终端节点的拼写和 DNS。</translation>
-    </message>
-    <message>
-        <source>The KMS did not answer in time. Check the network, a proxy or a firewall between you and the endpoint, then try again.</source>
-        <translation>KMS 未能及时响应。请检查网络，以及您与终端节点之间的代理或防火墙，然后重试。</translation>
-    </message>
-    <message>
-        <source>The secure (TLS) connection to the KMS failed: its certificate is not trusted or the endpoint does not speak https. Use http:// for a local keyferry serve.</source>
-        <translation>与 KMS 的安全（TLS）连接失败：其证书不受信任，或者终端节点不支持 https。本地的 keyferry serve 请使用 http://。</translation>
-    </message>
-    <message>
-        <source>The connection to the KMS failed. Check the network.</source>
-        <translation>与 KMS 的连接失败。请检查网络。</translation>
-    </message>
-    <message>
-        <source>The KMS&apos;s answer could not be understood: a field is missing or malformed.</source>
-        <translation>无法理解 KMS 的响应：某个字段缺失或格式错误。</translation>
-    </message>
-</context>
-<context>
     <name>MaterialPage</name>
     <message>
         <source>Import key material</source>
@@ -1317,6 +1451,48 @@ Response:
     <message>
         <source>%1 holds %2, but encrypted key material is exactly %3 bytes.</source>
         <translation>%1 包含%2，但加密后的密钥材料应恰好为 %3 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>NET.0001</name>
+    <message>
+        <source>Could not connect to the KMS: the connection was refused. Check the endpoint&apos;s host and port, and that the service is running.</source>
+        <translation>无法连接到 KMS：连接被拒绝。请检查终端节点的主机和端口，以及服务是否正在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>NET.0002</name>
+    <message>
+        <source>The KMS&apos;s host name could not be found. Check the endpoint&apos;s spelling and DNS.</source>
+        <translation>找不到 KMS 的主机名。请检查终端节点的拼写和 DNS。</translation>
+    </message>
+</context>
+<context>
+    <name>NET.0003</name>
+    <message>
+        <source>The KMS did not answer in time. Check the network, a proxy or a firewall between you and the endpoint, then try again.</source>
+        <translation>KMS 未能及时响应。请检查网络，以及您与终端节点之间的代理或防火墙，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>NET.0004</name>
+    <message>
+        <source>The secure (TLS) connection to the KMS failed: its certificate is not trusted or the endpoint does not speak https. Use http:// for a local keyferry serve.</source>
+        <translation>与 KMS 的安全（TLS）连接失败：其证书不受信任，或者终端节点不支持 https。本地的 keyferry serve 请使用 http://。</translation>
+    </message>
+</context>
+<context>
+    <name>NET.0005</name>
+    <message>
+        <source>The connection to the KMS failed. Check the network.</source>
+        <translation>与 KMS 的连接失败。请检查网络。</translation>
+    </message>
+</context>
+<context>
+    <name>NET.0006</name>
+    <message>
+        <source>The KMS&apos;s answer could not be understood: a field is missing or malformed.</source>
+        <translation>无法理解 KMS 的响应：某个字段缺失或格式错误。</translation>
     </message>
 </context>
 <context>
@@ -1413,338 +1589,6 @@ Response:
 </context>
 <context>
     <name>Sentence</name>
-    <message>
-        <source>Enter an alias.</source>
-        <translation>请输入别名。</translation>
-    </message>
-    <message>
-        <source>The alias can have at most 255 characters.</source>
-        <translation>别名最多 255 个字符。</translation>
-    </message>
-    <message>
-        <source>The alias can contain only letters, digits, colons (:), slashes (/), underscores (_) and hyphens (-).</source>
-        <translation>别名只能包含字母、数字、冒号（:）、斜杠（/）、下划线（_）和连字符（-）。</translation>
-    </message>
-    <message>
-        <source>The alias cannot end with /default: it is reserved.</source>
-        <translation>别名不能以 /default 结尾：它是保留的。</translation>
-    </message>
-    <message>
-        <source>The description must be text.</source>
-        <translation>描述必须是文本。</translation>
-    </message>
-    <message>
-        <source>A tag key and value must be text.</source>
-        <translation>标签键和标签值必须是文本。</translation>
-    </message>
-    <message>
-        <source>A tag key cannot contain control characters or any of * &lt; &gt; \ =.</source>
-        <translation>标签键不能包含控制字符，也不能包含 * &lt; &gt; \ = 中的任何一个。</translation>
-    </message>
-    <message>
-        <source>A tag value cannot contain control characters or any of * &lt; &gt; \ =.</source>
-        <translation>标签值不能包含控制字符，也不能包含 * &lt; &gt; \ = 中的任何一个。</translation>
-    </message>
-    <message>
-        <source>The tag key %1 appears twice: a key takes one value.</source>
-        <translation>标签键 %1 出现了两次：一个标签键只能有一个值。</translation>
-    </message>
-    <message>
-        <source>The material expiration time must be a whole number.</source>
-        <translation>密钥材料失效时间必须是整数。</translation>
-    </message>
-    <message>
-        <source>The material expiration time must be before the year 10000.</source>
-        <translation>密钥材料失效时间必须早于 10000 年。</translation>
-    </message>
-    <message>
-        <source>Enter a key ID.</source>
-        <translation>请输入密钥 ID。</translation>
-    </message>
-    <message>
-        <source>Choose when the key material expires.</source>
-        <translation>请选择密钥材料的失效时间。</translation>
-    </message>
-    <message>
-        <source>The key is %1: only a key Pending import can receive material.</source>
-        <translation>密钥处于“%1”状态：只有“待导入”的密钥才能接收密钥材料。</translation>
-    </message>
-    <message>
-        <source>A key with the alias %1 already exists.</source>
-        <translation>已存在别名为 %1 的密钥。</translation>
-    </message>
-    <message>
-        <source>The key %1 does not exist.</source>
-        <translation>密钥 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>The key has no tag %1.</source>
-        <translation>密钥没有标签 %1。</translation>
-    </message>
-    <message>
-        <source>The plaintext must be 1 to %1 bytes.</source>
-        <translation>明文必须为 1 到 %1 字节。</translation>
-    </message>
-    <message>
-        <source>The key store is read-only. Nothing was changed.</source>
-        <translation>密钥库是只读的。未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The project ID is not valid.</source>
-        <translation>项目 ID 无效。</translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not %2.</source>
-        <translation>%1 是文件夹，不是%2。</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file, so it cannot be %2.</source>
-        <translation>%1 不是普通文件，因此不能作为%2。</translation>
-    </message>
-    <message>
-        <source>%1 is %2, far too large to be %3 (at most %4). It was not read.</source>
-        <translation>%1 的大小为 %2，作为%3太大了（最多 %4）。未读取该文件。</translation>
-    </message>
-    <message>
-        <source>%1 does not exist (or was removed while being read).</source>
-        <translation>%1 不存在（或在读取时被删除）。</translation>
-    </message>
-    <message>
-        <source>You do not have permission to read %1.</source>
-        <translation>您没有读取 %1 的权限。</translation>
-    </message>
-    <message>
-        <source>%1 could not be read: %2.</source>
-        <translation>无法读取 %1：%2。</translation>
-    </message>
-    <message>
-        <source>%1 grew beyond %2 while being read.</source>
-        <translation>%1 在读取过程中超过了 %2。</translation>
-    </message>
-    <message>
-        <source>%1 already exists; it was not overwritten.</source>
-        <translation>%1 已存在；未覆盖它。</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file; choose a file name to write.</source>
-        <translation>%1 不是普通文件；请选择一个要写入的文件名。</translation>
-    </message>
-    <message>
-        <source>The disk is full (or your file size limit is reached): there is no space left for it, so %1 could not be written. Nothing was saved.</source>
-        <translation>磁盘已满（或已达到您的文件大小限制）：没有剩余空间，因此无法写入 %1。未保存任何内容。</translation>
-    </message>
-    <message>
-        <source>You do not have permission to write %1.</source>
-        <translation>您没有写入 %1 的权限。</translation>
-    </message>
-    <message>
-        <source>The folder of %1 does not exist.</source>
-        <translation>%1 所在的文件夹不存在。</translation>
-    </message>
-    <message>
-        <source>%1 could not be written: %2.</source>
-        <translation>无法写入 %1：%2。</translation>
-    </message>
-    <message>
-        <source>%1 is not a folder. Choose an existing folder.</source>
-        <translation>%1 不是文件夹。请选择一个已有的文件夹。</translation>
-    </message>
-    <message>
-        <source>%1 is not a README of Keyferry import items.</source>
-        <translation>%1 不是 Keyferry 导入所需项的 README 文件。</translation>
-    </message>
-    <message>
-        <source>encrypted key material</source>
-        <translation>加密后的密钥材料</translation>
-    </message>
-    <message>
-        <source>an import token</source>
-        <translation>导入令牌</translation>
-    </message>
-    <message>
-        <source>a 32-byte key material file</source>
-        <translation> 32 字节的密钥材料文件</translation>
-    </message>
-    <message>
-        <source>a wrapping key</source>
-        <translation>包装密钥</translation>
-    </message>
-    <message>
-        <source>a Keyferry README of import items</source>
-        <translation> Keyferry 导入所需项的 README 文件</translation>
-    </message>
-    <message>
-        <source>an empty file</source>
-        <translation>一个空文件</translation>
-    </message>
-    <message>
-        <source>%1 bytes: a PEM text file (%2)</source>
-        <translation> %1 字节：一个 PEM 文本文件（%2）</translation>
-    </message>
-    <message>
-        <source>%1 bytes of hex text (it decodes to %2 bytes)</source>
-        <translation> %1 字节的十六进制文本（解码后为 %2 字节）</translation>
-    </message>
-    <message>
-        <source>%1 bytes of Base64 text (it decodes to %2 bytes; an import token looks like this)</source>
-        <translation> %1 字节的 Base64 文本（解码后为 %2 字节；导入令牌就是这样的）</translation>
-    </message>
-    <message>
-        <source>%1 bytes of Base64 text (it decodes to %2 bytes)</source>
-        <translation> %1 字节的 Base64 文本（解码后为 %2 字节）</translation>
-    </message>
-    <message>
-        <source>%1 bytes: a DER structure, such as a wrapping key</source>
-        <translation> %1 字节：一个 DER 结构，例如包装密钥</translation>
-    </message>
-    <message>
-        <source>%1 bytes of binary data</source>
-        <translation> %1 字节的二进制数据</translation>
-    </message>
-    <message>
-        <source>%1 holds %2; key material must be exactly 32 raw bytes (256 bits).</source>
-        <translation>%1 包含%2；密钥材料必须恰好是 32 字节（256 位）的原始数据。</translation>
-    </message>
-    <message>
-        <source>%1 holds %2; key material must be exactly 32 raw bytes (256 bits). Convert it to raw bytes first, for example: xxd -r -p IN &gt; OUT.</source>
-        <translation>%1 包含%2；密钥材料必须恰好是 32 字节（256 位）的原始数据。请先将其转换为原始字节，例如：xxd -r -p IN &gt; OUT。</translation>
-    </message>
-    <message>
-        <source>%1 holds %2; key material must be exactly 32 raw bytes (256 bits). Convert it to raw bytes first, for example: base64 -d IN &gt; OUT.</source>
-        <translation>%1 包含%2；密钥材料必须恰好是 32 字节（256 位）的原始数据。请先将其转换为原始字节，例如：base64 -d IN &gt; OUT。</translation>
-    </message>
-    <message>
-        <source>%1 holds a public key, but not an RSA one.</source>
-        <translation>%1 包含一个公钥，但不是 RSA 公钥。</translation>
-    </message>
-    <message>
-        <source>%1 is not a wrapping key: it holds %2. Use the wrappingKey_... file downloaded with the import token.</source>
-        <translation>%1 不是包装密钥：它包含%2。请使用与导入令牌一起下载的 wrappingKey_... 文件。</translation>
-    </message>
-    <message>
-        <source>Key material must be exactly 32 bytes, not %1.</source>
-        <translation>密钥材料必须恰好为 32 字节，而不是 %1 字节。</translation>
-    </message>
-    <message>
-        <source>%1 is not an import token: it holds %2. Choose the importToken_... file downloaded for this key.</source>
-        <translation>%1 不是导入令牌：它包含%2。请选择为此密钥下载的 importToken_... 文件。</translation>
-    </message>
-    <message>
-        <source>Local engine (%1)</source>
-        <translation>本地引擎（%1）</translation>
-    </message>
-    <message>
-        <source>Remote KMS %1 (project %2)</source>
-        <translation>远程 KMS %1（项目 %2）</translation>
-    </message>
-    <message>
-        <source>%1 Endpoint: %2.</source>
-        <translation>%1 终端节点：%2。</translation>
-    </message>
-    <message>
-        <source>%1 Endpoint: %2. (%3)</source>
-        <translation>%1 终端节点：%2。（%3）</translation>
-    </message>
-    <message>
-        <source>%1 (request ID %2)</source>
-        <translation>%1（请求 ID %2）</translation>
-    </message>
-    <message>
-        <source>The KMS answered HTTP %1.</source>
-        <translation>KMS 返回了 HTTP %1。</translation>
-    </message>
-    <message>
-        <source>The KMS&apos;s answer could not be used: %1 is missing or malformed. Is the endpoint a Huawei-compatible KMS?</source>
-        <translation>无法使用 KMS 的响应：%1 缺失或格式错误。该终端节点是与华为云兼容的 KMS 吗？</translation>
-    </message>
-    <message>
-        <source>Enter the KMS endpoint, e.g. https://kms.example.com or http://127.0.0.1:8080.</source>
-        <translation>请输入 KMS 终端节点，例如 https://kms.example.com 或 http://127.0.0.1:8080。</translation>
-    </message>
-    <message>
-        <source>The endpoint must start with https:// (or http:// for a local server).</source>
-        <translation>终端节点必须以 https:// 开头（本地服务器可用 http://）。</translation>
-    </message>
-    <message>
-        <source>The endpoint needs a host name.</source>
-        <translation>终端节点需要包含主机名。</translation>
-    </message>
-    <message>
-        <source>Do not put credentials in the endpoint; enter the access key below.</source>
-        <translation>不要在终端节点中填写凭据；请在下方输入访问密钥。</translation>
-    </message>
-    <message>
-        <source>The endpoint is a scheme, a host and a port only, without a path.</source>
-        <translation>终端节点只包含协议、主机和端口，不含路径。</translation>
-    </message>
-    <message>
-        <source>The endpoint&apos;s port is not a number from 0 to 65535.</source>
-        <translation>终端节点的端口不是 0 到 65535 之间的数字。</translation>
-    </message>
-    <message>
-        <source>Enter the project ID: letters, digits, &apos;_&apos; and &apos;-&apos; (at most 64).</source>
-        <translation>请输入项目 ID：字母、数字、“_”和“-”（最多 64 个）。</translation>
-    </message>
-    <message>
-        <source>Enter the access key ID: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation>请输入访问密钥 ID（AK）：字母、数字、“.”、“_”和“-”。</translation>
-    </message>
-    <message>
-        <source>Enter a profile name of 1 to 64 characters.</source>
-        <translation>请输入 1 到 64 个字符的配置名称。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (%2). Fix or delete it.</source>
-        <translation>无法读取 %1（%2）。请修复或删除它。</translation>
-    </message>
-    <message>
-        <source>No system keyring is available to keep the secret key. Run a Secret Service (for example gnome-keyring, unlocked), or give the secret key for this run in KEYFERRY_SECRET_KEY.</source>
-        <translation>没有可用于保存秘密访问密钥的系统密钥环。请运行一个 Secret Service（例如已解锁的 gnome-keyring），或者在 KEYFERRY_SECRET_KEY 中提供本次运行使用的秘密访问密钥。</translation>
-    </message>
-    <message>
-        <source>The system keyring is locked. Unlock it and try again.</source>
-        <translation>系统密钥环已锁定。请解锁后重试。</translation>
-    </message>
-    <message>
-        <source>The system keyring failed (%1). Try again, or give the secret key for this run in KEYFERRY_SECRET_KEY.</source>
-        <translation>系统密钥环出错（%1）。请重试，或者在 KEYFERRY_SECRET_KEY 中提供本次运行使用的秘密访问密钥。</translation>
-    </message>
-    <message>
-        <source>No system keyring is available to hold Keyferry&apos;s master key. Either run a Secret Service (for example gnome-keyring, unlocked, with a D-Bus session), or keep the master key in a file you protect: start Keyferry with --master-key-file PATH (or set KEYFERRY_MASTER_KEY_FILE); the file is created with mode 0600 if it does not exist.</source>
-        <translation>没有可用于保存 Keyferry 主密钥的系统密钥环。请运行一个 Secret Service（例如在 D-Bus 会话中已解锁的 gnome-keyring），或者将主密钥保存在您自己保护的文件中：用 --master-key-file PATH 启动 Keyferry（或设置 KEYFERRY_MASTER_KEY_FILE）；如果该文件不存在，会以 0600 权限创建它。</translation>
-    </message>
-    <message>
-        <source>The system keyring is locked. Unlock it (log in to the desktop session, or unlock gnome-keyring) and start Keyferry again.</source>
-        <translation>系统密钥环已锁定。请将其解锁（登录桌面会话，或解锁 gnome-keyring），然后重新启动 Keyferry。</translation>
-    </message>
-    <message>
-        <source>The system keyring failed (%1). %2</source>
-        <translation>系统密钥环出错（%1）。%2</translation>
-    </message>
-    <message>
-        <source>The master-key file %1 is not a regular file.</source>
-        <translation>主密钥文件 %1 不是普通文件。</translation>
-    </message>
-    <message>
-        <source>The master-key file %1 can be read by other users (mode %2). Run: %3</source>
-        <translation>其他用户可以读取主密钥文件 %1（权限 %2）。请运行：%3</translation>
-    </message>
-    <message>
-        <source>Cannot read the master-key file %1: %2.</source>
-        <translation>无法读取主密钥文件 %1：%2。</translation>
-    </message>
-    <message>
-        <source>%1 does not hold a Keyferry master key.</source>
-        <translation>%1 中没有 Keyferry 主密钥。</translation>
-    </message>
-    <message>
-        <source>%1 does not hold a Keyferry master key (wrong length).</source>
-        <translation>%1 中没有 Keyferry 主密钥（长度不对）。</translation>
-    </message>
-    <message>
-        <source>Something on this computer needs to be set up first.</source>
-        <translation>需要先在这台计算机上完成一些设置。</translation>
-    </message>
     <message>
         <source>%1 (Details: %2)</source>
         <translation>%1（详细信息：%2）</translation>
@@ -2153,6 +1997,1203 @@ Response:
     <message>
         <source>RSA encryption algorithm that uses Optimal Asymmetric Encryption Padding (OAEP) and has the SHA-1 hash function. It is no longer secure: use it only if your HSM supports nothing else.</source>
         <translation>使用最优非对称加密填充（OAEP）和 SHA-1 哈希函数的 RSA 加密算法。它已不再安全：仅在您的 HSM 不支持其他算法时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>access_key.characters</name>
+    <message>
+        <source>Enter the access key ID: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>请输入访问密钥 ID（AK）：字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+</context>
+<context>
+    <name>alias.characters</name>
+    <message>
+        <source>The alias can contain only letters, digits, colons (:), slashes (/), underscores (_) and hyphens (-).</source>
+        <translation>别名只能包含字母、数字、冒号（:）、斜杠（/）、下划线（_）和连字符（-）。</translation>
+    </message>
+</context>
+<context>
+    <name>alias.empty</name>
+    <message>
+        <source>Enter an alias.</source>
+        <translation>请输入别名。</translation>
+    </message>
+</context>
+<context>
+    <name>alias.reserved</name>
+    <message>
+        <source>The alias cannot end with /default: it is reserved.</source>
+        <translation>别名不能以 /default 结尾：它是保留的。</translation>
+    </message>
+</context>
+<context>
+    <name>alias.too_long</name>
+    <message>
+        <source>The alias can have at most 255 characters.</source>
+        <translation>别名最多 255 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>backend.local</name>
+    <message>
+        <source>Local engine ({folder})</source>
+        <translation>本地引擎（{folder}）</translation>
+    </message>
+</context>
+<context>
+    <name>backend.remote</name>
+    <message>
+        <source>Remote KMS {endpoint} (project {project_id})</source>
+        <translation>远程 KMS {endpoint}（项目 {project_id}）</translation>
+    </message>
+</context>
+<context>
+    <name>backup.exists</name>
+    <message>
+        <source>{path} already exists; choose a new file for the backup.</source>
+        <translation>{path} 已存在；请为备份选择一个新文件。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.folder_in_use</name>
+    <message>
+        <source>{folder} already holds a key store. Restore into an empty folder (--data-dir).</source>
+        <translation>{folder} 中已有一个密钥库。请恢复到一个空文件夹中（--data-dir）。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.master_key_other</name>
+    <message>
+        <source>{source} already holds a different master key for this store.</source>
+        <translation>{source}中已有此密钥库的另一个主密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.not_backup</name>
+    <message>
+        <source>{path} is not a Keyferry backup.</source>
+        <translation>{path} 不是 Keyferry 备份。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.not_created</name>
+    <message>
+        <source>Cannot create {path}: {reason}.</source>
+        <translation>无法创建 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.not_written</name>
+    <message>
+        <source>Cannot write {path}: {reason}. Nothing was saved.</source>
+        <translation>无法写入 {path}：{reason}。未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.passphrase_short</name>
+    <message>
+        <source>Choose a passphrase of at least {length} characters.</source>
+        <translation>请选择至少 {length} 个字符的口令。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.passphrase_wrong</name>
+    <message>
+        <source>The passphrase is wrong, or the backup file is damaged.</source>
+        <translation>口令错误，或备份文件已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.version</name>
+    <message>
+        <source>{path} was written by another version of Keyferry.</source>
+        <translation>{path} 是由另一个版本的 Keyferry 写入的。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.datakey_not_hex</name>
+    <message>
+        <source>The data key must be hex.</source>
+        <translation>数据密钥必须是十六进制。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.folder_not_created</name>
+    <message>
+        <source>The folder {path} could not be created: {reason}.</source>
+        <translation>无法创建文件夹 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.no_parent_folder</name>
+    <message>
+        <source>{path} does not exist, nor does the folder it would be made in ({parent}); nothing was created.</source>
+        <translation>{path} 不存在，要在其中创建它的文件夹（{parent}）也不存在；未创建任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.not_a_time</name>
+    <message>
+        <source>{value!r} is not an ISO 8601 date and time.</source>
+        <translation>{value!r} 不是 ISO 8601 日期和时间。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.not_folder</name>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} 不是文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>content.base64</name>
+    <message>
+        <source>{size} bytes of Base64 text (it decodes to {decoded} bytes)</source>
+        <translation> {size} 字节的 Base64 文本（解码后为 {decoded} 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>content.base64_token</name>
+    <message>
+        <source>{size} bytes of Base64 text (it decodes to {decoded} bytes; an import token looks like this)</source>
+        <translation> {size} 字节的 Base64 文本（解码后为 {decoded} 字节；导入令牌就是这样的）</translation>
+    </message>
+</context>
+<context>
+    <name>content.binary</name>
+    <message>
+        <source>{size} bytes of binary data</source>
+        <translation> {size} 字节的二进制数据</translation>
+    </message>
+</context>
+<context>
+    <name>content.der</name>
+    <message>
+        <source>{size} bytes: a DER structure, such as a wrapping key</source>
+        <translation> {size} 字节：一个 DER 结构，例如包装密钥</translation>
+    </message>
+</context>
+<context>
+    <name>content.empty</name>
+    <message>
+        <source>an empty file</source>
+        <translation>一个空文件</translation>
+    </message>
+</context>
+<context>
+    <name>content.hex</name>
+    <message>
+        <source>{size} bytes of hex text (it decodes to {decoded} bytes)</source>
+        <translation> {size} 字节的十六进制文本（解码后为 {decoded} 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>content.pem</name>
+    <message>
+        <source>{size} bytes: a PEM text file ({label})</source>
+        <translation> {size} 字节：一个 PEM 文本文件（{label}）</translation>
+    </message>
+</context>
+<context>
+    <name>data.datakey_cipher_length</name>
+    <message>
+        <source>datakey_cipher_length must be the data key&apos;s length in bytes.</source>
+        <translation>datakey_cipher_length 必须是数据密钥的字节长度。</translation>
+    </message>
+</context>
+<context>
+    <name>data.datakey_other_key</name>
+    <message>
+        <source>This data key was encrypted under another key.</source>
+        <translation>此数据密钥是用另一个密钥加密的。</translation>
+    </message>
+</context>
+<context>
+    <name>data.datakey_plain_length</name>
+    <message>
+        <source>plain_text must be the data key followed by its 32-byte SHA-256 digest, and datakey_plain_length the data key&apos;s length in bytes.</source>
+        <translation>plain_text 必须是数据密钥后接其 32 字节的 SHA-256 摘要，datakey_plain_length 必须是数据密钥的字节长度。</translation>
+    </message>
+</context>
+<context>
+    <name>data.datakey_spec</name>
+    <message>
+        <source>{spec!r} is not a data key spec (AES_256 or AES_128).</source>
+        <translation>{spec!r} 不是数据密钥规格（AES_256 或 AES_128）。</translation>
+    </message>
+</context>
+<context>
+    <name>data.does_not_decrypt</name>
+    <message>
+        <source>The ciphertext does not decrypt: it was changed, or the additional authenticated data differs from the one used to encrypt.</source>
+        <translation>密文无法解密：它已被更改，或附加认证数据与加密时使用的不同。</translation>
+    </message>
+</context>
+<context>
+    <name>data.plaintext_size</name>
+    <message>
+        <source>The plaintext must be 1 to {limit} bytes.</source>
+        <translation>明文必须为 1 到 {limit} 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>description.not_text</name>
+    <message>
+        <source>The description must be text.</source>
+        <translation>描述必须是文本。</translation>
+    </message>
+</context>
+<context>
+    <name>endpoint.credentials</name>
+    <message>
+        <source>Do not put credentials in the endpoint; enter the access key below.</source>
+        <translation>不要在终端节点中填写凭据；请在下方输入访问密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>endpoint.empty</name>
+    <message>
+        <source>Enter the KMS endpoint, e.g. https://kms.example.com or http://127.0.0.1:8080.</source>
+        <translation>请输入 KMS 终端节点，例如 https://kms.example.com 或 http://127.0.0.1:8080。</translation>
+    </message>
+</context>
+<context>
+    <name>endpoint.no_host</name>
+    <message>
+        <source>The endpoint needs a host name.</source>
+        <translation>终端节点需要包含主机名。</translation>
+    </message>
+</context>
+<context>
+    <name>endpoint.path</name>
+    <message>
+        <source>The endpoint is a scheme, a host and a port only, without a path.</source>
+        <translation>终端节点只包含协议、主机和端口，不含路径。</translation>
+    </message>
+</context>
+<context>
+    <name>endpoint.port</name>
+    <message>
+        <source>The endpoint&apos;s port is not a number from 0 to 65535.</source>
+        <translation>终端节点的端口不是 0 到 65535 之间的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>endpoint.scheme</name>
+    <message>
+        <source>The endpoint must start with https:// (or http:// for a local server).</source>
+        <translation>终端节点必须以 https:// 开头（本地服务器可用 http://）。</translation>
+    </message>
+</context>
+<context>
+    <name>expiry.not_whole</name>
+    <message>
+        <source>The material expiration time must be a whole number.</source>
+        <translation>密钥材料失效时间必须是整数。</translation>
+    </message>
+</context>
+<context>
+    <name>expiry.too_late</name>
+    <message>
+        <source>The material expiration time must be before the year 10000.</source>
+        <translation>密钥材料失效时间必须早于 10000 年。</translation>
+    </message>
+</context>
+<context>
+    <name>expiry.unchosen</name>
+    <message>
+        <source>Choose when the key material expires.</source>
+        <translation>请选择密钥材料的失效时间。</translation>
+    </message>
+</context>
+<context>
+    <name>file.disk_full</name>
+    <message>
+        <source>The disk is full (or your file size limit is reached): there is no space left for it, so {path} could not be written. Nothing was saved.</source>
+        <translation>磁盘已满（或已达到您的文件大小限制）：没有剩余空间，因此无法写入 {path}。未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>file.exists</name>
+    <message>
+        <source>{path} already exists; it was not overwritten.</source>
+        <translation>{path} 已存在；未覆盖它。</translation>
+    </message>
+</context>
+<context>
+    <name>file.folder</name>
+    <message>
+        <source>{path} is a folder, not {what}.</source>
+        <translation>{path} 是文件夹，不是{what}。</translation>
+    </message>
+</context>
+<context>
+    <name>file.grew</name>
+    <message>
+        <source>{path} grew beyond {limit} while being read.</source>
+        <translation>{path} 在读取过程中超过了 {limit}。</translation>
+    </message>
+</context>
+<context>
+    <name>file.missing</name>
+    <message>
+        <source>{path} does not exist (or was removed while being read).</source>
+        <translation>{path} 不存在（或在读取时被删除）。</translation>
+    </message>
+</context>
+<context>
+    <name>file.no_folder</name>
+    <message>
+        <source>The folder of {path} does not exist.</source>
+        <translation>{path} 所在的文件夹不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>file.no_read_permission</name>
+    <message>
+        <source>You do not have permission to read {path}.</source>
+        <translation>您没有读取 {path} 的权限。</translation>
+    </message>
+</context>
+<context>
+    <name>file.no_write_permission</name>
+    <message>
+        <source>You do not have permission to write {path}.</source>
+        <translation>您没有写入 {path} 的权限。</translation>
+    </message>
+</context>
+<context>
+    <name>file.not_folder</name>
+    <message>
+        <source>{path} is not a folder. Choose an existing folder.</source>
+        <translation>{path} 不是文件夹。请选择一个已有的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>file.not_readme</name>
+    <message>
+        <source>{path} is not a README of Keyferry import items.</source>
+        <translation>{path} 不是 Keyferry 导入所需项的 README 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>file.not_regular</name>
+    <message>
+        <source>{path} is not a regular file, so it cannot be {what}.</source>
+        <translation>{path} 不是普通文件，因此不能作为{what}。</translation>
+    </message>
+</context>
+<context>
+    <name>file.not_writable_kind</name>
+    <message>
+        <source>{path} is not a regular file; choose a file name to write.</source>
+        <translation>{path} 不是普通文件；请选择一个要写入的文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>file.too_large</name>
+    <message>
+        <source>{path} is {size}, far too large to be {what} (at most {limit}). It was not read.</source>
+        <translation>{path} 的大小为 {size}，作为{what}太大了（最多 {limit}）。未读取该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>file.unreadable</name>
+    <message>
+        <source>{path} could not be read: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>file.unwritable</name>
+    <message>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>import.algorithm</name>
+    <message>
+        <source>{value!r} is not a wrapping algorithm. Use one of {names}.</source>
+        <translation>{value!r} 不是包装算法。请使用以下之一：{names}。</translation>
+    </message>
+</context>
+<context>
+    <name>import.delete_state</name>
+    <message>
+        <source>The key is {state}: key material can be deleted only when the key is Enabled or Disabled.</source>
+        <translation>密钥处于“{state}”状态：只有密钥处于“已启用”或“已禁用”状态时才能删除密钥材料。</translation>
+    </message>
+</context>
+<context>
+    <name>import.kms_origin</name>
+    <message>
+        <source>This key&apos;s material was generated by KMS; material can be imported only into a key created for imported material (origin external).</source>
+        <translation>此密钥的密钥材料由 KMS 生成；密钥材料只能导入为导入密钥材料而创建的密钥（来源为外部）。</translation>
+    </message>
+</context>
+<context>
+    <name>import.not_base64</name>
+    <message>
+        <source>The encrypted key material is not valid Base64.</source>
+        <translation>加密后的密钥材料不是有效的 Base64。</translation>
+    </message>
+</context>
+<context>
+    <name>import.not_pending</name>
+    <message>
+        <source>The key is {state}: only a key Pending import can receive material.</source>
+        <translation>密钥处于“{state}”状态：只有“待导入”的密钥才能接收密钥材料。</translation>
+    </message>
+</context>
+<context>
+    <name>import.not_text</name>
+    <message>
+        <source>The encrypted key material must be Base64 text.</source>
+        <translation>加密后的密钥材料必须是 Base64 文本。</translation>
+    </message>
+</context>
+<context>
+    <name>import.state</name>
+    <message>
+        <source>The key is {state}: material can be imported only while it is Pending import. Delete its material first to import again.</source>
+        <translation>密钥处于“{state}”状态：只有处于“待导入”状态时才能导入密钥材料。如需再次导入，请先删除其密钥材料。</translation>
+    </message>
+</context>
+<context>
+    <name>import.unwrapped_length</name>
+    <message>
+        <source>The unwrapped key material is {length} bytes; it must be exactly {expected} bytes (256 bits). Check the plaintext, and that it was wrapped with {algorithm}, the algorithm of this token.</source>
+        <translation>解包后的密钥材料为 {length} 字节；它必须恰好为 {expected} 字节（256 位）。请检查明文，并确认它是用此令牌的算法 {algorithm} 包装的。</translation>
+    </message>
+</context>
+<context>
+    <name>key.alias_taken</name>
+    <message>
+        <source>A key with the alias {alias!r} already exists.</source>
+        <translation>已存在别名为 {alias!r} 的密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>key.disable_state</name>
+    <message>
+        <source>The key is {state}: only an Enabled key can be disabled.</source>
+        <translation>密钥处于“{state}”状态：只有“已启用”的密钥才能禁用。</translation>
+    </message>
+</context>
+<context>
+    <name>key.enable_state</name>
+    <message>
+        <source>The key is {state}: only a Disabled key can be enabled.</source>
+        <translation>密钥处于“{state}”状态：只有“已禁用”的密钥才能启用。</translation>
+    </message>
+</context>
+<context>
+    <name>key.material_unopenable</name>
+    <message>
+        <source>The key&apos;s material does not open with this store&apos;s master key. The store or its master key has been replaced or damaged.</source>
+        <translation>无法用此密钥库的主密钥打开该密钥的密钥材料。密钥库或其主密钥已被替换或损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>key.no_tag</name>
+    <message>
+        <source>The key has no tag {tag_key!r}.</source>
+        <translation>密钥没有标签 {tag_key!r}。</translation>
+    </message>
+</context>
+<context>
+    <name>key.not_found</name>
+    <message>
+        <source>The key {key_id} does not exist.</source>
+        <translation>密钥 {key_id} 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>key.pending_import</name>
+    <message>
+        <source>The key is Pending import: import its key material before using it.</source>
+        <translation>密钥处于“待导入”状态：请先导入其密钥材料再使用。</translation>
+    </message>
+</context>
+<context>
+    <name>key_id.empty</name>
+    <message>
+        <source>Enter a key ID.</source>
+        <translation>请输入密钥 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>keyring.failed</name>
+    <message>
+        <source>The system keyring failed ({kind}). {help}</source>
+        <translation>系统密钥环出错（{kind}）。{help}</translation>
+    </message>
+</context>
+<context>
+    <name>local.cipher_not_base64</name>
+    <message>
+        <source>The ciphertext is not valid Base64.</source>
+        <translation>密文不是有效的 Base64。</translation>
+    </message>
+</context>
+<context>
+    <name>local.closed</name>
+    <message>
+        <source>This connection to the local store is closed.</source>
+        <translation>与本地密钥库的此连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>local.datakey_not_hex</name>
+    <message>
+        <source>The data key ciphertext is not valid hex.</source>
+        <translation>数据密钥密文不是有效的十六进制。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.file_exists</name>
+    <message>
+        <source>The master-key file {path} already exists.</source>
+        <translation>主密钥文件 {path} 已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.file_not_created</name>
+    <message>
+        <source>Cannot create the master-key file {path}: {reason}.</source>
+        <translation>无法创建主密钥文件 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.file_not_regular</name>
+    <message>
+        <source>The master-key file {path} is not a regular file.</source>
+        <translation>主密钥文件 {path} 不是普通文件。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.file_not_written</name>
+    <message>
+        <source>Cannot write the master-key file {path}: {reason}.</source>
+        <translation>无法写入主密钥文件 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.file_open_to_others</name>
+    <message>
+        <source>The master-key file {path} can be read by other users (mode {mode:o}). Run: chmod 600 {path}</source>
+        <translation>其他用户可以读取主密钥文件 {path}（权限 {mode:o}）。请运行：chmod 600 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.file_unreadable</name>
+    <message>
+        <source>Cannot read the master-key file {path}: {reason}.</source>
+        <translation>无法读取主密钥文件 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.in_file</name>
+    <message>
+        <source>the master-key file {path}</source>
+        <translation>主密钥文件 {path} </translation>
+    </message>
+</context>
+<context>
+    <name>master_key.in_keyring</name>
+    <message>
+        <source>the system keyring ({backend})</source>
+        <translation>系统密钥环（{backend}）</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.keyring_entry</name>
+    <message>
+        <source>The keyring entry</source>
+        <translation>密钥环条目</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.keyring_locked</name>
+    <message>
+        <source>The system keyring is locked. Unlock it (log in to the desktop session, or unlock gnome-keyring) and start Keyferry again.</source>
+        <translation>系统密钥环已锁定。请将其解锁（登录桌面会话，或解锁 gnome-keyring），然后重新启动 Keyferry。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.keyring_refused</name>
+    <message>
+        <source>The system keyring refused access ({kind}: {reason}). Unlock it and try again. {help}</source>
+        <translation>系统密钥环拒绝访问（{kind}：{reason}）。请解锁后重试。{help}</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.no_keyring</name>
+    <message>
+        <source>No system keyring is available to hold Keyferry&apos;s master key. Either run a Secret Service (for example gnome-keyring, unlocked, with a D-Bus session), or keep the master key in a file you protect: start Keyferry with --master-key-file PATH (or set KEYFERRY_MASTER_KEY_FILE); the file is created with mode 0600 if it does not exist.</source>
+        <translation>没有可用于保存 Keyferry 主密钥的系统密钥环。请运行一个 Secret Service（例如在 D-Bus 会话中已解锁的 gnome-keyring），或者将主密钥保存在您自己保护的文件中：用 --master-key-file PATH 启动 Keyferry（或设置 KEYFERRY_MASTER_KEY_FILE）；如果该文件不存在，会以 0600 权限创建它。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.not_a_key</name>
+    <message>
+        <source>{where} does not hold a Keyferry master key.</source>
+        <translation>{where} 中没有 Keyferry 主密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.the_file</name>
+    <message>
+        <source>The master-key file {path}</source>
+        <translation>主密钥文件 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.wrong_length</name>
+    <message>
+        <source>{where} does not hold a Keyferry master key (wrong length).</source>
+        <translation>{where} 中没有 Keyferry 主密钥（长度不对）。</translation>
+    </message>
+</context>
+<context>
+    <name>material.length</name>
+    <message>
+        <source>Key material must be exactly {expected} bytes, not {length}.</source>
+        <translation>密钥材料必须恰好为 {expected} 字节，而不是 {length} 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>material.wrong_size</name>
+    <message>
+        <source>{path} holds {content}; key material must be exactly {expected} raw bytes (256 bits).</source>
+        <translation>{path} 包含{content}；密钥材料必须恰好是 {expected} 字节（256 位）的原始数据。</translation>
+    </message>
+</context>
+<context>
+    <name>material.wrong_size_base64</name>
+    <message>
+        <source>{path} holds {content}; key material must be exactly {expected} raw bytes (256 bits). Convert it to raw bytes first, for example: base64 -d IN &gt; OUT.</source>
+        <translation>{path} 包含{content}；密钥材料必须恰好是 {expected} 字节（256 位）的原始数据。请先将其转换为原始字节，例如：base64 -d IN &gt; OUT。</translation>
+    </message>
+</context>
+<context>
+    <name>material.wrong_size_hex</name>
+    <message>
+        <source>{path} holds {content}; key material must be exactly {expected} raw bytes (256 bits). Convert it to raw bytes first, for example: xxd -r -p IN &gt; OUT.</source>
+        <translation>{path} 包含{content}；密钥材料必须恰好是 {expected} 字节（256 位）的原始数据。请先将其转换为原始字节，例如：xxd -r -p IN &gt; OUT。</translation>
+    </message>
+</context>
+<context>
+    <name>net.endpoint</name>
+    <message>
+        <source>{problem} Endpoint: {endpoint}.</source>
+        <translation>{problem} 终端节点：{endpoint}。</translation>
+    </message>
+</context>
+<context>
+    <name>net.endpoint_detail</name>
+    <message>
+        <source>{problem} Endpoint: {endpoint}. ({detail})</source>
+        <translation>{problem} 终端节点：{endpoint}。（{detail}）</translation>
+    </message>
+</context>
+<context>
+    <name>param.key_state</name>
+    <message>
+        <source>{value!r} is not a key state (1 to 5).</source>
+        <translation>{value!r} 不是密钥状态（1 到 5）。</translation>
+    </message>
+</context>
+<context>
+    <name>param.not_valid</name>
+    <message>
+        <source>{value!r} is not a valid {name}.</source>
+        <translation>{value!r} 不是有效的 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>profile.file_unreadable</name>
+    <message>
+        <source>The profiles file {path} cannot be read ({reason}). Fix or delete it.</source>
+        <translation>无法读取配置文件 {path}（{reason}）。请修复或删除它。</translation>
+    </message>
+</context>
+<context>
+    <name>profile.name</name>
+    <message>
+        <source>Enter a profile name of 1 to 64 characters.</source>
+        <translation>请输入 1 到 64 个字符的配置名称。</translation>
+    </message>
+</context>
+<context>
+    <name>profile.none_yet</name>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+</context>
+<context>
+    <name>profile.unknown</name>
+    <message>
+        <source>There is no connection profile {name!r} (saved: {known}). Save one with &apos;keyferry profile save&apos; or the connection dialog.</source>
+        <translation>没有名为 {name!r} 的连接配置（已保存：{known}）。请用 keyferry profile save 或连接对话框保存一个。</translation>
+    </message>
+</context>
+<context>
+    <name>project.characters</name>
+    <message>
+        <source>Enter the project ID: letters, digits, &apos;_&apos; and &apos;-&apos; (at most 64).</source>
+        <translation>请输入项目 ID：字母、数字、“_”和“-”（最多 64 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>project.invalid</name>
+    <message>
+        <source>The project ID is not valid.</source>
+        <translation>项目 ID 无效。</translation>
+    </message>
+</context>
+<context>
+    <name>remote.answer_unusable</name>
+    <message>
+        <source>The KMS&apos;s answer could not be used: {field} is missing or malformed. Is the endpoint a Huawei-compatible KMS?</source>
+        <translation>无法使用 KMS 的响应：{field} 缺失或格式错误。该终端节点是与华为云兼容的 KMS 吗？</translation>
+    </message>
+</context>
+<context>
+    <name>remote.credentials_missing</name>
+    <message>
+        <source>The endpoint, project ID, access key ID and secret key are all needed to connect to a remote KMS.</source>
+        <translation>连接远程 KMS 需要终端节点、项目 ID、访问密钥 ID 和秘密访问密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>remote.http_status</name>
+    <message>
+        <source>The KMS answered HTTP {status}.</source>
+        <translation>KMS 返回了 HTTP {status}。</translation>
+    </message>
+</context>
+<context>
+    <name>remote.not_utf8</name>
+    <message>
+        <source>{what} must be UTF-8 text for this KMS&apos;s API.</source>
+        <translation>{what}必须是 UTF-8 文本，这是此 KMS 的 API 的要求。</translation>
+    </message>
+</context>
+<context>
+    <name>remote.request_id</name>
+    <message>
+        <source>{problem} (request ID {request_id})</source>
+        <translation>{problem}（请求 ID {request_id}）</translation>
+    </message>
+</context>
+<context>
+    <name>remote.the_aad</name>
+    <message>
+        <source>The additional authenticated data</source>
+        <translation>附加认证数据</translation>
+    </message>
+</context>
+<context>
+    <name>remote.the_plaintext</name>
+    <message>
+        <source>The plaintext</source>
+        <translation>明文</translation>
+    </message>
+</context>
+<context>
+    <name>secret_key.keyring_failed</name>
+    <message>
+        <source>The system keyring failed ({kind}). Try again, or give the secret key for this run in KEYFERRY_SECRET_KEY.</source>
+        <translation>系统密钥环出错（{kind}）。请重试，或者在 KEYFERRY_SECRET_KEY 中提供本次运行使用的秘密访问密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>secret_key.keyring_locked</name>
+    <message>
+        <source>The system keyring is locked. Unlock it and try again.</source>
+        <translation>系统密钥环已锁定。请解锁后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>secret_key.no_keyring</name>
+    <message>
+        <source>No system keyring is available to keep the secret key. Run a Secret Service (for example gnome-keyring, unlocked), or give the secret key for this run in KEYFERRY_SECRET_KEY.</source>
+        <translation>没有可用于保存秘密访问密钥的系统密钥环。请运行一个 Secret Service（例如已解锁的 gnome-keyring），或者在 KEYFERRY_SECRET_KEY 中提供本次运行使用的秘密访问密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>server.access_key_characters</name>
+    <message>
+        <source>The access key ID may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 128).</source>
+        <translation>访问密钥 ID 只能包含字母、数字、“.”、“_”和“-”（最多 128 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>server.algorithm</name>
+    <message>
+        <source>encryption_algorithm must be {algorithm} for these symmetric keys.</source>
+        <translation>对这些对称密钥，encryption_algorithm 必须是 {algorithm}。</translation>
+    </message>
+</context>
+<context>
+    <name>server.cipher_text</name>
+    <message>
+        <source>cipher_text must be the Base64 that encrypt-data returned.</source>
+        <translation>cipher_text 必须是 encrypt-data 返回的 Base64。</translation>
+    </message>
+</context>
+<context>
+    <name>server.datakey_aad</name>
+    <message>
+        <source>additional_authenticated_data is not supported for data keys here; leave it out.</source>
+        <translation>此处的数据密钥不支持 additional_authenticated_data；请省略它。</translation>
+    </message>
+</context>
+<context>
+    <name>server.detail</name>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>server.keyring_locked</name>
+    <message>
+        <source>The system keyring is locked. Unlock it and start again, or set {access_env} and {secret_env}.</source>
+        <translation>系统密钥环已锁定。请解锁后重新启动，或者设置 {access_env} 和 {secret_env}。</translation>
+    </message>
+</context>
+<context>
+    <name>server.missing</name>
+    <message>
+        <source>The parameter {name} is missing.</source>
+        <translation>缺少参数 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>server.no_access_key</name>
+    <message>
+        <source>The server has no access key yet: &apos;keyferry serve&apos; or &apos;keyferry server-credentials&apos; makes one.</source>
+        <translation>服务器还没有访问密钥：keyferry serve 或 keyferry server-credentials 会生成一个。</translation>
+    </message>
+</context>
+<context>
+    <name>server.no_api</name>
+    <message>
+        <source>The API does not exist: check the method and the path (/v1.0/{{project_id}}/kms/...).</source>
+        <translation>该 API 不存在：请检查方法和路径（/v1.0/{{project_id}}/kms/...）。</translation>
+    </message>
+</context>
+<context>
+    <name>server.no_keyring</name>
+    <message>
+        <source>No system keyring is available to keep the server&apos;s access key. Set {access_env} and {secret_env} (a secret of at least {length} characters), or run a Secret Service (for example gnome-keyring, unlocked, with a D-Bus session).</source>
+        <translation>没有可用于保存服务器访问密钥的系统密钥环。请设置 {access_env} 和 {secret_env}（秘密访问密钥至少 {length} 个字符），或者运行一个 Secret Service（例如在 D-Bus 会话中已解锁的 gnome-keyring）。</translation>
+    </message>
+</context>
+<context>
+    <name>server.not_a_list</name>
+    <message>
+        <source>The parameter {name} must be a list of objects.</source>
+        <translation>参数 {name} 必须是对象列表。</translation>
+    </message>
+</context>
+<context>
+    <name>server.not_a_string</name>
+    <message>
+        <source>The parameter {name} must be a string.</source>
+        <translation>参数 {name} 必须是字符串。</translation>
+    </message>
+</context>
+<context>
+    <name>server.not_a_time</name>
+    <message>
+        <source>{name} must be a time in seconds between 1970 and the year 9999.</source>
+        <translation>{name} 必须是 1970 年到 9999 年之间以秒为单位的时间。</translation>
+    </message>
+</context>
+<context>
+    <name>server.not_an_object</name>
+    <message>
+        <source>The parameter {name} must be an object.</source>
+        <translation>参数 {name} 必须是对象。</translation>
+    </message>
+</context>
+<context>
+    <name>server.not_hex</name>
+    <message>
+        <source>{name} must be hex.</source>
+        <translation>{name} 必须是十六进制。</translation>
+    </message>
+</context>
+<context>
+    <name>server.not_object</name>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>请求体必须是 JSON 对象。</translation>
+    </message>
+</context>
+<context>
+    <name>server.not_valid</name>
+    <message>
+        <source>The request is not valid.</source>
+        <translation>请求无效。</translation>
+    </message>
+</context>
+<context>
+    <name>server.not_whole</name>
+    <message>
+        <source>The parameter {name} must be a whole number.</source>
+        <translation>参数 {name} 必须是整数。</translation>
+    </message>
+</context>
+<context>
+    <name>server.other_key</name>
+    <message>
+        <source>This ciphertext was encrypted under another key.</source>
+        <translation>此密文是用另一个密钥加密的。</translation>
+    </message>
+</context>
+<context>
+    <name>server.out_of_range</name>
+    <message>
+        <source>The parameter {name} is out of range.</source>
+        <translation>参数 {name} 超出范围。</translation>
+    </message>
+</context>
+<context>
+    <name>server.pair_from_environment</name>
+    <message>
+        <source>Set both {access_env} and {secret_env}, or neither (then the keyring keeps a generated pair).</source>
+        <translation>请同时设置 {access_env} 和 {secret_env}，或者都不设置（此时由密钥环保存生成的一对密钥）。</translation>
+    </message>
+</context>
+<context>
+    <name>server.secret_key_length</name>
+    <message>
+        <source>The secret key must have at least {length} characters and no surrounding spaces.</source>
+        <translation>秘密访问密钥必须至少有 {length} 个字符，且首尾不能有空格。</translation>
+    </message>
+</context>
+<context>
+    <name>server.sequence</name>
+    <message>
+        <source>sequence must be a string of at most {limit} characters.</source>
+        <translation>sequence 必须是最多 {limit} 个字符的字符串。</translation>
+    </message>
+</context>
+<context>
+    <name>server.symmetric_only</name>
+    <message>
+        <source>Only symmetric key material can be imported here; encrypted_privatekey is not supported.</source>
+        <translation>此处只能导入对称密钥材料；不支持 encrypted_privatekey。</translation>
+    </message>
+</context>
+<context>
+    <name>server.too_large</name>
+    <message>
+        <source>The request body is larger than {limit} KiB.</source>
+        <translation>请求体大于 {limit} KiB。</translation>
+    </message>
+</context>
+<context>
+    <name>settings.no_access_key</name>
+    <message>
+        <source>--endpoint needs an access key ID: --access-key-id or ${env}.</source>
+        <translation>--endpoint 需要访问密钥 ID：--access-key-id 或 ${env}。</translation>
+    </message>
+</context>
+<context>
+    <name>settings.no_project</name>
+    <message>
+        <source>--endpoint needs --project-id: the project of your keys on that KMS.</source>
+        <translation>--endpoint 需要 --project-id：您的密钥在该 KMS 上所属的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>settings.no_secret_key</name>
+    <message>
+        <source>No secret key for the access key {access_key_id}: set ${env}, or save it in the keyring with &apos;keyferry profile save&apos; or the connection dialog.</source>
+        <translation>访问密钥 {access_key_id} 没有秘密访问密钥：请设置 ${env}，或者用 keyferry profile save 或连接对话框将其保存到密钥环中。</translation>
+    </message>
+</context>
+<context>
+    <name>settings.problems</name>
+    <message>
+        <source>{problems}</source>
+        <translation>{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>settings.profile_or_endpoint</name>
+    <message>
+        <source>Give either --profile or --endpoint, not both.</source>
+        <translation>请指定 --profile 或 --endpoint 之一，不要同时指定。</translation>
+    </message>
+</context>
+<context>
+    <name>store.busy</name>
+    <message>
+        <source>The key store stayed busy with another program for too long. Nothing was changed; try again.</source>
+        <translation>密钥库被另一个程序占用的时间过长。未做任何更改；请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>store.damaged</name>
+    <message>
+        <source>The key store is damaged or is not a Keyferry store. Nothing was changed; restore a backup (&apos;keyferry restore&apos;) into an empty folder.</source>
+        <translation>密钥库已损坏，或不是 Keyferry 密钥库。未做任何更改；请将备份恢复到一个空文件夹中（keyferry restore）。</translation>
+    </message>
+</context>
+<context>
+    <name>store.disk_full</name>
+    <message>
+        <source>The disk holding the key store is full. Nothing was changed; free some space and try again.</source>
+        <translation>存放密钥库的磁盘已满。未做任何更改；请释放一些空间后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>store.io</name>
+    <message>
+        <source>The key store could not be written (the disk may be full or failing). Nothing was changed; free some space and try again.</source>
+        <translation>无法写入密钥库（磁盘可能已满或出现故障）。未做任何更改；请释放一些空间后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>store.master_key_missing</name>
+    <message>
+        <source>The master key of the store in {folder} is not in {source}. Without it the keys in this store cannot be used. Restore the keyring (or the master-key file) you used with this store, or start Keyferry with --master-key-file pointing at it. Keyferry will not create a new master key for a store that already has one.</source>
+        <translation>{folder} 中密钥库的主密钥不在{source}中。没有它，此密钥库中的密钥都无法使用。请恢复您在此密钥库上使用过的密钥环（或主密钥文件），或者用指向它的 --master-key-file 启动 Keyferry。对于已有主密钥的密钥库，Keyferry 不会创建新的主密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>store.master_key_other</name>
+    <message>
+        <source>The master key in {source} does not belong to the store in {folder}. Use the master key this store was created with.</source>
+        <translation>{source}中的主密钥不属于 {folder} 中的密钥库。请使用创建此密钥库时所用的主密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>store.newer</name>
+    <message>
+        <source>The key store was written by a newer Keyferry (schema {version}). Upgrade Keyferry to open it.</source>
+        <translation>密钥库是由较新版本的 Keyferry 写入的（架构 {version}）。请升级 Keyferry 后再打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>store.not_written</name>
+    <message>
+        <source>The store could not be written: {reason}.</source>
+        <translation>无法写入密钥库：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>store.read_only</name>
+    <message>
+        <source>The key store is read-only. Nothing was changed.</source>
+        <translation>密钥库是只读的。未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>tag.key_characters</name>
+    <message>
+        <source>A tag key cannot contain control characters or any of * &lt; &gt; \ =.</source>
+        <translation>标签键不能包含控制字符，也不能包含 * &lt; &gt; \ = 中的任何一个。</translation>
+    </message>
+</context>
+<context>
+    <name>tag.key_twice</name>
+    <message>
+        <source>The tag key {tag_key!r} appears twice: a key takes one value.</source>
+        <translation>标签键 {tag_key!r} 出现了两次：一个标签键只能有一个值。</translation>
+    </message>
+</context>
+<context>
+    <name>tag.not_text</name>
+    <message>
+        <source>A tag key and value must be text.</source>
+        <translation>标签键和标签值必须是文本。</translation>
+    </message>
+</context>
+<context>
+    <name>tag.value_characters</name>
+    <message>
+        <source>A tag value cannot contain control characters or any of * &lt; &gt; \ =.</source>
+        <translation>标签值不能包含控制字符，也不能包含 * &lt; &gt; \ = 中的任何一个。</translation>
+    </message>
+</context>
+<context>
+    <name>token.not_a_token</name>
+    <message>
+        <source>{path} is not an import token: it holds {content}. Choose the importToken_... file downloaded for this key.</source>
+        <translation>{path} 不是导入令牌：它包含{content}。请选择为此密钥下载的 importToken_... 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>what.cipher_text_file</name>
+    <message>
+        <source>a cipher_text file</source>
+        <translation>cipher_text 文件</translation>
+    </message>
+</context>
+<context>
+    <name>what.data_to_encrypt</name>
+    <message>
+        <source>data to encrypt</source>
+        <translation>要加密的数据</translation>
+    </message>
+</context>
+<context>
+    <name>what.encrypted_material</name>
+    <message>
+        <source>encrypted key material</source>
+        <translation>加密后的密钥材料</translation>
+    </message>
+</context>
+<context>
+    <name>what.import_token</name>
+    <message>
+        <source>an import token</source>
+        <translation>导入令牌</translation>
+    </message>
+</context>
+<context>
+    <name>what.material_file</name>
+    <message>
+        <source>a 32-byte key material file</source>
+        <translation> 32 字节的密钥材料文件</translation>
+    </message>
+</context>
+<context>
+    <name>what.readme</name>
+    <message>
+        <source>a Keyferry README of import items</source>
+        <translation> Keyferry 导入所需项的 README 文件</translation>
+    </message>
+</context>
+<context>
+    <name>what.wrapping_key</name>
+    <message>
+        <source>a wrapping key</source>
+        <translation>包装密钥</translation>
+    </message>
+</context>
+<context>
+    <name>wrapping_key.not_a_key</name>
+    <message>
+        <source>{path} is not a wrapping key: it holds {content}. Use the wrappingKey_... file downloaded with the import token.</source>
+        <translation>{path} 不是包装密钥：它包含{content}。请使用与导入令牌一起下载的 wrappingKey_... 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>wrapping_key.not_rsa</name>
+    <message>
+        <source>{path} holds a public key, but not an RSA one.</source>
+        <translation>{path} 包含一个公钥，但不是 RSA 公钥。</translation>
     </message>
 </context>
 </TS>

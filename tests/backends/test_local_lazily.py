@@ -18,7 +18,7 @@ def test_opens_at_the_first_call_and_says_why_it_cannot(tmp_path) -> None:
     )
     assert not (tmp_path / "store").exists(), "opened before its first call"
     assert backend.is_open is False
-    assert backend.label == f"Local engine ({tmp_path / 'store'})"
+    assert str(backend.label) == f"Local engine ({tmp_path / 'store'})"
     with pytest.raises(SetupError, match="master-key file"):
         backend.list_keys(limit=10)
     assert backend.is_open is False

@@ -77,7 +77,7 @@ def test_a_profile_is_saved_without_its_secret(
 )
 def test_bad_endpoints_are_explained(endpoint: str, words: str) -> None:
     problem = endpoint_problem(endpoint)
-    assert problem is not None and words in problem
+    assert problem is not None and words in str(problem)
 
 
 def test_invalid_profiles_are_not_saved(config_dir: Path) -> None:
@@ -187,7 +187,7 @@ def test_open_backend_gives_the_remote_backend(
     )
     try:
         assert isinstance(opened, HuaweiBackend)
-        assert opened.label == f"Remote KMS {live_server.url} (project p)"
+        assert str(opened.label) == f"Remote KMS {live_server.url} (project p)"
         assert opened.supports_history is False
         assert opened.is_open is True
     finally:

@@ -13,9 +13,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from app.gui.message_catalogue import DEFAULTS
 
 from app.gui import formatting as fmt
-from app.gui.message_catalogue import DEFAULTS
 from app.model.errors import CODES
 from app.model.importing import WrappingAlgorithm
 from tests.gui.i18n_check import ROOT, build_translations

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
-
 from cryptography.hazmat.primitives.asymmetric import padding
 
 from app.model.errors import CODES, KmsError
@@ -64,12 +62,6 @@ def test_every_error_code_has_a_sentence() -> None:
         assert error.http_status == info.http_status
     assert KmsError("KMS.0207").http_status == 404
     assert str(KmsError("KMS.2601")).startswith("KMS.2601: ")
-
-
-def test_kms_error_survives_pickling_with_its_message() -> None:
-    error = KmsError("KMS.2604", "custom sentence")
-    copy = pickle.loads(pickle.dumps(error))
-    assert (copy.code, copy.message) == ("KMS.2604", "custom sentence")
 
 
 def test_wrapping_algorithms_know_padding_recipe_and_deprecation() -> None:

@@ -165,4 +165,4 @@ def test_a_file_that_vanishes_mid_read(tmp_path, monkeypatch) -> None:
 
     monkeypatch.setattr(Path, "open", open_after_unlink)
     with pytest.raises(files.FileProblem, match="removed while being read"):
-        files.read_input(path, "key material")
+        files.read_input(path, "what.material_file")

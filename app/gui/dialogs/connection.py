@@ -41,14 +41,14 @@ from app.backends.profiles import (
     project_problem,
 )
 from app.gui.geometry import chars, fit_dialog
-from app.gui.messages import error_text, sentence
+from app.gui.messages import error_text, message_text
 from app.gui.tasks import TaskRunner
 from app.model.errors import KmsError, SetupError
 
 OpenRemote = Callable[..., KmsBackend]
 
 
-class _NoSecret(SetupError):
+class _NoSecret(Exception):
     """No secret key typed and none in the keyring; the message is already translated."""
 
 
@@ -208,7 +208,7 @@ class ConnectionDialog(QDialog):
 
     def _update_state(self) -> None:
         problem = self._problem() if self._typed() else None
-        self.problemLabel.setText(sentence(problem) if problem else "")
+        self.problemLabel.setText(message_text(problem) if problem else "")
         ready = self._typed() and problem is None and not self._busy
         self.testButton.setEnabled(ready)
         self.connectButton.setEnabled(ready)

@@ -201,10 +201,7 @@ class ImportFlow:
         if key.origin is not Origin.EXTERNAL:
             return KmsError("KMS.0309")
         if key.state is not KeyState.PENDING_IMPORT:
-            return KmsError(
-                "KMS.0310",
-                f"The key is {key.state.label}: only a key Pending import can receive material.",
-            )
+            return KmsError("KMS.0310", "import.not_pending", state=key.state)
         self.key = key
         self.alias, self.description, self.tags = key.alias, key.description, key.tags
         return None
@@ -279,7 +276,7 @@ class ImportFlow:
         if self.expiration_mode is ExpirationMode.NEVER:
             return None
         if self.expires_at is None:
-            return KmsError("KMS.2602", "Choose when the key material expires.")
+            return KmsError("KMS.2602", "expiry.unchosen")
         return rules.problem(
             lambda when: rules.check_material_expiry(when, self.now()), self.expires_at
         )

@@ -36,6 +36,7 @@ from app.material.wrap import (
 from app.model.errors import KmsError
 from app.model.importing import MATERIAL_LENGTH, ImportParameters, WrappingAlgorithm
 from app.model.keys import Cmk, Origin, Tag
+from app.model.messages import Message
 
 # ------------------------------------------------------------------------ 2. the key
 
@@ -98,7 +99,7 @@ def download_items(
 ) -> Download:
     """get-parameters-for-import, then the three files of the console's download."""
     if not folder.is_dir():  # before asking the KMS, so no token is issued for nothing
-        raise files.FileProblem(f"{folder} is not a folder. Choose an existing folder.")
+        raise files.FileProblem("file.not_folder", path=folder)
     params = backend.get_parameters_for_import(key_id=key.key_id, wrapping_algorithm=algorithm)
     items = write_import_items(folder, params, alias=key.alias, now_s=now)
     public_key = serialization.load_der_public_key(params.public_key_der)
@@ -120,16 +121,24 @@ def find_earlier_download(folder: Path, *, key_id: str, now: float) -> Download 
     return None
 
 
-def _abbreviate(text: str, keep: int = 16) -> str:
+def _english_length(count: int) -> str:
+    return f"{count} characters"
+
+
+def _abbreviate(text: str, length: Callable[[int], str], keep: int = 16) -> str:
     if len(text) <= 2 * keep:
         return text
-    return f"{text[:keep]}...{text[-keep:]} ({len(text)} characters)"
+    return f"{text[:keep]}...{text[-keep:]} ({length(len(text))})"
 
 
 def api_call(
-    key_id: str, algorithm: WrappingAlgorithm, params: ImportParameters | None
+    key_id: str,
+    algorithm: WrappingAlgorithm,
+    params: ImportParameters | None,
+    length: Callable[[int], str] = _english_length,
 ) -> tuple[str, str]:
-    """The same download as a get-parameters-for-import request and response (JSON)."""
+    """The same download as a get-parameters-for-import request and response (JSON); long
+    values are abbreviated with their ``length`` ("392 characters", in the user's language)."""
     request = {"key_id": key_id, "wrapping_algorithm": algorithm.value}
     if params is None:
         response = {
@@ -141,8 +150,8 @@ def api_call(
     else:
         response = {
             "key_id": params.key_id,
-            "public_key": _abbreviate(base64.b64encode(params.public_key_der).decode()),
-            "import_token": _abbreviate(params.import_token),
+            "public_key": _abbreviate(base64.b64encode(params.public_key_der).decode(), length),
+            "import_token": _abbreviate(params.import_token, length),
             "expiration_time": params.expiration_time,
         }
     return json.dumps(request, indent=4), json.dumps(response, indent=4)
@@ -225,7 +234,7 @@ class Looks(Enum):
 class EncryptedCheck:
     path: Path
     looks: Looks
-    description: str  # files.describe(): "344 bytes of Base64 text ..."
+    description: Message  # files.describe(): "344 bytes of Base64 text ..."
     data: bytes | None  # the content, when it is the right size
 
     @property
@@ -236,7 +245,7 @@ class EncryptedCheck:
 def check_encrypted_file(path: Path, *, modulus_bytes: int) -> EncryptedCheck:
     """Encrypted material is exactly the wrapping key's modulus long; anything else is
     described. Raises ``FileProblem`` when the file cannot be read at all."""
-    data = files.read_input(path, "encrypted key material")
+    data = files.read_input(path, "what.encrypted_material")
     description = files.describe(data)
     if len(data) == modulus_bytes:
         return EncryptedCheck(path, Looks.RIGHT, description, data)
@@ -244,9 +253,9 @@ def check_encrypted_file(path: Path, *, modulus_bytes: int) -> EncryptedCheck:
         looks = Looks.PLAINTEXT
     elif data.lstrip().startswith(b"-----BEGIN"):
         looks = Looks.PEM
-    elif "import token" in description:
+    elif description.id == "content.base64_token":
         looks = Looks.TOKEN
-    elif "wrapping key" in description:
+    elif description.id == "content.der":
         looks = Looks.WRAPPING_KEY
     else:
         looks = Looks.OTHER
@@ -258,7 +267,7 @@ def check_encrypted_file(path: Path, *, modulus_bytes: int) -> EncryptedCheck:
 
 def read_token(path: Path) -> str:
     """An import token file: the API's Base64 text, as downloaded."""
-    data = files.read_input(path, "an import token")
+    data = files.read_input(path, "what.import_token")
     text = data.strip()
     try:
         base64.b64decode(text, validate=True)
@@ -267,9 +276,7 @@ def read_token(path: Path) -> str:
         token = ""
     if len(token) < 200:
         raise files.FileProblem(
-            f"{path.name} is not an import token: it holds {files.describe(data)}. "
-            "Choose the importToken_... file downloaded for this key.",
-            code="KMS.2605",
+            "token.not_a_token", code="KMS.2605", path=path.name, content=files.describe(data)
         )
     return token
 

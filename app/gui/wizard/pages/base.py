@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from app.gui.widgets.notice import Kind, Notice, ProblemLabel
 from app.gui.wizard.flow import ImportFlow, PageId, error_page
 from app.material.files import FileProblem
 from app.model.errors import KmsError
+from app.model.messages import tr_noop
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -44,39 +45,39 @@ T = TypeVar("T")
 
 #: What to do about a refusal, in the wizard's words (the KMS's message says what).
 _ADVICE = {
-    "KMS.1104": QT_TRANSLATE_NOOP("ImportKeyWizard", "Choose another alias."),
-    "KMS.2601": QT_TRANSLATE_NOOP(
+    "KMS.1104": tr_noop("ImportKeyWizard", "Choose another alias."),
+    "KMS.2601": tr_noop(
         "ImportKeyWizard",
         "Go back to \u201cDownload import items\u201d, download new ones, and wrap your key "
         "material again with the new wrapping key.",
     ),
-    "KMS.2603": QT_TRANSLATE_NOOP(
+    "KMS.2603": tr_noop(
         "ImportKeyWizard",
         "Choose the importToken file downloaded for this key: its name contains the key ID.",
     ),
-    "KMS.2605": QT_TRANSLATE_NOOP(
+    "KMS.2605": tr_noop(
         "ImportKeyWizard", "Choose the importToken file exactly as it was downloaded."
     ),
-    "KMS.0311": QT_TRANSLATE_NOOP(
+    "KMS.0311": tr_noop(
         "ImportKeyWizard",
         "Go back to \u201cWrap key material\u201d and wrap the material again with the "
         "wrapping key downloaded with this token and its algorithm.",
     ),
-    "KMS.2604": QT_TRANSLATE_NOOP(
+    "KMS.2604": tr_noop(
         "ImportKeyWizard",
         "Go back to \u201cWrap key material\u201d and wrap exactly 32 bytes (256 bits) of key "
         "material.",
     ),
-    "KMS.2606": QT_TRANSLATE_NOOP(
+    "KMS.2606": tr_noop(
         "ImportKeyWizard",
         "Go back to \u201cWrap key material\u201d, choose \u201cUse an existing 32-byte key "
         "material file\u201d and wrap the material this key had before.",
     ),
-    "KMS.2602": QT_TRANSLATE_NOOP(
+    "KMS.2602": tr_noop(
         "ImportKeyWizard",
         "Choose a later date and time, or \u201cKey material will never expire\u201d.",
     ),
-    "KMS.0310": QT_TRANSLATE_NOOP(
+    "KMS.0310": tr_noop(
         "ImportKeyWizard",
         "To import into this key again, first delete its key material in the key list; then "
         "import the same material.",

@@ -208,7 +208,9 @@ class DownloadPage(FlowPage):
         params = self._parameters
         if params is not None and params.wrapping_algorithm is not self.flow.algorithm:
             params = None
-        request, response = work.api_call(key_id, self.flow.algorithm, params)
+        request, response = work.api_call(
+            key_id, self.flow.algorithm, params, lambda n: fmt.fill(self.tr("%1 characters"), n)
+        )
         self.api.setText(
             self.tr(
                 "Request: POST /v1.0/{project_id}/kms/"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from app.backends.base import KmsBackend
 from app.gui.formatting import fill
-from app.gui.messages import join_sentences, sentence
+from app.gui.messages import join_sentences, message_text
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.path_field import PathField, PathMode
@@ -125,7 +125,7 @@ class MaterialPage(FlowPage):
             fill(
                 self.tr("%1 holds %2, but encrypted key material is exactly %3 bytes."),
                 check.path.name,
-                sentence(check.description),
+                message_text(check.description),
                 self.flow.modulus_bytes,
             ),
             what,
