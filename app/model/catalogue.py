@@ -431,6 +431,7 @@ MESSAGES: Final[dict[str, str]] = _table(
         "example gnome-keyring, unlocked), or give the secret key for this run in "
         "KEYFERRY_SECRET_KEY.",
     ),
+    entry("secret_key.none_typed", "Enter the secret key of this access key."),
     entry("secret_key.keyring_locked", "The system keyring is locked. Unlock it and try again."),
     entry(
         "secret_key.keyring_failed",

@@ -276,10 +276,6 @@
         <source>Connecting to %s…</source>
         <translation>正在连接 %s…</translation>
     </message>
-    <message>
-        <source>Enter the secret key of this access key.</source>
-        <translation>请输入此访问密钥的秘密访问密钥（SK）。</translation>
-    </message>
     <message numerus="yes">
         <source>Connected: project %s holds %n key(s).</source>
         <translation>
@@ -2823,6 +2819,13 @@ Response:
     <message>
         <source>No system keyring is available to keep the secret key. Run a Secret Service (for example gnome-keyring, unlocked), or give the secret key for this run in KEYFERRY_SECRET_KEY.</source>
         <translation>没有可用于保存秘密访问密钥的系统密钥环。请运行一个 Secret Service（例如已解锁的 gnome-keyring），或者在 KEYFERRY_SECRET_KEY 中提供本次运行使用的秘密访问密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>secret_key.none_typed</name>
+    <message>
+        <source>Enter the secret key of this access key.</source>
+        <translation>请输入此访问密钥的秘密访问密钥（SK）。</translation>
     </message>
 </context>
 <context>

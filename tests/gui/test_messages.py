@@ -1,7 +1,7 @@
 """Errors and sentences from below the GUI, shown in the user's language: each provoked
 through the real rule, file function, engine or backend that says it, then read in English
-(unchanged: code first, then the sentence) and in Chinese (no English word left, the names
-put back), and what happens to a sentence the catalogue does not know."""
+(unchanged: code first, then the sentence) and in Chinese (translated by its id, no English
+word left, the names put back), and what happens to a remote KMS's own words."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from app.backends import profiles
 from app.backends.remote_errors import _network, answer_error
 from app.engine import DEFAULT_PROJECT, LocalKms
 from app.engine.master_key import NO_KEYRING_HELP
-from app.gui.messages import error_sentence, error_text, join_sentences, sentence
+from app.gui.messages import error_sentence, error_text, join_sentences, message_text
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow
 from app.material import files, wrap
@@ -25,6 +25,7 @@ from app.model import rules
 from app.model.errors import KmsError, SetupError
 from app.model.importing import ExpirationMode
 from app.model.keys import KeyState, Origin, Tag
+from app.model.messages import ByteCount, Message
 from tests.gui.i18n_check import english_words
 
 
@@ -68,9 +69,9 @@ def file_refusals(tmp_path: Path) -> list[BaseException]:
     big = tmp_path / "big.bin"
     big.write_bytes(b"\0" * (files.MAX_INPUT_BYTES + 10))
     return [
-        refusal(lambda: files.read_input(tmp_path / "gone.bin", "encrypted key material")),
-        refusal(lambda: files.read_input(tmp_path, "an import token")),
-        refusal(lambda: files.read_input(big, "encrypted key material")),
+        refusal(lambda: files.read_input(tmp_path / "gone.bin", "what.encrypted_material")),
+        refusal(lambda: files.read_input(tmp_path, "what.import_token")),
+        refusal(lambda: files.read_input(big, "what.encrypted_material")),
         refusal(lambda: files.write_private(existing, b"y", overwrite=False)),
         refusal(lambda: files.write_private(tmp_path / "no" / "such.bin", b"y")),
         refusal(lambda: wrap.load_plaintext_material(hex_file)),
@@ -86,8 +87,8 @@ def file_refusals(tmp_path: Path) -> list[BaseException]:
                 now=0.0,
             )
         ),
-        KmsError("KMS.0308", files._write_failure(existing, OSError(errno.ENOSPC, "full"))),
-        KmsError("KMS.0308", files._write_failure(existing, OSError(errno.EACCES, "no"))),
+        files._write_failure(existing, OSError(errno.ENOSPC, "full")),
+        files._write_failure(existing, OSError(errno.EACCES, "no")),
     ]
 
 
@@ -111,7 +112,7 @@ def engine_and_remote_refusals(kms: LocalKms) -> list[BaseException]:
         _network("NET.0004", "https://kms.example.com", "certificate verify failed"),
         answer_error("key_id"),
         KmsError("KMS.2601"),
-        SetupError(NO_KEYRING_HELP),
+        SetupError(NO_KEYRING_HELP.id),
     ]
     assert all(isinstance(e, KmsError | SetupError) for e in found)
     return found
@@ -154,16 +155,45 @@ def test_in_chinese_every_provoked_error_is_chinese_with_its_names(
     )
 
 
-def test_a_sentence_the_catalogue_lacks_shows_the_codes_default_and_the_english(chinese) -> None:
-    error = KmsError("KMS.0308", "encryption_algorithm must be SYMMETRIC_DEFAULT here.")
+def test_a_remote_kmss_own_words_follow_the_codes_translated_default(chinese) -> None:
+    error = KmsError("KMS.0308", remote="encryption_algorithm must be SYMMETRIC_DEFAULT here.")
     assert error_text(error) == (
         "KMS.0308: 参数无效。（详细信息：encryption_algorithm must be SYMMETRIC_DEFAULT here.）"
     )
-    assert error_text(KmsError("HTTP.502", "Bad gateway")) == "HTTP.502: Bad gateway"
-    assert error_sentence(SetupError("The disk caught fire.")) == (
-        "需要先在这台计算机上完成一些设置。（详细信息：The disk caught fire.）"
-    )
+    unknown = KmsError("HTTP.502", http_status=502, remote="Bad gateway")
+    assert error_text(unknown) == "HTTP.502: Bad gateway"
     assert error_text(ValueError("boom")) == "意外错误（ValueError）：boom"
+
+
+def test_in_english_a_remote_kmss_words_are_shown_alone() -> None:
+    error = KmsError("KMS.0308", remote="encryption_algorithm must be SYMMETRIC_DEFAULT here.")
+    assert error_text(error) == "KMS.0308: encryption_algorithm must be SYMMETRIC_DEFAULT here."
+
+
+def test_a_phrase_inside_a_sentence_is_translated_by_its_own_id(chinese, tmp_path) -> None:
+    """The key store's banner named the master-key file in English inside Chinese."""
+    where = Message("master_key.the_file", path=tmp_path / "master.key")
+    assert error_sentence(SetupError("master_key.not_a_key", where=where)) == (
+        f"主密钥文件 {tmp_path / 'master.key'} 中没有 Keyferry 主密钥。"
+    )
+    missing = SetupError(
+        "store.master_key_missing",
+        folder=tmp_path / "store",
+        source=Message("master_key.in_file", path=tmp_path / "master.key"),
+    )
+    assert english_words(error_sentence(missing)) == [], error_sentence(missing)
+    size = Message(
+        "file.too_large",
+        path=tmp_path / "big.bin",
+        size=ByteCount(3 * 1024 * 1024),
+        what=Message("what.import_token"),
+        limit=ByteCount(64 * 1024),
+    )
+    assert message_text(size) == (
+        f"{tmp_path / 'big.bin'} 的大小为 3.0 MiB，作为导入令牌太大了（最多 64.0 KiB）。"
+        "未读取该文件。"
+    )
+    assert message_text(Message("content.binary", size=12)).strip() == "12 字节的二进制数据"
 
 
 def test_the_connection_rules_and_the_kms_name_are_chinese(chinese, kms: LocalKms) -> None:
@@ -187,12 +217,12 @@ def test_the_connection_rules_and_the_kms_name_are_chinese(chinese, kms: LocalKm
     ]
     for problem in problems:
         assert problem is not None
-        assert english_words(sentence(problem)) == [], sentence(problem)
-    label = sentence(LocalBackend(kms).label)
+        assert english_words(message_text(problem)) == [], message_text(problem)
+    label = message_text(LocalBackend(kms).label)
     assert label == f"本地引擎（{kms.store.directory}）"
-    assert sentence(f"Remote KMS http://127.0.0.1:{os.getpid()} (project p1)") == (
-        f"远程 KMS http://127.0.0.1:{os.getpid()}（项目 p1）"
-    )
+    endpoint = f"http://127.0.0.1:{os.getpid()}"
+    remote = Message("backend.remote", endpoint=endpoint, project_id="p1")
+    assert message_text(remote) == f"远程 KMS {endpoint}（项目 p1）"
 
 
 def test_sentences_follow_each_other_as_each_language_writes_them() -> None:

@@ -13,15 +13,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from app.gui.message_catalogue import DEFAULTS
 
 from app.gui import formatting as fmt
-from app.model.errors import CODES
+from app.model.catalogue import MESSAGES
 from app.model.importing import WrappingAlgorithm
 from tests.gui.i18n_check import ROOT, build_translations
 
 TS = ROOT / "resources" / "translations" / "keyferry_zh_CN.ts"
 _PLACEHOLDERS = re.compile(r"%(?:\d|n|s)")
+_FIELDS = re.compile(r"\{[^{}]*\}")  # a message's named arguments: {path}, {alias!r}
 _TAGS = re.compile(r"</?(b|i|p|h\d|ul|ol|li|code|br|a|span|div)\b")
 
 
@@ -63,6 +63,8 @@ def test_every_translation_keeps_placeholders_shortcut_and_markup() -> None:
             assert sorted(_PLACEHOLDERS.findall(text)) == sorted(_PLACEHOLDERS.findall(source)), (
                 where
             )
+            if context in MESSAGES:
+                assert sorted(_FIELDS.findall(text)) == sorted(_FIELDS.findall(source)), where
             if re.search(r"&\w", source):  # a shortcut: Chinese keeps it as "(&X)"
                 assert re.search(r"\(&[A-Z]\)|^&|[A-Za-z]&\w", text), where
                 assert (
@@ -77,8 +79,26 @@ def test_every_translation_keeps_placeholders_shortcut_and_markup() -> None:
             )  # "more to come"
 
 
-def test_the_catalogue_has_each_codes_default_sentence_exactly() -> None:
-    assert {code: info.message for code, info in CODES.items()} == DEFAULTS
+def test_every_message_id_has_a_chinese_translation_of_its_own_template() -> None:
+    """Translated by identity: the id is the context, its English template the source."""
+    translated = {context: (source, forms) for context, source, forms in messages()}
+    for message_id, english in MESSAGES.items():
+        assert message_id in translated, f"{message_id} has no Chinese translation"
+        source, forms = translated[message_id]
+        assert source == english, f"{message_id}: the .ts translates an older wording"
+        words = re.search("[A-Za-z]", _FIELDS.sub("", english))  # "{detail}" has none
+        assert forms[0].strip() and (forms[0] != english or not words), message_id
+
+
+def test_every_chinese_message_fills_in_with_its_arguments() -> None:
+    """str.format accepts each translation with the template's own arguments."""
+    translated = {context: forms[0] for context, _source, forms in messages()}
+    for message_id, english in MESSAGES.items():
+        names = {
+            field.strip("{}").split("!")[0].split(":")[0] for field in _FIELDS.findall(english)
+        }
+        values = {name: 7 for name in names if name}
+        assert translated[message_id].format(**values), message_id
 
 
 def test_the_algorithm_descriptions_are_the_models_own_in_english() -> None:

@@ -8,6 +8,7 @@ the keys' own aliases and tags) and allows only the explicit ``ALLOWED_TERMS``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,9 @@ def test_every_wizard_page_is_in_chinese(chinese_wizard: WizardDriver, tmp_path:
     d.download(folder)
     d.find(QWidget, "apiCallToggle").click()
     assert_all_chinese(d.wizard, str(folder))
+    api_call = d.find(QWidget, "apiCallText").toPlainText()  # code, but its notes are Chinese
+    assert re.search(r'"public_key": ".+ \(\d+ 个字符\)"', api_call), api_call
+    assert "characters" not in api_call
     d.next(PageId.WRAP)
     assert_all_chinese(d.wizard, str(folder))
     d.wrap_here()

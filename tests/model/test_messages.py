@@ -4,6 +4,7 @@ arguments are wrong)."""
 
 from __future__ import annotations
 
+import ast
 import pickle
 from pathlib import Path
 
@@ -122,3 +123,37 @@ def test_a_setup_error_has_an_id_and_survives_pickling() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert copy == error and copy.sentence == error.sentence and str(copy) == str(error)
     assert copy != SetupError("master_key.file_not_regular", path=Path("/tmp/other"))
+
+
+_MAKERS = {"KmsError": 1, "FileProblem": 0, "SetupError": 0, "Message": 0}  # the id's position
+_NOT_ARGUMENTS = {"http_status", "remote", "code"}
+
+
+def _sites() -> list[tuple[str, str, set[str] | None]]:
+    """(where, id, keyword names or None when ``**`` passes some) of every literal message id
+    given to KmsError, FileProblem, SetupError or Message anywhere in app/."""
+    found = []
+    for path in sorted((Path(__file__).parents[2] / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            position = _MAKERS.get(name or "")
+            if position is None or len(node.args) <= position:
+                continue
+            id_node = node.args[position]
+            if not (isinstance(id_node, ast.Constant) and isinstance(id_node.value, str)):
+                continue
+            keywords = {k.arg for k in node.keywords}
+            names = None if None in keywords else {str(k) for k in keywords} - _NOT_ARGUMENTS
+            found.append((f"{path.name}:{node.lineno}", id_node.value, names))
+    return found
+
+
+def test_every_raise_site_names_a_catalogued_id_with_the_arguments_it_names() -> None:
+    sites = _sites()
+    assert len(sites) > 150  # the scan found the raise sites
+    for where, message_id, names in sites:
+        assert message_id in MESSAGES, f"{where}: {message_id!r} is not in the catalogue"
+        if names is not None:
+            assert names == fields(MESSAGES[message_id]), f"{where}: {message_id} {names}"

@@ -48,10 +48,6 @@ from app.model.errors import KmsError, SetupError
 OpenRemote = Callable[..., KmsBackend]
 
 
-class _NoSecret(Exception):
-    """No secret key typed and none in the keyring; the message is already translated."""
-
-
 class ConnectionDialog(QDialog):
     """Choose, test and save a remote KMS connection. After ``accept()``, ``settings()``
     names it (the secret is in the keyring) and ``connected`` has been emitted."""
@@ -237,22 +233,19 @@ class ConnectionDialog(QDialog):
         self._busy = True
         self._update_state()
         self.statusLabel.setText(self.tr("Connecting to %s…") % settings.endpoint)
-        no_secret = self.tr("Enter the secret key of this access key.")
         self._runner.run(
-            lambda: self._check(settings, typed_secret, save, no_secret),
+            lambda: self._check(settings, typed_secret, save),
             context=self,
             on_success=lambda total: self._on_checked(settings, total, save),
             on_failure=self._on_failed,
         )
 
-    def _check(
-        self, settings: RemoteSettings, typed_secret: str, save: bool, no_secret: str
-    ) -> int:
+    def _check(self, settings: RemoteSettings, typed_secret: str, save: bool) -> int:
         """On the worker (so no widget is touched here): reach the KMS with one cheap call;
         save when asked. Returns how many keys the project holds."""
         secret = typed_secret or self._secrets.get(settings.access_key_id)
         if not secret:
-            raise _NoSecret(no_secret)
+            raise SetupError("secret_key.none_typed")
         backend = self._open(settings, secret_key=secret)
         try:
             total = backend.list_keys(limit=1).total
@@ -285,9 +278,7 @@ class ConnectionDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         self._busy = False
-        if isinstance(error, _NoSecret):
-            text = str(error)
-        elif isinstance(error, KmsError | SetupError):
+        if isinstance(error, KmsError | SetupError):
             text = error_text(error)
         else:
             text = self.tr("The connection failed unexpectedly (%s).") % type(error).__name__

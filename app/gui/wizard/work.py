@@ -154,7 +154,7 @@ def api_call(
             "import_token": _abbreviate(params.import_token, length),
             "expiration_time": params.expiration_time,
         }
-    return json.dumps(request, indent=4), json.dumps(response, indent=4)
+    return json.dumps(request, indent=4), json.dumps(response, indent=4, ensure_ascii=False)
 
 
 # ------------------------------------------------------------------------ 4. wrapping

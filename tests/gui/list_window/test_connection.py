@@ -167,6 +167,33 @@ def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner, tmp
     backend.close()
 
 
+def test_in_chinese_the_store_that_cannot_open_is_said_all_in_chinese(
+    qtbot, runner, tmp_path, chinese
+) -> None:
+    """The banner put the English "The master-key file" inside the Chinese sentence."""
+    from app.backends.local import open_local
+    from app.gui.main_window import CmkListWindow
+    from app.gui.widgets.notice import Notice
+    from tests.gui.i18n_check import english_words
+
+    key_file = tmp_path / "master.key"
+    key_file.write_bytes(b"not a key")
+    key_file.chmod(0o600)
+    backend = open_local(
+        tmp_path / "store", master_key_file=key_file, background=False, lazily=True
+    )
+    window = CmkListWindow(backend, runner)
+    qtbot.addWidget(window)
+    window.show()
+    notice = window.findChild(Notice, "windowNotice")
+    qtbot.waitUntil(lambda: "无法打开" in notice.text(), timeout=10_000)
+    assert f"主密钥文件 {key_file} 中没有 Keyferry 主密钥。" in notice.text()
+    assert english_words(notice.text(), [str(key_file)]) == [], notice.text()
+    window.close()
+    qtbot.waitUntil(lambda: not runner.busy)
+    backend.close()
+
+
 def test_a_damaged_store_file_is_said_in_the_window_with_its_code(qtbot, runner, tmp_path) -> None:
     """Not a database at all (found in review: it read 'the list could not be brought up
     to date' and 'Loading keys... (0 so far)' stayed; the CLI printed a traceback)."""

@@ -200,7 +200,7 @@ class Unlistable(LocalBackend):
     """The local engine with its key store failing, as a full disk makes it fail."""
 
     def all_keys(self) -> list:
-        raise KmsError("KMS.0102", "The disk holding the key store is full. Nothing was changed.")
+        raise KmsError("KMS.0102", "store.disk_full")
 
 
 def test_a_kms_without_history_says_so(qtbot, kms, runner, clock, keys: Keys) -> None:
