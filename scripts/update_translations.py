@@ -1,6 +1,6 @@
 """Bring the Qt Linguist sources up to date with the code: every text of app/gui marked for
 translation (``self.tr``, ``QCoreApplication.translate``, ``tr_noop``) and every message of
-the catalogue (app/model/catalogue.py: ``entry(id, english)``, the id for its context) into
+the catalogue (app/model/catalogue/: ``entry(id, english)``, the id for its context) into
 resources/translations/keyferry_<lang>.ts, keeping the translations already made.
 
     .venv/bin/python scripts/update_translations.py [--check]
@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "app" / "gui"
-CATALOGUE = ROOT / "app" / "model" / "catalogue.py"
+CATALOGUE = ROOT / "app" / "model" / "catalogue"
 #: lupdate knows QT_TRANSLATE_NOOP(context, text); ours are typed functions of that shape.
 ALIASES = "QT_TRANSLATE_NOOP=tr_noop,QT_TRANSLATE_NOOP+=entry"
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -42,7 +42,9 @@ def lupdate() -> str:
 
 def update(target: Path, language: str) -> None:
     """Run lupdate over app/gui and the catalogue into ``target`` (created when missing)."""
-    files = sorted(str(p.relative_to(ROOT)) for p in [*SOURCES.rglob("*.py"), CATALOGUE])
+    files = sorted(
+        str(p.relative_to(ROOT)) for p in [*SOURCES.rglob("*.py"), *CATALOGUE.glob("*.py")]
+    )
     subprocess.run(
         [
             lupdate(),

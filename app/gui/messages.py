@@ -2,8 +2,8 @@
 
 The model, engine, material and backend layers speak English and never import Qt
 (DESIGN.md); what they say has an identity, a ``Message`` (an id of
-``app/model/catalogue.py`` and named arguments). ``message_text()`` translates it by its id (the id
-is the Qt context of its template) and fills in the arguments, each formatted here: a state
+``app/model/catalogue/`` and named arguments). ``message_text()`` translates it by its id
+(the id is the Qt context of its template) and fills in the arguments, each formatted here: a state
 by its translated label, a size in the user's words, a phrase inside a sentence translated
 too. A remote KMS's own words have no id: they are shown after the code's translated
 default sentence, as a detail. The code (``KMS.2601``) is never translated: it is what a

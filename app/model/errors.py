@@ -8,9 +8,10 @@ Every error says what went wrong by identity, a message id and its named argumen
 GUI can translate it; ``str()`` and ``.message`` are the English (CLI, logs, REST API).
 To add an error:
 
-1. add ``entry("area.what", "English with {named} arguments.")`` to ``app/model/catalogue.py``
-   in its area's section (ids are lower-case ``area.what``; a code's default sentence has the
-   code for its id, so ``KmsError("KMS.0207")`` needs no entry of its own);
+1. add ``entry("area.what", "English with {named} arguments.")`` to its area's module of
+   ``app/model/catalogue/`` (a new area: a new module there; ids are lower-case
+   ``area.what``; a code's default sentence has the code for its id, so
+   ``KmsError("KMS.0207")`` needs no entry of its own);
 2. raise ``KmsError("KMS.0308", "area.what", named=value)`` (``SetupError("area.what",
    named=value)`` for the local setup): pass values, not text: a ``Path``, a name, a number,
    a ``messages.ByteCount``, a ``KeyState``, or a ``Message`` for a phrase the GUI translates too;

@@ -59,7 +59,7 @@ class Message:
     def __init__(self, id: str, /, **arguments: object) -> None:
         template = MESSAGES.get(id)
         if template is None:
-            raise ValueError(f"{id!r} is not a message id of app/model/catalogue.py")
+            raise ValueError(f"{id!r} is not a message id of app/model/catalogue/")
         if fields(template) != set(arguments):
             raise TypeError(
                 f"message {id!r} takes {sorted(fields(template))}, not {sorted(arguments)}"

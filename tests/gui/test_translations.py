@@ -144,3 +144,13 @@ def test_a_broken_source_fails_the_build_by_name(tmp_path: Path) -> None:
 def test_a_shortcut_letter_is_dropped_for_screen_readers(text: str) -> None:
     assert "&" not in fmt.without_mnemonic(text)
     assert "(" not in fmt.without_mnemonic(text)
+
+
+def test_texts_are_marked_with_the_typed_tr_noop_which_lupdate_is_told_about() -> None:
+    """lupdate reads tr_noop as QT_TRANSLATE_NOOP (scripts/update_translations.py); a text
+    marked with the untyped Qt function would still be found, but typed code uses ours."""
+    for path in (ROOT / "app").rglob("*.py"):
+        assert "QT_TRANSLATE_NOOP(" not in path.read_text(encoding="utf-8"), path
+    from app.model.messages import tr_noop
+
+    assert tr_noop("KeyActions", "Select a key first.") == "Select a key first."
