@@ -147,8 +147,9 @@ def test_a_shortcut_letter_is_dropped_for_screen_readers(text: str) -> None:
 
 
 def test_texts_are_marked_with_the_typed_tr_noop_which_lupdate_is_told_about() -> None:
-    """lupdate reads tr_noop as QT_TRANSLATE_NOOP (scripts/update_translations.py); a text
-    marked with the untyped Qt function would still be found, but typed code uses ours."""
+    """lupdate is told tr_noop stands for QT_TRANSLATE_NOOP (scripts/update_translations.py)
+    and then no longer looks for Qt's untyped function: a text marked with it would never
+    reach the .ts."""
     for path in (ROOT / "app").rglob("*.py"):
         assert "QT_TRANSLATE_NOOP(" not in path.read_text(encoding="utf-8"), path
     from app.model.messages import tr_noop
