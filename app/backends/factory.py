@@ -4,6 +4,7 @@ command line's options fill):
 - ``profile`` (``--profile NAME``): a saved connection (``profiles.py``);
 - ``endpoint`` and ``project_id`` (``--endpoint URL --project-id ID``): a remote KMS, the
   access key ID from ``access_key_id`` (``--access-key-id``) or ``KEYFERRY_ACCESS_KEY``;
+  plain ``http://`` only to this machine unless ``insecure_http`` (``--insecure-http``);
 - neither: the local engine on ``data_dir`` (``--data-dir``).
 
 The engine and the remote SDK are imported where they are opened, so the window's start
@@ -47,6 +48,7 @@ class BackendSettings:
     endpoint: str | None = None
     access_key_id: str | None = None
     profile: str | None = None
+    insecure_http: bool = False  # plain http:// to another machine, asked for by name
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class RemoteSettings:
     project_id: str
     access_key_id: str
     profile: str | None = field(default=None, compare=False)
+    insecure_http: bool = False
 
 
 def open_backend(
@@ -88,13 +91,20 @@ def remote_settings(settings: BackendSettings) -> RemoteSettings | None:
         if endpoint:
             raise SetupError("settings.profile_or_endpoint")
         p = ProfileStore().get(settings.profile)
-        return RemoteSettings(p.endpoint, p.project_id, p.access_key_id, profile=p.name)
+        problem = endpoint_problem(p.endpoint, insecure_http=p.insecure_http)
+        if problem:  # a profile saved before the rule, or edited by hand
+            raise SetupError("profile.endpoint_problem", name=p.name, problem=_with_flag(problem))
+        return RemoteSettings(
+            p.endpoint, p.project_id, p.access_key_id, profile=p.name, insecure_http=p.insecure_http
+        )
     if not endpoint:
         return None
     project_id = settings.project_id or ""
     access_key_id = settings.access_key_id or os.environ.get(ENV_ACCESS_KEY, "")
+    insecure_http = settings.insecure_http
+    problem = endpoint_problem(endpoint, insecure_http=insecure_http)
     problems = [
-        endpoint_problem(endpoint),
+        _with_flag(problem) if problem else None,
         project_problem(project_id) if project_id else Message("settings.no_project"),
         access_key_problem(access_key_id)
         if access_key_id
@@ -103,7 +113,19 @@ def remote_settings(settings: BackendSettings) -> RemoteSettings | None:
     found = [p for p in problems if p]
     if found:
         raise SetupError("settings.problems", problems=tuple(found))
-    return RemoteSettings(normalise_endpoint(endpoint), project_id.strip(), access_key_id.strip())
+    return RemoteSettings(
+        normalise_endpoint(endpoint),
+        project_id.strip(),
+        access_key_id.strip(),
+        insecure_http=insecure_http,
+    )
+
+
+def _with_flag(problem: Message) -> Message:
+    """An endpoint problem, with the command line's way past plain http's refusal."""
+    if problem.id != "endpoint.plain_http":
+        return problem
+    return Message("endpoint.plain_http_flag", problem=problem)
 
 
 def secret_key_for(access_key_id: str) -> str:

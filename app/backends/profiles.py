@@ -12,6 +12,7 @@ connection dialog can show it under the field and the CLI can print it.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
@@ -48,7 +49,19 @@ def normalise_endpoint(text: str) -> str:
     return f"{scheme}://{rest.rstrip('/')}" if found else f"https://{text.rstrip('/')}"
 
 
-def endpoint_problem(text: str) -> Message | None:
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (an endpoint's host name) is this machine."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def endpoint_problem(text: str, *, insecure_http: bool = False) -> Message | None:
+    """What is wrong with an endpoint; plain http is refused except to this machine, unless
+    ``insecure_http`` (the user asked for it by name)."""
     if not text.strip():
         return Message("endpoint.empty")
     parts = urlsplit(normalise_endpoint(text))
@@ -64,6 +77,8 @@ def endpoint_problem(text: str) -> Message | None:
         parts.port  # noqa: B018 (parsing the port is the check)
     except ValueError:
         return Message("endpoint.port")
+    if parts.scheme == "http" and not insecure_http and not is_loopback(parts.hostname):
+        return Message("endpoint.plain_http")
     return None
 
 
@@ -91,17 +106,19 @@ def name_problem(text: str) -> Message | None:
 
 @dataclass(frozen=True)
 class Profile:
-    """A saved connection. Nothing in it is secret."""
+    """A saved connection. Nothing in it is secret. ``insecure_http``: the user allowed a
+    plain ``http://`` endpoint on another machine (``--insecure-http``)."""
 
     name: str
     endpoint: str
     project_id: str
     access_key_id: str
+    insecure_http: bool = False
 
     def problems(self) -> list[Message]:
         found = [
             name_problem(self.name),
-            endpoint_problem(self.endpoint),
+            endpoint_problem(self.endpoint, insecure_http=self.insecure_http),
             project_problem(self.project_id),
             access_key_problem(self.access_key_id),
         ]
@@ -132,6 +149,7 @@ class ProfileStore:
                     endpoint=str(entry["endpoint"]),
                     project_id=str(entry["project_id"]),
                     access_key_id=str(entry["access_key_id"]),
+                    insecure_http=entry.get("insecure_http") is True,
                 )
             except (KeyError, TypeError):
                 continue  # a hand-edited entry without its fields is skipped, not fatal
@@ -145,15 +163,7 @@ class ProfileStore:
         return profiles[name]
 
     def save(self, profile: Profile) -> Profile:
-        problems = profile.problems()
-        if problems:
-            raise SetupError("settings.problems", problems=tuple(problems))
-        clean = Profile(
-            name=profile.name.strip(),
-            endpoint=normalise_endpoint(profile.endpoint),
-            project_id=profile.project_id.strip(),
-            access_key_id=profile.access_key_id.strip(),
-        )
+        clean = checked(profile)
         profiles = self.all()
         profiles[clean.name] = clean
         self._write(profiles)
@@ -170,15 +180,58 @@ class ProfileStore:
         for name, p in sorted(profiles.items()):
             fields = asdict(p)
             del fields["name"]
+            if not p.insecure_http:  # written only when allowed, so older files read the same
+                del fields["insecure_http"]
             entries[name] = fields
         text = json.dumps({"version": 1, "profiles": entries}, indent=2, ensure_ascii=False)
         temporary = self.path.with_suffix(".tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, self.path)
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.path)
+        except OSError as error:
+            raise SetupError(
+                "profile.file_not_written", path=self.path, reason=error.strerror
+            ) from None
+
+
+def checked(profile: Profile) -> Profile:
+    """``profile`` tidied (names stripped, endpoint normalised), or a ``SetupError`` that
+    says everything wrong with it."""
+    problems = profile.problems()
+    if problems:
+        raise SetupError("settings.problems", problems=tuple(problems))
+    return Profile(
+        name=profile.name.strip(),
+        endpoint=normalise_endpoint(profile.endpoint),
+        project_id=profile.project_id.strip(),
+        access_key_id=profile.access_key_id.strip(),
+        insecure_http=profile.insecure_http,
+    )
+
+
+def save_profile(
+    profile: Profile, secret: str | None, *, store: ProfileStore, secrets: RemoteSecrets
+) -> Profile:
+    """Save ``profile`` and its access key's ``secret`` (None: keep the keyring's) together,
+    or neither: the keyring first (where a save fails most), then the file; if the file
+    cannot be written, the keyring gets back what it held."""
+    clean = checked(profile)
+    if secret is None:
+        return store.save(clean)
+    previous = secrets.get(clean.access_key_id)
+    secrets.set(clean.access_key_id, secret)
+    try:
+        return store.save(clean)
+    except BaseException:
+        if previous is None:
+            secrets.delete(clean.access_key_id)
+        else:
+            secrets.set(clean.access_key_id, previous)
+        raise
 
 
 # ----------------------------------------------------------------------------- secrets

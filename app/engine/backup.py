@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import struct
 from pathlib import Path
 
@@ -81,15 +82,36 @@ def _write_new(path: Path, data: bytes) -> None:
     os.close(fd)
 
 
+def _read(path: Path) -> bytes:
+    """The backup's bytes; a path that is not a regular file is refused before reading."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        raise SetupError("backup.unreadable", path=path, reason=error.strerror) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SetupError("backup.not_regular", path=path)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise SetupError("backup.unreadable", path=path, reason=error.strerror) from None
+    finally:
+        os.close(fd)
+
+
 def restore_backup(backup: Path, data_dir: Path, source: MasterKeySource, passphrase: str) -> str:
     """Restore a backup into ``data_dir`` (which must not hold a store yet) and keep its
     master key in ``source``; returns the store's ID."""
-    blob = Path(backup).read_bytes()
+    blob = _read(Path(backup))
     if len(blob) < _HEADER.size or not blob.startswith(MAGIC):
         raise SetupError("backup.not_backup", path=backup)
     _, version, log_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
-    if version != _VERSION or not 10 <= log_n <= 22:
+    if version != _VERSION:
         raise SetupError("backup.version", path=backup)
+    # The header is authenticated only by the key these parameters derive: until then they
+    # are anyone's, so only Keyferry's own are used (others could cost gigabytes and hours).
+    if (log_n, r, p) != _SCRYPT:
+        raise SetupError("backup.scrypt_settings", path=backup, log_n=log_n, r=r, p=p)
     try:
         plain = _kek(passphrase, salt, log_n, r, p).decrypt(
             nonce, blob[_HEADER.size :], blob[: _HEADER.size]

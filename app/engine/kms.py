@@ -352,13 +352,18 @@ def _unlock(
         raise SetupError(
             "store.master_key_missing", folder=store.directory, source=source.describe()
         )
-    try:
-        Sealer(loaded, "verifier").open(bytes.fromhex(meta["verifier"]), store_id.encode())
-    except (SealError, ValueError):
-        raise SetupError(
-            "store.master_key_other", source=source.describe(), folder=store.directory
-        ) from None
+    if not master_key_fits(loaded, store_id, meta.get("verifier", "")):
+        raise SetupError("store.master_key_other", source=source.describe(), folder=store.directory)
     return store_id, loaded
+
+
+def master_key_fits(key: bytes, store_id: str, verifier: str) -> bool:
+    """Whether ``key`` opens the store's verifier (hex), so it is the store's master key."""
+    try:
+        Sealer(key, "verifier").open(bytes.fromhex(verifier), store_id.encode())
+    except (SealError, ValueError):
+        return False
+    return True
 
 
 E = TypeVar("E", Origin, KeySpec, KeyUsage)

@@ -19,6 +19,10 @@ from app.model.errors import SetupError
 from app.model.messages import Message
 
 KEYRING_SERVICE = "keyferry"
+#: A master-key file: 32 bytes in Base64 and a newline.
+KEY_FILE_BYTES = 45
+#: What is read of a master-key file at most (room for spaces a hand edit added).
+MAX_KEY_FILE_BYTES = 1024
 
 NO_KEYRING_HELP = Message("master_key.no_keyring")
 
@@ -101,28 +105,45 @@ class FileMasterKey:
 
     def load(self, store_id: str) -> bytes | None:
         try:
-            info = self.path.stat()
+            # Non-blocking, so a FIFO in its place cannot hang the open.
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
             return None
         except OSError as error:
             raise SetupError(
                 "master_key.file_unreadable", path=self.path, reason=error.strerror
             ) from None
+        try:
+            self._check(os.fstat(fd))
+            data = os.read(fd, MAX_KEY_FILE_BYTES + 1)
+        except OSError as error:
+            raise SetupError(
+                "master_key.file_unreadable", path=self.path, reason=error.strerror
+            ) from None
+        finally:
+            os.close(fd)
+        where = Message("master_key.the_file", path=self.path)
+        if len(data) > MAX_KEY_FILE_BYTES:
+            raise SetupError("master_key.file_too_large", path=self.path, size=KEY_FILE_BYTES)
+        try:
+            text = data.decode("ascii")
+        except UnicodeDecodeError:
+            raise SetupError("master_key.not_a_key", where=where) from None
+        return _decode(text, where)
+
+    def _check(self, info: os.stat_result) -> None:
+        """Refuse what is not a regular file of the user's that only the user can read."""
         if not stat.S_ISREG(info.st_mode):
             raise SetupError("master_key.file_not_regular", path=self.path)
+        if info.st_uid != os.geteuid():
+            # Even root does not adopt a key another user could have planted.
+            raise SetupError("master_key.file_other_owner", path=self.path, uid=info.st_uid)
         if info.st_mode & 0o077:
             raise SetupError(
                 "master_key.file_open_to_others",
                 path=self.path,
                 mode=stat.S_IMODE(info.st_mode),
             )
-        try:
-            text = self.path.read_text(encoding="ascii")
-        except (OSError, UnicodeDecodeError) as error:
-            raise SetupError(
-                "master_key.file_unreadable", path=self.path, reason=str(error)
-            ) from None
-        return _decode(text, Message("master_key.the_file", path=self.path))
 
     def save(self, store_id: str, key: bytes) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

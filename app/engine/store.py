@@ -11,7 +11,6 @@ import key has no material), so a bug cannot store a half-imported key.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import threading
 import time
@@ -19,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.engine import store_files
 from app.engine.watch import ChangeWatch
 from app.model.errors import KmsError
 
@@ -139,6 +139,7 @@ def store_error(error: sqlite3.Error) -> KmsError:
         name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
         or "not a database" in text
         or "malformed" in text
+        or "could not decode" in text  # text that is not UTF-8: written by no Keyferry
     ):
         return KmsError("KMS.0102", "store.damaged")
     return KmsError("KMS.0102")
@@ -161,7 +162,7 @@ def closed_on_failure(*closers: Callable[[], object]) -> Iterator[None]:
 class Store:
     """A store file and its per-thread connections."""
 
-    DB_NAME = "keyferry.sqlite3"
+    DB_NAME = store_files.DB_NAME
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
@@ -169,26 +170,17 @@ class Store:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
-        self._prepare_directory()
+        store_files.prepare(self.directory, initialise)
         with closed_on_failure(self.close), self.write() as conn:
             self._migrate(conn)
-
-    def _prepare_directory(self) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(self.directory, 0o700)
-        if not self.path.exists():
-            fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600)
-            os.close(fd)
-        os.chmod(self.path, 0o600)
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise KmsError("KMS.0102", "store.newer", version=version)
-        if version < 1:
-            for statement in _split(_SCHEMA):
-                conn.execute(statement)
-        elif version == 1:  # in the caller's transaction: all of it, or none of it
+        if version < 1:  # a new store is created with its schema (store_files.py)
+            raise KmsError("KMS.0102", "store.not_keyferry", path=self.path)
+        if version == 1:  # in the caller's transaction: all of it, or none of it
             for statement in _split(_AUDIT_V1_TO_V2):
                 conn.execute(statement)
         if version < SCHEMA_VERSION:
@@ -204,6 +196,8 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
+            # SQLite then checks each b-tree cell it reads, so damage is said, not read past.
+            conn.execute("PRAGMA cell_size_check = ON")
             self._local.conn = conn
             with self._all_lock:
                 self._all.append(conn)
@@ -269,6 +263,13 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
+
+
+def initialise(conn: sqlite3.Connection) -> None:
+    """A new store's schema, in the caller's transaction."""
+    for statement in _split(_SCHEMA):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _split(script: str) -> list[str]:

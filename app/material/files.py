@@ -2,8 +2,11 @@
 
 Input files are checked by size before a byte is read (a 2 GB file is refused, not loaded),
 and every way a file can be wrong becomes a sentence that says what the file looks like.
-Output files are created 0600 and fsynced; a write that fails (disk full) leaves no partial
-file behind. Secrets are never written anywhere but the file the user chose.
+Output files are created 0600 and fsynced, never through a link and never into a pipe or
+device; a write that fails (disk full) leaves no partial file behind, and a file being
+replaced keeps its old content until the new one is complete (the new content is written
+beside it, in the same folder, under a hidden name, then renamed over it). Secrets are never
+written anywhere but the folder of the file the user chose.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import base64
 import binascii
 import errno
 import os
+import secrets
 import stat
 import string
 from pathlib import Path
@@ -69,20 +73,50 @@ def read_input(path: Path | str, what: str, *, limit: int = MAX_INPUT_BYTES) -> 
 
 
 def write_private(path: Path | str, data: bytes, *, overwrite: bool = True) -> Path:
-    """Write ``data`` to ``path`` with mode 0600, synced to disk; nothing is left on failure."""
+    """Write ``data`` to ``path`` with mode 0600, synced to disk; nothing is left on failure.
+
+    ``path`` must be a new name or a regular file: a link, a pipe or a device is refused, not
+    opened (a pipe would block forever). An existing file keeps its old content until the new
+    content is complete: it is written beside it, then renamed over it."""
     path = Path(path)
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if overwrite else os.O_EXCL)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise _write_failure(path, error) from None
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            raise FileProblem("file.symlink", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem("file.not_writable_kind", path=path)
+        if not overwrite:
+            raise FileProblem("file.exists", path=path)
+    if info is None or not overwrite:
+        _write_new(path, data)
+    else:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        _write_new(temporary, data, shown=path)
+        try:
+            os.replace(temporary, path)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise _write_failure(path, error) from None
+    return path
+
+
+def _write_new(path: Path, data: bytes, *, shown: Path | None = None) -> None:
+    """Create ``path`` (never an existing name, never through a link) and write it whole;
+    on failure it is removed. Messages name ``shown``, the file the user chose."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
         fd = os.open(path, flags, 0o600)
     except FileExistsError:
-        raise FileProblem("file.exists", path=path) from None
+        raise FileProblem("file.exists", path=shown or path) from None
     except OSError as error:
-        raise _write_failure(path, error) from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a device or a pipe: never chmod or unlink it
-        os.close(fd)
-        raise FileProblem("file.not_writable_kind", path=path)
+        raise _write_failure(shown or path, error) from None
     try:
-        os.fchmod(fd, 0o600)
+        os.fchmod(fd, 0o600)  # whatever the umask
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
@@ -90,9 +124,8 @@ def write_private(path: Path | str, data: bytes, *, overwrite: bool = True) -> P
     except OSError as error:
         os.close(fd)
         path.unlink(missing_ok=True)
-        raise _write_failure(path, error) from None
+        raise _write_failure(shown or path, error) from None
     os.close(fd)
-    return path
 
 
 def describe(data: bytes) -> Message:

@@ -2080,6 +2080,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>backup.not_regular</name>
+    <message>
+        <source>{path} is not a regular file, so it is not a Keyferry backup.</source>
+        <translation>{path} 不是普通文件，因此不是 Keyferry 备份。</translation>
+    </message>
+</context>
+<context>
     <name>backup.not_written</name>
     <message>
         <source>Cannot write {path}: {reason}. Nothing was saved.</source>
@@ -2098,6 +2105,20 @@ Response:
     <message>
         <source>The passphrase is wrong, or the backup file is damaged.</source>
         <translation>口令错误，或备份文件已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.scrypt_settings</name>
+    <message>
+        <source>{path} asks for key-derivation settings Keyferry never writes (scrypt 2^{log_n}, r={r}, p={p}): it was altered or not made by Keyferry. Nothing was restored.</source>
+        <translation>{path} 要求使用 Keyferry 从不写入的密钥派生参数（scrypt 2^{log_n}，r={r}，p={p}）：它已被改动，或并非由 Keyferry 生成。未恢复任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>backup.unreadable</name>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
     </message>
 </context>
 <context>
@@ -2269,6 +2290,20 @@ Response:
     </message>
 </context>
 <context>
+    <name>endpoint.plain_http</name>
+    <message>
+        <source>The endpoint must use https:// unless it is on this machine (127.0.0.1, ::1 or localhost): plain http would send your requests and their signatures unencrypted.</source>
+        <translation>终端节点必须使用 https://，除非它就在本机（127.0.0.1、::1 或 localhost）：纯 http 会以明文发送您的请求及其签名。</translation>
+    </message>
+</context>
+<context>
+    <name>endpoint.plain_http_flag</name>
+    <message>
+        <source>{problem} To use plain http to it anyway, add --insecure-http.</source>
+        <translation>{problem} 如仍要对其使用纯 http，请加上 --insecure-http。</translation>
+    </message>
+</context>
+<context>
     <name>endpoint.port</name>
     <message>
         <source>The endpoint&apos;s port is not a number from 0 to 65535.</source>
@@ -2385,6 +2420,13 @@ Response:
     <message>
         <source>{path} is not a regular file; choose a file name to write.</source>
         <translation>{path} 不是普通文件；请选择一个要写入的文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>file.symlink</name>
+    <message>
+        <source>{path} is a symbolic link; choose a file name to write.</source>
+        <translation>{path} 是符号链接；请选择一个要写入的文件名。</translation>
     </message>
 </context>
 <context>
@@ -2584,6 +2626,20 @@ Response:
     </message>
 </context>
 <context>
+    <name>master_key.file_other_owner</name>
+    <message>
+        <source>The master-key file {path} belongs to another user (uid {uid}), so it may not be your key. Use a master-key file of your own.</source>
+        <translation>主密钥文件 {path} 属于另一个用户（uid {uid}），因此可能不是您的密钥。请使用您自己的主密钥文件。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.file_too_large</name>
+    <message>
+        <source>The master-key file {path} is too large to be a Keyferry master key (one is {size} bytes). It was not read.</source>
+        <translation>主密钥文件 {path} 太大，不可能是 Keyferry 主密钥（主密钥文件为 {size} 字节）。未读取该文件。</translation>
+    </message>
+</context>
+<context>
     <name>master_key.file_unreadable</name>
     <message>
         <source>Cannot read the master-key file {path}: {reason}.</source>
@@ -2707,6 +2763,20 @@ Response:
     <message>
         <source>{value!r} is not a valid {name}.</source>
         <translation>{value!r} 不是有效的 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>profile.endpoint_problem</name>
+    <message>
+        <source>The profile {name!r}: {problem}</source>
+        <translation>连接配置 {name!r}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>profile.file_not_written</name>
+    <message>
+        <source>The profiles file {path} could not be written: {reason}. Nothing was saved.</source>
+        <translation>无法写入连接配置文件 {path}：{reason}。未保存任何内容。</translation>
     </message>
 </context>
 <context>
@@ -3048,8 +3118,8 @@ Response:
 <context>
     <name>store.damaged</name>
     <message>
-        <source>The key store is damaged or is not a Keyferry store. Nothing was changed; restore a backup (&apos;keyferry restore&apos;) into an empty folder.</source>
-        <translation>密钥库已损坏，或不是 Keyferry 密钥库。未做任何更改；请将备份恢复到一个空文件夹中（keyferry restore）。</translation>
+        <source>The key store is damaged or is not a Keyferry store. Nothing was changed; &apos;keyferry check&apos; says what is damaged. Restore a backup (&apos;keyferry restore&apos;) into an empty folder.</source>
+        <translation>密钥库已损坏，或不是 Keyferry 密钥库。未做任何更改；keyferry check 可列出损坏之处。请将备份恢复到一个空文件夹中（keyferry restore）。</translation>
     </message>
 </context>
 <context>
@@ -3057,6 +3127,97 @@ Response:
     <message>
         <source>The disk holding the key store is full. Nothing was changed; free some space and try again.</source>
         <translation>存放密钥库的磁盘已满。未做任何更改；请释放一些空间后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>store.file_empty</name>
+    <message>
+        <source>The key store is damaged: {path} is empty (0 bytes), so its keys are gone or it was never written. Restore a backup (&apos;keyferry restore&apos;) into an empty folder; if this store never held keys, delete the empty file.</source>
+        <translation>密钥库已损坏：{path} 为空（0 字节），其中的密钥已丢失，或它从未写入过。请将备份恢复到一个空文件夹中（keyferry restore）；如果此密钥库从未存放过密钥，请删除这个空文件。</translation>
+    </message>
+</context>
+<context>
+    <name>store.file_link</name>
+    <message>
+        <source>The key store {path} is a symbolic link. Keyferry opens only a regular file as its store: move the store itself into the folder.</source>
+        <translation>密钥库 {path} 是符号链接。Keyferry 只把普通文件作为密钥库打开：请把密钥库文件本身移到该文件夹中。</translation>
+    </message>
+</context>
+<context>
+    <name>store.file_not_created</name>
+    <message>
+        <source>The key store {path} cannot be created: {reason}.</source>
+        <translation>无法创建密钥库 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>store.file_not_regular</name>
+    <message>
+        <source>The key store {path} is not a regular file.</source>
+        <translation>密钥库 {path} 不是普通文件。</translation>
+    </message>
+</context>
+<context>
+    <name>store.file_not_sqlite</name>
+    <message>
+        <source>The key store is damaged or is not a Keyferry store: {path} is not a SQLite database. Nothing was changed; restore a backup (&apos;keyferry restore&apos;) into an empty folder.</source>
+        <translation>密钥库已损坏，或不是 Keyferry 密钥库：{path} 不是 SQLite 数据库。未做任何更改；请将备份恢复到一个空文件夹中（keyferry restore）。</translation>
+    </message>
+</context>
+<context>
+    <name>store.file_unreadable</name>
+    <message>
+        <source>The key store {path} cannot be read: {reason}.</source>
+        <translation>无法读取密钥库 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>store.folder_leftovers</name>
+    <message>
+        <source>{folder} holds what is left of a key store ({name}) but not the store file {store}: it was moved or deleted. Put it back, or restore a backup (&apos;keyferry restore&apos;) into an empty folder.</source>
+        <translation>{folder} 中留有密钥库的残余（{name}），却没有密钥库文件 {store}：它已被移走或删除。请把它放回原处，或将备份恢复到一个空文件夹中（keyferry restore）。</translation>
+    </message>
+</context>
+<context>
+    <name>store.folder_not_created</name>
+    <message>
+        <source>The folder {folder} for the key store cannot be created: {reason}.</source>
+        <translation>无法为密钥库创建文件夹 {folder}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>store.folder_not_empty</name>
+    <message>
+        <source>{folder} is not a Keyferry store and is not empty. Give --data-dir an existing store, an empty folder or a new name; Keyferry will not mix its store into another folder&apos;s files.</source>
+        <translation>{folder} 不是 Keyferry 密钥库，且不为空。请为 --data-dir 指定已有的密钥库、空文件夹或新名称；Keyferry 不会把密钥库混入其他文件夹的文件中。</translation>
+    </message>
+</context>
+<context>
+    <name>store.folder_not_folder</name>
+    <message>
+        <source>{folder} is not a folder. Give --data-dir a folder: an existing store, an empty folder, or a new name.</source>
+        <translation>{folder} 不是文件夹。请为 --data-dir 指定一个文件夹：已有的密钥库、空文件夹或新名称。</translation>
+    </message>
+</context>
+<context>
+    <name>store.folder_open_to_others</name>
+    <message>
+        <source>Other users can write in the key store&apos;s folder {folder} (mode {mode:o}), so they could replace the store. Keyferry does not change a folder it did not create: if it is yours, run chmod 700 {folder}, or choose another folder.</source>
+        <translation>其他用户可以在密钥库文件夹 {folder} 中写入（权限 {mode:o}），因此他们可以替换密钥库。Keyferry 不会更改并非由它创建的文件夹：如果它属于您，请运行 chmod 700 {folder}，或选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>store.folder_other_owner</name>
+    <message>
+        <source>The key store&apos;s folder {folder} belongs to another user (uid {uid}), who could replace the store. Use a folder of your own.</source>
+        <translation>密钥库文件夹 {folder} 属于另一个用户（uid {uid}），该用户可以替换密钥库。请使用您自己的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>store.folder_unreadable</name>
+    <message>
+        <source>The key store&apos;s folder {folder} cannot be read: {reason}.</source>
+        <translation>无法读取密钥库文件夹 {folder}：{reason}。</translation>
     </message>
 </context>
 <context>
@@ -3085,6 +3246,20 @@ Response:
     <message>
         <source>The key store was written by a newer Keyferry (schema {version}). Upgrade Keyferry to open it.</source>
         <translation>密钥库是由较新版本的 Keyferry 写入的（架构 {version}）。请升级 Keyferry 后再打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>store.none</name>
+    <message>
+        <source>There is no key store in {folder}.</source>
+        <translation>{folder} 中没有密钥库。</translation>
+    </message>
+</context>
+<context>
+    <name>store.not_keyferry</name>
+    <message>
+        <source>{path} is a SQLite database but not a Keyferry store. Nothing was changed; give --data-dir the folder of a Keyferry store, or a new one.</source>
+        <translation>{path} 是 SQLite 数据库，但不是 Keyferry 密钥库。未做任何更改；请为 --data-dir 指定 Keyferry 密钥库所在的文件夹，或一个新文件夹。</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ from app.backends.profiles import (
     name_problem,
     normalise_endpoint,
     project_problem,
+    save_profile,
 )
 from app.gui.geometry import chars, fit_dialog
 from app.gui.messages import error_text, message_text
@@ -251,16 +252,17 @@ class ConnectionDialog(QDialog):
             total = backend.list_keys(limit=1).total
         finally:
             backend.close()
-        if save:
-            if typed_secret:
-                self._secrets.set(settings.access_key_id, typed_secret)
-            self._profiles.save(
+        if save:  # the profile and a typed secret together, or neither
+            save_profile(
                 Profile(
                     settings.profile or "",
                     settings.endpoint,
                     settings.project_id,
                     settings.access_key_id,
-                )
+                ),
+                typed_secret or None,
+                store=self._profiles,
+                secrets=self._secrets,
             )
         return total
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from app.model.catalogue import codes, files, keys, remote, server, store
+from app.model.catalogue import codes, files, keys, remote, safety, server, store
 
 
 def _table(*areas: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -30,4 +30,5 @@ MESSAGES: Final[dict[str, str]] = _table(
     files.ENTRIES,
     remote.ENTRIES,
     server.ENTRIES,
+    safety.ENTRIES,
 )

@@ -23,8 +23,9 @@ ENTRIES = (
     ),
     entry(
         "store.damaged",
-        "The key store is damaged or is not a Keyferry store. Nothing was changed; restore a "
-        "backup ('keyferry restore') into an empty folder.",
+        "The key store is damaged or is not a Keyferry store. Nothing was changed; 'keyferry "
+        "check' says what is damaged. Restore a backup ('keyferry restore') into an empty "
+        "folder.",
     ),
     entry(
         "store.newer",
