@@ -106,7 +106,8 @@ def _keyferry_problems(conn: sqlite3.Connection, source: MasterKeySource, tally:
     checker = _KeyChecker(master_key)
     for row in conn.execute(
         "SELECT key_id, state, origin, key_spec, key_usage, kcv, material, "
-        "material_fingerprint, material_expires_ms, deletion_ms FROM keys ORDER BY rowid"
+        "material_fingerprint, material_expires_ms, deletion_ms, project_id, alias, "
+        "description FROM keys ORDER BY rowid"
     ):
         tally.keys += 1
         found, opened = checker.check(row)
@@ -144,9 +145,9 @@ class _KeyChecker:
 
 def _row_problems(row: tuple[object, ...]) -> Iterator[str]:
     """The table's constraints and the engine's own rules, read again from the row."""
-    key_id, state, origin, spec, usage, kcv, material, fingerprint, expires, deletion = row
-    if "\ufffd" in _text(key_id):
-        yield "its ID is not text"
+    key_id, state, origin, spec, usage, kcv, material, fingerprint, expires, deletion = row[:10]
+    if any(isinstance(v, bytes) and not _utf8(v) for v in (key_id, *row[10:])):
+        yield "its ID, project, alias or description is not UTF-8 text"
     if state not in _STATES:
         yield f"its state {state!r} is not a key state"
     if _text(origin) not in ("kms", "external"):
@@ -168,6 +169,14 @@ def _row_problems(row: tuple[object, ...]) -> Iterator[str]:
         yield "it has a material expiry without material"
     if (state == 4) != (deletion is not None):
         yield "its deletion date does not agree with its state"
+
+
+def _utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _text(value: object) -> str:
