@@ -3,9 +3,9 @@ this machine unless the user asks for it by name (``--insecure-http``)."""
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 import keyring
 import keyring.errors
@@ -56,9 +56,9 @@ def test_plain_http_to_this_machine_is_fine(endpoint: str) -> None:
     assert endpoint_problem(endpoint) is None
 
 
-def _args(**values: object) -> argparse.Namespace:
-    base = {"profile": None, "endpoint": None, "project": "p", "access_key_id": "AK1"}
-    return argparse.Namespace(**(base | values))
+def _args(**values: Any) -> factory.BackendSettings:
+    base: dict[str, Any] = {"project_id": "p", "access_key_id": "AK1"}
+    return factory.BackendSettings(data_dir=Path("unused"), **(base | values))
 
 
 def test_the_command_line_needs_insecure_http_by_name(config_dir: Path) -> None:
