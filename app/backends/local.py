@@ -24,6 +24,7 @@ from app.model.keys import DEFAULT_PROJECT, Cmk, DataKey, KeyPage, KeyState, Ori
 from app.model.messages import Message
 
 if TYPE_CHECKING:  # the engine is imported where it is opened
+    from app.engine.check import CheckReport
     from app.engine.clock import Clock
     from app.engine.kms import LocalKms
     from app.engine.master_key import MasterKeySource
@@ -322,3 +323,10 @@ def restore_store(
     from app.engine.backup import restore_backup
 
     return restore_backup(backup, data_dir, key_source_for(master_key_file), passphrase)
+
+
+def check_store(data_dir: Path, *, master_key_file: Path | None = None) -> CheckReport:
+    """Check the local store without changing it (see app/engine/check.py)."""
+    from app.engine.check import check_store as check
+
+    return check(data_dir, key_source_for(master_key_file))

@@ -25,6 +25,7 @@ def settings(args: argparse.Namespace) -> BackendSettings:
         endpoint=args.endpoint,
         access_key_id=args.access_key_id,
         profile=args.profile,
+        insecure_http=args.insecure_http,
     )
 
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import sys
 from pathlib import Path
 
 from app.cli.common import backend, emit
+from app.cli.errors import CliFailure
 from app.cli.options import Commands, add_command, key_arg
 from app.model.errors import KmsError
+
+#: The longest data key (8192 bits) in hex, with room for line ends and spaces.
+MAX_DATAKEY_HEX = 4096
 
 
 def register(commands: Commands) -> None:
@@ -37,9 +42,25 @@ def register(commands: Commands) -> None:
     )
     ddk.add_argument("cipher_text", metavar="HEX")
     edk = key_arg(
-        add_command(commands, "encrypt-datakey", "encrypt a data key given as hex", encrypt_datakey)
+        add_command(
+            commands,
+            "encrypt-datakey",
+            "encrypt a data key read as hex from a file or stdin (never the command line, "
+            "which other users can read)",
+            encrypt_datakey,
+        )
     )
-    edk.add_argument("datakey", metavar="HEX")
+    edk.add_argument(
+        "--in",
+        dest="infile",
+        type=Path,
+        metavar="FILE",
+        required=True,
+        help="the file holding the data key as hex text, or - to read it from stdin",
+    )
+    # The data key once followed the key ID: caught here so it is refused without being
+    # echoed, as argparse's "unrecognized arguments" would.
+    edk.add_argument("datakey_on_argv", nargs="?", help=argparse.SUPPRESS)
 
 
 def encrypt(args: argparse.Namespace) -> int:
@@ -107,18 +128,39 @@ def decrypt_datakey(args: argparse.Namespace) -> int:
 
 
 def encrypt_datakey(args: argparse.Namespace) -> int:
-    try:
-        datakey = bytes.fromhex(args.datakey)
-    except ValueError:
-        raise KmsError("KMS.2101", "cli.datakey_not_hex") from None
-    with backend(args) as kms:
-        cipher_text = kms.encrypt_datakey(
-            key_id=args.key_id,
-            plain_text=datakey + hashlib.sha256(datakey).digest(),
-            datakey_plain_length=len(datakey),
+    if args.datakey_on_argv is not None:
+        raise CliFailure(
+            "encrypt-datakey does not take the data key on the command line (other users can "
+            "read it there): give it as hex in a file with --in FILE, or on stdin with --in -."
         )
-    emit(
-        args,
-        {"key_id": args.key_id, "cipher_text": cipher_text, "datakey_length": str(len(datakey))},
-    )
+    datakey = _read_datakey(args.infile)
+    try:
+        with backend(args) as kms:
+            cipher_text = kms.encrypt_datakey(
+                key_id=args.key_id,
+                plain_text=bytes(datakey) + hashlib.sha256(datakey).digest(),
+                datakey_plain_length=len(datakey),
+            )
+        length = len(datakey)
+    finally:
+        datakey[:] = bytes(len(datakey))
+    emit(args, {"key_id": args.key_id, "cipher_text": cipher_text, "datakey_length": str(length)})
     return 0
+
+
+def _read_datakey(source: Path) -> bytearray:
+    """The data key from the hex text in ``source`` (``-``: stdin), in a buffer to wipe."""
+    from app.material import files
+
+    if str(source) == "-":
+        text = bytearray(sys.stdin.buffer.read(MAX_DATAKEY_HEX + 1))
+        if len(text) > MAX_DATAKEY_HEX:
+            raise KmsError("KMS.2101", "cli.datakey_too_long")
+    else:
+        text = bytearray(files.read_input(source, "what.datakey_hex", limit=MAX_DATAKEY_HEX))
+    try:
+        return bytearray.fromhex(text.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        raise KmsError("KMS.2101", "cli.datakey_not_hex") from None
+    finally:
+        text[:] = bytes(len(text))

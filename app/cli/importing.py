@@ -197,9 +197,12 @@ def _expiry(args: argparse.Namespace) -> int | None:
         when = datetime.fromisoformat(args.expires_at)
     except ValueError:
         raise KmsError("KMS.2602", "cli.not_a_time", value=args.expires_at) from None
-    if when.tzinfo is None:
-        when = when.astimezone()
-    return int(when.timestamp())
+    try:
+        if when.tzinfo is None:
+            when = when.astimezone()  # local time, whose offset may leave the calendar
+        return int(when.timestamp())
+    except (OverflowError, ValueError, OSError):
+        raise KmsError("KMS.2602", "cli.time_out_of_range", value=args.expires_at) from None
 
 
 def import_material(args: argparse.Namespace) -> int:

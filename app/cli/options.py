@@ -62,6 +62,13 @@ def add_global_options(parser: argparse.ArgumentParser, *, after_command: bool =
         "its secret comes from $KEYFERRY_SECRET_KEY or the keyring",
     )
     option(
+        "--insecure-http",
+        action="store_true",
+        default=False,
+        help="allow a plain http:// --endpoint on another machine (requests and their "
+        "signatures travel unencrypted); http:// to this machine needs no flag",
+    )
+    option(
         "--profile",
         metavar="NAME",
         help="work on the remote KMS of a saved profile ('keyferry profile')",

@@ -92,7 +92,7 @@ def _read_secret(args: argparse.Namespace) -> str:
 
 def save(args: argparse.Namespace) -> int:
     from app.backends.factory import remote_settings
-    from app.backends.profiles import Profile, ProfileStore, RemoteSecrets
+    from app.backends.profiles import Profile, ProfileStore, RemoteSecrets, save_profile
 
     remote = remote_settings(replace(settings(args), profile=None))
     if remote is None:
@@ -100,10 +100,14 @@ def save(args: argparse.Namespace) -> int:
     secret = _read_secret(args)
     if not secret:
         raise CliFailure("The secret key is empty.")
-    saved = ProfileStore().save(
-        Profile(args.name, remote.endpoint, remote.project_id, remote.access_key_id)
+    profile = Profile(
+        args.name,
+        remote.endpoint,
+        remote.project_id,
+        remote.access_key_id,
+        insecure_http=remote.insecure_http,
     )
-    RemoteSecrets().set(saved.access_key_id, secret)
+    saved = save_profile(profile, secret, store=ProfileStore(), secrets=RemoteSecrets())
     del secret
     print(
         f"Saved the profile {saved.name}: {saved.endpoint}, project {saved.project_id}; "

@@ -7,6 +7,7 @@ problems); ``--json`` prints the API's field names.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,8 @@ from app.cli import data, importing, keys, lifecycle, profiles, server, store, t
 from app.cli.errors import CliFailure
 from app.cli.options import add_global_options, add_global_options_to_commands
 from app.model.errors import KmsError, SetupError
+
+log = logging.getLogger(__name__)
 
 #: The command groups, in the order ``keyferry --help`` lists their commands.
 GROUPS = (window, keys, importing, lifecycle, tags, data, store, server, profiles)
@@ -73,8 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     args.data_dir = args.data_dir or default_data_dir()
     try:
+        _refuse_bytes_as_text(args)
         status: int = args.handler(args)
-        sys.stdout.flush()  # here, where a closed pipe is caught below, not at exit
+        sys.stdout.flush()  # here, where a failed write is caught below, not at exit
         return status
     except KmsError as error:
         print(f"error {error.code}: {error.message}", file=sys.stderr)
@@ -85,6 +89,56 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `keyferry list-keys | head`: the reader left; no traceback
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush is quiet
+        _quiet_stdout()
         return 141
+    except OSError as error:
+        return _os_failure(error)
+    except Exception as error:  # a bug: one line, never a traceback over the user's terminal
+        log.debug("keyferry failed", exc_info=True)
+        print(
+            f"error: Keyferry failed unexpectedly ({type(error).__name__}). Nothing more is "
+            "known; please report it with the command you ran.",
+            file=sys.stderr,
+        )
+        return 70  # EX_SOFTWARE
+
+
+def _refuse_bytes_as_text(args: argparse.Namespace) -> None:
+    """A text argument (an alias, a description, a tag, a key ID) that is not UTF-8 arrives
+    holding lone surrogates (Python's surrogateescape); no KMS can store it, so it is
+    refused here by name. File names are paths, and any bytes are fine in those."""
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not _is_utf8(text):
+                option = "--" + name.replace("_", "-") if name != "key_id" else "KEY_ID"
+                raise KmsError("KMS.0308", "cli.not_utf8", option=option)
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _os_failure(error: OSError) -> int:
+    """A failure of the system: most often the output itself (stdout to a full disk)."""
+    _quiet_stdout()
+    where = f" ({error.filename})" if error.filename else ""
+    print(
+        f"error: {error.strerror or error}{where}. If the command's output was being written, "
+        "it is incomplete, though the command itself may have finished.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush of what could not be
+    written raises nothing more at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # no stdout to quiet

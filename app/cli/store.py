@@ -1,5 +1,5 @@
-"""The local store as a whole: ``backup`` and ``restore``. The passphrase is asked for on
-the terminal, or read from $KEYFERRY_BACKUP_PASSPHRASE when there is none."""
+"""The local store as a whole: ``backup``, ``restore`` and ``check``. The passphrase is
+asked for on the terminal, or read from $KEYFERRY_BACKUP_PASSPHRASE when there is none."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from app.cli.common import emit
 from app.cli.errors import CliFailure
 from app.cli.options import Commands, add_command
+from app.model.errors import KmsError
 
 
 def register(commands: Commands) -> None:
@@ -22,6 +23,13 @@ def register(commands: Commands) -> None:
         commands, "restore", "restore a backup into an empty --data-dir", restore
     )
     restore_parser.add_argument("--from", dest="source", type=Path, required=True)
+    add_command(
+        commands,
+        "check",
+        "check the local store: SQLite's integrity check, then every key's state, material "
+        "and sealed values; exit 0 when all is well",
+        check,
+    )
     for parser in (backup_parser, restore_parser):
         parser.epilog = (
             "The passphrase is asked for on the terminal, or read from "
@@ -71,4 +79,31 @@ def restore(args: argparse.Namespace) -> int:
         {"store_id": store_id, "data_dir": str(args.data_dir)},
         f"Restored store {store_id} into {args.data_dir}.",
     )
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    from app.backends.local import check_store
+
+    report = check_store(args.data_dir, master_key_file=args.master_key_file)
+    emit(
+        args,
+        {
+            "store": str(report.path),
+            "keys": report.keys,
+            "sealed_values_opened": report.sealed,
+            "problems": list(report.problems),
+        },
+        "\n".join(
+            [
+                f"Checked {report.path}: SQLite's integrity check, then each key's state, "
+                "material and sealed values.",
+                f"{report.keys} keys read, {report.sealed} sealed values opened.",
+                *(f"problem: {problem}" for problem in report.problems),
+                "No problems found." if report.ok else "",
+            ]
+        ).rstrip(),
+    )
+    if not report.ok:
+        raise KmsError("KMS.0102", "store.check_failed", count=len(report.problems))
     return 0

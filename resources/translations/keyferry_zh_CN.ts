@@ -2136,6 +2136,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>cli.datakey_too_long</name>
+    <message>
+        <source>The data key on stdin is longer than any data key.</source>
+        <translation>标准输入中的数据密钥比任何数据密钥都长。</translation>
+    </message>
+</context>
+<context>
     <name>cli.folder_not_created</name>
     <message>
         <source>The folder {path} could not be created: {reason}.</source>
@@ -2161,6 +2168,20 @@ Response:
     <message>
         <source>{path} is not a folder.</source>
         <translation>{path} 不是文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.not_utf8</name>
+    <message>
+        <source>The value of {option} is not UTF-8 text (it holds bytes of another encoding). Give it as UTF-8.</source>
+        <translation>{option} 的值不是 UTF-8 文本（其中含有其他编码的字节）。请以 UTF-8 给出。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.time_out_of_range</name>
+    <message>
+        <source>{value!r} is outside the dates Keyferry can work with; give a date and time in the future, before the year 9999.</source>
+        <translation>{value!r} 超出了 Keyferry 能处理的日期范围；请给出一个将来的、早于 9999 年的日期和时间。</translation>
     </message>
 </context>
 <context>
@@ -3116,6 +3137,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>store.check_failed</name>
+    <message>
+        <source>The key store is damaged: {count} problem(s) found. Restore a backup (&apos;keyferry restore&apos;) into an empty folder.</source>
+        <translation>密钥库已损坏：发现 {count} 个问题。请将备份恢复到一个空文件夹中（keyferry restore）。</translation>
+    </message>
+</context>
+<context>
     <name>store.damaged</name>
     <message>
         <source>The key store is damaged or is not a Keyferry store. Nothing was changed; &apos;keyferry check&apos; says what is damaged. Restore a backup (&apos;keyferry restore&apos;) into an empty folder.</source>
@@ -3323,6 +3351,13 @@ Response:
     <message>
         <source>data to encrypt</source>
         <translation>要加密的数据</translation>
+    </message>
+</context>
+<context>
+    <name>what.datakey_hex</name>
+    <message>
+        <source>a data key in hex</source>
+        <translation>十六进制的数据密钥</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """The store's folder and file, damage, ``keyferry check``, the master-key file's owner and
 size, backups' key-derivation settings, files never written through a link, and plain-http
 endpoints (app.engine.store_files, check, master_key, backup; app.material.files;
-app.backends.profiles, factory)."""
+app.backends.profiles, factory; the command line's refusals of dates outside the
+calendar, text that is not UTF-8 and data keys read from a file or stdin)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,11 @@ ENTRIES = (
     ),
     entry("store.none", "There is no key store in {folder}."),
     entry(
+        "store.check_failed",
+        "The key store is damaged: {count} problem(s) found. Restore a backup ('keyferry "
+        "restore') into an empty folder.",
+    ),
+    entry(
         "master_key.file_other_owner",
         "The master-key file {path} belongs to another user (uid {uid}), so it may not be "
         "your key. Use a master-key file of your own.",
@@ -84,6 +90,18 @@ ENTRIES = (
     ),
     entry("backup.unreadable", "Cannot read {path}: {reason}."),
     entry("backup.not_regular", "{path} is not a regular file, so it is not a Keyferry backup."),
+    entry("what.datakey_hex", "a data key in hex"),
+    entry(
+        "cli.time_out_of_range",
+        "{value!r} is outside the dates Keyferry can work with; give a date and time in the "
+        "future, before the year 9999.",
+    ),
+    entry("cli.datakey_too_long", "The data key on stdin is longer than any data key."),
+    entry(
+        "cli.not_utf8",
+        "The value of {option} is not UTF-8 text (it holds bytes of another encoding). Give "
+        "it as UTF-8.",
+    ),
     entry("file.symlink", "{path} is a symbolic link; choose a file name to write."),
     entry(
         "endpoint.plain_http",
