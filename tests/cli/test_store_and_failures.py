@@ -244,3 +244,21 @@ def test_plain_http_to_another_machine_needs_insecure_http(
     assert code == 0, err
     saved = json.loads((tmp_path / "config" / "profiles.json").read_text())["profiles"]["lan"]
     assert saved["insecure_http"] is True
+
+
+def test_an_unexpected_failure_is_one_line_not_a_traceback(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in a handler still ends in one error line and a non-zero exit."""
+    from app.cli import store
+
+    def broken(args: object) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(store, "check", broken)
+    code, out, err = run("check")
+    assert code == 70 and out == ""
+    assert err == (
+        "error: Keyferry failed unexpectedly (RuntimeError). Nothing more is known; please "
+        "report it with the command you ran.\n"
+    )
