@@ -13,7 +13,6 @@ import pytest
 
 from app.backends import factory
 from app.backends.profiles import (
-    PLAIN_HTTP_PROBLEM,
     Profile,
     ProfileStore,
     RemoteSecrets,
@@ -21,6 +20,7 @@ from app.backends.profiles import (
     save_profile,
 )
 from app.model.errors import SetupError
+from app.model.messages import Message
 from tests.helpers import MemoryKeyring
 
 
@@ -56,6 +56,9 @@ def test_plain_http_to_this_machine_is_fine(endpoint: str) -> None:
     assert endpoint_problem(endpoint) is None
 
 
+PLAIN_HTTP_PROBLEM = Message("endpoint.plain_http")
+
+
 def _args(**values: Any) -> factory.BackendSettings:
     base: dict[str, Any] = {"project_id": "p", "access_key_id": "AK1"}
     return factory.BackendSettings(data_dir=Path("unused"), **(base | values))
@@ -64,7 +67,7 @@ def _args(**values: Any) -> factory.BackendSettings:
 def test_the_command_line_needs_insecure_http_by_name(config_dir: Path) -> None:
     with pytest.raises(SetupError) as caught:
         factory.remote_settings(_args(endpoint="http://10.0.0.5:8080"))
-    assert PLAIN_HTTP_PROBLEM in str(caught.value) and "--insecure-http" in str(caught.value)
+    assert str(PLAIN_HTTP_PROBLEM) in str(caught.value) and "--insecure-http" in str(caught.value)
     settings = factory.remote_settings(_args(endpoint="http://10.0.0.5:8080", insecure_http=True))
     assert settings is not None and settings.insecure_http
     assert factory.remote_settings(_args(endpoint="kms.example.com")).endpoint == (
