@@ -20,8 +20,9 @@ KCV_BYTES = 3
 _KCV_TEXT = re.compile("[0-9A-Fa-f]{6}")  # KCV_BYTES in hex
 
 
-def key_check_value(material: bytes) -> str:
-    mac = CMAC(AES(bytes(material)))
+def key_check_value(material: bytes | bytearray) -> str:
+    """The KCV of 32 bytes of material; a ``bytearray`` is used in place, never copied."""
+    mac = CMAC(AES(material))
     mac.update(bytes(16))
     return mac.finalize()[:KCV_BYTES].hex().upper()
 
