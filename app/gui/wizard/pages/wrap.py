@@ -56,6 +56,8 @@ class WrapPage(FlowPage):
         self.hsm_kcv = QLineEdit(self.body, objectName="hsmKcvEdit", maxLength=16)
         self.hsm_kcv.setAccessibleName(self.tr("Key check value (KCV) from your HSM"))
         self.hsm_kcv.setPlaceholderText(self.tr("for example CABA0B"))
+        hint_width = self.hsm_kcv.fontMetrics().horizontalAdvance(self.hsm_kcv.placeholderText())
+        self.hsm_kcv.setMinimumWidth(hint_width + 4 * self.hsm_kcv.fontMetrics().averageCharWidth())
         self.hsm_kcv_label = self.label_for(
             self.tr("&KCV your HSM shows for this material (optional):"), self.hsm_kcv
         )
@@ -203,6 +205,7 @@ class WrapPage(FlowPage):
         on_hsm = flow.wrap_method is WrapMethod.HSM
         problem = flow.hsm_kcv_problem() if on_hsm else None
         self.hsm_kcv_problem.setText(error_sentence(problem) if problem else "")
+        self.hsm_kcv_problem.setVisible(problem is not None)
         self.hsm_kcv_warning.show_text(
             self.tr(
                 "With RSAES_PKCS1_V1_5, material wrapped with the wrong key or algorithm can "
