@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
-from app.gui.messages import error_sentence
+from app.gui.messages import error_sentence, join_sentences
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
 from app.gui.widgets.path_field import PathField, PathMode
@@ -170,13 +170,15 @@ class TokenPage(FlowPage):
             .replace("%1", key.alias)
             .replace("%2", key.kcv or "-")
         )
+        checked = ""
         if expected is not None and self.backend.verifies_kcv:
-            text += " " + self.tr("The KMS checked that it is the KCV expected.")
+            checked = self.tr("The KMS checked that it is the KCV expected.")
         elif expected is not None:
-            text += " " + self.tr(
+            checked = self.tr(
                 "This KMS reports no key check value, so it could not verify that the "
                 "imported material has the KCV %1."
             ).replace("%1", expected)
+        text = join_sentences(text, checked)
         self.notice.show_text(text, Kind.SUCCESS)
         self.body.setEnabled(False)
         self.refresh()
