@@ -76,6 +76,13 @@ class KmsBackend(Protocol):
         after ``close``."""
         ...
 
+    @property
+    def verifies_kcv(self) -> bool:
+        """Whether ``import_key_material`` checks ``expect_kcv`` against the unwrapped
+        material. A cloud KMS reports no KCV, so a remote backend cannot: the caller must
+        tell the user that nothing was verified."""
+        ...
+
     def close(self) -> None:
         """Release the store or connection; the backend is not used after it (a local
         backend's calls then raise ``KMS.0101``). Calling it twice is harmless."""
@@ -142,14 +149,18 @@ class KmsBackend(Protocol):
         import_token: str,
         encrypted_key_material: bytes,
         expiration_time: int | None = None,
+        expect_kcv: str | None = None,
     ) -> Cmk:
         """Import the material wrapped with the token's wrapping key; the key becomes
         Enabled. ``expiration_time``: when the material expires (epoch seconds), None for
-        never. Raises ``KMS.0309``/``KMS.0310`` (as for the parameters), ``KMS.2601`` (the
-        token expired), ``KMS.2603`` (the token is another key's), ``KMS.2605`` (the token
-        does not verify), ``KMS.0311`` (the material does not unwrap with the token's key),
-        ``KMS.2604`` (it is not 32 bytes), ``KMS.2606`` (other material than the key had
-        before), ``KMS.2602`` (the expiry is not in the future)."""
+        never. ``expect_kcv`` (6 hex digits): the KCV the material must have; where
+        ``verifies_kcv``, other material is refused with ``KMS.2607`` and the key stays
+        Pending import (a malformed one is ``KMS.0308`` on every backend). Raises
+        ``KMS.0309``/``KMS.0310`` (as for the parameters), ``KMS.2601`` (the token expired),
+        ``KMS.2603`` (the token is another key's), ``KMS.2605`` (the token does not verify),
+        ``KMS.0311`` (the material does not unwrap with the token's key), ``KMS.2604`` (it is
+        not 32 bytes), ``KMS.2607`` (not the expected KCV), ``KMS.2606`` (other material than
+        the key had before), ``KMS.2602`` (the expiry is not in the future)."""
         ...
 
     def delete_imported_key_material(self, *, key_id: str) -> Cmk:

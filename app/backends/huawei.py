@@ -12,7 +12,10 @@ values the local engine returns, and every failure into a ``KmsError``:
 
 The API answers most changes with a partial record, so changes are followed by a
 describe-key; ``history`` is the local engine's (``supports_history`` is False here). The
-API's encrypt-data takes text, so plaintext must be UTF-8 (KMS.2101 otherwise).
+API's encrypt-data takes text, so plaintext must be UTF-8 (KMS.2101 otherwise). The API
+neither takes an expected KCV nor reports one: ``import_key_material`` checks an
+``expect_kcv`` for its form and sends nothing (``verifies_kcv`` is False), so callers say that
+the KMS did not verify it.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ class HuaweiBackend:
 
     supports_history = False
     is_local = False
+    verifies_kcv = False  # the API takes no expected KCV and reports none
 
     def __init__(
         self,
@@ -228,7 +232,10 @@ class HuaweiBackend:
         import_token: str,
         encrypted_key_material: bytes,
         expiration_time: int | None = None,
+        expect_kcv: str | None = None,
     ) -> Cmk:
+        if expect_kcv is not None:  # checked for its form only: the KMS cannot verify it
+            rules.check_expected_kcv(expect_kcv)
         self._call(
             "import_key_material",
             m.ImportKeyMaterialRequest(

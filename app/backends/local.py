@@ -61,6 +61,7 @@ def open_local(
 class LocalBackend:
     supports_history = True
     is_local = True
+    verifies_kcv = True
 
     def __init__(
         self,
@@ -179,6 +180,7 @@ class LocalBackend:
         import_token: str,
         encrypted_key_material: bytes,
         expiration_time: int | None = None,
+        expect_kcv: str | None = None,
     ) -> Cmk:
         return self.kms.import_key_material(
             project_id=self.project_id,
@@ -186,6 +188,7 @@ class LocalBackend:
             import_token=import_token,
             encrypted_key_material=encrypted_key_material,
             expiration_time=expiration_time,
+            expect_kcv=expect_kcv,
         )
 
     def delete_imported_key_material(self, *, key_id: str) -> Cmk:

@@ -9,7 +9,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from app.cli.common import backend, emit, emit_key
+from app.cli.common import backend, emit, emit_key, key_json
 from app.cli.options import Commands, add_command, key_arg
 from app.model.errors import KmsError
 from app.model.importing import WrappingAlgorithm
@@ -70,6 +70,13 @@ def _add_import(commands: Commands) -> None:
         help="the encrypted material file (EncryptedKeyMaterial.bin)",
     )
     parser.add_argument("--token", type=Path, required=True, help="the importToken_... file")
+    parser.add_argument(
+        "--expect-kcv",
+        metavar="HEX",
+        help="the key check value the material must have (6 hex digits, as wrap, kcv or "
+        "your HSM print it): other material is refused (KMS.2607) and the key stays Pending "
+        "import. A remote KMS cannot check it; the command then says so",
+    )
     expiry = parser.add_mutually_exclusive_group(required=True)
     expiry.add_argument("--never-expires", action="store_true")
     expiry.add_argument(
@@ -207,8 +214,10 @@ def _expiry(args: argparse.Namespace) -> int | None:
 
 def import_material(args: argparse.Namespace) -> int:
     from app.material import files
+    from app.model import rules
 
     expires = _expiry(args)
+    expected = None if args.expect_kcv is None else rules.check_expected_kcv(args.expect_kcv)
     token = files.read_input(args.token, "what.import_token").decode("ascii", "replace").strip()
     material = files.read_input(args.material, "what.encrypted_material")
     with backend(args) as kms:
@@ -217,9 +226,22 @@ def import_material(args: argparse.Namespace) -> int:
             import_token=token,
             encrypted_key_material=material,
             expiration_time=expires,
+            expect_kcv=expected,
         )
+        verified = expected is not None and kms.verifies_kcv
+    if expected is not None and not verified:  # never let a script believe a check happened
+        print(
+            "warning: this KMS reports no key check value, so it could not verify that the "
+            f"imported material has the KCV {expected}.",
+            file=sys.stderr,
+        )
+    if args.json and expected is not None:
+        emit(args, {**key_json(cmk), "expected_kcv": expected, "kcv_verified": verified})
+        return 0
     if not args.json:
         print(f"Key {cmk.alias} imported successfully.")
+        if verified:
+            print(f"The KMS checked that its KCV is {expected}, as expected.")
     return emit_key(args, cmk)
 
 

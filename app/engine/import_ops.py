@@ -4,8 +4,14 @@ delete-imported-key-material.
 The checks of an import run in the order of DESIGN.md, each with its code: token authentic
 (KMS.2605), token's key = request's key (KMS.2603), token not expired (KMS.2601), key exists
 (KMS.0207), origin external (KMS.0309), state Pending import (KMS.0310), material unwraps
-(KMS.0311: one error for every unwrap failure), exactly 32 bytes (KMS.2604), same as earlier
+(KMS.0311: one error for every failure the RSA padding reveals), exactly 32 bytes
+(KMS.2604), the expected KCV if the caller gave one (KMS.2607, Keyferry's own), same as earlier
 material (KMS.2606), expiry in the future (KMS.2602).
+
+RSAES_PKCS1_V1_5 unwraps with OpenSSL's implicit rejection: a wrong padding yields random
+bytes, not an error, so wrongly wrapped material is refused by its length (KMS.2604, almost
+always) or, about once in 250, unwraps to 32 random bytes. Only an expected KCV catches
+that case before the key is bound to the junk for ever.
 
 The RSA decrypt and every check run before the write transaction; the transaction then
 re-reads the key, re-checks what another writer could have changed, and commits. The store's
@@ -34,7 +40,7 @@ from app.model.importing import (
     ImportParameters,
     WrappingAlgorithm,
 )
-from app.model.kcv import key_check_value
+from app.model.kcv import key_check_value, same_kcv
 from app.model.keys import Cmk, KeyState, Origin
 
 
@@ -94,35 +100,21 @@ class ImportOps(EngineCore):
         import_token: str,
         encrypted_key_material: bytes | str,
         expiration_time: int | None = None,
+        expect_kcv: str | None = None,
     ) -> Cmk:
+        """``expect_kcv``: the KCV the material must have (6 hex digits); material with
+        another is refused with KMS.2607 and nothing changes."""
         rules.check_key_id(key_id)
-        try:
-            payload = self._tokens.open(import_token)
-        except InvalidImportToken:
-            raise KmsError("KMS.2605") from None
-        if payload.key_id != key_id or payload.project_id != project_id:
-            raise KmsError("KMS.2603")
-        if self.clock.now() >= payload.expires_s:
-            raise KmsError("KMS.2601")
-        now = self.now_ms()
+        expected = None if expect_kcv is None else rules.check_expected_kcv(expect_kcv)
+        payload = self._open_token(import_token, project_id=project_id, key_id=key_id)
         conn = self.store.connection()
-        cmk = records.fetch(conn, project_id, key_id, now)
-        _check_importable(cmk)
-        material = _unwrap(payload, _ciphertext(encrypted_key_material))
-        if len(material) != MATERIAL_LENGTH:
-            raise KmsError(
-                "KMS.2604",
-                "import.unwrapped_length",
-                length=len(material),
-                expected=MATERIAL_LENGTH,
-                algorithm=payload.algorithm.value,
-            )
+        _check_importable(records.fetch(conn, project_id, key_id, self.now_ms()))
+        material, kcv = _material(payload, _ciphertext(encrypted_key_material), expected)
         fingerprint = self._fingerprints.fingerprint(key_id, material)
         _, earlier = records.secrets(conn, key_id)
         _check_same_material(earlier, fingerprint)
         if expiration_time is not None:
             rules.check_material_expiry(expiration_time, self.clock.now())
-        kcv = key_check_value(material)
         sealed = self._material.seal(material, key_id.encode())
         del material
         with self.store.write() as conn:
@@ -145,6 +137,18 @@ class ImportOps(EngineCore):
             after = records.fetch(conn, project_id, key_id, now)
         self._changed(key_id)
         return after
+
+    def _open_token(self, token: str, *, project_id: str, key_id: str) -> ImportTokenPayload:
+        """The token's payload, if it is ours, for this key and not expired."""
+        try:
+            payload = self._tokens.open(token)
+        except InvalidImportToken:
+            raise KmsError("KMS.2605") from None
+        if payload.key_id != key_id or payload.project_id != project_id:
+            raise KmsError("KMS.2603")
+        if self.clock.now() >= payload.expires_s:
+            raise KmsError("KMS.2601")
+        return payload
 
     @operation("delete-imported-key-material")
     def delete_imported_key_material(self, *, project_id: str, key_id: str) -> Cmk:
@@ -187,6 +191,27 @@ def _ciphertext(value: bytes | str) -> bytes:
     if not data or len(data) > ENCRYPTED_MATERIAL_MAX_BYTES:
         raise _unwrap_failed()
     return data
+
+
+def _material(
+    payload: ImportTokenPayload, ciphertext: bytes, expected_kcv: str | None
+) -> tuple[bytes, str]:
+    """The unwrapped material and its KCV, if it is 32 bytes with the expected KCV."""
+    material = _unwrap(payload, ciphertext)
+    if len(material) != MATERIAL_LENGTH:
+        raise KmsError(
+            "KMS.2604",
+            "import.unwrapped_length",
+            length=len(material),
+            expected=MATERIAL_LENGTH,
+            algorithm=payload.algorithm.value,
+        )
+    kcv = key_check_value(material)
+    if expected_kcv is not None and not same_kcv(kcv, expected_kcv):
+        raise KmsError(
+            "KMS.2607", "import.kcv_differs", kcv=expected_kcv, algorithm=payload.algorithm.value
+        )
+    return material, kcv
 
 
 def _unwrap(payload: ImportTokenPayload, ciphertext: bytes) -> bytes:

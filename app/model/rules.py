@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from app.model.errors import KmsError
+from app.model.kcv import parse_kcv
 from app.model.keys import Tag
 
 ALIAS_PATTERN = re.compile(r"[a-zA-Z0-9:/_-]{1,255}")
@@ -98,6 +99,14 @@ def check_material_expiry(expiration_time: int, now_s: float) -> None:
         raise KmsError("KMS.2602")
     if expiration_time > EXPIRY_MAX_S:
         raise KmsError("KMS.2602", "expiry.too_late")
+
+
+def check_expected_kcv(kcv: object) -> str:
+    """An expected key check value: 6 hex digits, returned in upper case."""
+    parsed = parse_kcv(kcv) if isinstance(kcv, str) else None
+    if parsed is None:
+        raise KmsError("KMS.0308", "kcv.malformed")
+    return parsed
 
 
 _KEY_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -716,6 +716,10 @@ Response:
         <translation>请返回“包装密钥材料”，选择“使用已有的 32 字节密钥材料文件”，并包装此密钥以前的密钥材料。</translation>
     </message>
     <message>
+        <source>Go back to “Wrap key material”: check the KCV you typed, or wrap the intended material again with the wrapping key and algorithm of this token.</source>
+        <translation>请返回“包装密钥材料”：检查您输入的 KCV，或用此令牌的包装密钥和算法重新包装您要导入的密钥材料。</translation>
+    </message>
+    <message>
         <source>Choose a later date and time, or “Key material will never expire”.</source>
         <translation>请选择更晚的日期和时间，或选择“密钥材料永不失效”。</translation>
     </message>
@@ -1075,6 +1079,13 @@ Response:
     <message>
         <source>This key had other material before. Import the same material as the first time.</source>
         <translation>此密钥以前使用的是其他密钥材料。请导入与第一次相同的密钥材料。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2607</name>
+    <message>
+        <source>The unwrapped key material does not have the expected key check value (KCV). Nothing was imported: the key is still Pending import.</source>
+        <translation>解包后的密钥材料不具有预期的密钥校验值（KCV）。未导入任何内容：密钥仍处于“待导入”状态。</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1722,14 @@ Response:
         <source>Key %1 imported successfully. Key check value (KCV): %2.</source>
         <translation>密钥 %1 导入成功。密钥校验值（KCV）：%2。</translation>
     </message>
+    <message>
+        <source>The KMS checked that it is the KCV expected.</source>
+        <translation>KMS 已核对：这正是预期的 KCV。</translation>
+    </message>
+    <message>
+        <source>This KMS reports no key check value, so it could not verify that the imported material has the KCV %1.</source>
+        <translation>此 KMS 不报告密钥校验值，因此无法验证导入的密钥材料的 KCV 是否为 %1。</translation>
+    </message>
 </context>
 <context>
     <name>TopBar</name>
@@ -1896,6 +1915,18 @@ Response:
         <translation>在这里包装(&amp;W)</translation>
     </message>
     <message>
+        <source>Key check value (KCV) from your HSM</source>
+        <translation>您的 HSM 显示的密钥校验值（KCV）</translation>
+    </message>
+    <message>
+        <source>for example CABA0B</source>
+        <translation>例如 CABA0B</translation>
+    </message>
+    <message>
+        <source>&amp;KCV your HSM shows for this material (optional):</source>
+        <translation>您的 HSM 为此密钥材料显示的 KCV（可选）(&amp;K)：</translation>
+    </message>
+    <message>
         <source>&amp;Generate new key material (32 random bytes)</source>
         <translation>生成新的密钥材料（32 个随机字节）(&amp;G)</translation>
     </message>
@@ -1940,6 +1971,10 @@ Response:
         <translation>此文件以明文保存您的密钥材料。请妥善保管（放在您的 HSM 或离线介质上），并删除工作副本：再次导入时需要相同的密钥材料。</translation>
     </message>
     <message>
+        <source>With RSAES_PKCS1_V1_5, material wrapped with the wrong key or algorithm can unwrap to random bytes and import, and the key is then bound to them for ever. Type your HSM&apos;s KCV so that such an import is refused.</source>
+        <translation>使用 RSAES_PKCS1_V1_5 时，用错误的密钥或算法包装的密钥材料可能解包为随机字节并导入成功，密钥从此永久绑定到这些字节。请输入您的 HSM 显示的 KCV，这样的导入就会被拒绝。</translation>
+    </message>
+    <message>
         <source>Wrap 32 bytes of key material on your HSM with the wrapping key %1 and the algorithm %2. Save the result as a file, then click Next and choose it.</source>
         <translation>请在您的 HSM 上，用包装密钥 %1 和算法 %2 包装 32 字节的密钥材料。将结果保存为文件，然后单击“下一步”并选择它。</translation>
     </message>
@@ -1948,12 +1983,12 @@ Response:
         <translation>已写入 %1。明文保存在 %2。</translation>
     </message>
     <message>
-        <source>After the import, the key check value (KCV) of the material is shown: compare it with your HSM&apos;s.</source>
-        <translation>导入后会显示密钥材料的密钥校验值（KCV）：请将其与您的 HSM 显示的值进行比较。</translation>
+        <source>The KCV is AES-CMAC of a zero block, first 3 bytes (not the older AES-ECB check value). With it, the import is refused unless the unwrapped material has this KCV.</source>
+        <translation>KCV 是对一个全零分组计算 AES-CMAC 所得的前 3 个字节（不是旧式的 AES-ECB 校验值）。填写后，只有解包后的密钥材料具有此 KCV 时才会导入，否则导入会被拒绝。</translation>
     </message>
     <message>
-        <source>Key check value (KCV): %1. Compare it with your HSM&apos;s; the KMS shows the same after the import.</source>
-        <translation>密钥校验值（KCV）：%1。请将其与您的 HSM 显示的值进行比较；导入后 KMS 会显示相同的值。</translation>
+        <source>Key check value (KCV): %1. Compare it with your HSM&apos;s; the import is refused unless the unwrapped material has this KCV.</source>
+        <translation>密钥校验值（KCV）：%1。请将其与您的 HSM 显示的值进行比较；只有解包后的密钥材料具有此 KCV 时才会导入，否则导入会被拒绝。</translation>
     </message>
     <message>
         <source>The key check value (KCV) appears here after Wrap.</source>
@@ -2486,6 +2521,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>import.kcv_differs</name>
+    <message>
+        <source>The key check value (KCV) of the unwrapped key material is not {kcv}, the one expected. Nothing was imported: the key is still Pending import. Wrap the intended material again with this token&apos;s wrapping key and {algorithm}.</source>
+        <translation>解包后的密钥材料的密钥校验值（KCV）不是预期的 {kcv}。未导入任何内容：密钥仍处于“待导入”状态。请用此令牌的包装密钥和 {algorithm} 重新包装您要导入的密钥材料。</translation>
+    </message>
+</context>
+<context>
     <name>import.kms_origin</name>
     <message>
         <source>This key&apos;s material was generated by KMS; material can be imported only into a key created for imported material (origin external).</source>
@@ -2525,6 +2567,13 @@ Response:
     <message>
         <source>The unwrapped key material is {length} bytes; it must be exactly {expected} bytes (256 bits). Check the plaintext, and that it was wrapped with {algorithm}, the algorithm of this token.</source>
         <translation>解包后的密钥材料为 {length} 字节；它必须恰好为 {expected} 字节（256 位）。请检查明文，并确认它是用此令牌的算法 {algorithm} 包装的。</translation>
+    </message>
+</context>
+<context>
+    <name>kcv.malformed</name>
+    <message>
+        <source>The expected key check value (KCV) must be 6 hexadecimal digits, such as CABA0B.</source>
+        <translation>预期的密钥校验值（KCV）必须是 6 位十六进制数字，例如 CABA0B。</translation>
     </message>
 </context>
 <context>

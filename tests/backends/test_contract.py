@@ -13,7 +13,8 @@ import pytest
 from app.backends.base import KmsBackend
 from app.model.errors import KmsError
 from app.model.importing import WrappingAlgorithm
-from app.model.keys import KeyState, Origin, Tag
+from app.model.kcv import key_check_value
+from app.model.keys import Cmk, KeyState, Origin, Tag
 from tests.helpers import wrap_for
 
 
@@ -142,6 +143,35 @@ def test_import_refusals(any_backend: KmsBackend) -> None:
         _code(any_backend.get_parameters_for_import, key_id=done, wrapping_algorithm=algorithm)
         == "KMS.0310"
     )
+
+
+def test_an_expected_kcv_is_verified_or_said_to_be_unverified(any_backend: KmsBackend) -> None:
+    """The local engine refuses material with another KCV (KMS.2607); a remote KMS cannot
+    check one, says so through ``verifies_kcv``, and imports without pretending it did.
+    Both refuse a malformed one."""
+    key_id = any_backend.create_key(alias="kcv").key_id
+    params = any_backend.get_parameters_for_import(
+        key_id=key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256
+    )
+    material = os.urandom(32)
+    wrong = f"{int(key_check_value(material), 16) ^ 0x800000:06X}"
+
+    def attempt(expect_kcv: str) -> Cmk:
+        return any_backend.import_key_material(
+            key_id=key_id,
+            import_token=params.import_token,
+            encrypted_key_material=wrap_for(params, material),
+            expect_kcv=expect_kcv,
+        )
+
+    assert _code(attempt, "CABA0") == "KMS.0308"
+    if any_backend.verifies_kcv:
+        assert _code(attempt, wrong) == "KMS.2607"
+        assert any_backend.describe_key(key_id=key_id).state is KeyState.PENDING_IMPORT
+        assert attempt(key_check_value(material)).kcv == key_check_value(material)
+    else:
+        cmk = attempt(wrong)
+        assert cmk.state is KeyState.ENABLED and cmk.kcv is None, "no KCV is made up"
 
 
 def test_the_lifecycle(any_backend: KmsBackend) -> None:
@@ -286,3 +316,4 @@ def test_the_backends_say_what_they_are(any_backend: KmsBackend) -> None:
     assert any_backend.project_id
     assert isinstance(any_backend.supports_history, bool)
     assert any_backend.is_open is True
+    assert any_backend.verifies_kcv is any_backend.is_local

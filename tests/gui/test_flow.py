@@ -244,6 +244,49 @@ def test_a_wrap_for_other_items_or_another_plaintext_must_be_done_again(flow):
     assert not flow.can_leave(PageId.WRAP)
 
 
+def test_the_typed_hsm_kcv_is_optional_but_must_be_a_kcv(flow):
+    wrapped_flow(flow)
+    flow.wrap_method = WrapMethod.HSM
+    assert flow.can_leave(PageId.WRAP) and flow.expected_kcv() is None
+    flow.hsm_kcv = "caba0"
+    assert flow.hsm_kcv_problem().code == "KMS.0308"
+    assert not flow.can_leave(PageId.WRAP)
+    flow.hsm_kcv = " caba0b "
+    assert flow.can_leave(PageId.WRAP) and flow.expected_kcv() == "CABA0B"
+
+
+def test_the_kcv_of_material_wrapped_here_goes_with_its_file_only(flow):
+    wrapped_flow(flow)
+    flow.plaintext_path = flow.default_plaintext_path()
+    flow.hsm_kcv = "111111"  # typed, then the user chose to wrap here after all
+    flow.material_wrapped(
+        WrapResult(
+            encrypted=Path("/dl/EncryptedKeyMaterial.bin"),
+            plaintext=flow.plaintext_path,
+            kcv="ABCDEF",
+            wrapping_key=items().wrapping_key,
+            algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256,
+        )
+    )
+    assert flow.expected_kcv() == "ABCDEF"
+    flow.encrypted_checked(Path("/dl/Other.bin"), bytes(256))
+    assert flow.expected_kcv() is None, "another file: the wizard knows no KCV for it"
+    flow.encrypted_checked(Path("/dl/EncryptedKeyMaterial.bin"), bytes(256))
+    flow.plaintext_path = Path("/elsewhere.bin")
+    assert flow.expected_kcv() is None, "the wrap is not current any more"
+
+
+def test_only_pkcs1_on_an_hsm_without_a_kcv_is_warned_about(flow):
+    flow.wrap_method, flow.algorithm = WrapMethod.HSM, WrappingAlgorithm.RSAES_PKCS1_V1_5
+    assert flow.kcv_unchecked_warning()
+    flow.hsm_kcv = "CABA0B"
+    assert not flow.kcv_unchecked_warning()
+    flow.hsm_kcv, flow.algorithm = "", WrappingAlgorithm.RSAES_OAEP_SHA_256
+    assert not flow.kcv_unchecked_warning()
+    flow.algorithm, flow.wrap_method = WrappingAlgorithm.RSAES_PKCS1_V1_5, WrapMethod.HERE
+    assert not flow.kcv_unchecked_warning()
+
+
 def test_existing_material_has_no_default_path(flow):
     wrapped_flow(flow)
     flow.material_source = MaterialSource.EXISTING
@@ -312,6 +355,7 @@ def test_only_a_pending_import_external_key_can_be_imported_again():
         ("KMS.0311", PageId.WRAP),
         ("KMS.2604", PageId.WRAP),
         ("KMS.2606", PageId.WRAP),
+        ("KMS.2607", PageId.WRAP),
         ("KMS.2603", PageId.TOKEN),
         ("KMS.2602", PageId.TOKEN),
         ("KMS.0101", None),

@@ -27,6 +27,7 @@ from app.model.importing import ExpirationMode
 from app.model.keys import KeyState, Origin, Tag
 from app.model.messages import ByteCount, Message
 from tests.gui.i18n_check import english_words
+from tests.helpers import wrap_for
 
 
 def refusal(action: Callable[[], object]) -> BaseException:
@@ -55,6 +56,7 @@ def rule_refusals() -> list[BaseException]:
         refusal(lambda: rules.check_material_expiry(100, 200.0)),
         refusal(lambda: rules.check_material_expiry(rules.EXPIRY_MAX_S + 1, 200.0)),
         refusal(lambda: rules.parse_pending_days("3")),
+        refusal(lambda: rules.check_expected_kcv("CABA0")),
     ]
 
 
@@ -92,6 +94,19 @@ def file_refusals(tmp_path: Path) -> list[BaseException]:
     ]
 
 
+def import_with_another_kcv(kms: LocalKms, key_id: str) -> None:
+    params = kms.get_parameters_for_import(
+        project_id=DEFAULT_PROJECT, key_id=key_id, wrapping_algorithm="RSAES_PKCS1_V1_5"
+    )
+    kms.import_key_material(
+        project_id=DEFAULT_PROJECT,
+        key_id=key_id,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, bytes(range(32))),
+        expect_kcv="000000",
+    )
+
+
 def engine_and_remote_refusals(kms: LocalKms) -> list[BaseException]:
     """The engine's refusals with names in them, the wizard's own, a remote KMS's."""
     kms.create_key(project_id=DEFAULT_PROJECT, key_alias="taken", origin=Origin.KMS)
@@ -106,6 +121,7 @@ def engine_and_remote_refusals(kms: LocalKms) -> list[BaseException]:
                 project_id=DEFAULT_PROJECT, key_id="00000000-0000-0000-0000-000000000000"
             )
         ),
+        refusal(lambda: import_with_another_kcv(kms, external.key_id)),
         ImportFlow().key_loaded(enabled),  # an import again into an Enabled key
         ImportFlow(expiration_mode=ExpirationMode.ON_DATE).expiry_problem(),  # no date yet
         _network("NET.0001", "http://127.0.0.1:9"),

@@ -111,7 +111,10 @@ def test_from_an_empty_store_to_an_enabled_key(driver, backend, tmp_path, qtbot,
     assert Path(d.find(QLineEdit, "tokenFileEdit").text()).name.startswith("importToken_")
     d.finish()
 
-    assert d.notice() == f"Key hsm-key-1 imported successfully. Key check value (KCV): {kcv}."
+    assert d.notice() == (
+        f"Key hsm-key-1 imported successfully. Key check value (KCV): {kcv}. "
+        "The KMS checked that it is the KCV expected."
+    )
     after = backend.describe_key(key_id=key.key_id)
     assert (after.state, after.kcv, after.material_expires_ms) == (KeyState.ENABLED, kcv, None)
     assert [k.key_id for k in imported] == [key.key_id]

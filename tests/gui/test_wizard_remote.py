@@ -37,6 +37,11 @@ def test_the_wizard_imports_into_a_remote_kms(remote_driver, remote_backend, tmp
     [key] = [k for k in remote_backend.all_keys() if k.alias == "remote-hsm-key"]
     assert key.state is KeyState.ENABLED
     assert d.notice().startswith("Key remote-hsm-key imported successfully.")
+    kcv = d.wizard.flow.wrapped.kcv
+    assert d.notice().endswith(
+        "This KMS reports no key check value, so it could not verify that the imported "
+        f"material has the KCV {kcv}."
+    ), "the remote KMS checked nothing, and the page says so"
     cipher = remote_backend.encrypt_data(key_id=key.key_id, plain_text=b"through the SDK")
     assert remote_backend.decrypt_data(cipher_text=cipher).plaintext == b"through the SDK"
 

@@ -158,6 +158,56 @@ def test_wrap_here_with_an_existing_file(download, tmp_path):
     assert plain.read_bytes() == bytes(range(32))
 
 
+@pytest.fixture
+def buffers(monkeypatch) -> list[bytearray]:
+    """Every plaintext buffer ``wrap_here`` gets (generated or loaded), kept for a look
+    after it returns. The real functions run; this only remembers what they gave."""
+    seen: list[bytearray] = []
+    for name in ("generate_material", "load_plaintext_material"):
+        real = getattr(work, name)
+
+        def keep(*args, _real=real, **kwargs):
+            buffer = _real(*args, **kwargs)
+            seen.append(buffer)
+            return buffer
+
+        monkeypatch.setattr(work, name, keep)
+    return seen
+
+
+def wiped(buffers: list[bytearray]) -> bool:
+    return all(isinstance(b, bytearray) and len(b) == 32 and not any(b) for b in buffers)
+
+
+@pytest.mark.parametrize("source", list(MaterialSource))
+def test_wrap_here_wipes_the_plaintext_it_held(download, tmp_path, buffers, source):
+    plain = tmp_path / "p.bin"
+    if source is MaterialSource.EXISTING:
+        plain.write_bytes(bytes(range(1, 33)))
+    result = work.wrap_here(
+        wrapping_key=download.items.wrapping_key, algorithm=OAEP256, source=source, plaintext=plain
+    )
+    assert len(buffers) == 1 and wiped(buffers), "the plaintext buffer was not wiped"
+    assert result.kcv == key_check_value(plain.read_bytes()), "wiped only after its use"
+
+
+@pytest.mark.parametrize("failure", ["plaintext exists", "wrap not writable"])
+def test_wrap_here_wipes_the_plaintext_when_it_fails(download, tmp_path, buffers, failure):
+    plain = tmp_path / "p.bin"
+    if failure == "plaintext exists":
+        plain.write_bytes(b"k" * 32)
+    else:
+        (tmp_path / "EncryptedKeyMaterial.bin").mkdir()
+    with pytest.raises(FileProblem):
+        work.wrap_here(
+            wrapping_key=download.items.wrapping_key,
+            algorithm=OAEP256,
+            source=MaterialSource.GENERATE,
+            plaintext=plain,
+        )
+    assert len(buffers) == 1 and wiped(buffers), "the plaintext buffer was not wiped"
+
+
 @pytest.mark.parametrize(
     ("content", "looks"),
     [
@@ -204,6 +254,7 @@ def test_import_material_enables_the_key(backend, key, download):
         token_path=download.items.token,
         encrypted=encrypted,
         expiration_time=None,
+        expect_kcv=key_check_value(bytes(range(32))),
     )
     assert imported.state is KeyState.ENABLED
     assert imported.kcv == key_check_value(bytes(range(32)))

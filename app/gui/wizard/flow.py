@@ -8,6 +8,8 @@ branching (a new key or an import again, wrapping on an HSM or here) and every "
 rule run in tests without a screen, as Electrum's wizard does.
 
 Nothing secret is kept here: the plaintext material lives only inside the job that wraps it.
+The flow knows the KCV the imported material must have (the one of the material wrapped
+here, or the one the user typed from their HSM) and the import passes it as ``expect_kcv``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from app.material.recipes import PLAINTEXT_NAME
 from app.model import rules
 from app.model.errors import KmsError
 from app.model.importing import DEFAULT_MATERIAL_LIFETIME_S, ExpirationMode, WrappingAlgorithm
+from app.model.kcv import parse_kcv
 from app.model.keys import Cmk, KeyState, Origin, Tag
 
 #: What QWizard's nextId() returns after the last page.
@@ -97,6 +100,7 @@ _ERROR_PAGES: dict[str, PageId] = {
     "KMS.0311": PageId.WRAP,  # did not unwrap: wrong wrapping key or algorithm
     "KMS.2604": PageId.WRAP,  # not 32 bytes
     "KMS.2606": PageId.WRAP,  # not the material imported before
+    "KMS.2607": PageId.WRAP,  # not the material of the expected KCV
     "KMS.2603": PageId.TOKEN,
     "KMS.2605": PageId.TOKEN,
     "KMS.2602": PageId.TOKEN,
@@ -132,6 +136,7 @@ class ImportFlow:
     material_source: MaterialSource = MaterialSource.GENERATE
     plaintext_path: Path | None = None
     wrapped: WrapResult | None = None
+    hsm_kcv: str = ""  # as typed: the KCV the user's HSM shows for the material it wrapped
     # 5. Import key material
     encrypted_path: Path | None = None
     encrypted_material: bytes | None = field(default=None, repr=False)
@@ -231,8 +236,33 @@ class ImportFlow:
 
     def wrap_ready(self) -> bool:
         if self.wrap_method is WrapMethod.HSM:
-            return self.download_ready()
+            return self.download_ready() and self.hsm_kcv_problem() is None
         return self.wrap_current()
+
+    def hsm_kcv_problem(self) -> KmsError | None:
+        """The typed HSM KCV is optional; if there is one, it must be a KCV."""
+        if not self.hsm_kcv.strip():
+            return None
+        return rules.problem(rules.check_expected_kcv, self.hsm_kcv)
+
+    def expected_kcv(self) -> str | None:
+        """The KCV the import must find: the material wrapped here when its file is the one
+        chosen, or the one typed from the HSM; None when the wizard knows none."""
+        if self.wrap_method is WrapMethod.HSM:
+            return parse_kcv(self.hsm_kcv)
+        if self.wrapped is not None and self.wrap_current():
+            if self.encrypted_path == self.wrapped.encrypted:
+                return self.wrapped.kcv
+        return None
+
+    def kcv_unchecked_warning(self) -> bool:
+        """Wrapping on an HSM with RSAES_PKCS1_V1_5 and no KCV typed: a wrong wrap can
+        import as random material, and nothing would catch it."""
+        return (
+            self.wrap_method is WrapMethod.HSM
+            and self.algorithm is WrappingAlgorithm.RSAES_PKCS1_V1_5
+            and not self.hsm_kcv.strip()
+        )
 
     def wrap_current(self) -> bool:
         """Whether the material wrapped here fits the current import items and choice."""

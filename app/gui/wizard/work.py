@@ -3,8 +3,11 @@
 Each function blocks (a KMS call, RSA, the disk) and so runs on the runner's worker, never on
 the UI thread. Each takes plain, immutable arguments captured when the user clicked, never
 the flow object itself, so the UI thread can keep changing the flow while a job runs. They
-are tested without Qt. The plaintext key material exists only inside ``wrap_here``, in a
-buffer that is wiped before it returns.
+are tested without Qt. The plaintext key material is held only by ``wrap_here``, in a
+``bytearray`` that is wiped before it returns, whether it succeeds or fails. Python cannot
+wipe the short-lived immutable copies the libraries make (the random source returns
+``bytes``, a file is read as ``bytes``, RSA encryption takes only ``bytes``): they are dropped
+at once, never kept.
 """
 
 from __future__ import annotations
@@ -288,10 +291,12 @@ def import_material(
     token_path: Path,
     encrypted: bytes,
     expiration_time: int | None,
+    expect_kcv: str | None,
 ) -> Cmk:
     return backend.import_key_material(
         key_id=key_id,
         import_token=read_token(token_path),
         encrypted_key_material=encrypted,
         expiration_time=expiration_time,
+        expect_kcv=expect_kcv,
     )

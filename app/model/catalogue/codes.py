@@ -65,6 +65,13 @@ ENTRIES = (
         "KMS.2606",
         "This key had other material before. Import the same material as the first time.",
     ),
+    # Keyferry's own, not the cloud's: import-key-material with an expected KCV
+    # (--expect-kcv) refuses material whose KCV differs. A cloud KMS never sends it.
+    entry(
+        "KMS.2607",
+        "The unwrapped key material does not have the expected key check value (KCV). "
+        "Nothing was imported: the key is still Pending import.",
+    ),
     entry("KMS.2701", "Key material can be deleted only when the key is Enabled or Disabled."),
     entry("APIGW.0301", "The request signature could not be verified."),
     entry("APIGW.0101", "The API does not exist."),

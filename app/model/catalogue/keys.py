@@ -69,6 +69,16 @@ ENTRIES = (
         "algorithm of this token.",
     ),
     entry(
+        "import.kcv_differs",
+        "The key check value (KCV) of the unwrapped key material is not {kcv}, the one "
+        "expected. Nothing was imported: the key is still Pending import. Wrap the intended "
+        "material again with this token's wrapping key and {algorithm}.",
+    ),
+    entry(
+        "kcv.malformed",
+        "The expected key check value (KCV) must be 6 hexadecimal digits, such as CABA0B.",
+    ),
+    entry(
         "import.delete_state",
         "The key is {state}: key material can be deleted only when the key is Enabled or Disabled.",
     ),

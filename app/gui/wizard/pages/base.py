@@ -73,6 +73,11 @@ _ADVICE = {
         "Go back to \u201cWrap key material\u201d, choose \u201cUse an existing 32-byte key "
         "material file\u201d and wrap the material this key had before.",
     ),
+    "KMS.2607": tr_noop(
+        "ImportKeyWizard",
+        "Go back to \u201cWrap key material\u201d: check the KCV you typed, or wrap the "
+        "intended material again with the wrapping key and algorithm of this token.",
+    ),
     "KMS.2602": tr_noop(
         "ImportKeyWizard",
         "Choose a later date and time, or \u201cKey material will never expire\u201d.",

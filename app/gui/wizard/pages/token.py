@@ -1,9 +1,11 @@
 """Page 6, Import key token (console steps 13-14): the key ID, the token file, the material's
 expiration mode; Finish imports in the background.
 
-Success says "Key <alias> imported successfully" with the key's KCV, and Finish becomes
-Close. A refusal stays on this page with its KMS code and what to do, and a button goes back
-to the page that fixes it; nothing the user entered is lost, so they retry from there.
+The import passes the KCV the wizard knows (``ImportFlow.expected_kcv``). Success says "Key
+<alias> imported successfully" with the key's KCV, or, where the KMS cannot check a KCV, that
+the expected one was not verified; Finish becomes Close. A refusal stays on this page with
+its KMS code and what to do, and a button goes back to the page that fixes it; nothing the
+user entered is lost, so they retry from there.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
-from app.gui.messages import error_sentence
+from app.gui.messages import error_sentence, join_sentences
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
 from app.gui.widgets.path_field import PathField, PathMode
@@ -145,7 +147,7 @@ class TokenPage(FlowPage):
             self._on_input_changed()
             return False
         key_id, token, encrypted = flow.key.key_id, flow.token_path, flow.encrypted_material
-        expires = flow.expiration_time()
+        expires, expected = flow.expiration_time(), flow.expected_kcv()
         assert token is not None and encrypted is not None
         self.run_job(
             lambda: work.import_material(
@@ -154,20 +156,30 @@ class TokenPage(FlowPage):
                 token_path=token,
                 encrypted=encrypted,
                 expiration_time=expires,
+                expect_kcv=expected,
             ),
             doing=self.tr("Importing the key material..."),
-            on_success=self._on_imported,
+            on_success=lambda key: self._on_imported(key, expected),
         )
         return False
 
-    def _on_imported(self, key: Cmk) -> None:
+    def _on_imported(self, key: Cmk, expected: str | None) -> None:
         self.flow.imported = key
-        self.notice.show_text(
+        text = (
             self.tr("Key %1 imported successfully. Key check value (KCV): %2.")
             .replace("%1", key.alias)
-            .replace("%2", key.kcv or "-"),
-            Kind.SUCCESS,
+            .replace("%2", key.kcv or "-")
         )
+        checked = ""
+        if expected is not None and self.backend.verifies_kcv:
+            checked = self.tr("The KMS checked that it is the KCV expected.")
+        elif expected is not None:
+            checked = self.tr(
+                "This KMS reports no key check value, so it could not verify that the "
+                "imported material has the KCV %1."
+            ).replace("%1", expected)
+        text = join_sentences(text, checked)
+        self.notice.show_text(text, Kind.SUCCESS)
         self.body.setEnabled(False)
         self.refresh()
         self.imported.emit(key)

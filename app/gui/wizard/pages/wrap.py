@@ -1,6 +1,7 @@
 """Page 4, Wrap key material (console step 11, which the console leaves to the user).
 
-Method 1: the user wraps on their HSM; the page says what to do and Next asks for the file.
+Method 1: the user wraps on their HSM; the page says what to do, takes the KCV the HSM shows
+(optional: the import is then refused unless the material has it), and Next asks for the file.
 Method 2: Keyferry wraps here: generate 32 random bytes (saved where the user says, never over
 an existing file) or take an existing 32-byte file; Wrap writes EncryptedKeyMaterial.bin
 beside the downloads and shows the material's KCV. Either way the page shows the openssl
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -23,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from app.backends.base import KmsBackend
 from app.gui.formatting import without_mnemonic
+from app.gui.messages import error_sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.command_list import CommandList
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
-from app.gui.wizard.pages.base import FlowPage
+from app.gui.wizard.pages.base import FlowPage, problem_label
 
 
 class WrapPage(FlowPage):
@@ -50,6 +53,16 @@ class WrapPage(FlowPage):
         self.on_hsm = self._radio("wrapOnHsmRadio", self.tr("I will wrap it on my &HSM"))
         self.here = self._radio("wrapHereRadio", self.tr("&Wrap it here"))
         self.hsm_info = QLabel(self.body, objectName="hsmInstructions", wordWrap=True)
+        self.hsm_kcv = QLineEdit(self.body, objectName="hsmKcvEdit", maxLength=16)
+        self.hsm_kcv.setAccessibleName(self.tr("Key check value (KCV) from your HSM"))
+        self.hsm_kcv.setPlaceholderText(self.tr("for example CABA0B"))
+        hint_width = self.hsm_kcv.fontMetrics().horizontalAdvance(self.hsm_kcv.placeholderText())
+        self.hsm_kcv.setMinimumWidth(hint_width + 4 * self.hsm_kcv.fontMetrics().averageCharWidth())
+        self.hsm_kcv_label = self.label_for(
+            self.tr("&KCV your HSM shows for this material (optional):"), self.hsm_kcv
+        )
+        self.hsm_kcv_problem = problem_label("hsmKcvProblemLabel", self.body)
+        self.hsm_kcv_warning = Notice(self.body, object_name="hsmKcvWarning")
         self.generate = self._radio(
             "generateMaterialRadio", self.tr("&Generate new key material (32 random bytes)")
         )
@@ -79,6 +92,7 @@ class WrapPage(FlowPage):
         for radio in (self.on_hsm, self.here, self.generate, self.existing):
             radio.toggled.connect(self._on_choice_toggled)
         self.plain.pathChanged.connect(self._on_choice_toggled)
+        self.hsm_kcv.textChanged.connect(self._on_hsm_kcv_textChanged)
         self.wrap.clicked.connect(self._on_wrap_clicked)
 
     def help_text(self) -> str:
@@ -100,7 +114,17 @@ class WrapPage(FlowPage):
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.on_hsm)
-        layout.addWidget(self.hsm_info)
+        hsm = QVBoxLayout()
+        hsm.setContentsMargins(24, 0, 0, 0)
+        kcv_row = QHBoxLayout()
+        kcv_row.addWidget(self.hsm_kcv_label)
+        kcv_row.addWidget(self.hsm_kcv)
+        kcv_row.addStretch(1)
+        hsm.addWidget(self.hsm_info)
+        hsm.addLayout(kcv_row)
+        hsm.addWidget(self.hsm_kcv_problem)
+        hsm.addWidget(self.hsm_kcv_warning)
+        layout.addLayout(hsm)
         layout.addWidget(self.here)
         indented = QVBoxLayout()
         indented.setContentsMargins(24, 0, 0, 0)
@@ -131,10 +155,11 @@ class WrapPage(FlowPage):
         )
         plain = flow.plaintext_path or flow.default_plaintext_path()
         radios = (self.on_hsm, self.here, self.generate, self.existing)
-        blockers = [QSignalBlocker(widget) for widget in (*radios, self.plain.edit)]
+        blockers = [QSignalBlocker(widget) for widget in (*radios, self.plain.edit, self.hsm_kcv)]
         (self.here if here else self.on_hsm).setChecked(True)
         (self.generate if generate else self.existing).setChecked(True)
         self.plain.setPath(plain)
+        self.hsm_kcv.setText(flow.hsm_kcv)
         del blockers
         self._on_choice_toggled()  # once, with every choice in place
 
@@ -145,7 +170,8 @@ class WrapPage(FlowPage):
         flow.material_source = MaterialSource.GENERATE if generate else MaterialSource.EXISTING
         flow.plaintext_path = self.plain.path()
         here = flow.wrap_method is WrapMethod.HERE
-        self.hsm_info.setVisible(not here)
+        for widget in (self.hsm_info, self.hsm_kcv_label, self.hsm_kcv):
+            widget.setVisible(not here)
         for widget in (self.generate, self.existing, self.plain_label, self.plain, self.wrap):
             widget.setEnabled(here)
         self.plain.setMode(
@@ -169,6 +195,28 @@ class WrapPage(FlowPage):
         )
         self._show_state()
 
+    def _on_hsm_kcv_textChanged(self, text: str) -> None:
+        self.flow.hsm_kcv = text
+        self._show_state()
+
+    def _show_hsm_kcv(self) -> None:
+        """The typed KCV's problem, and the warning when PKCS#1 v1.5 goes unchecked."""
+        flow = self.flow
+        on_hsm = flow.wrap_method is WrapMethod.HSM
+        problem = flow.hsm_kcv_problem() if on_hsm else None
+        self.hsm_kcv_problem.setText(error_sentence(problem) if problem else "")
+        self.hsm_kcv_problem.setVisible(problem is not None)
+        self.hsm_kcv_warning.show_text(
+            self.tr(
+                "With RSAES_PKCS1_V1_5, material wrapped with the wrong key or algorithm can "
+                "unwrap to random bytes and import, and the key is then bound to them for "
+                "ever. Type your HSM's KCV so that such an import is refused."
+            )
+            if flow.kcv_unchecked_warning()
+            else "",
+            Kind.WARNING,
+        )
+
     def _show_state(self) -> None:
         flow, items = self.flow, self.flow.items
         if items is not None:
@@ -189,18 +237,20 @@ class WrapPage(FlowPage):
             if current
             else ""
         )
+        self._show_hsm_kcv()
         if flow.wrap_method is WrapMethod.HSM:
             self.kcv.setText(
                 self.tr(
-                    "After the import, the key check value (KCV) of the "
-                    "material is shown: compare it with your HSM's."
+                    "The KCV is AES-CMAC of a zero block, first 3 bytes (not the older "
+                    "AES-ECB check value). With it, the import is refused unless the "
+                    "unwrapped material has this KCV."
                 )
             )
         elif current is not None:
             self.kcv.setText(
                 self.tr(
-                    "Key check value (KCV): %1. Compare it with your HSM's; "
-                    "the KMS shows the same after the import."
+                    "Key check value (KCV): %1. Compare it with your HSM's; the import is "
+                    "refused unless the unwrapped material has this KCV."
                 ).replace("%1", current.kcv)
             )
         else:
