@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -45,13 +46,14 @@ from app.gui.key_actions import KeyActions
 from app.gui.key_list_sync import KeyListSync
 from app.gui.key_operations import KeyOperations
 from app.gui.messages import error_text, message_text
+from app.gui.table_keys import TableKeys
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.details_pane import DetailsPane
 from app.gui.widgets.elided_label import ElidedLabel
 from app.gui.widgets.key_table import fit_columns, make_key_table
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.top_bar import FILTER_STATES, TopBar
-from app.gui.window_menus import WindowMenus
+from app.gui.window_menus import KEY_GROUPS, WindowMenus
 from app.model.audit import AuditEntry
 from app.model.errors import SetupError
 from app.model.keys import Cmk
@@ -134,7 +136,8 @@ class CmkListWindow(QMainWindow):
         self.splitter.setSizes([460, 300])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.menus = WindowMenus(self, self.key_actions, context_menu=self.table)
+        self.menus = WindowMenus(self, self.key_actions)
+        self.table_keys = TableKeys(self.table, self.key_actions, self.details, KEY_GROUPS)
         self.connect_remote_action = self.menus.connect_remote_action
         self.use_local_action = self.menus.use_local_action
         self.use_local_action.setEnabled(not self.backend.is_local)
@@ -208,6 +211,8 @@ class CmkListWindow(QMainWindow):
         menus.create_action.triggered.connect(lambda: ops.create_key())
         menus.search_action.triggered.connect(self._on_search_action_triggered)
         menus.reload_action.triggered.connect(self.sync.reload)
+        menus.quit_action.triggered.connect(QApplication.closeAllWindows)
+        menus.help_action.triggered.connect(self._on_help_action_triggered)
         self.connect_remote_action.triggered.connect(self._on_connect_remote_action_triggered)
         self.use_local_action.triggered.connect(lambda: self.kmsChosen.emit(None))
         self.search.textChanged.connect(self._on_search_textChanged)
@@ -389,6 +394,11 @@ class CmkListWindow(QMainWindow):
                 .replace("%2", f"{total:,}")
             )
         self.shown_label.setText(text)
+
+    def _on_help_action_triggered(self) -> None:
+        from app.gui.dialogs.window_help import show_window_help
+
+        show_window_help(self)
 
     def _on_connect_remote_action_triggered(self) -> None:
         from app.gui.dialogs.connection import ConnectionDialog

@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QToolBar,
     QToolButton,
-    QWidget,
 )
 
 from app.gui import language as lang
 from app.gui.key_actions import KeyActions
 
 #: The key actions in the Key menu and the toolbar, by group.
-_KEY_GROUPS = (
+KEY_GROUPS = (
     ("enableAction", "disableAction"),
     ("editAliasAction", "editTagsAction"),
     ("scheduleDeletionAction", "cancelDeletionAction"),
@@ -53,8 +52,7 @@ def _action(
 class WindowMenus(QObject):
     """The menus, the toolbar and the window's own actions."""
 
-    def __init__(self, window: QMainWindow, key_actions: KeyActions, context_menu: QWidget) -> None:
-        """``context_menu``: the widget whose context menu offers the key actions too."""
+    def __init__(self, window: QMainWindow, key_actions: KeyActions) -> None:
         super().__init__(window)
         self._window = window
         self.import_action = _action(window, "importKeyAction", "Ctrl+I")
@@ -63,6 +61,11 @@ class WindowMenus(QObject):
         self.reload_action = _action(window, "reloadAction", QKeySequence.StandardKey.Refresh)
         self.connect_remote_action = _action(window, "connectRemoteAction")
         self.use_local_action = _action(window, "useLocalAction")
+        self.quit_action = _action(
+            window, "quitAction", "Ctrl+Q"
+        )  # StandardKey.Quit is empty on some platforms
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action = _action(window, "helpAction", QKeySequence.StandardKey.HelpContents)
         self.about_action = _action(window, "aboutAction")
         self.about_qt_action = _action(window, "aboutQtAction")
         self.about_action.triggered.connect(self._on_about_action_triggered)
@@ -73,8 +76,6 @@ class WindowMenus(QObject):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.menus = self._build(window, key_actions)
-        for group in _KEY_GROUPS:
-            context_menu.addActions([key_actions[name] for name in group])
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         lang.language().changed.connect(self._check_language)
         self._check_language()
@@ -100,19 +101,22 @@ class WindowMenus(QObject):
         for name, menu in menus.items():
             menu.setObjectName(f"{name}Menu")
         menus["key"].addActions([self.import_action, self.create_action])
-        for group in _KEY_GROUPS:
+        menus["key"].setToolTipsVisible(True)  # a greyed action says why, as in the toolbar
+        for group in KEY_GROUPS:
             menus["key"].addSeparator()
             self.toolbar.addSeparator()
             for name in group:
                 menus["key"].addAction(key_actions[name])
                 self.toolbar.addAction(key_actions[name])
+        menus["key"].addSeparator()
+        menus["key"].addAction(self.quit_action)
         menus["view"].addActions([self.search_action, self.reload_action])
         menus["view"].addSeparator()
         menus["language"] = menus["view"].addMenu("")
         menus["language"].setObjectName("languageMenu")
         menus["language"].addActions(list(self.language_actions.values()))
         menus["connection"].addActions([self.connect_remote_action, self.use_local_action])
-        menus["help"].addActions([self.about_action, self.about_qt_action])
+        menus["help"].addActions([self.help_action, self.about_action, self.about_qt_action])
         return menus
 
     def _check_language(self, *_args: object) -> None:
@@ -136,6 +140,8 @@ class WindowMenus(QObject):
         for action, text in (
             (self.import_action, self.tr("&Import Key\u2026")),
             (self.create_action, self.tr("&Create Key\u2026")),
+            (self.quit_action, self.tr("&Quit")),
+            (self.help_action, self.tr("Keyferry &Help")),
             (self.search_action, self.tr("&Find")),
             (self.reload_action, self.tr("&Reload")),
             (self.connect_remote_action, self.tr("Connect to a &remote KMS\u2026")),

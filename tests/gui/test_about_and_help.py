@@ -81,16 +81,31 @@ def test_every_wizard_page_says_what_it_is(driver) -> None:
     assert "Finish" in texts[PageId.TOKEN]
 
 
-def test_the_help_button_shows_the_current_pages_help(driver, qtbot) -> None:
+def _bubble():
+    shown = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.metaObject().className() == "QWhatsThat" and w.isVisible()
+    ]
+    return shown[0] if shown else None
+
+
+@pytest.mark.parametrize("how", ["button", "F1"])
+def test_the_help_shows_the_current_pages_help_inside_the_wizard(driver, qtbot, how) -> None:
     button = driver.button(QWizard.WizardButton.HelpButton)
     assert button.isVisible() and button.text() == "&What is this?"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: any(
-            w.metaObject().className() == "QWhatsThat" and w.isVisible()
-            for w in QApplication.topLevelWidgets()
-        )
-    )
+    if how == "button":
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    else:
+        driver.wizard.activateWindow()
+        qtbot.waitUntil(driver.wizard.isActiveWindow)
+        qtbot.keyClick(driver.wizard, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: _bubble() is not None)
+    bubble, wizard = _bubble().geometry(), driver.wizard.frameGeometry()
+    assert wizard.contains(bubble), (bubble, wizard)  # over the page, within the wizard
+    button_rect = button.rect().translated(button.mapToGlobal(button.rect().topLeft()))
+    assert not bubble.intersects(button_rect), "the bubble covers its own button"
+    _bubble().close()
 
 
 @pytest.mark.usefixtures("chinese")

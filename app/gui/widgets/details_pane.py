@@ -103,7 +103,7 @@ class DetailsPane(QScrollArea):
         self.placeholder.setText(self.tr("Select a key to see its details."))
         for name, text in zip(self._FIELDS, self._caption_texts(), strict=True):
             self._captions[name].setText(text)
-        self.copy_button.setText(self.tr("&Copy key ID"))
+        self.copy_button.setText(self.tr("Cop&y key ID"))
         self.copy_button.setAccessibleName(self.tr("Copy key ID"))
         self.history_title.setText(self.tr("<b>Import history</b>"))
         self.history.setAccessibleName(self.tr("Import history"))
@@ -253,6 +253,11 @@ class DetailsPane(QScrollArea):
             status = self.tr("No import history yet.")
         self.history_status.setText(status)
         self.history_status.setVisible(bool(status))
+
+    def show_and_focus(self) -> None:
+        """Bring the pane into view with the keyboard in it (Enter on a row)."""
+        self.ensureWidgetVisible(self.copy_button)
+        self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_copy_button_clicked(self) -> None:
         if self.cmk is not None:

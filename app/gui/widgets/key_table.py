@@ -47,7 +47,6 @@ def make_key_table(parent: QWidget, model: QSortFilterProxyModel, state_role: in
     header.setStretchLastSection(True)
     header.setSortIndicator(Column.CREATED, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     fit_columns(table)
     return table
 

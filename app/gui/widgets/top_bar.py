@@ -55,7 +55,7 @@ class TopBar(QWidget):
     def retranslate(self) -> None:
         self.import_button.setText(self.tr("&Import Key\u2026"))
         self.import_button.setAccessibleName(self.tr("Import Key"))
-        self.create_button.setText(self.tr("Create &Key\u2026"))
+        self.create_button.setText(self.tr("C&reate Key\u2026"))
         self.create_button.setAccessibleName(self.tr("Create Key"))
         self.search.setAccessibleName(self.tr("Search keys"))
         self.search.setPlaceholderText(self.tr("Alias, key ID, description, tag key or value"))

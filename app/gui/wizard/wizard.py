@@ -10,11 +10,11 @@ the console does: every file is written whole or not at all.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QWhatsThis, QWidget, QWizard
 
 from app.backends.base import KmsBackend
-from app.gui.geometry import fit_to_screen, keep_inside, text_size
+from app.gui.geometry import fit_to_screen, keep_inside, lines, text_size
 from app.gui.tasks import TaskRunner
 from app.gui.wizard.flow import ImportFlow, PageId
 from app.gui.wizard.pages.base import FlowPage
@@ -64,6 +64,7 @@ class ImportKeyWizard(QWizard):
         help_button.setObjectName("helpButton")
         help_button.setAccessibleName(self.tr("What is this step?"))
         self.helpRequested.connect(self.show_help)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
         for page_id, page_class in PAGES.items():
             page = page_class(self.flow, backend, runner, self)
             page.fixRequested.connect(self.go_back_to)
@@ -89,11 +90,13 @@ class ImportKeyWizard(QWizard):
             self.back()
 
     def show_help(self) -> None:
-        """The current page's "What is this?", in a bubble over the button."""
+        """The current page's "What is this?", in a bubble inside the wizard, over the
+        page's top (not over the button, and not off the wizard's edge)."""
         page = self.currentPage()
         if page is not None:
-            button = self.button(QWizard.WizardButton.HelpButton)
-            QWhatsThis.showText(button.mapToGlobal(QPoint(0, 0)), page.whatsThis(), self)
+            # Qt centres the bubble on the point's x, and opens it below the point.
+            top_middle = QPoint(page.width() // 2, lines(page, 1))
+            QWhatsThis.showText(page.mapToGlobal(top_middle), page.whatsThis(), self)
 
     def done(self, result: int) -> None:
         if result != QDialog.DialogCode.Accepted:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QMenu,
     QTableView,
     QWidget,
 )
@@ -185,8 +186,13 @@ def test_keyboard_find_arrows_and_the_context_menu_actions(lw: ListDriver) -> No
     lw.qtbot.keyClick(lw.table, Qt.Key.Key_Home)
     lw.qtbot.keyClick(lw.table, Qt.Key.Key_Down)
     assert lw.window.selected_key() is not None
-    names = {a.objectName() for a in lw.table.actions()}
+    lw.table.customContextMenuRequested.emit(lw.table.visualRect(lw.table.currentIndex()).center())
+    menu = lw.table.findChild(QMenu, "keyContextMenu")
+    lw.wait(lambda: menu is not None and menu.isVisible())
+    names = {a.objectName() for a in menu.actions()}
     assert {"enableAction", "disableAction", "tryItAction", "scheduleDeletionAction"} <= names
+    assert "copyKeyIdAction" in names
+    menu.close()
 
 
 def test_a_search_that_hides_the_selected_key_selects_nothing(lw: ListDriver) -> None:
