@@ -29,7 +29,8 @@ CATALOGUE = ROOT / "app" / "model" / "catalogue"
 #: lupdate knows QT_TRANSLATE_NOOP(context, text); ours are typed functions of that shape.
 ALIASES = "QT_TRANSLATE_NOOP=tr_noop,QT_TRANSLATE_NOOP+=entry"
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+#: English holds only the plural forms of texts with %n (lupdate -pluralonly).
+LANGUAGES = ("en", "zh_CN")
 _EXTRA_COMMENT = re.compile(r"\n *<extracomment>.*?</extracomment>", re.DOTALL)
 
 
@@ -61,6 +62,7 @@ def update(target: Path, language: str) -> None:
             "-target-language",
             language,
             "-silent",
+            *(["-pluralonly"] if language == "en" else []),
         ],
         cwd=ROOT,
         check=True,

@@ -5,7 +5,9 @@ simplified script gets Simplified Chinese, every other locale English. View > La
 overrides it, and the choice is remembered in QSettings (``ui/language``: ``system``, ``en``
 or ``zh_CN``).
 
-A language is two translators on the application: Keyferry's own
+English is the sources' language; its translator holds only plural forms ("1 key", "2
+keys": ``keyferry_en.qm``, from ``lupdate -pluralonly``), as Qt recommends for texts with
+``%n``. Another language is two translators on the application: Keyferry's own
 (``resources/translations/keyferry_<lang>.qm``, compiled from the Qt Linguist source by
 ``packaging/build_translations.py``) and Qt's (``qtbase_<lang>.qm``, shipped with PySide6:
 the wizard's Back and Next, Cancel, the file dialogs). Installing them makes Qt send every
@@ -85,6 +87,7 @@ class Language(QObject):
         #: What the user chose (``system``, ``en`` or ``zh_CN``) and what it means here.
         self.choice = SYSTEM
         self.current = ENGLISH
+        self._install(ENGLISH)
 
     def apply(self, choice: str, *, remember: bool = False, system: QLocale | None = None) -> str:
         """Use the language ``choice`` means (and remember the choice when asked); returns
@@ -109,10 +112,11 @@ class Language(QObject):
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators = []
-        if language == ENGLISH:  # the sources are English
-            return
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for path in (translation_file(language), f"{qt_folder}/qtbase_{language}.qm"):
+        paths = [translation_file(language)]
+        if language != ENGLISH:  # Qt's own texts are English already
+            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            paths.append(f"{qt_folder}/qtbase_{language}.qm")
+        for path in paths:
             translator = QTranslator(self)
             if translator.load(path):
                 app.installTranslator(translator)

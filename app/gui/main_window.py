@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QSettings,
     Qt,
@@ -384,14 +385,14 @@ class CmkListWindow(QMainWindow):
         elif not total and not self.backend.is_open:
             text = self.tr("Opening the key store\u2026")  # it may be asking the keyring
         elif not self.sync.complete:
-            text = self.tr("Loading keys\u2026 (%1 so far)").replace("%1", f"{total:,}")
+            text = self.tr("Loading keys\u2026 (%1 so far)").replace(
+                "%1", QLocale().toString(total)
+            )
         elif matching == total:
-            text = self.tr("%1 keys").replace("%1", f"{total:,}")
+            text = self.tr("%Ln key(s)", "", total)
         else:
-            text = (
-                self.tr("%1 of %2 keys match")
-                .replace("%1", f"{matching:,}")
-                .replace("%2", f"{total:,}")
+            text = self.tr("%1 of %Ln key(s) match", "", total).replace(
+                "%1", QLocale().toString(matching)
             )
         self.shown_label.setText(text)
 

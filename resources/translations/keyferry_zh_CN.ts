@@ -119,13 +119,17 @@
         <source>Loading keys… (%1 so far)</source>
         <translation>正在加载密钥…（已加载 %1 个）</translation>
     </message>
-    <message>
-        <source>%1 keys</source>
-        <translation>共 %1 个密钥</translation>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln 个密钥</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 of %2 keys match</source>
-        <translation>%2 个密钥中有 %1 个匹配</translation>
+    <message numerus="yes">
+        <source>%1 of %Ln key(s) match</source>
+        <translation>
+            <numerusform>%Ln 个密钥中有 %1 个匹配</numerusform>
+        </translation>
     </message>
 </context>
 <context>

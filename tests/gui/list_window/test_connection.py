@@ -126,7 +126,7 @@ def test_the_window_shows_before_its_local_store_opens_on_the_runner(
     window.show()
     assert backend._kms is None or opened_on != [threading.main_thread().name]
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
-    qtbot.waitUntil(lambda: window.shown_label.text() == "1 keys", timeout=10_000)
+    qtbot.waitUntil(lambda: window.shown_label.text() == "1 key", timeout=10_000)
     assert opened_on and opened_on[0] != threading.main_thread().name
     assert window.windowTitle().endswith(f"({tmp_path / 'store'})")
     window.close()

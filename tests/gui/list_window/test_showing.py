@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.engine import DEFAULT_PROJECT
 from app.gui import formatting as fmt
 from app.gui.cmk_table_model import Column
+from app.gui.language import CHINESE, language
 from app.gui.widgets.details_pane import DetailsPane
+from app.model.keys import Origin
 from tests.gui.list_window.conftest import Keys
 from tests.gui.list_window.driver import ListDriver
 
@@ -247,3 +250,20 @@ def test_a_refused_import_is_in_the_history_with_its_code(lw: ListDriver, keys: 
     lw.wait(lambda: tree.topLevelItemCount() == 2)
     assert tree.topLevelItem(1).text(1) == "Import key material"
     assert tree.topLevelItem(1).text(2) == f"Refused ({code})"
+
+
+def test_counts_use_plural_forms_in_both_languages(lw: ListDriver, compiled_translations) -> None:
+    lw.search("ceremony")
+    assert lw.label("shownCountLabel") == "1 of 5 keys match"
+    lw.search("")
+    assert lw.label("shownCountLabel") == "5 keys"
+    language().apply(CHINESE)
+    lw.wait(lambda: lw.label("shownCountLabel") == "5 个密钥")
+    lw.search("ceremony")
+    assert lw.label("shownCountLabel") == "5 个密钥中有 1 个匹配"
+
+
+def test_one_key_is_one_key(make_window, kms) -> None:
+    kms.create_key(project_id=DEFAULT_PROJECT, key_alias="only", origin=Origin.KMS)
+    lw = make_window()
+    assert lw.label("shownCountLabel") == "1 key"
