@@ -93,7 +93,7 @@ def test_testing_a_good_connection(
 ) -> None:
     _fill(qtbot, dialog, live_server.url)
     status = _press(qtbot, dialog, "testButton")
-    assert status == "Connected: project guiproj holds 0 key(s)."
+    assert status == "Connected: project guiproj holds 0 keys."
     assert dialog.isVisible() and dialog.secretEdit.text() == SECRET_KEY  # not used up yet
     assert memory_keyring.entries == {} and profiles.all() == {}  # a test saves nothing
 
