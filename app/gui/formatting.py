@@ -9,7 +9,7 @@ shows at the next repaint.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
@@ -50,7 +50,9 @@ def utc_time(ms: int) -> str:
 
 
 def local_and_utc(ms: int) -> str:
-    """Both forms in one line, for the details pane and dialogs."""
+    """Both forms in one line, for the details pane and dialogs (once where local is UTC)."""
+    if datetime.fromtimestamp(ms / 1000).astimezone().utcoffset() == timedelta(0):
+        return utc_time(ms)
     return fill(QCoreApplication.translate("Formatting", "%1 (%2)"), local_time(ms), utc_time(ms))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.material.files import FileProblem, read_input, write_private
@@ -52,9 +52,12 @@ def stamp(when_s: float) -> str:
 
 
 def format_time(when_s: float) -> str:
-    """Local time with its zone, and UTC: '2026-11-28 17:30:05 CET (2026-11-28 16:30:05 UTC)'."""
+    """Local time with its zone, and UTC: '2026-11-28 17:30:05 CET (2026-11-28 16:30:05 UTC)';
+    once where local time is UTC."""
     local = datetime.fromtimestamp(when_s).astimezone()
     utc = datetime.fromtimestamp(when_s, UTC)
+    if local.utcoffset() == timedelta(0):
+        return f"{utc:%Y-%m-%d %H:%M:%S} UTC"
     return f"{local:%Y-%m-%d %H:%M:%S %Z} ({utc:%Y-%m-%d %H:%M:%S} UTC)"
 
 

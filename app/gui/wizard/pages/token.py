@@ -10,7 +10,7 @@ user entered is lost, so they retry from there.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
@@ -132,7 +132,8 @@ class TokenPage(FlowPage):
         flow.expires_at = self.when.dateTime().toSecsSinceEpoch()
         self.when.setEnabled(self.expires.isChecked())
         utc = datetime.fromtimestamp(flow.expires_at, UTC)
-        self.utc.setText(utc.strftime("(%Y-%m-%d %H:%M UTC)"))
+        local_is_utc = utc.astimezone().utcoffset() == timedelta(0)
+        self.utc.setText("UTC" if local_is_utc else utc.strftime("(%Y-%m-%d %H:%M UTC)"))
         problem = flow.expiry_problem()
         self.when_problem.setText(error_sentence(problem) if problem else "")
         self.refresh()
