@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QSettings,
     Qt,
@@ -26,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.backends.base import KmsBackend
-from app.gui import formatting as fmt
 from app.gui.appearance import restore_geometry, save_geometry
 from app.gui.cmk_table_model import (
     CmkFilterProxy,
@@ -50,11 +47,11 @@ from app.gui.messages import error_text, message_text
 from app.gui.table_keys import TableKeys
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.details_pane import DetailsPane
-from app.gui.widgets.elided_label import ElidedLabel
 from app.gui.widgets.key_table import fit_columns, make_key_table
 from app.gui.widgets.notice import Kind, Notice
-from app.gui.widgets.top_bar import FILTER_STATES, TopBar
+from app.gui.widgets.top_bar import TopBar
 from app.gui.window_menus import KEY_GROUPS, WindowMenus
+from app.gui.window_status import WindowStatus
 from app.model.audit import AuditEntry
 from app.model.errors import SetupError
 from app.model.keys import Cmk
@@ -142,19 +139,15 @@ class CmkListWindow(QMainWindow):
         self.connect_remote_action = self.menus.connect_remote_action
         self.use_local_action = self.menus.use_local_action
         self.use_local_action.setEnabled(not self.backend.is_local)
-        self.counts_label = ElidedLabel(self, object_name="stateCountsLabel")
-        self.shown_label = QLabel(self, objectName="shownCountLabel")
-        self.connection_label = ElidedLabel(self, object_name="connectionLabel")
-        for label in (self.connection_label, self.shown_label, self.counts_label):
-            self.statusBar().addPermanentWidget(label)
+        self.status = WindowStatus(self, self.table)
+        self.shown_label = self.status.shown_label
 
     def retranslate(self) -> None:
         """Every text of the window in the current language; what was said in the old one
         (a notice, a status message) goes."""
         self._stale_language = False
         self.setWindowTitle(self.tr("Keyferry \u2014 %1").replace("%1", self._kms_name()))
-        self.connection_label.setText(self._kms_name())
-        self.connection_label.setAccessibleName(self.tr("Connected KMS"))
+        self.status.show_connection(self._kms_name())
         self.table.setAccessibleName(self.tr("Keys"))
         self.top_bar.retranslate()
         self.menus.retranslate()
@@ -206,8 +199,8 @@ class CmkListWindow(QMainWindow):
         for name, run in on_key.items():
             acts[name].triggered.connect(lambda _checked=False, run=run: self._on_key(run))
         menus = self.menus
-        self.top_bar.import_button.clicked.connect(menus.import_action.trigger)
-        self.top_bar.create_button.clicked.connect(menus.create_action.trigger)
+        self.top_bar.follow(self.top_bar.import_button, menus.import_action)
+        self.top_bar.follow(self.top_bar.create_button, menus.create_action)
         menus.import_action.triggered.connect(lambda: ops.open_wizard())
         menus.create_action.triggered.connect(lambda: ops.create_key())
         menus.search_action.triggered.connect(self._on_search_action_triggered)
@@ -368,33 +361,18 @@ class CmkListWindow(QMainWindow):
         self.notice.show_text(text.replace("%1", error_text(error)), Kind.ERROR)
 
     def _update_counts(self) -> None:
-        counts = self.model.keyView.keys.counts
-        parts = [
-            self.tr("%1: %2")
-            .replace("%1", fmt.state_label(s))
-            .replace("%2", f"{counts.get(s, 0):,}")
-            for s in FILTER_STATES
-        ]
-        self.counts_label.setText("  \u00b7  ".join(parts))
+        self.status.show_counts(self.model.keyView.keys.counts)
         self._update_shown_count()
 
     def _update_shown_count(self, *_args: object) -> None:
-        total, matching = len(self.model.keyView.keys), self.model.totalRows()
-        if self._unopened and not total:
-            text = self.tr("No keys: the store is not open")
-        elif not total and not self.backend.is_open:
-            text = self.tr("Opening the key store\u2026")  # it may be asking the keyring
-        elif not self.sync.complete:
-            text = self.tr("Loading keys\u2026 (%1 so far)").replace(
-                "%1", QLocale().toString(total)
-            )
-        elif matching == total:
-            text = self.tr("%Ln key(s)", "", total)
-        else:
-            text = self.tr("%1 of %Ln key(s) match", "", total).replace(
-                "%1", QLocale().toString(matching)
-            )
-        self.shown_label.setText(text)
+        self.status.show_shown(
+            total=len(self.model.keyView.keys),
+            matching=self.model.totalRows(),
+            complete=self.sync.complete,
+            unopened=self._unopened,
+            opening=not self.backend.is_open,
+        )
+        self.menus.set_store_open(not self._unopened)
 
     def _on_help_action_triggered(self) -> None:
         from app.gui.dialogs.window_help import show_window_help

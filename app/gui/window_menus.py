@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import language as lang
+from app.gui.formatting import without_mnemonic
 from app.gui.key_actions import KeyActions
 
 #: The key actions in the Key menu and the toolbar, by group.
@@ -71,6 +72,7 @@ class WindowMenus(QObject):
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.about_qt_action.triggered.connect(QApplication.aboutQt)
         self.language_actions = self._language_actions(window)
+        self._store_open = True
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("keyToolBar")
         self.toolbar.setMovable(False)
@@ -119,6 +121,15 @@ class WindowMenus(QObject):
         menus["help"].addActions([self.help_action, self.about_action, self.about_qt_action])
         return menus
 
+    def set_store_open(self, is_open: bool) -> None:
+        """Import Key and Create Key need the store: while it is not open they are greyed,
+        and say why."""
+        self._store_open = is_open
+        reason = self.tr("The key store is not open. View > Reload tries again.")
+        for action in (self.import_action, self.create_action):
+            action.setEnabled(is_open)
+            action.setToolTip(without_mnemonic(action.text()) if is_open else reason)
+
     def _check_language(self, *_args: object) -> None:
         self.language_actions[lang.language().choice].setChecked(True)
 
@@ -150,6 +161,7 @@ class WindowMenus(QObject):
             (self.about_qt_action, self.tr("About &Qt")),
         ):
             action.setText(text)
+        self.set_store_open(self._store_open)
         self.language_actions[lang.SYSTEM].setText(self.tr("&System language"))
         for choice in (lang.ENGLISH, lang.CHINESE):
             self.language_actions[choice].setText(lang.NAMES[choice])

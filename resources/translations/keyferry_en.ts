@@ -2,7 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>CmkListWindow</name>
+    <name>ConnectionDialog</name>
+    <message numerus="yes">
+        <source>Connected: project %s holds %n key(s).</source>
+        <translation>
+            <numerusform>Connected: project %s holds %n key.</numerusform>
+            <numerusform>Connected: project %s holds %n keys.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
     <message numerus="yes">
         <source>%Ln key(s)</source>
         <translation>
@@ -15,16 +25,6 @@
         <translation>
             <numerusform>%1 of %Ln key match</numerusform>
             <numerusform>%1 of %Ln keys match</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionDialog</name>
-    <message numerus="yes">
-        <source>Connected: project %s holds %n key(s).</source>
-        <translation>
-            <numerusform>Connected: project %s holds %n key.</numerusform>
-            <numerusform>Connected: project %s holds %n keys.</numerusform>
         </translation>
     </message>
 </context>

@@ -76,10 +76,6 @@
         <translation>Keyferry — %1</translation>
     </message>
     <message>
-        <source>Connected KMS</source>
-        <translation>已连接的 KMS</translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation>密钥</translation>
     </message>
@@ -102,34 +98,6 @@
     <message>
         <source>The list of keys could not be brought up to date. %1</source>
         <translation>无法更新密钥列表。%1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>No keys: the store is not open</source>
-        <translation>没有密钥：密钥库未打开</translation>
-    </message>
-    <message>
-        <source>Opening the key store…</source>
-        <translation>正在打开密钥库…</translation>
-    </message>
-    <message>
-        <source>Loading keys… (%1 so far)</source>
-        <translation>正在加载密钥…（已加载 %1 个）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln key(s)</source>
-        <translation>
-            <numerusform>%Ln 个密钥</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %Ln key(s) match</source>
-        <translation>
-            <numerusform>%Ln 个密钥中有 %1 个匹配</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1879,6 +1847,10 @@ Response:
 <context>
     <name>WindowMenus</name>
     <message>
+        <source>The key store is not open. View &gt; Reload tries again.</source>
+        <translation>密钥库未打开。“查看 &gt; 重新加载”可重试。</translation>
+    </message>
+    <message>
         <source>&amp;Key</source>
         <translation>密钥(&amp;K)</translation>
     </message>
@@ -1953,6 +1925,61 @@ Response:
     <message>
         <source>Follow the language of this computer (English unless it is Chinese).</source>
         <translation>跟随这台计算机的语言（非中文时使用英文）。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <source>Connected KMS</source>
+        <translation>已连接的 KMS</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No keys: the store is not open</source>
+        <translation>没有密钥：密钥库未打开</translation>
+    </message>
+    <message>
+        <source>The key store is not open. View &gt; Reload tries again.</source>
+        <translation>密钥库未打开。“查看 &gt; 重新加载”可重试。</translation>
+    </message>
+    <message>
+        <source>Opening the key store…</source>
+        <translation>正在打开密钥库…</translation>
+    </message>
+    <message>
+        <source>Loading keys… (%1 so far)</source>
+        <translation>正在加载密钥…（已加载 %1 个）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln 个密钥</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln key(s) match</source>
+        <translation>
+            <numerusform>%Ln 个密钥中有 %1 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No key matches the search and the state shown.</source>
+        <translation>没有密钥符合搜索条件和所显示的状态。</translation>
+    </message>
+    <message>
+        <source>No keys yet.</source>
+        <translation>还没有密钥。</translation>
+    </message>
+    <message>
+        <source>Import Key (Ctrl+I): bring your own key material into a new key.</source>
+        <translation>导入密钥 (Ctrl+I)：将您自己的密钥材料导入新密钥。</translation>
+    </message>
+    <message>
+        <source>Create Key (Ctrl+N): a key whose material the KMS generates.</source>
+        <translation>创建密钥 (Ctrl+N)：由 KMS 生成密钥材料的密钥。</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,17 @@ class TopBar(QWidget):
             row.addWidget(widget)
         self.retranslate()
 
+    def follow(self, button: QPushButton, action: QAction) -> None:
+        """``button`` does what ``action`` does, and is greyed (saying why) when it is."""
+        button.clicked.connect(action.trigger)
+
+        def update() -> None:
+            button.setEnabled(action.isEnabled())
+            button.setToolTip(action.toolTip())
+
+        action.changed.connect(update)
+        update()
+
     def retranslate(self) -> None:
         self.import_button.setText(self.tr("&Import Key\u2026"))
         self.import_button.setAccessibleName(self.tr("Import Key"))

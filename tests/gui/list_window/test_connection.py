@@ -157,11 +157,20 @@ def test_a_local_store_that_cannot_open_is_said_in_the_window(qtbot, runner, tmp
     assert window.model.rowCount() == 0
     assert window.shown_label.text() == "No keys: the store is not open"
     assert window.connect_remote_action.isEnabled()
+    for action, button in (
+        (window.menus.import_action, window.top_bar.import_button),
+        (window.menus.create_action, window.top_bar.create_button),
+    ):  # greyed, saying why, in the menu and on the button
+        assert not action.isEnabled() and not button.isEnabled()
+        assert "not open" in action.toolTip() and button.toolTip() == action.toolTip()
+    assert "Reload" in window.status.empty_hint.text()
     assert key_file.read_bytes() == b"not a key"
     key_file.unlink()  # the user moves the damaged file away and reloads
     window.menus.reload_action.trigger()
     qtbot.waitUntil(lambda: window.shown_label.text() == "0 keys", timeout=10_000)
     assert notice.text() == ""
+    assert window.menus.import_action.isEnabled() and window.top_bar.import_button.isEnabled()
+    assert "Import Key" in window.status.empty_hint.text()  # a first launch: what to do
     window.close()
     qtbot.waitUntil(lambda: not runner.busy)
     backend.close()

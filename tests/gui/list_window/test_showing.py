@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QLabel,
     QLineEdit,
     QMenu,
     QTableView,
@@ -261,6 +262,20 @@ def test_counts_use_plural_forms_in_both_languages(lw: ListDriver, compiled_tran
     lw.wait(lambda: lw.label("shownCountLabel") == "5 个密钥")
     lw.search("ceremony")
     assert lw.label("shownCountLabel") == "5 个密钥中有 1 个匹配"
+
+
+def test_an_empty_list_says_what_to_do(make_window, kms) -> None:
+    lw = make_window()
+    hint = lw.find(QLabel, "emptyListHint")
+    assert hint.isVisible()
+    assert "No keys yet." in hint.text()
+    assert "Import Key (Ctrl+I)" in hint.text() and "Create Key (Ctrl+N)" in hint.text()
+    kms.create_key(project_id=DEFAULT_PROJECT, key_alias="first", origin=Origin.KMS)
+    lw.window.menus.reload_action.trigger()
+    lw.wait(lambda: lw.aliases() == ["first"])
+    assert not hint.isVisible()
+    lw.search("nothing like it")
+    assert hint.isVisible() and "No key matches" in hint.text()
 
 
 def test_one_key_is_one_key(make_window, kms) -> None:
