@@ -46,7 +46,7 @@ def check_downloads(
         f"Wrapping algorithm: {algorithm.value}",
         f"Wrapping key file: {wrapping}",
         f"Import token file: {token}",
-        " UTC)",
+        " UTC",  # the expiry, in UTC (beside local time where that differs)
     ):
         assert expected in text
     return folder / wrapping
