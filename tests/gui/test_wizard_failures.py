@@ -241,7 +241,8 @@ def test_an_expired_token_is_refused_then_fixed_by_downloading_again(
     d.to_token_page(folder)
     clock.advance(24 * 3600 + 1)
     text = finish_refused(d, backend, "KMS.2601")
-    assert "expired" in text and "download new ones" in text
+    assert "expired" in text and "wrap your key material again" in text
+    assert text.lower().count("download") == 1, text  # said once, not twice
     fix = d.find(QPushButton, "fixButton")
     assert fix.isVisible() and "Download import items" in fix.text()
     d.click("fixButton")
