@@ -664,8 +664,8 @@ Response:
         <translation>请换一个别名。</translation>
     </message>
     <message>
-        <source>Once they are downloaded, wrap your key material again with the new wrapping key.</source>
-        <translation>下载后，请用新的包装密钥重新包装您的密钥材料。</translation>
+        <source>Then wrap your key material again with the new wrapping key.</source>
+        <translation>然后用新的包装密钥重新包装您的密钥材料。</translation>
     </message>
     <message>
         <source>Choose the importToken file downloaded for this key: its name contains the key ID.</source>

@@ -48,7 +48,7 @@ _ADVICE = {
     "KMS.1104": tr_noop("ImportKeyWizard", "Choose another alias."),
     "KMS.2601": tr_noop(
         "ImportKeyWizard",
-        "Once they are downloaded, wrap your key material again with the new wrapping key.",
+        "Then wrap your key material again with the new wrapping key.",
     ),
     "KMS.2603": tr_noop(
         "ImportKeyWizard",
