@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.gui.formatting import without_mnemonic
+from app.gui.icons import action_icon
 from app.model.keys import Cmk, KeyState, Origin
 from app.model.messages import tr_noop
 
@@ -190,6 +191,7 @@ class KeyActions(QObject):
         for spec in _SPECS:
             action = QAction(parent)
             action.setObjectName(spec.name)
+            action.setIcon(action_icon(spec.name))
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
             self.actions[spec.name] = action

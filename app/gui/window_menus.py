@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.gui import language as lang
 from app.gui.formatting import without_mnemonic
+from app.gui.icons import action_icon
 from app.gui.key_actions import KeyActions
 
 #: The key actions in the Key menu and the toolbar, by group.
@@ -58,6 +59,8 @@ class WindowMenus(QObject):
         self._window = window
         self.import_action = _action(window, "importKeyAction", "Ctrl+I")
         self.create_action = _action(window, "createKeyAction", "Ctrl+N")
+        for action in (self.import_action, self.create_action):
+            action.setIcon(action_icon(action.objectName()))
         self.search_action = _action(window, "focusSearchAction", QKeySequence.StandardKey.Find)
         self.reload_action = _action(window, "reloadAction", QKeySequence.StandardKey.Refresh)
         self.connect_remote_action = _action(window, "connectRemoteAction")
@@ -76,7 +79,7 @@ class WindowMenus(QObject):
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("keyToolBar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.menus = self._build(window, key_actions)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         lang.language().changed.connect(self._check_language)

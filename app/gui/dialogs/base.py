@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.formatting import without_mnemonic
 from app.gui.geometry import chars, fit_dialog
+from app.gui.icons import destructive_icon
 from app.gui.messages import error_sentence, error_text
 from app.gui.widgets.notice import Kind, Notice, ProblemLabel
 from app.model.errors import KmsError
@@ -54,7 +55,17 @@ class KeyDialog(QDialog):
     #: The width the dialog opens at, in average characters of its font.
     width_chars: ClassVar[int] = 68
 
-    def __init__(self, parent: QWidget | None, *, name: str, title: str, ok_text: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        name: str,
+        title: str,
+        ok_text: str,
+        destructive: bool = False,
+    ) -> None:
+        """``destructive``: OK confirms a step that deletes something; its button shows a
+        delete icon, never the style's green OK."""
         super().__init__(parent)
         self.setObjectName(name)
         self.setWindowTitle(title)
@@ -77,6 +88,8 @@ class KeyDialog(QDialog):
         self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("okButton")
         self.ok_button.setText(ok_text)
+        if destructive:
+            self.ok_button.setIcon(destructive_icon())
         self.ok_button.setAccessibleName(without_mnemonic(ok_text))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")

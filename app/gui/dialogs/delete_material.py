@@ -16,6 +16,7 @@ class DeleteMaterialDialog(KeyDialog):
             name="deleteMaterialDialog",
             title=self.tr("Delete the key material of %1").replace("%1", cmk.alias),
             ok_text=self.tr("&Delete material"),
+            destructive=True,
         )
         self.set_intro(
             self.tr(

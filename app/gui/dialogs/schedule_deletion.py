@@ -21,6 +21,7 @@ class ScheduleDeletionDialog(KeyDialog):
             name="scheduleDeletionDialog",
             title=self.tr("Schedule deletion of %1").replace("%1", cmk.alias),
             ok_text=self.tr("&Schedule deletion"),
+            destructive=True,
         )
         self._now_ms = now_ms
         self.set_intro(

@@ -55,6 +55,7 @@ class TopBar(QWidget):
     def follow(self, button: QPushButton, action: QAction) -> None:
         """``button`` does what ``action`` does, and is greyed (saying why) when it is."""
         button.clicked.connect(action.trigger)
+        button.setIcon(action.icon())
 
         def update() -> None:
             button.setEnabled(action.isEnabled())
