@@ -1,7 +1,7 @@
 """The list window's table of keys: its look, and column widths from the font.
 
 Widths are measured in the table's own font (a 14 pt font or a 2x scale widens them with the
-text), never given in pixels: a key ID is as wide as 36 of its characters, a state badge as
+text), never given in pixels: a key ID or a time as wide as a sample of it, a state badge as
 its longest state name in the current language, and no column is narrower than its header.
 """
 
@@ -19,11 +19,13 @@ _CHARS = {
     Column.ALIAS: 24,
     Column.ORIGIN: 10,
     Column.KEY_SPEC: 10,
-    Column.CREATED: 18,
-    Column.MATERIAL_EXPIRY: 26,
 }
-#: A key ID's shape: 32 hex digits and 4 hyphens (measured, as digits are not average).
-_KEY_ID_SAMPLE = "0" * 32 + "----"
+#: Columns of a fixed shape, measured on a sample (digits are wider than the average).
+_SAMPLES = {
+    Column.KEY_ID: "0" * 32 + "----",
+    Column.CREATED: "0000-00-00 00:00",
+    Column.MATERIAL_EXPIRY: "0000-00-00 00:00 (in 00 d 00 h)",
+}
 
 
 def make_key_table(parent: QWidget, model: QSortFilterProxyModel, state_role: int) -> QTableView:
@@ -55,7 +57,8 @@ def column_widths(table: QTableView) -> dict[Column, int]:
     """What each column (but the last, which stretches) needs in the table's font."""
     padding = chars(table, 2)
     widths = {column: chars(table, count) for column, count in _CHARS.items()}
-    widths[Column.KEY_ID] = table.fontMetrics().horizontalAdvance(_KEY_ID_SAMPLE) + padding
+    for column, sample in _SAMPLES.items():
+        widths[column] = table.fontMetrics().horizontalAdvance(sample) + padding
     widths[Column.STATE] = StateBadgeDelegate.widest(table.font())
     header = table.horizontalHeader()
     return {
