@@ -229,14 +229,13 @@ class Store:
                 conn.execute("COMMIT")
 
     def change_watch(self) -> ChangeWatch:
-        """A cheap way to notice commits by any connection (see watch.py). It owns a
-        connection of its own, closed with the store."""
+        """A way to notice commits by any connection (see watch.py). It owns a connection
+        of its own, closed with the store."""
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("SELECT count(*) FROM meta").fetchone()  # maps the wal-index
         with self._all_lock:
             self._all.append(conn)
-        return ChangeWatch(self.path, conn)
+        return ChangeWatch(conn)
 
     def close(self) -> None:
         with self._all_lock:
