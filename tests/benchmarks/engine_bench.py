@@ -15,7 +15,6 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.engine import DEFAULT_PROJECT, FileMasterKey, LocalKms
-from app.engine.nonces import NoncePool
 from app.engine.store import BUSY_TIMEOUT_MS
 from app.model.importing import WrappingAlgorithm
 from tests.benchmarks.stats import calls_within, percentile, timed_ms
@@ -126,9 +125,7 @@ def _unwrap_commit(
 def bench_encrypt(quick: bool) -> dict[str, float]:
     """encrypt-data of 64 bytes against raw AES-256-GCM of 64 bytes with a fresh random
     nonce (what correct use of AES-GCM costs: ``AESGCM(key).encrypt(os.urandom(12), ...)``,
-    as cryptography's documentation writes it). Printed beside it, a stricter baseline:
-    raw AES-GCM with its nonces from the engine's own page pool (``aesgcm64_pooled_ops``),
-    so the ratio against it is the engine's overhead alone.
+    as cryptography's documentation writes it).
 
     They are measured in alternating windows of a fifth of a second, each rate the sum of its
     windows: the speed of this shared machine changes by up to 2x from one second to the next
@@ -143,8 +140,7 @@ def bench_encrypt(quick: bool) -> dict[str, float]:
     window = 0.2
     data = os.urandom(64)
     raw = AESGCM(os.urandom(32))
-    pool = NoncePool()
-    totals = {"engine": [0, 0.0], "raw": [0, 0.0], "pooled": [0, 0.0]}
+    totals = {"engine": [0, 0.0], "raw": [0, 0.0]}
     with tempfile.TemporaryDirectory() as tmp:
         kms = _open(Path(tmp), background=False)
         try:
@@ -153,7 +149,6 @@ def bench_encrypt(quick: bool) -> dict[str, float]:
             calls: dict[str, Callable[[], object]] = {
                 "engine": lambda: kms.encrypt_data(project_id=P, key_id=key, plain_text=data),
                 "raw": lambda: raw.encrypt(os.urandom(12), data, None),
-                "pooled": lambda: raw.encrypt(pool(12), data, None),
             }
 
             def measure(name: str) -> None:
@@ -167,8 +162,8 @@ def bench_encrypt(quick: bool) -> dict[str, float]:
             calls_within(calls["engine"], seconds=window)  # warm: the key in memory
             kms.flush()
             names = list(totals)
-            for n in range(rounds):  # each of the three goes first, second and third in turn
-                for name in names[n % 3 :] + names[: n % 3]:
+            for n in range(rounds):  # each goes first in turn
+                for name in names[n % 2 :] + names[: n % 2]:
                     measure(name)
         finally:
             kms.close()
@@ -176,5 +171,4 @@ def bench_encrypt(quick: bool) -> dict[str, float]:
     return {
         "encrypt64_ops": rate["engine"],
         "aesgcm64_ops": rate["raw"],
-        "aesgcm64_pooled_ops": rate["pooled"],
     }
