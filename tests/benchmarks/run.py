@@ -34,7 +34,7 @@ SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool], str]] = [
         "gpfi",
         "engine_bench.bench_gpfi",
         lambda m: m["rsa2048_keygen_p50_ms"] / m["gpfi_p50_ms"] >= 10 and m["gpfi_p99_ms"] < 10,
-        "p50 >= 10x faster than an RSA-2048 keygen; p99 < 10 ms",
+        "paced: p50 >= 10x faster than an RSA-2048 keygen; p99 < 10 ms",
     ),
     (
         "import",
@@ -52,23 +52,23 @@ SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool], str]] = [
         "serve",
         "serve_bench.bench_serve",
         lambda m: m["serve_rps"] >= 1000 and m["serve_p99_ms"] < 50,
-        ">= 1,000 requests/s, p99 < 50 ms (8 connections)",
+        "describe-key >= 1,000 requests/s, p99 < 50 ms (8 conns)",
     ),
     (
         "start",
         "start_bench.bench_start",
-        lambda m: m["start_list_ms"] <= 1.5 * m["start_bare_ms"],
-        "list window shown <= 1.5x a bare QWizard shown",
+        lambda m: m["start_list_ms"] <= 1.25 * m["start_minimal_list_ms"],
+        "list window shown <= 1.25x plain PySide's list window",
     ),
     (
         "list100k",
         "list_bench.bench_list100k",
         lambda m: (
             m["list100k_open_ms"] < 1000
-            and m["list100k_filter_ms"] < 50
+            and m["list100k_filter_max_ms"] < 50
             and m["list100k_rss_mb"] < 400
         ),
-        "open < 1,000 ms; keystroke < 50 ms; peak < 400 MB",
+        "open < 1,000 ms; worst keystroke < 50 ms; peak < 400 MB",
     ),
     (
         "wizard",
@@ -109,9 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         for metric, value in metrics.items():
             print(f"  {metric:<24} {value:>14,.3f}", flush=True)
     print()
-    print(f"{'benchmark':<12} {'target':<56} {'met':<5} {'took':>6}")
+    print(f"{'benchmark':<12} {'target':<64} {'met':<5} {'took':>6}")
     for name, target, met, took in verdicts:
-        print(f"{name:<12} {target:<56} {'yes' if met else 'NO':<5} {took:>5.0f}s")
+        print(f"{name:<12} {target:<64} {'yes' if met else 'NO':<5} {took:>5.0f}s")
     args.out.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwrote {args.out}")
     return 0
