@@ -23,7 +23,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--long",
         action="store_true",
         default=False,
-        help="run the long variants (100,000 hypothesis examples, 200 kills)",
+        help="the long variants: the same tests with bigger numbers (tests/helpers.py: scale)",
     )
 
 
@@ -34,13 +34,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # Long variants are opt-in; they are the same tests with bigger numbers, not skips.
-    if config.getoption("--long"):
-        return
-    deselected = [item for item in items if item.get_closest_marker("long")]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if not item.get_closest_marker("long")]
+    # The packaging group (wheel, frozen bundle: minutes each) runs after everything else, so
+    # a failure in the fast suite shows first; ``-m "not packaging"`` leaves it out.
+    items.sort(key=lambda item: item.get_closest_marker("packaging") is not None)
 
 
 @pytest.fixture

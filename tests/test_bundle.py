@@ -33,6 +33,7 @@ from tests.secret_service import secret_service
 from tests.self_test_output import assert_self_test_passed, hostile_env, run_self_test
 from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer, server_env, start_server
 
+pytestmark = pytest.mark.packaging
 ROOT = Path(__file__).resolve().parent.parent
 #: Qt modules the bundle must not carry (PySide6-Essentials' widgets are all it needs).
 UNWANTED_QT = ("Qt6Qml", "Qt6Quick", "Qt6WebEngine", "Qt63D", "Qt6Pdf", "Qt6Designer")

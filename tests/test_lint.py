@@ -41,3 +41,23 @@ def test_mypy_strict_on_model_and_engine() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_benchmark_figures_or_issue_numbers_in_comments() -> None:
+    """Comments and docstrings say why; timings and issue numbers live in
+    docs/performance.md and the commit messages (STYLE.md)."""
+    import io
+    import re
+    import tokenize
+
+    figure = re.compile(r"\d(?:[\d,.]*\d)? ?(?:µs|us|ms|ops/s)\b|\bissues? #?\d+", re.IGNORECASE)
+    found = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text()).readline)
+        for token in tokens:
+            prose = token.type == tokenize.COMMENT or (
+                token.type == tokenize.STRING and token.string.endswith(('"""', "'''"))
+            )
+            if prose and figure.search(token.string):
+                found.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
+    assert not found, "figures or issue numbers in comments: " + ", ".join(found)

@@ -22,6 +22,7 @@ import pytest
 
 from tests.self_test_output import assert_self_test_passed, hostile_env, run_self_test
 
+pytestmark = pytest.mark.packaging
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextvars
 import getpass
-import json
 import logging
 import sqlite3
 import threading
@@ -33,34 +32,13 @@ _INSERT = (
     "INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
     "error_code) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-# Read entries are buffered and written as runs: consecutive entries that differ only in
-# their time (one client reading one key, the usual burst) are one INSERT over a JSON array of
-# their times. SQLite unpacks it in C with the GIL released, where executemany binds every
-# value of every row under the GIL, and the flusher's GIL time is what the threads serving
-# requests wait for (encrypt-data with its entries written: 37k ops/s with executemany, see
-# docs/performance.md). A run is extended as the entry is buffered: one tuple comparison.
-# json_each yields an array's elements in order and the INSERT takes them as they come; an
-# ``ORDER BY key`` would say so, at the price of a sort that doubles SQLite's work (1.8 against
-# 0.9 us a row). The order is tested instead (test_lifecycle.py, a clock moved back mid-run).
-_INSERT_RUN = (
+_INSERT_READ = (
     "INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
-    "error_code, read) SELECT value, ?, ?, ?, ?, 'ok', NULL, 1 FROM json_each(?)"
+    "error_code, read) VALUES (?, ?, ?, ?, ?, 'ok', NULL, 1)"
 )
-# Entries that come as many short runs (clients or keys taking turns) go as one INSERT over a
-# JSON array of whole rows instead: a statement per run would bind every value under the GIL
-# (14 against 1.6 us an entry of the flusher's GIL time, two keys alternating).
-_INSERT_ROWS = (
-    "INSERT INTO audit (time_ms, actor, operation, project_id, key_id, result, "
-    "error_code, read) SELECT json_extract(value, '$[0]'), "
-    "json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
-    "json_extract(value, '$[3]'), json_extract(value, '$[4]'), 'ok', NULL, 1 "
-    "FROM json_each(?)"
-)
-_RUNS_AT_MOST = 8  # runs per flush written as runs; beyond, as rows
 _COLUMNS = "seq, time_ms, actor, operation, project_id, key_id, result, error_code"
-#: (actor, operation, project ID, key ID): what the entries of a run share.
-_Fields = tuple[str, str, str | None, str | None]
-_Run = tuple[_Fields, list[int]]
+#: A buffered read entry: time (ms), actor, operation, project ID, key ID.
+_Read = tuple[int, str, str, str | None, str | None]
 
 #: Who is acting: the server sets the caller's access key ID per request.
 ACTOR: contextvars.ContextVar[str | None] = contextvars.ContextVar("keyferry_actor", default=None)
@@ -78,8 +56,7 @@ class AuditLog:
         self._store = store
         self._clock = clock
         self._default_actor = _local_actor()
-        self._runs: list[_Run] = []  # the buffered read entries, in log order
-        self._buffered = 0  # entries in them
+        self._reads: list[_Read] = []  # the buffered read entries, in log order
         self._lock = threading.Lock()
         self._flush_lock = threading.Lock()
         self._wake = threading.Event()
@@ -129,22 +106,18 @@ class AuditLog:
     ) -> None:
         """Buffer the entry of a successful read; it is written within FLUSH_INTERVAL_S.
         ``time_ms``: when it happened, if the caller has already asked the clock."""
-        fields = (ACTOR.get() or self._default_actor, operation, project_id, key_id)
         if time_ms is None:
             time_ms = now_ms(self._clock)
+        entry = (time_ms, ACTOR.get() or self._default_actor, operation, project_id, key_id)
         with self._lock:
-            runs = self._runs
-            if runs and runs[-1][0] == fields:
-                runs[-1][1].append(time_ms)
-            else:
-                runs.append((fields, [time_ms]))
-            self._buffered = size = self._buffered + 1
+            self._reads.append(entry)
+            size = len(self._reads)
             if self._flusher is None and not self._closed:
                 self._flusher = threading.Thread(
                     target=self._run_flusher, name="keyferry-audit", daemon=True
                 )
                 self._flusher.start()
-        if size == _FLUSH_AT:  # once: Event.set takes a lock, too dear for every call
+        if size == _FLUSH_AT:
             self._wake.set()
         if size >= _BUFFER_LIMIT:
             try:
@@ -156,28 +129,21 @@ class AuditLog:
         """Write every buffered entry now."""
         with self._flush_lock:
             with self._lock:
-                batch, count = self._runs, self._buffered
-                self._runs, self._buffered = [], 0
+                batch, self._reads = self._reads, []
             if not batch:
                 return
             try:
                 with self._store.write() as conn:
-                    if len(batch) <= _RUNS_AT_MOST:
-                        for fields, times in batch:
-                            conn.execute(_INSERT_RUN, (*fields, json.dumps(times)))
-                    else:
-                        rows = [(t, *fields) for fields, times in batch for t in times]
-                        conn.execute(_INSERT_ROWS, (json.dumps(rows),))
+                    conn.executemany(_INSERT_READ, batch)
             except sqlite3.Error:
                 with self._lock:  # keep them for the next attempt
-                    self._runs[:0] = batch
-                    self._buffered += count
+                    self._reads[:0] = batch
                 raise
 
     def buffered(self) -> int:
         """How many read entries wait to be written."""
         with self._lock:
-            return self._buffered
+            return len(self._reads)
 
     def close(self) -> None:
         with self._lock:

@@ -3,10 +3,8 @@ time past a token's or a material's expiry."""
 
 from __future__ import annotations
 
-import functools
 import threading
 import time
-from collections.abc import Callable
 from typing import Protocol
 
 
@@ -43,15 +41,3 @@ class ManualClock:
 
 def now_ms(clock: Clock) -> int:
     return int(clock.now() * 1000)
-
-
-def _system_now_ms() -> int:
-    return time.time_ns() // 1_000_000
-
-
-def reader_ms(clock: Clock) -> Callable[[], int]:
-    """A function that reads ``clock`` in milliseconds: for the system clock, one call
-    (the data path reads the clock on every call)."""
-    if type(clock) is SystemClock:
-        return _system_now_ms
-    return functools.partial(now_ms, clock)

@@ -13,12 +13,11 @@ import os
 import sqlite3
 from collections.abc import Callable
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from app.engine import records
 from app.engine.audit import AuditLog
-from app.engine.clock import Clock, SystemClock, reader_ms
-from app.engine.nonces import NoncePool
+from app.engine.clock import Clock, SystemClock, now_ms
+from app.engine.key_cache import KeyCache, UsableKey
+from app.engine.message_keys import MessageKeys
 from app.engine.sealing import Fingerprinter, Sealer, SealError
 from app.engine.store import Store
 from app.engine.tokens import ImportTokens
@@ -30,8 +29,6 @@ from app.model.keys import Cmk, KeyState
 log = logging.getLogger(__name__)
 
 Listener = Callable[[frozenset[str]], None]
-#: The first byte of a data blob (data_ops.py): its format.
-DATA_VERSION = b"\x01"
 
 
 class EngineCore:
@@ -48,24 +45,17 @@ class EngineCore:
         self.store = store
         self.store_id = store_id
         self.clock: Clock = clock or SystemClock()
-        self._read_ms = reader_ms(self.clock)
         self.random = random
-        # Data nonces: the OS's randomness a page at a time (nonces.py); an injected source
-        # (tests) is used as it is.
-        self.nonce = NoncePool() if random is os.urandom else random
         self.pool = pool or WrappingKeyPool(background=False, size=0)
         self.audit = AuditLog(store, self.clock)
         self._material = Sealer(master_key, "material", random=random)
         self._fingerprints = Fingerprinter(master_key)
         self._tokens = ImportTokens(master_key)
         self._listeners: list[Listener] = []
-        # Usable keys in memory for the data path, valid while nothing at all has been
-        # committed to the store since they were read (any writer, any process: watch.py).
-        self._watch = store.change_watch()
-        self._hot = _HotKeys(None)
+        self._usable = KeyCache(store.change_watch())
 
     def now_ms(self) -> int:
-        return self._read_ms()
+        return now_ms(self.clock)
 
     # -------------------------------------------------------------------- listeners
 
@@ -78,7 +68,6 @@ class EngineCore:
             self._listeners.remove(listener)
 
     def _changed(self, *key_ids: str) -> None:
-        self._hot = _HotKeys(None)
         ids = frozenset(key_ids)
         for listener in list(self._listeners):
             try:
@@ -109,22 +98,16 @@ class EngineCore:
         self._changed(key_id)
         return after
 
-    def _usable_key(self, project_id: str, key_id: str, now: int) -> _HotKey:
-        """The key's cipher and blob header, if its state and material allow use at ``now``
-        (ms). Served from memory while the store is unchanged; expiry is checked against
-        ``now`` on every call, so expired material is never used, even between sweeps.
-
-        No lock: the keys in memory are one ``_HotKeys`` object, replaced whole (an atomic
-        assignment) when the store changes, and only ever filled with keys read after its
-        token was current. A thread that loses a race fills a replaced object nobody reads."""
-        token = self._watch.token()
-        hot_keys = self._hot
-        if hot_keys.token != token:
-            hot_keys = self._hot = _HotKeys(token)
-        hot = hot_keys.get((project_id, key_id)) if type(key_id) is str else None
-        if hot is not None and (hot.expires_ms is None or now < hot.expires_ms):
-            return hot  # its ID was checked when it was cached
+    def _usable_key(self, project_id: str, key_id: str, now: int) -> UsableKey:
+        """The key's data cipher, if its state and material allow use at ``now`` (ms).
+        Served from memory while the store is unchanged (key_cache.py); expiry is checked
+        against ``now`` on every call, so expired material is never used, even between
+        sweeps."""
         rules.check_key_id(key_id)
+        entries = self._usable.current()
+        usable = entries.get((project_id, key_id))
+        if usable is not None and usable.usable_at(now):
+            return usable
         conn = self.store.connection()
         cmk = records.fetch(conn, project_id, key_id, now)
         if cmk.state is not KeyState.ENABLED:
@@ -132,14 +115,10 @@ class EngineCore:
         sealed, _ = records.secrets(conn, key_id)
         if sealed is None:  # cannot happen for an Enabled key (a table constraint)
             raise KmsError("KMS.1301")
-        hot = _HotKey(
-            AESGCM(self._open_material(key_id, sealed)),
-            cmk.material_expires_ms,
-            DATA_VERSION + key_id.encode("ascii"),
-        )
-        if self._hot is hot_keys:
-            hot_keys[(project_id, key_id)] = hot
-        return hot
+        material = self._open_material(key_id, sealed)
+        usable = UsableKey(MessageKeys(material, random=self.random), cmk.material_expires_ms)
+        entries[(project_id, key_id)] = usable
+        return usable
 
     def _open_material(self, key_id: str, sealed: bytes) -> bytes:
         try:
@@ -148,31 +127,11 @@ class EngineCore:
             raise KmsError("KMS.0101", "key.material_unopenable") from None
 
     def _close_core(self) -> None:
-        self._hot = _HotKeys(None)
-        self._watch.close()
+        self._usable.clear()
 
     def flush(self) -> None:
         """Write out the buffered audit entries of reads."""
         self.audit.flush()
-
-
-class _HotKeys(dict[tuple[str, str], "_HotKey"]):
-    """Usable keys read while the store's change token was ``token`` (None: never valid)."""
-
-    __slots__ = ("token",)
-
-    def __init__(self, token: bytes | None) -> None:
-        super().__init__()
-        self.token = token
-
-
-class _HotKey:
-    __slots__ = ("cipher", "expires_ms", "header")
-
-    def __init__(self, cipher: AESGCM, expires_ms: int | None, header: bytes) -> None:
-        self.cipher = cipher
-        self.expires_ms = expires_ms
-        self.header = header  # what a data blob under this key starts with
 
 
 def refuse_pending_deletion(cmk: Cmk) -> None:

@@ -1,12 +1,14 @@
 """Data operations: encrypt and decrypt data, create and wrap data keys.
 
 They work the same for imported and KMS-generated keys: both hold 32 bytes of material under
-which data is sealed with AES-256-GCM. A ciphertext names its key (so decrypt-data needs no key
-ID: the name is not authenticated, but a changed name selects a key that does not decrypt it).
-The caller's additional authenticated data is bound, and data and data keys are kept apart by
-the GCM associated data: none for plain data (the fast path; AAD costs AES-GCM here twice its
-own time), ``01 || aad`` for data with AAD, ``02`` for data keys, so no blob of one kind opens
-as another. Usable keys come from memory (``EngineCore._usable_key``).
+which data is sealed with AES-256-GCM, through keys derived per batch of messages
+(``message_keys.py``). A ciphertext names its key (so decrypt-data needs no key ID: the name
+is not authenticated, but a changed name selects a key that does not decrypt it):
+``02 || key ID (36) || salt (16) || nonce (12) || ciphertext and tag``. Ciphertexts of format
+``01`` (no salt: sealed under the material itself) still open. The caller's additional
+authenticated data is bound, and data and data keys are kept apart by the GCM associated
+data: none for plain data, ``01 || aad`` for data with AAD, ``02`` for data keys, so no blob
+of one kind opens as another. Usable keys come from memory (``EngineCore._usable_key``).
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ import hmac
 
 from cryptography.exceptions import InvalidTag
 
-from app.engine.core import DATA_VERSION, EngineCore
+from app.engine.core import EngineCore
+from app.engine.message_keys import NONCE_LEN, SALT_LEN
 from app.engine.operations import operation
 from app.model import rules
 from app.model.errors import KmsError
 
-_KEY_ID_LEN = 36
-_NONCE_LEN = 12
-_HEADER_LEN = 1 + _KEY_ID_LEN + _NONCE_LEN
+_SALTED = b"\x02"
+_UNSALTED = b"\x01"  # read, never written
+_KEY_ID_END = 1 + 36
+_TAG_LEN = 16
 PLAINTEXT_MAX = 4096
 _DATAKEY_SPECS = {"AES_256": 256, "AES_128": 128}
 _BYTES = (bytes, bytearray)
@@ -43,7 +47,7 @@ class DataOps(EngineCore):
     ) -> bytes:
         if not isinstance(plain_text, _BYTES) or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
             raise KmsError("KMS.2101", "data.plaintext_size", limit=PLAINTEXT_MAX)
-        now = self._read_ms()
+        now = self.now_ms()
         blob = self._seal_data(
             project_id, key_id, bytes(plain_text), additional_authenticated_data, now
         )
@@ -60,7 +64,7 @@ class DataOps(EngineCore):
         cipher_text: bytes,
         additional_authenticated_data: bytes = b"",
     ) -> tuple[str, bytes]:
-        now = self._read_ms()
+        now = self.now_ms()
         key_id, plaintext = self._open_data(
             project_id, cipher_text, additional_authenticated_data, now
         )
@@ -82,7 +86,7 @@ class DataOps(EngineCore):
         """A new data key: (its plaintext, or None without plaintext; its ciphertext)."""
         length = _datakey_bytes(key_spec, datakey_length)
         datakey = bytes(self.random(length))
-        now = self._read_ms()
+        now = self.now_ms()
         blob = self._seal_data(project_id, key_id, datakey, b"", now, purpose=b"datakey")
         name = "create-datakey" if with_plaintext else "create-datakey-without-plaintext"
         self.audit.append_later(operation=name, project_id=project_id, key_id=key_id, time_ms=now)
@@ -98,7 +102,7 @@ class DataOps(EngineCore):
         datakey_cipher_length: int | str | None = None,
     ) -> bytes:
         rules.check_key_id(key_id)
-        now = self._read_ms()
+        now = self.now_ms()
         owner, datakey = self._open_data(project_id, cipher_text, b"", now, purpose=b"datakey")
         if owner != key_id:
             raise KmsError("KMS.2201", "data.datakey_other_key")
@@ -126,7 +130,7 @@ class DataOps(EngineCore):
         datakey, digest = plain_text[:length], plain_text[length:]
         if not hmac.compare_digest(hashlib.sha256(datakey).digest(), digest):
             raise KmsError("KMS.2103")
-        now = self._read_ms()
+        now = self.now_ms()
         blob = self._seal_data(project_id, key_id, datakey, b"", now, purpose=b"datakey")
         self.audit.append_later(
             operation="encrypt-datakey", project_id=project_id, key_id=key_id, time_ms=now
@@ -145,23 +149,28 @@ class DataOps(EngineCore):
         *,
         purpose: bytes = b"data",
     ) -> bytes:
-        key = self._usable_key(project_id, key_id, now)
-        nonce = self.nonce(_NONCE_LEN)
-        return key.header + nonce + key.cipher.encrypt(nonce, plaintext, _aad(purpose, aad))
+        cipher = self._usable_key(project_id, key_id, now).cipher
+        return _SALTED + key_id.encode("ascii") + cipher.seal(plaintext, _aad(purpose, aad))
 
     def _open_data(
         self, project_id: str, blob: bytes, aad: bytes, now: int, *, purpose: bytes = b"data"
     ) -> tuple[str, bytes]:
-        if not isinstance(blob, _BYTES) or len(blob) < _HEADER_LEN + 16 or blob[:1] != DATA_VERSION:
+        if not isinstance(blob, _BYTES):
+            raise KmsError("KMS.2201")
+        version, body = bytes(blob[:1]), bytes(blob[_KEY_ID_END:])
+        salt_len = {_SALTED: SALT_LEN, _UNSALTED: 0}.get(version)
+        if salt_len is None or len(body) < salt_len + NONCE_LEN + _TAG_LEN:
             raise KmsError("KMS.2201")
         try:
-            key_id = rules.check_key_id(blob[1 : 1 + _KEY_ID_LEN].decode("ascii"))
+            key_id = rules.check_key_id(blob[1:_KEY_ID_END].decode("ascii"))
         except (UnicodeDecodeError, KmsError):
             raise KmsError("KMS.2201") from None
-        aead = self._usable_key(project_id, key_id, now).cipher
-        nonce = bytes(blob[1 + _KEY_ID_LEN : _HEADER_LEN])
+        cipher = self._usable_key(project_id, key_id, now).cipher
         try:
-            plaintext = aead.decrypt(nonce, bytes(blob[_HEADER_LEN:]), _aad(purpose, aad))
+            if version == _SALTED:
+                plaintext = cipher.open(body, _aad(purpose, aad))
+            else:
+                plaintext = cipher.open_unsalted(body, _aad(purpose, aad))
         except InvalidTag:
             raise KmsError("KMS.2201", "data.does_not_decrypt") from None
         return key_id, plaintext

@@ -118,7 +118,7 @@ class LocalKms(ImportOps, DataOps, TagOps):
         self.pool.close()
         self.audit.close()
         self.store.close()
-        self._close_core()  # after the connections: see watch.py on POSIX locks
+        self._close_core()
 
     def __enter__(self) -> LocalKms:
         return self

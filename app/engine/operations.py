@@ -32,18 +32,6 @@ def check_project(project_id: object) -> str:
     return project_id
 
 
-#: Project IDs already found valid (a data call checks its project on every call; a set
-#: lookup is a fraction of the regular expression's cost). Bounded: a client inventing IDs
-#: only makes the check run again.
-_CHECKED_PROJECTS: set[object] = set()
-
-
-def _remember(project_id: str) -> None:
-    if len(_CHECKED_PROJECTS) >= 1024:
-        _CHECKED_PROJECTS.clear()
-    _CHECKED_PROJECTS.add(project_id)
-
-
 def _key_id(kwargs: dict[str, Any]) -> str | None:
     key_id = kwargs.get("key_id")
     return key_id if isinstance(key_id, str) and len(key_id) <= 64 else None
@@ -55,8 +43,7 @@ def operation(name: str) -> Callable[[F], F]:
         def run(self: _Audited, **kwargs: Any) -> Any:
             project_id = kwargs.get("project_id")
             try:
-                if type(project_id) is not str or project_id not in _CHECKED_PROJECTS:
-                    _remember(check_project(project_id))
+                check_project(project_id)
                 return function(self, **kwargs)
             except KmsError as error:
                 _audit_failure(self, name, project_id, _key_id(kwargs), "refused", error.code)

@@ -79,7 +79,7 @@ CREATE TABLE IF NOT EXISTS audit (
     read       INTEGER NOT NULL DEFAULT 0 CHECK (read = 0 OR read = 1)
 );
 -- A key's history (changes and refusals) by key; the entries of reads and data operations,
--- which can arrive by the ten thousand per second, stay out of the index so appending them
+-- which arrive in bulk, stay out of the index so appending them
 -- costs only the table itself.
 CREATE INDEX IF NOT EXISTS audit_by_key ON audit (key_id, seq) WHERE read = 0;
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
@@ -91,10 +91,10 @@ CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 
 #: Schema 1 checked the audit's columns with ``IN (...)`` lists. SQLite builds an ephemeral
 #: table for such a list on every execution of the INSERT, which doubled the cost of writing
-#: an audit entry (12 us against 6 us a row, measured on the group commit of reads); schema 2
-#: says the same with ``OR``. A CHECK cannot be altered in place, so the table is rebuilt
-#: (written out in full: this is schema 2's table, whatever later schemas make of it; a
-#: large log takes a moment, once, inside the first open's transaction).
+#: an audit entry (docs/performance.md); schema 2 says the same with ``OR``. A CHECK cannot be
+#: altered in place, so the table is rebuilt (written out in full: this is schema 2's table,
+#: whatever later schemas make of it; a large log takes a moment, once, inside the first
+#: open's transaction).
 _AUDIT_V1_TO_V2 = """
 ALTER TABLE audit RENAME TO audit_v1;
 DROP INDEX IF EXISTS audit_by_key;
@@ -229,14 +229,13 @@ class Store:
                 conn.execute("COMMIT")
 
     def change_watch(self) -> ChangeWatch:
-        """A cheap way to notice commits by any connection (see watch.py). It owns a
-        connection of its own, closed with the store."""
+        """A way to notice commits by any connection (see watch.py). It owns a connection
+        of its own, closed with the store."""
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("SELECT count(*) FROM meta").fetchone()  # maps the wal-index
         with self._all_lock:
             self._all.append(conn)
-        return ChangeWatch(self.path, conn)
+        return ChangeWatch(conn)
 
     def close(self) -> None:
         with self._all_lock:

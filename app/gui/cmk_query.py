@@ -3,26 +3,23 @@ runner's worker and be tested without a screen.
 
 A ``KeySet`` is an immutable snapshot of every key the window knows, in the store's order
 (creation time), with what a query needs precomputed: one lower-cased search text per key,
-its state, and, filled on first use, the row order for each sort column. ``KeySet.run(query)``
-answers a ``KeyQuery`` (search text, state filter, sort) with the positions of the matching
-keys in display order; over 100,000 keys that takes milliseconds, and it runs off the UI
-thread so the table model only swaps in the answer.
+its state, the counts per state and the next moment time changes a key. Any thread may read
+it. A ``KeySearch`` answers a ``KeyQuery`` (search text, state filter, sort) over one key set
+with the positions of the matching keys in display order, remembering sort orders and the
+last answer so that the next keystroke is quick; it is mutable and belongs to one thread.
 
-``KeyBook`` holds the latest key set and query. Jobs on the task runner (one at a time) move
-it forward (a load, changed keys, the passing of time, a new query) and each returns a
-``KeyView`` for the UI to show.
+``KeyBook`` holds the latest key set and query. Jobs on the task runner (one worker, one job
+at a time) move it forward (a load, changed keys, the passing of time, a new query) and each
+returns a ``KeyView`` for the UI to show; the book's ``KeySearch`` is only touched by them.
 """
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
-from functools import cached_property
 from itertools import compress, count
 from typing import Any
 
@@ -108,35 +105,26 @@ class KeyQuery:
 @dataclass(frozen=True, eq=False)
 class KeySet:
     """Every key the window knows, settled at ``as_of_ms``, in store (creation) order.
-
-    Make one with ``KeySet.build``, the next with ``with_changes``. Nothing in it changes
-    once made, except the caches of sort orders, which any reader may fill.
-    """
+    Make one with ``KeySet.build``, the next with ``with_changes``; nothing in it changes."""
 
     keys: tuple[Cmk, ...] = ()
     haystacks: tuple[str, ...] = ()
     states: bytes = b""
     as_of_ms: int = 0
+    #: How many keys are in each state.
+    counts: Mapping[KeyState, int] = field(default_factory=dict)
+    #: The next moment time changes a key here (material expires or a deletion date
+    #: passes); None when no key waits for time.
+    next_due_ms: int | None = None
     version: int = field(default_factory=lambda: next(_versions))
     _positions: Mapping[str, int] = field(default_factory=dict, repr=False)
-    _orders: dict[tuple[Column, bool], tuple[int, ...]] = field(default_factory=dict, repr=False)
-    _rank_cache: dict[tuple[Column, bool], tuple[int, ...]] = field(
-        default_factory=dict, repr=False
-    )
-    _last: list[_Search] = field(default_factory=list, repr=False)  # the last search
 
     @classmethod
     def build(cls, keys: Iterable[Cmk], now_ms: int) -> KeySet:
         """A key set from snapshots, settled at ``now_ms``: expired material gone, keys past
         their deletion date left out."""
         settled = tuple(k.at(now_ms) for k in keys if not k.deleted_by(now_ms))
-        return cls(
-            keys=settled,
-            haystacks=tuple(map(search_text, settled)),
-            states=bytes(k.state for k in settled),
-            as_of_ms=now_ms,
-            _positions={k.key_id: i for i, k in enumerate(settled)},
-        )
+        return _made(settled, tuple(map(search_text, settled)), now_ms, None)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -147,11 +135,6 @@ class KeySet:
     def get(self, key_id: str) -> Cmk | None:
         i = self._positions.get(key_id)
         return None if i is None else self.keys[i]
-
-    @cached_property
-    def counts(self) -> dict[KeyState, int]:
-        """How many keys are in each state."""
-        return {KeyState(s): n for s, n in Counter(self.states).items()}
 
     def with_changes(self, changed: Iterable[Cmk], removed: Iterable[str], now_ms: int) -> KeySet:
         """This set at ``now_ms`` with keys replaced or added (``changed``) and others
@@ -166,81 +149,84 @@ class KeySet:
             )
         gone = {i for i in removed if i not in updates}
         gone.update(i for i, k in updates.items() if k.deleted_by(now_ms))
-        base = self._without(gone) if gone.intersection(self._positions) else self
-        return base._patched({i: k.at(now_ms) for i, k in updates.items() if i not in gone}, now_ms)
+        keys, hay, positions = self.keys, self.haystacks, self._positions
+        if gone.intersection(positions):
+            keep = [i for i, k in enumerate(keys) if k.key_id not in gone]
+            keys, hay = tuple(map(keys.__getitem__, keep)), tuple(map(hay.__getitem__, keep))
+            positions = {k.key_id: i for i, k in enumerate(keys)}
+        fresh = {i: k.at(now_ms) for i, k in updates.items() if i not in gone}
+        return _patched(keys, hay, positions, fresh, now_ms)
 
-    def _without(self, gone: set[str]) -> KeySet:
-        """This set less the keys in ``gone``; search texts are kept, not remade."""
-        keep = [i for i, k in enumerate(self.keys) if k.key_id not in gone]
-        keys = tuple(map(self.keys.__getitem__, keep))
-        return KeySet(
-            keys=keys,
-            haystacks=tuple(map(self.haystacks.__getitem__, keep)),
-            states=bytes(map(self.states.__getitem__, keep)),
-            as_of_ms=self.as_of_ms,
-            _positions={k.key_id: i for i, k in enumerate(keys)},
+
+def _made(
+    keys: tuple[Cmk, ...],
+    haystacks: tuple[str, ...],
+    now_ms: int,
+    positions: Mapping[str, int] | None,
+) -> KeySet:
+    states = bytes(k.state for k in keys)
+    if positions is None:
+        positions = {k.key_id: i for i, k in enumerate(keys)}
+    return KeySet(
+        keys=keys,
+        haystacks=haystacks,
+        states=states,
+        as_of_ms=now_ms,
+        counts={KeyState(s): n for s, n in Counter(states).items()},
+        next_due_ms=_next_due_ms(keys),
+        _positions=positions,
+    )
+
+
+def _patched(
+    keys: tuple[Cmk, ...],
+    haystacks: tuple[str, ...],
+    positions: Mapping[str, int],
+    updates: dict[str, Cmk],
+    now_ms: int,
+) -> KeySet:
+    """``keys`` with ``updates`` replacing theirs in place and the new ones appended in
+    creation order; only the changed keys' search texts are made."""
+    out, hay = list(keys), list(haystacks)
+    added = sorted(
+        (k for i, k in updates.items() if i not in positions),
+        key=lambda k: (k.created_ms, k.key_id),
+    )
+    for key_id, cmk in updates.items():
+        i = positions.get(key_id)
+        if i is not None:
+            out[i], hay[i] = cmk, search_text(cmk)
+    out.extend(added)
+    hay.extend(map(search_text, added))
+    if added:
+        positions = {**positions, **{k.key_id: len(keys) + n for n, k in enumerate(added)}}
+    return _made(tuple(out), tuple(hay), now_ms, positions)
+
+
+def _next_due_ms(keys: Iterable[Cmk]) -> int | None:
+    moments = [
+        moment
+        for k in keys
+        for moment in (
+            k.material_expires_ms,
+            k.deletion_ms if k.state is KeyState.PENDING_DELETION else None,
         )
+        if moment
+    ]
+    return min(moments, default=None)
 
-    def _patched(self, updates: dict[str, Cmk], now_ms: int) -> KeySet:
-        keys, hay, states = list(self.keys), list(self.haystacks), bytearray(self.states)
-        added = sorted(
-            (k for i, k in updates.items() if i not in self._positions),
-            key=lambda k: (k.created_ms, k.key_id),
-        )
-        for key_id, cmk in updates.items():
-            i = self._positions.get(key_id)
-            if i is not None:
-                keys[i], hay[i], states[i] = cmk, search_text(cmk), cmk.state
-        positions = self._positions
-        if added:
-            positions = dict(positions)
-            for cmk in added:
-                positions[cmk.key_id] = len(keys)
-                keys.append(cmk)
-                hay.append(search_text(cmk))
-                states.append(cmk.state)
-        return KeySet(
-            keys=tuple(keys),
-            haystacks=tuple(hay),
-            states=bytes(states),
-            as_of_ms=now_ms,
-            _positions=positions,
-        )
 
-    @cached_property
-    def next_due_ms(self) -> int | None:
-        """The next moment time changes a key here: material expires or a deletion date
-        passes. None when no key waits for time."""
-        moments = [k.material_expires_ms for k in self.keys if k.material_expires_ms]
-        moments += [
-            k.deletion_ms
-            for k in self.keys
-            if k.deletion_ms and k.state is KeyState.PENDING_DELETION
-        ]
-        return min(moments, default=None)
+class KeySearch:
+    """Answers queries over one key set. Sort orders are made on first use and kept, and a
+    search narrowed by typing scans only the last answer. Not thread-safe: it belongs to the
+    thread that runs it (``KeyBook``'s worker)."""
 
-    def order(self, column: Column, descending: bool) -> tuple[int, ...]:
-        """Positions of every key sorted by ``column``: ascending, ties in creation order;
-        descending is exactly the reverse."""
-        cached = self._orders.get((column, descending))
-        if cached is None:
-            if descending:
-                cached = tuple(reversed(self.order(column, False)))
-            else:
-                ranks: list[Any] = list(map(_SORT_KEYS[column], self.keys))
-                cached = tuple(sorted(range(len(ranks)), key=ranks.__getitem__))
-            self._orders[(column, descending)] = cached
-        return cached
-
-    def _ranks(self, column: Column, descending: bool) -> tuple[int, ...]:
-        """Each position's place in ``order``: the inverse permutation (sorting a
-        permutation by its values inverts it, in C)."""
-        cached = self._rank_cache.get((column, descending))
-        if cached is None:
-            order = self.order(column, descending)
-            cached = tuple(sorted(range(len(order)), key=order.__getitem__))
-            self._rank_cache[(column, descending)] = cached
-        return cached
+    def __init__(self, keys: KeySet) -> None:
+        self.keys = keys
+        self._orders: dict[tuple[Column, bool], tuple[int, ...]] = {}
+        self._ranks: dict[tuple[Column, bool], tuple[int, ...]] = {}
+        self._last: _Search | None = None
+        self._store_ordered: bool | None = None
 
     def run(self, query: KeyQuery) -> tuple[int, ...]:
         """Positions of the keys matching ``query``, in its order."""
@@ -250,60 +236,61 @@ class KeySet:
         found = self._matching(needle, state)  # in position order
         if self._in_store_order(query.sort_column):
             return tuple(reversed(found)) if query.descending else tuple(found)
-        ranks = self._ranks(query.sort_column, query.descending)
+        ranks = self._rank(query.sort_column, query.descending)
         return tuple(sorted(found, key=ranks.__getitem__))
+
+    def order(self, column: Column, descending: bool) -> tuple[int, ...]:
+        """Positions of every key sorted by ``column``: ascending, ties in creation order;
+        descending is exactly the reverse."""
+        cached = self._orders.get((column, descending))
+        if cached is None:
+            if descending:
+                cached = tuple(reversed(self.order(column, False)))
+            else:
+                ranks: list[Any] = list(map(_SORT_KEYS[column], self.keys.keys))
+                cached = tuple(sorted(range(len(ranks)), key=ranks.__getitem__))
+            self._orders[(column, descending)] = cached
+        return cached
+
+    def _rank(self, column: Column, descending: bool) -> tuple[int, ...]:
+        """Each position's place in ``order``: the inverse permutation (sorting a
+        permutation by its values inverts it, in C)."""
+        cached = self._ranks.get((column, descending))
+        if cached is None:
+            order = self.order(column, descending)
+            cached = tuple(sorted(range(len(order)), key=order.__getitem__))
+            self._ranks[(column, descending)] = cached
+        return cached
 
     def _in_store_order(self, column: Column) -> bool:
         """Whether sorting by ``column`` keeps the store's order (creation time, as the
         engine lists keys), so a search needs no sort: one long C-level sort holds the GIL,
-        and the UI thread with it, for tens of milliseconds over 100,000 keys."""
-        return column is Column.CREATED and self._created_in_store_order
-
-    @cached_property
-    def _created_in_store_order(self) -> bool:
-        return self.order(Column.CREATED, False) == tuple(range(len(self.keys)))
+        and the UI thread with it."""
+        if column is not Column.CREATED:
+            return False
+        if self._store_ordered is None:
+            in_order = self.order(Column.CREATED, False) == tuple(range(len(self.keys)))
+            self._store_ordered = in_order
+        return self._store_ordered
 
     def _matching(self, needle: str, state: KeyState | None) -> list[int]:
         """Positions whose search text holds ``needle`` and whose state is ``state``.
         Typing narrows a search: when the last needle is part of this one, only the last
         answer can match, so only it is scanned."""
-        last = self._last[0] if self._last else None
+        last, hay = self._last, self.keys.haystacks
         if last is not None and last.state is state and last.needle in needle:
-            hay = self.haystacks
             found = [i for i in last.found if needle in hay[i]]
         else:
             candidates: Iterable[int] = range(len(self.keys))
             if state is not None:
-                candidates = compress(candidates, self.states.translate(_STATE_MASKS[state]))
-            if needle:
-                hay = self.haystacks
-                found = [i for i in candidates if needle in hay[i]]
-            else:
-                found = list(candidates)
-        self._last[:] = [_Search(needle, state, found)]
+                candidates = compress(candidates, self.keys.states.translate(_STATE_MASKS[state]))
+            found = [i for i in candidates if needle in hay[i]] if needle else list(candidates)
+        self._last = _Search(needle, state, found)
         return found
 
 
 #: For ``bytes.translate``: a state's byte -> 1 for the wanted state, 0 for any other.
 _STATE_MASKS = {s: bytes(int(b == s) for b in range(256)) for s in KeyState}
-
-
-@contextmanager
-def long_lived() -> Iterator[None]:
-    """Around making many objects that will live long (every key's snapshot): no cyclic
-    collection while they are made, and afterwards they are moved out of the collector's
-    sight (``gc.freeze``). Otherwise each full collection rescans them all: pauses of 30 to
-    90 ms over 100,000 keys, which hold the GIL and so freeze the UI thread. Snapshots hold
-    no reference cycles, so reference counting still frees them when a newer set replaces
-    them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -316,14 +303,16 @@ class KeyView:
 
 
 class KeyBook:
-    """The latest key set and query. Its methods run on the task runner's worker, one at a
-    time, and return the view to show; the UI thread only reads ``keys`` and ``query``."""
+    """The latest key set and query. ``load``, ``change`` and ``view`` run on the task
+    runner's worker, one at a time, and return the view to show; the UI thread only calls
+    ``ask`` and reads ``keys`` and ``query``."""
 
     def __init__(self, now_ms: Callable[[], int]) -> None:
         self._now_ms = now_ms
         self._lock = threading.Lock()
         self._keys = KeySet()
         self._query = KeyQuery()
+        self._search = KeySearch(self._keys)  # the worker's alone
         self.complete = False
 
     @property
@@ -342,8 +331,7 @@ class KeyBook:
     def load(self, keys: Callable[[], Iterable[Cmk]], *, complete: bool = True) -> KeyView:
         """Replace every key with what ``keys()`` returns: a first page (not ``complete``),
         then the whole list."""
-        with long_lived():
-            fresh = KeySet.build(keys(), self._now_ms())
+        fresh = KeySet.build(keys(), self._now_ms())
         with self._lock:
             if complete or not self.complete:
                 self._keys = fresh
@@ -359,5 +347,6 @@ class KeyBook:
     def view(self) -> KeyView:
         with self._lock:
             keys, query = self._keys, self._query
-        keys.next_due_ms, keys.counts  # noqa: B018 - made here, on the worker, not the UI thread
-        return KeyView(keys=keys, query=query, rows=keys.run(query))
+        if self._search.keys is not keys:
+            self._search = KeySearch(keys)
+        return KeyView(keys=keys, query=query, rows=self._search.run(query))

@@ -19,7 +19,7 @@ from app.model.keys import KeyState, Origin
 DAY_MS = 86_400_000
 HOUR_MS = 3_600_000
 MINUTE_MS = 60_000
-#: Material expiring sooner than this shows a countdown (issue 4).
+#: Material expiring sooner than this shows a countdown.
 COUNTDOWN_UNDER_MS = 7 * DAY_MS
 _PLACEHOLDER = re.compile(r"%(\d)")
 _MNEMONIC = re.compile(r"\s*\(&\w\)")

@@ -1,7 +1,7 @@
 """The list window's actions on a key, and which key states allow each.
 
 An action the selected key's state does not allow is disabled, and its tooltip says why in
-a sentence (issue 4). The reasons follow the engine's own refusals (``kms.py``,
+a sentence. The reasons follow the engine's own refusals (``kms.py``,
 ``import_ops.py``, ``data_ops.py``); when the backend still refuses (another client got there
 first), the window shows the backend's error with its code.
 

@@ -3,6 +3,9 @@ first call; that call raises what opening raises, and the next one tries again."
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from app.backends.local import open_local
@@ -35,12 +38,12 @@ def test_opens_at_the_first_call_and_says_why_it_cannot(tmp_path) -> None:
 
 def test_an_open_that_fails_half_way_leaves_nothing_behind(tmp_path, monkeypatch) -> None:
     """The store opens, then the first sweep finds it locked past the busy timeout (another
-    program's long transaction): the call gets KMS.0102, and no connection, change watch or
-    wrapping-pool thread stays behind; the next call opens it."""
+    program's long transaction): the call gets KMS.0102, and no file of the store stays open
+    (connections, the change watch's among them) and no wrapping-pool thread stays behind;
+    the next call opens it."""
     import sqlite3
     import threading
 
-    from app.engine import watch
     from app.engine.kms import LocalKms
 
     real_sweep, failures = LocalKms.sweep, [1]
@@ -54,12 +57,17 @@ def test_an_open_that_fails_half_way_leaves_nothing_behind(tmp_path, monkeypatch
     def pool_threads() -> int:
         return sum("wrapping-pool" in t.name for t in threading.enumerate())
 
+    def open_store_files() -> list[str]:
+        fds = Path("/proc/self/fd")
+        targets = [os.readlink(fd) for fd in fds.iterdir() if fd.is_symlink()]
+        return [t for t in targets if t.startswith(str(tmp_path / "store"))]
+
     monkeypatch.setattr(LocalKms, "sweep", sweep)
-    before_threads, before_maps = pool_threads(), dict(watch._shared)
+    before_threads = pool_threads()
     backend = open_local(tmp_path / "store", master_key_file=tmp_path / "key", lazily=True)
     with pytest.raises(KmsError) as refused:
         backend.list_keys(limit=1)
     assert refused.value.code == "KMS.0102"
-    assert pool_threads() == before_threads and watch._shared == before_maps
+    assert pool_threads() == before_threads and open_store_files() == []
     assert backend.list_keys(limit=1).keys == ()
     backend.close()

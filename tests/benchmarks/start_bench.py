@@ -1,5 +1,6 @@
 """Start-up: process start to the list window shown (offscreen, a store of 10 keys), against
-process start to a bare QWizard shown, both as fresh processes, alternated, medians.
+process start to the smallest list window plain PySide makes (no Keyferry code), and beside it
+a bare QWizard shown; all fresh processes, alternated, medians.
 
 Keyferry's modules are byte-compiled first, as ``pip install`` and PyInstaller do: a checkout
 run with ``PYTHONDONTWRITEBYTECODE=1`` (as some machines set) would otherwise compile about
@@ -39,7 +40,7 @@ def _seed(folder: Path) -> tuple[Path, Path]:
     return store, key_file
 
 
-def _time_start(argv: list[str], lines: tuple[str, ...] = ("shown",)) -> list[float]:
+def time_start(argv: list[str], lines: tuple[str, ...] = ("shown",)) -> list[float]:
     """Milliseconds from spawning the process to each of its ``lines`` (not to its exit:
     closing the store and the window is not start-up)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -63,27 +64,32 @@ def _time_start(argv: list[str], lines: tuple[str, ...] = ("shown",)) -> list[fl
     return took
 
 
-def bench_start(quick: bool) -> dict[str, float]:
-    runs = 5 if quick else 15
+def compile_modules() -> None:
+    """Byte-compile Keyferry's modules, as an installed copy has them."""
     for package in ("app", "tests"):
         compileall.compile_dir(ROOT / package, quiet=1)
+
+
+def bench_start(quick: bool) -> dict[str, float]:
+    runs = 5 if quick else 15
+    compile_modules()
     with tempfile.TemporaryDirectory() as tmp:
         store, key_file = _seed(Path(tmp))
         listing = ["list", str(store), str(key_file)]
-        _time_start(["bare"])  # warm the file cache for all
-        _time_start(listing, ("shown", "rows"))
+        time_start(["bare"])  # warm the file cache for all
+        time_start(listing, ("shown", "rows"))
         bare, listed, rows, bare_store, minimal = [], [], [], [], []
         for _ in range(runs):
-            bare.append(_time_start(["bare"])[0])
-            shown_at, rows_at = _time_start(listing, ("shown", "rows"))
+            bare.append(time_start(["bare"])[0])
+            shown_at, rows_at = time_start(listing, ("shown", "rows"))
             listed.append(shown_at)
             rows.append(rows_at)
-            bare_store.append(_time_start(["bare-store", str(store), str(key_file)])[0])
-            minimal.append(_time_start(["minimal"])[0])
-    # Beside the issue's pair, for reading it: the list window with its keys painted
-    # (start_list_rows_ms); a bare QWizard shown after opening the store and reading its
-    # first keys, as any program that lists them must (start_bare_store_ms); and the
-    # smallest list window plain PySide makes, with no Keyferry code (start_minimal_list_ms).
+            bare_store.append(time_start(["bare-store", str(store), str(key_file)])[0])
+            minimal.append(time_start(["minimal"])[0])
+    # The target's pair is start_list_ms against start_minimal_list_ms. Beside it: a bare
+    # QWizard (the earlier baseline), the list window with its keys painted
+    # (start_list_rows_ms), and a bare QWizard shown after opening the store and reading its
+    # first keys, as any program that lists them must (start_bare_store_ms).
     return {
         "start_list_ms": statistics.median(listed),
         "start_bare_ms": statistics.median(bare),

@@ -153,3 +153,21 @@ def test_cached_key_still_stops_at_its_expiry(kms: LocalKms, clock) -> None:
     kms.encrypt_data(project_id=P, key_id=key, plain_text=b"hot now")
     clock.advance(5)
     refused("KMS.1301", kms.encrypt_data, project_id=P, key_id=key, plain_text=b"x")
+
+
+def test_ciphertexts_of_the_first_format_still_decrypt(kms: LocalKms) -> None:
+    """Format 01 (before message keys): the key's material itself, a random nonce."""
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    secret = material()
+    key = external(kms)
+    do_import(kms, key, secret)
+    nonce = os.urandom(12)
+    old = b"\x01" + key.encode() + nonce + AESGCM(secret).encrypt(nonce, b"old", b"\x01ctx")
+    assert kms.decrypt_data(
+        project_id=P, cipher_text=old, additional_authenticated_data=b"ctx"
+    ) == (key, b"old")
+    new = kms.encrypt_data(project_id=P, key_id=key, plain_text=b"new")
+    assert new[:1] == b"\x02" and kms.decrypt_data(project_id=P, cipher_text=new)[1] == b"new"

@@ -243,18 +243,17 @@ def test_no_plaintext_secret_in_database_wal_or_audit(store_dir, master_key_file
                 assert form not in blob
 
 
-def test_the_fallback_change_token_moves_even_when_threads_ask_at_once(tmp_path) -> None:
-    """Without the -shm map, the change token is PRAGMA data_version on the watch's one
-    connection. SQLite keeps a connection's read snapshot while any statement on it is still
-    active, so a token read then misses a commit (shown first); token() therefore runs one
-    statement at a time to its end, and from eight threads at once it still moves after
-    every commit by another connection."""
+def test_the_change_token_moves_even_when_threads_ask_at_once(tmp_path) -> None:
+    """The change token is PRAGMA data_version on the watch's one connection. SQLite keeps
+    a connection's read snapshot while any statement on it is still active, so a token read
+    then misses a commit (shown first); token() therefore runs one statement at a time to its
+    end, and from eight threads at once it still moves after every commit by another
+    connection."""
     import threading
 
     store = Store(tmp_path / "s")
     try:
         watch = store.change_watch()
-        watch._map = None  # the fallback path
         before = watch.token()
         pinned = watch._conn.execute("SELECT name FROM sqlite_master")
         pinned.fetchone()  # a statement left active on the watch's connection

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.gui.cmk_query import Column, KeyBook, KeyQuery, KeySet, search_text
+from app.gui.cmk_query import Column, KeyBook, KeyQuery, KeySearch, KeySet, search_text
 from app.model.keys import Cmk, KeyState, Origin, Tag
 
 NOW = 1_800_000_000_000
@@ -46,23 +46,26 @@ def aliases(keys: KeySet, rows: tuple[int, ...]) -> list[str]:
 
 def test_search_looks_in_alias_id_description_and_tags_ignoring_case() -> None:
     keys = KeySet.build(KEYS, NOW)
-    assert aliases(keys, keys.run(KeyQuery(text="PAY"))) == ["Payments"]
-    assert aliases(keys, keys.run(KeyQuery(text="at rest"))) == ["ledger"]
-    assert aliases(keys, keys.run(KeyQuery(text="000000000005"))) == ["identity"]
-    assert aliases(keys, keys.run(KeyQuery(text="env"))) == ["Payments", "identity"]
-    assert aliases(keys, keys.run(KeyQuery(text="staging"))) == ["identity"]
-    assert aliases(keys, keys.run(KeyQuery(text="env=prod"))) == ["Payments"]
-    assert aliases(keys, keys.run(KeyQuery(text="  nothing like it "))) == []
+    search = KeySearch(keys)
+    assert aliases(keys, search.run(KeyQuery(text="PAY"))) == ["Payments"]
+    assert aliases(keys, search.run(KeyQuery(text="at rest"))) == ["ledger"]
+    assert aliases(keys, search.run(KeyQuery(text="000000000005"))) == ["identity"]
+    assert aliases(keys, search.run(KeyQuery(text="env"))) == ["Payments", "identity"]
+    assert aliases(keys, search.run(KeyQuery(text="staging"))) == ["identity"]
+    assert aliases(keys, search.run(KeyQuery(text="env=prod"))) == ["Payments"]
+    assert aliases(keys, search.run(KeyQuery(text="  nothing like it "))) == []
 
 
 def test_a_search_does_not_match_across_two_fields() -> None:
     keys = KeySet.build(KEYS, NOW)
+    search = KeySearch(keys)
     assert "\x1f" in search_text(KEYS[0])
-    assert keys.run(KeyQuery(text="paymentsp")) == ()
+    assert search.run(KeyQuery(text="paymentsp")) == ()
 
 
 def test_typing_narrows_from_the_last_answer_and_stays_right() -> None:
     keys = KeySet.build(KEYS, NOW)
+    search = KeySearch(keys)
     for text, expected in [
         ("e", 5),
         ("en", 2),
@@ -72,15 +75,16 @@ def test_typing_narrows_from_the_last_answer_and_stays_right() -> None:
         ("ledger", 1),
         ("", 5),
     ]:
-        assert len(keys.run(KeyQuery(text=text))) == expected, text
-    assert aliases(keys, keys.run(KeyQuery(text="e", state=KeyState.DISABLED))) == ["ledger"]
-    assert aliases(keys, keys.run(KeyQuery(text="le", state=KeyState.ENABLED))) == []
+        assert len(search.run(KeyQuery(text=text))) == expected, text
+    assert aliases(keys, search.run(KeyQuery(text="e", state=KeyState.DISABLED))) == ["ledger"]
+    assert aliases(keys, search.run(KeyQuery(text="le", state=KeyState.ENABLED))) == []
 
 
 def test_state_filter_alone_and_with_search() -> None:
     keys = KeySet.build(KEYS, NOW)
-    assert aliases(keys, keys.run(KeyQuery(state=KeyState.ENABLED))) == ["Payments", "identity"]
-    assert aliases(keys, keys.run(KeyQuery(text="i", state=KeyState.ENABLED))) == ["identity"]
+    search = KeySearch(keys)
+    assert aliases(keys, search.run(KeyQuery(state=KeyState.ENABLED))) == ["Payments", "identity"]
+    assert aliases(keys, search.run(KeyQuery(text="i", state=KeyState.ENABLED))) == ["identity"]
     assert keys.counts == {
         KeyState.ENABLED: 2,
         KeyState.DISABLED: 1,
@@ -91,7 +95,8 @@ def test_state_filter_alone_and_with_search() -> None:
 
 def test_sort_by_each_column_both_ways() -> None:
     keys = KeySet.build(KEYS, NOW)
-    by = {c: aliases(keys, keys.run(KeyQuery(sort_column=c))) for c in Column}
+    search = KeySearch(keys)
+    by = {c: aliases(keys, search.run(KeyQuery(sort_column=c))) for c in Column}
     assert by[Column.CREATED] == ["Payments", "ledger", "backup", "archive", "identity"]
     assert by[Column.ALIAS] == ["archive", "backup", "identity", "ledger", "Payments"]
     assert by[Column.STATE] == ["Payments", "identity", "ledger", "archive", "backup"]
@@ -99,15 +104,15 @@ def test_sort_by_each_column_both_ways() -> None:
     # soonest expiry, then material that never expires, then no material
     assert by[Column.MATERIAL_EXPIRY] == ["identity", "Payments", "ledger", "archive", "backup"]
     assert by[Column.TAGS][-2:] == ["Payments", "identity"]
-    down = aliases(keys, keys.run(KeyQuery(sort_column=Column.ALIAS, descending=True)))
+    down = aliases(keys, search.run(KeyQuery(sort_column=Column.ALIAS, descending=True)))
     assert down == list(reversed(by[Column.ALIAS]))
-    assert aliases(keys, keys.run(KeyQuery(text="r", sort_column=Column.ALIAS))) == [
+    assert aliases(keys, search.run(KeyQuery(text="r", sort_column=Column.ALIAS))) == [
         "archive",
         "ledger",
         "Payments",
     ]
     assert aliases(
-        keys, keys.run(KeyQuery(text="r", sort_column=Column.ALIAS, descending=True))
+        keys, search.run(KeyQuery(text="r", sort_column=Column.ALIAS, descending=True))
     ) == ["Payments", "ledger", "archive"]
 
 
@@ -120,8 +125,8 @@ def test_changes_replace_add_and_remove_keys() -> None:
     assert after.get(enabled.key_id) is enabled
     assert after.position(new.key_id) == 4
     assert after.get(KEYS[0].key_id) is None
-    assert aliases(after, after.run(KeyQuery(state=KeyState.DISABLED))) == []
-    assert aliases(after, after.run(KeyQuery(text="fresh"))) == ["fresh"]
+    assert aliases(after, KeySearch(after).run(KeyQuery(state=KeyState.DISABLED))) == []
+    assert aliases(after, KeySearch(after).run(KeyQuery(text="fresh"))) == ["fresh"]
     assert keys.get(KEYS[0].key_id) is KEYS[0]  # the old set is untouched
 
 
@@ -153,3 +158,23 @@ def test_the_book_answers_the_latest_query_over_the_latest_keys() -> None:
     now[0] = NOW + 3 * DAY
     view = book.change()
     assert view.keys.get(KEYS[4].key_id).state is KeyState.PENDING_IMPORT  # type: ignore[union-attr]
+
+
+def test_a_key_set_never_changes_once_made_and_loading_leaves_the_collector_alone() -> None:
+    """Any thread may read a key set, so nothing in it is filled later; searching and
+    sorting remember things in the worker's own KeySearch. Loading touches no process-wide
+    switch of the garbage collector."""
+    import copy
+    import gc
+
+    frozen_before = gc.get_freeze_count()
+    book = KeyBook(lambda: NOW)
+    view = book.load(lambda: KEYS)
+    assert gc.isenabled() and gc.get_freeze_count() == frozen_before
+    keys = view.keys
+    before = copy.deepcopy(vars(keys))
+    for column in Column:
+        for text in ("", "e", "en", "env"):
+            book.ask(KeyQuery(text=text, sort_column=column, descending=True))
+            book.view()
+    assert vars(keys) == before

@@ -23,14 +23,16 @@ from tests.helpers import material, wrap_for
 P = DEFAULT_PROJECT
 
 
-def hold_after_checks(engine: LocalKms, barrier: threading.Barrier) -> None:
-    """Make ``engine`` wait at the barrier once an import has passed its checks."""
+def hold_after_checks(engine: LocalKms, barrier: threading.Barrier, reached: set[int]) -> None:
+    """Make ``engine`` wait at the barrier once an import has passed its checks; the threads
+    that got there are added to ``reached``."""
     sealer = engine._material
     real = type(sealer).seal.__get__(sealer)  # the class's own, not an earlier hold
 
     def seal_then_wait(*args, **kwargs):
         sealed = real(*args, **kwargs)
-        barrier.wait(timeout=20)
+        reached.add(threading.get_ident())
+        barrier.wait()  # no timeout: an import that cannot get here breaks the barrier
         return sealed
 
     sealer.seal = seal_then_wait  # type: ignore[method-assign]
@@ -46,12 +48,17 @@ def stored_material(engine: LocalKms, master_key: bytes, key_id: str) -> bytes:
 
 
 def import_into(
-    engine: LocalKms, key_id: str, secret: bytes, outcomes: dict[bytes, object]
+    engine: LocalKms,
+    key_id: str,
+    secret: bytes,
+    outcomes: dict[bytes, object],
+    barrier: threading.Barrier,
+    reached: set[int],
 ) -> None:
-    params = engine.get_parameters_for_import(
-        project_id=P, key_id=key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256
-    )
     try:
+        params = engine.get_parameters_for_import(
+            project_id=P, key_id=key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256
+        )
         outcomes[secret] = engine.import_key_material(
             project_id=P,
             key_id=key_id,
@@ -60,23 +67,29 @@ def import_into(
         )
     except KmsError as error:
         outcomes[secret] = error
+    finally:
+        if threading.get_ident() not in reached:  # release the other import, broken
+            barrier.abort()
 
 
 def race(engines: tuple[LocalKms, LocalKms], key_id: str) -> dict[bytes, object]:
     """Each engine imports its own new material into ``key_id``, both held after their
     checks until the other is there too; returns each material's outcome."""
     barrier = threading.Barrier(2)
+    reached: set[int] = set()
     outcomes: dict[bytes, object] = {}
     threads = []
     for engine in engines:
-        hold_after_checks(engine, barrier)
+        hold_after_checks(engine, barrier, reached)
         threads.append(
-            threading.Thread(target=import_into, args=(engine, key_id, material(), outcomes))
+            threading.Thread(
+                target=import_into, args=(engine, key_id, material(), outcomes, barrier, reached)
+            )
         )
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=60)
+        thread.join()
     assert not barrier.broken, "both imports must pass their checks before either writes"
     return outcomes
 

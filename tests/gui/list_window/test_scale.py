@@ -1,13 +1,13 @@
 """A store larger than a batch: rows come to the view lazily, yet search and sort cover every
-key, and the UI thread keeps beating while the list loads and while the user types."""
+key. (How long the UI thread is blocked while the list loads and while the user types is a
+speed, measured by tests/benchmarks/list_bench.py over 100,000 keys, not asserted here.)"""
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 
 from app.engine import LocalKms
+from app.gui.cmk_query import search_text
 from app.gui.cmk_table_model import BATCH, Column
 from tests.gui.list_window.driver import ListDriver
 from tests.seeding import many, seed
@@ -15,26 +15,8 @@ from tests.seeding import many, seed
 COUNT = 3_000
 
 
-class Heartbeat:
-    """A 10 ms timer on the UI thread; its largest gap is the longest the UI was blocked."""
-
-    def __init__(self) -> None:
-        self.largest = 0.0
-        self._last = time.perf_counter()
-        self._timer = QTimer()
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(self._beat)
-        self._timer.start()
-
-    def _beat(self) -> None:
-        now = time.perf_counter()
-        self.largest = max(self.largest, (now - self._last) * 1000)
-        self._last = now
-
-
 def test_rows_are_lazy_but_search_and_sort_cover_every_key(make_window, kms: LocalKms) -> None:
     seed(kms, many(COUNT))
-    heart = Heartbeat()
     lw: ListDriver = make_window()
     model = lw.window.model
     assert model.totalRows() == COUNT
@@ -49,6 +31,8 @@ def test_rows_are_lazy_but_search_and_sort_cover_every_key(make_window, kms: Loc
     assert first == max(k.alias for k in lw.window.model.keyView.keys.keys)
     lw.table.scrollToBottom()
     lw.wait(lambda: lw.table.model().rowCount() > BATCH)  # scrolling fetches the next batch
-    for text in ("p", "pa", "pay", "paym"):
+    lw.table.sortByColumn(Column.CREATED, Qt.SortOrder.AscendingOrder)
+    for text in ("p", "pa", "pay", "paym"):  # typing narrows from the last answer
         lw.search(text)
-    assert heart.largest < 500, f"the UI thread stalled {heart.largest:.0f} ms"
+        wanted = [k.key_id for k in lw.window.model.keyView.keys.keys if text in search_text(k)]
+        assert 0 < model.totalRows() == len(wanted) < COUNT, text
