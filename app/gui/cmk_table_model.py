@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.gui import formatting as fmt
-from app.gui.cmk_query import Column, KeyQuery, KeySet, KeyView, tags_text
+from app.gui.cmk_query import Column, KeyQuery, KeySet, KeyView
 from app.model.keys import Cmk, KeyState
 
 __all__ = ["CmkFilterProxy", "CmkRole", "CmkTableModel", "Column", "KeyIdRole", "StateRole"]
@@ -81,7 +81,7 @@ _TEXT: dict[Column, Callable[[Cmk, int], str]] = {
     Column.MATERIAL_EXPIRY: lambda c, now: fmt.expiry_text(
         c.material_expires_ms, c.has_material, now
     ),
-    Column.TAGS: lambda c, now: tags_text(c),
+    Column.TAGS: lambda c, now: ", ".join(fmt.tag_text(t.key, t.value, "=") for t in c.tags),
 }
 
 

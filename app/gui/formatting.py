@@ -9,6 +9,7 @@ shows at the next repaint.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
@@ -127,3 +128,23 @@ def algorithm_description(algorithm: WrappingAlgorithm) -> str:
         ),
     }
     return descriptions[algorithm]
+
+
+#: Bidirectional classes that can reorder the text around them.
+_DIRECTIONAL = frozenset(
+    {"R", "AL", "AN", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF", "PDI"}
+)
+
+
+def isolated(text: str) -> str:
+    """``text`` as a bidirectional isolate (U+2068 ... U+2069) when it holds right-to-left
+    or directional characters, so a Hebrew tag key cannot pull the "=" and the value around
+    it into its own direction; other text is left as it is (it copies and pastes clean)."""
+    if any(unicodedata.bidirectional(char) in _DIRECTIONAL for char in text):
+        return f"\u2068{text}\u2069"
+    return text
+
+
+def tag_text(key: str, value: str, separator: str = " = ") -> str:
+    """One tag as people read it, ``key = value``, each side isolated."""
+    return f"{isolated(key)}{separator}{isolated(value)}"

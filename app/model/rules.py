@@ -8,6 +8,7 @@ API's code; each ``*_problem`` returns that error or None, for code that wants t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -73,6 +74,18 @@ def check_tags(tags: Iterable[Tag]) -> None:
         count += 1
     if count > TAGS_MAX:
         raise KmsError("KMS.0409")
+
+
+def tag_key_look_alikes(keys: Iterable[str]) -> list[str | None]:
+    """For each tag key, the earlier, different key it is easily taken for ("env", "Env",
+    "env "): the KMS keeps them as separate tags, which is rarely what was meant."""
+    seen: dict[str, str] = {}
+    found: list[str | None] = []
+    for key in keys:
+        folded = " ".join(unicodedata.normalize("NFKC", key).casefold().split())
+        earlier = seen.setdefault(folded, key) if folded else None
+        found.append(earlier if earlier is not None and earlier != key else None)
+    return found
 
 
 def parse_pending_days(days: object) -> int:

@@ -1627,6 +1627,10 @@ Response:
         <source>%1 of %2 tags</source>
         <translation>%1 / %2 个标签</translation>
     </message>
+    <message>
+        <source>Looks like the tag key “%1” above: keys that differ in case or spaces are separate tags.</source>
+        <translation>看起来与上面的标签键“%1”相同：只在大小写或空格上不同的键是不同的标签。</translation>
+    </message>
 </context>
 <context>
     <name>TokenPage</name>

@@ -156,3 +156,18 @@ def test_tab_walks_each_row_then_the_add_button(qtbot, editor):
 def test_tag_problems_follows_the_model():
     assert tag_problems([("a", "1"), ("", ""), ("a", "2")])[1] is None
     assert tag_problems([("a", "1"), ("", ""), ("a", "2")])[2].code == "KMS.0413"
+
+
+def test_tag_keys_that_look_the_same_get_a_warning_not_an_error(qtbot, editor):
+    from app.gui.widgets.notice import Kind
+
+    add(qtbot, editor, "env", "prod")
+    add(qtbot, editor, "Env ", "test")
+    add(qtbot, editor, "team", "payments")
+    (_, _, _, first), (_, _, _, second), (_, _, _, third) = rows(editor)
+    assert first.text() == "" and third.text() == ""
+    assert "\u201cenv\u201d" in second.text() and "case or spaces" in second.text()
+    assert second.kind is Kind.WARNING
+    assert editor.isValid()  # the KMS takes them: a warning, not a refusal
+    editor.setTags([Tag("env", "prod"), Tag("env", "test")])
+    assert rows(editor)[1][3].kind is Kind.ERROR  # a real duplicate stays an error

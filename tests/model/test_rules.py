@@ -114,3 +114,8 @@ def test_key_id_must_be_canonical_uuid() -> None:
         with pytest.raises(KmsError) as caught:
             rules.check_key_id(bad)
         assert caught.value.code == "KMS.0205"
+
+
+def test_tag_keys_that_look_alike() -> None:
+    keys = ["env", "Env", "env ", "team", "ENV", "", "e n v", "Ｅｎｖ"]
+    assert rules.tag_key_look_alikes(keys) == [None, "env", "env", None, "env", None, None, "env"]

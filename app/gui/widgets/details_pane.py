@@ -228,7 +228,7 @@ class DetailsPane(QScrollArea):
             "materialExpiry": fmt.expiry_text(cmk.material_expires_ms, cmk.has_material, now_ms),
             "deletion": deletion,
             "kcv": cmk.kcv or self.tr("(no key material)"),
-            "tags": "\n".join(f"{t.key} = {t.value}" for t in cmk.tags) or self.tr("(none)"),
+            "tags": "\n".join(fmt.tag_text(t.key, t.value) for t in cmk.tags) or self.tr("(none)"),
         }
 
     def show_history(self, entries: list[AuditEntry] | None, *, status: str) -> None:

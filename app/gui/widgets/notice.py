@@ -135,9 +135,17 @@ class ProblemLabel(_PaletteAware):
         if object_name:
             self.setObjectName(object_name)
         self._padding = padding
+        self.kind = Kind.ERROR
         self.setWordWrap(True)
         self._apply_style()
 
+    def set_kind(self, kind: Kind) -> None:
+        """ERROR (the default) for what is wrong; WARNING for what is allowed but rarely
+        meant."""
+        if kind is not self.kind:
+            self.kind = kind
+            self._apply_style()
+
     def _restyle(self) -> None:
         padding = f" padding: {self._padding};" if self._padding else ""
-        self.setStyleSheet(f"color: {text_colour(Kind.ERROR, self)};{padding}")
+        self.setStyleSheet(f"color: {text_colour(self.kind, self)};{padding}")

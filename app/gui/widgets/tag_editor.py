@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.geometry import chars
 from app.gui.messages import error_sentence
-from app.gui.widgets.notice import ProblemLabel
+from app.gui.widgets.notice import Kind, ProblemLabel
 from app.model import rules
 from app.model.errors import KmsError
 from app.model.keys import Tag
@@ -64,7 +64,7 @@ class _Row:
     key_edit: QLineEdit
     value_edit: QLineEdit
     delete_button: QPushButton
-    problem_label: QLabel
+    problem_label: ProblemLabel
 
 
 class TagEditor(QWidget):
@@ -208,10 +208,21 @@ class TagEditor(QWidget):
             .replace("%1", str(len(self.tags())))
             .replace("%2", str(rules.TAGS_MAX))
         )
-        for row, problem in zip(self._rows, tag_problems(self._pairs()), strict=True):
-            text = error_sentence(problem) if problem else ""
+        pairs = self._pairs()
+        look_alikes = rules.tag_key_look_alikes(key for key, _value in pairs)
+        for row, problem, like in zip(self._rows, tag_problems(pairs), look_alikes, strict=True):
+            if problem is None and like is not None:
+                text = self.tr(
+                    "Looks like the tag key \u201c%1\u201d above: keys that differ in case or "
+                    "spaces are separate tags."
+                ).replace("%1", like)
+                row.problem_label.set_kind(Kind.WARNING)
+                row.problem_label.setToolTip(text)
+            else:
+                text = error_sentence(problem) if problem else ""
+                row.problem_label.set_kind(Kind.ERROR)
+                row.problem_label.setToolTip(f"{problem.code}: {text}" if problem else "")
             row.problem_label.setText(text)
-            row.problem_label.setToolTip(f"{problem.code}: {text}" if problem else "")
             row.problem_label.setAccessibleName(text)
         self._fit_rows()
 

@@ -21,7 +21,7 @@ from app.gui import formatting as fmt
 from app.gui.cmk_table_model import Column
 from app.gui.language import CHINESE, language
 from app.gui.widgets.details_pane import DetailsPane
-from app.model.keys import Origin
+from app.model.keys import Origin, Tag
 from tests.gui.list_window.conftest import Keys
 from tests.gui.list_window.driver import ListDriver
 
@@ -282,3 +282,18 @@ def test_one_key_is_one_key(make_window, kms) -> None:
     kms.create_key(project_id=DEFAULT_PROJECT, key_alias="only", origin=Origin.KMS)
     lw = make_window()
     assert lw.label("shownCountLabel") == "1 key"
+
+
+def test_a_right_to_left_tag_key_keeps_key_equals_value_in_order(make_window, kms) -> None:
+    """Each side of "key = value" is a bidirectional isolate, so a Hebrew key cannot carry
+    the "=" and the value into its right-to-left run."""
+    kms.create_key(
+        project_id=DEFAULT_PROJECT,
+        key_alias="rtl",
+        origin=Origin.KMS,
+        tags=(Tag("\u05e1\u05d1\u05d9\u05d1\u05d4", "prod"),),
+    )
+    lw = make_window()
+    lw.select("rtl")
+    assert lw.label("detailsTagsLabel") == "\u2068\u05e1\u05d1\u05d9\u05d1\u05d4\u2069 = prod"
+    assert lw.row("rtl")[Column.TAGS] == "\u2068\u05e1\u05d1\u05d9\u05d1\u05d4\u2069=prod"
