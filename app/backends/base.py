@@ -65,7 +65,7 @@ class KmsBackend(Protocol):
 
     @property
     def supports_history(self) -> bool:
-        """Whether ``history`` can return the audit log of a key."""
+        """Whether ``history`` can return the audit log (of the store, or of a key)."""
         ...
 
     @property
@@ -129,8 +129,17 @@ class KmsBackend(Protocol):
         """Every key of the project (every page of ``list_keys``)."""
         ...
 
-    def history(self, *, key_id: str) -> list[AuditEntry]:
-        """The audit log of a key where ``supports_history``; elsewhere an empty list."""
+    def history(
+        self,
+        *,
+        key_id: str | None = None,
+        since_ms: int | None = None,
+        limit: int = 1000,
+        reads: bool = False,
+    ) -> list[AuditEntry]:
+        """The newest ``limit`` changes and refusals of the audit log (and reads, with
+        ``reads``), oldest first: of one key if ``key_id`` is given, from ``since_ms`` on if
+        it is. Where not ``supports_history``, an empty list."""
         ...
 
     # import

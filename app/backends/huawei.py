@@ -197,7 +197,14 @@ class HuaweiBackend:
                 return keys
             marker = page.next_marker
 
-    def history(self, *, key_id: str) -> list[AuditEntry]:
+    def history(
+        self,
+        *,
+        key_id: str | None = None,
+        since_ms: int | None = None,
+        limit: int = 1000,
+        reads: bool = False,
+    ) -> list[AuditEntry]:
         return []  # a remote KMS keeps its audit trail to itself (Huawei: Cloud Trace)
 
     # import

@@ -162,8 +162,15 @@ class LocalBackend:
     def all_keys(self) -> list[Cmk]:
         return list(self.kms.list_keys(project_id=self.project_id).keys)
 
-    def history(self, *, key_id: str) -> list[AuditEntry]:
-        return self.kms.audit.entries(key_id=key_id)
+    def history(
+        self,
+        *,
+        key_id: str | None = None,
+        since_ms: int | None = None,
+        limit: int = 1000,
+        reads: bool = False,
+    ) -> list[AuditEntry]:
+        return self.kms.audit.entries(key_id=key_id, since_ms=since_ms, limit=limit, reads=reads)
 
     # import
     def get_parameters_for_import(

@@ -14,7 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.cli import data, importing, keys, lifecycle, profiles, server, store, tags, window
+from app.cli import (
+    audit,
+    data,
+    importing,
+    keys,
+    lifecycle,
+    profiles,
+    server,
+    store,
+    tags,
+    window,
+)
 from app.cli.errors import CliFailure
 from app.cli.options import add_global_options, add_global_options_to_commands
 from app.model.errors import KmsError, SetupError
@@ -22,7 +33,7 @@ from app.model.errors import KmsError, SetupError
 log = logging.getLogger(__name__)
 
 #: The command groups, in the order ``keyferry --help`` lists their commands.
-GROUPS = (window, keys, importing, lifecycle, tags, data, store, server, profiles)
+GROUPS = (window, keys, importing, lifecycle, tags, data, store, audit, server, profiles)
 
 
 def default_data_dir() -> Path:

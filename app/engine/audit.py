@@ -167,21 +167,42 @@ class AuditLog:
                     return
 
     def entries(
-        self, *, key_id: str | None = None, limit: int = 1000, reads: bool = False
+        self,
+        *,
+        key_id: str | None = None,
+        since_ms: int | None = None,
+        limit: int = 1000,
+        reads: bool = False,
     ) -> list[AuditEntry]:
-        """The newest ``limit`` entries, oldest first; of one key if ``key_id`` is given.
-        Without ``reads``, a key's entries are its history: changes and refusals only."""
+        """The newest ``limit`` entries, oldest first: of one key if ``key_id`` is given, from
+        ``since_ms`` on if it is. Without ``reads``, only changes and refusals (the history
+        people ask about), not every encrypt and describe."""
         self.flush()
-        conn = self._store.connection()
-        if key_id is None:
-            rows = conn.execute(
-                f"SELECT {_COLUMNS} FROM audit ORDER BY seq DESC LIMIT ?",  # noqa: S608
-                (limit,),
-            ).fetchall()
-        else:
-            where = "key_id = ?" if reads else "key_id = ? AND read = 0"
-            rows = conn.execute(
-                f"SELECT {_COLUMNS} FROM audit WHERE {where} ORDER BY seq DESC LIMIT ?",  # noqa: S608
-                (key_id, limit),
-            ).fetchall()
+        conditions, values = _where(key_id=key_id, since_ms=since_ms, reads=reads)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        rows = (
+            self._store.connection()
+            .execute(
+                f"SELECT {_COLUMNS} FROM audit {where} ORDER BY seq DESC LIMIT ?",  # noqa: S608
+                (*values, limit),
+            )
+            .fetchall()
+        )
         return [AuditEntry(*row) for row in reversed(rows)]
+
+
+def _where(
+    *, key_id: str | None, since_ms: int | None, reads: bool
+) -> tuple[list[str], list[object]]:
+    """SQL conditions (fixed texts, never user input) and their values."""
+    conditions: list[str] = []
+    values: list[object] = []
+    if key_id is not None:
+        conditions.append("key_id = ?")
+        values.append(key_id)
+    if since_ms is not None:
+        conditions.append("time_ms >= ?")
+        values.append(since_ms)
+    if not reads:
+        conditions.append("read = 0")
+    return conditions, values

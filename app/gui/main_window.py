@@ -139,6 +139,7 @@ class CmkListWindow(QMainWindow):
         self.connect_remote_action = self.menus.connect_remote_action
         self.use_local_action = self.menus.use_local_action
         self.use_local_action.setEnabled(not self.backend.is_local)
+        self.menus.set_history_available(self.backend.supports_history)
         self.status = WindowStatus(self, self.table)
         self.shown_label = self.status.shown_label
 
@@ -207,6 +208,7 @@ class CmkListWindow(QMainWindow):
         menus.reload_action.triggered.connect(self.sync.reload)
         menus.quit_action.triggered.connect(QApplication.closeAllWindows)
         menus.help_action.triggered.connect(self._on_help_action_triggered)
+        menus.history_action.triggered.connect(self._on_history_action_triggered)
         self.connect_remote_action.triggered.connect(self._on_connect_remote_action_triggered)
         self.use_local_action.triggered.connect(lambda: self.kmsChosen.emit(None))
         self.search.textChanged.connect(self._on_search_textChanged)
@@ -373,6 +375,12 @@ class CmkListWindow(QMainWindow):
             opening=not self.backend.is_open,
         )
         self.menus.set_store_open(not self._unopened)
+
+    def _on_history_action_triggered(self) -> None:
+        from app.gui.dialogs.history import open_history
+
+        aliases = {cmk.key_id: cmk.alias for cmk in self.model.keyView.keys.keys}
+        open_history(self, self.backend, self.runner, aliases)
 
     def _on_help_action_triggered(self) -> None:
         from app.gui.dialogs.window_help import show_window_help

@@ -63,6 +63,7 @@ class WindowMenus(QObject):
             action.setIcon(action_icon(action.objectName()))
         self.search_action = _action(window, "focusSearchAction", QKeySequence.StandardKey.Find)
         self.reload_action = _action(window, "reloadAction", QKeySequence.StandardKey.Refresh)
+        self.history_action = _action(window, "historyAction", "Ctrl+H")
         self.connect_remote_action = _action(window, "connectRemoteAction")
         self.use_local_action = _action(window, "useLocalAction")
         self.quit_action = _action(
@@ -76,6 +77,7 @@ class WindowMenus(QObject):
         self.about_qt_action.triggered.connect(QApplication.aboutQt)
         self.language_actions = self._language_actions(window)
         self._store_open = True
+        self._history_available = True
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("keyToolBar")
         self.toolbar.setMovable(False)
@@ -115,7 +117,8 @@ class WindowMenus(QObject):
                 self.toolbar.addAction(key_actions[name])
         menus["key"].addSeparator()
         menus["key"].addAction(self.quit_action)
-        menus["view"].addActions([self.search_action, self.reload_action])
+        menus["view"].addActions([self.search_action, self.reload_action, self.history_action])
+        menus["view"].setToolTipsVisible(True)
         menus["view"].addSeparator()
         menus["language"] = menus["view"].addMenu("")
         menus["language"].setObjectName("languageMenu")
@@ -132,6 +135,18 @@ class WindowMenus(QObject):
         for action in (self.import_action, self.create_action):
             action.setEnabled(is_open)
             action.setToolTip(without_mnemonic(action.text()) if is_open else reason)
+
+    def set_history_available(self, available: bool) -> None:
+        """View > History reads the local store's audit log; a remote KMS keeps its own."""
+        self._history_available = available
+        self.history_action.setEnabled(available)
+        self.history_action.setToolTip(
+            without_mnemonic(self.history_action.text())
+            if available
+            else self.tr(
+                "This KMS keeps no audit log Keyferry can read: see its own trace service."
+            )
+        )
 
     def _check_language(self, *_args: object) -> None:
         self.language_actions[lang.language().choice].setChecked(True)
@@ -158,6 +173,7 @@ class WindowMenus(QObject):
             (self.help_action, self.tr("Keyferry &Help")),
             (self.search_action, self.tr("&Find")),
             (self.reload_action, self.tr("&Reload")),
+            (self.history_action, self.tr("&History\u2026")),
             (self.connect_remote_action, self.tr("Connect to a &remote KMS\u2026")),
             (self.use_local_action, self.tr("Use the &local engine")),
             (self.about_action, self.tr("&About Keyferry")),
@@ -165,6 +181,7 @@ class WindowMenus(QObject):
         ):
             action.setText(text)
         self.set_store_open(self._store_open)
+        self.set_history_available(self._history_available)
         self.language_actions[lang.SYSTEM].setText(self.tr("&System language"))
         for choice in (lang.ENGLISH, lang.CHINESE):
             self.language_actions[choice].setText(lang.NAMES[choice])

@@ -639,6 +639,125 @@ Response:
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Create key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>Schedule deletion</source>
+        <translation>计划删除</translation>
+    </message>
+    <message>
+        <source>Cancel deletion</source>
+        <translation>取消删除</translation>
+    </message>
+    <message>
+        <source>Key deleted</source>
+        <translation>密钥已删除</translation>
+    </message>
+    <message>
+        <source>Change alias</source>
+        <translation>修改别名</translation>
+    </message>
+    <message>
+        <source>Change description</source>
+        <translation>修改描述</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Change tags</source>
+        <translation>修改标签</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Download import items</source>
+        <translation>下载导入所需项</translation>
+    </message>
+    <message>
+        <source>Import key material</source>
+        <translation>导入密钥材料</translation>
+    </message>
+    <message>
+        <source>Delete key material</source>
+        <translation>删除密钥材料</translation>
+    </message>
+    <message>
+        <source>Material expired</source>
+        <translation>密钥材料已失效</translation>
+    </message>
+    <message>
+        <source>History of the key store</source>
+        <translation>密钥库的历史记录</translation>
+    </message>
+    <message>
+        <source>Key ID, alias, operation or who</source>
+        <translation>密钥 ID、别名、操作或操作者</translation>
+    </message>
+    <message>
+        <source>Filter the history</source>
+        <translation>筛选历史记录</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>正在加载历史记录…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Refused (%1)</source>
+        <translation>被拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>还没有记录。</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>无法读取历史记录：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportItemsView</name>
     <message>
         <source>Downloaded files</source>
@@ -1855,6 +1974,10 @@ Response:
         <translation>密钥库未打开。“查看 &gt; 重新加载”可重试。</translation>
     </message>
     <message>
+        <source>This KMS keeps no audit log Keyferry can read: see its own trace service.</source>
+        <translation>此 KMS 没有 Keyferry 可读取的审计日志：请查看其自己的审计服务。</translation>
+    </message>
+    <message>
         <source>&amp;Key</source>
         <translation>密钥(&amp;K)</translation>
     </message>
@@ -1905,6 +2028,10 @@ Response:
     <message>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
         <source>Connect to a &amp;remote KMS…</source>
@@ -2275,6 +2402,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>cli.no_audit_log</name>
+    <message>
+        <source>This KMS keeps no audit log Keyferry can read; a cloud KMS records its operations in its own trace service (Huawei Cloud: Cloud Trace Service).</source>
+        <translation>此 KMS 没有 Keyferry 可读取的审计日志；云 KMS 会在其自己的审计服务中记录操作（华为云：云审计服务 CTS）。</translation>
+    </message>
+</context>
+<context>
     <name>cli.no_parent_folder</name>
     <message>
         <source>{path} does not exist, nor does the folder it would be made in ({parent}); nothing was created.</source>
@@ -2300,6 +2434,13 @@ Response:
     <message>
         <source>The value of {option} is not UTF-8 text (it holds bytes of another encoding). Give it as UTF-8.</source>
         <translation>{option} 的值不是 UTF-8 文本（其中含有其他编码的字节）。请以 UTF-8 给出。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.since_out_of_range</name>
+    <message>
+        <source>{value!r} is outside the dates Keyferry can work with.</source>
+        <translation>{value!r} 超出了 Keyferry 能处理的日期范围。</translation>
     </message>
 </context>
 <context>

@@ -73,5 +73,11 @@ ENTRIES = (
     ),
     entry("cli.folder_not_created", "The folder {path} could not be created: {reason}."),
     entry("cli.not_a_time", "{value!r} is not an ISO 8601 date and time."),
+    entry("cli.since_out_of_range", "{value!r} is outside the dates Keyferry can work with."),
+    entry(
+        "cli.no_audit_log",
+        "This KMS keeps no audit log Keyferry can read; a cloud KMS records its operations "
+        "in its own trace service (Huawei Cloud: Cloud Trace Service).",
+    ),
     entry("cli.datakey_not_hex", "The data key must be hex."),
 )

@@ -47,6 +47,7 @@ def test_switching_to_a_remote_kms_and_back(
     assert _label(local_window).startswith("Local engine (")
     assert "Local engine" in local_window.windowTitle()
     assert not local_window.use_local_action.isEnabled()
+    assert local_window.menus.history_action.isEnabled()
     settings = RemoteSettings(live_server.url, "switchproj", ACCESS_KEY)
     local_window.kmsChosen.emit(settings)
     qtbot.waitUntil(lambda: desktop.window is not local_window, timeout=30_000)
@@ -54,6 +55,8 @@ def test_switching_to_a_remote_kms_and_back(
     assert _label(remote_window) == f"Remote KMS {live_server.url} (project switchproj)"
     assert live_server.url in remote_window.windowTitle()
     assert remote_window.use_local_action.isEnabled()
+    history = remote_window.menus.history_action  # the cloud's trace service, not ours
+    assert not history.isEnabled() and "trace service" in history.toolTip()
     assert not isinstance(desktop.backend, LocalBackend)
     remote_window.use_local_action.trigger()
     qtbot.waitUntil(lambda: desktop.window is not remote_window, timeout=30_000)
