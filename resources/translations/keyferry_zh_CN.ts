@@ -1489,6 +1489,37 @@ Response:
     </message>
 </context>
 <context>
+    <name>LeaveWizard</name>
+    <message>
+        <source>Stop importing?</source>
+        <translation>停止导入？</translation>
+    </message>
+    <message>
+        <source>The key %1 exists, with empty key material (Pending import).</source>
+        <translation>密钥 %1 已存在，其密钥材料为空（待导入）。</translation>
+    </message>
+    <message>
+        <source>Keep it to finish later: in the key list, Import material again. Or schedule its deletion in %1 days (it can be cancelled until then).</source>
+        <translation>保留它以便稍后完成：在密钥列表中选择“重新导入密钥材料”。或者计划在 %1 天后删除它（在此之前可以取消）。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the key</source>
+        <translation>保留密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule its deletion</source>
+        <translation>计划删除(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the wizard</source>
+        <translation>返回向导(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The key&apos;s deletion could not be scheduled: %1</source>
+        <translation>无法计划删除该密钥：%1</translation>
+    </message>
+</context>
+<context>
     <name>MaterialPage</name>
     <message>
         <source>Import key material</source>
@@ -1675,6 +1706,14 @@ Response:
     <message>
         <source>&lt;b&gt;Security and durability&lt;/b&gt;&lt;p&gt;With imported material you keep the only copy that can restore the key: the KMS never gives the material back, and a key accepts only the same material again.&lt;/p&gt;&lt;p&gt;When you tick the box and click Next, the key is created with empty material and waits, Pending import, for the next steps.&lt;/p&gt;</source>
         <translation>&lt;b&gt;安全性和持久性&lt;/b&gt;&lt;p&gt;使用导入的密钥材料时，能够恢复密钥的唯一副本由您保管：KMS 从不交还密钥材料，而且一个密钥只接受相同的密钥材料再次导入。&lt;/p&gt;&lt;p&gt;勾选复选框并单击“下一步”后，将创建一个密钥材料为空的密钥，它处于“待导入”状态，等待后续步骤。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Next creates the key %1 now, with empty key material: it waits, Pending import, until the material is imported. Cancelling later asks whether to keep it or schedule its deletion.</source>
+        <translation>点击“下一步”会立即创建密钥 %1，其密钥材料为空：在导入密钥材料之前，它处于待导入状态。之后取消时会询问是保留它还是计划删除它。</translation>
+    </message>
+    <message>
+        <source>The key %1 exists, with empty key material.</source>
+        <translation>密钥 %1 已存在，其密钥材料为空。</translation>
     </message>
     <message>
         <source>Creating the key with empty key material...</source>

@@ -374,3 +374,24 @@ def test_the_flow_and_its_work_need_no_qt():
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_key_left_behind_is_only_one_this_wizard_made_and_did_not_fill():
+    made = Cmk(
+        key_id="0e1c4c2f-6a40-4a36-9a0f-0a9f5c0e8d11",
+        project_id="p",
+        alias="a",
+        description="",
+        state=KeyState.PENDING_IMPORT,
+        origin=Origin.EXTERNAL,
+        created_ms=0,
+    )
+    flow = ImportFlow()
+    assert flow.left_behind() is None  # nothing created yet
+    flow.key = made
+    assert flow.left_behind() is made
+    flow.imported = made
+    assert flow.left_behind() is None  # imported: nothing left half-made
+    again = ImportFlow(resume_key_id=made.key_id)
+    again.key = made
+    assert again.left_behind() is None  # it existed before this wizard

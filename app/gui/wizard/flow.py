@@ -153,6 +153,14 @@ class ImportFlow:
     def resuming(self) -> bool:
         return self.resume_key_id is not None
 
+    def left_behind(self) -> Cmk | None:
+        """The key this wizard created that stopping now would leave Pending import (with
+        empty material), or None: nothing created yet, an import again into a key that
+        existed before, or the import done."""
+        if self.key is None or self.resuming or self.imported is not None:
+            return None
+        return self.key
+
     def start_id(self) -> PageId:
         """An import again starts at the download, for the existing key."""
         return PageId.DOWNLOAD if self.resuming else PageId.KEY

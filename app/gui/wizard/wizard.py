@@ -17,6 +17,7 @@ from app.backends.base import KmsBackend
 from app.gui.geometry import fit_to_screen, keep_inside, lines, text_size
 from app.gui.tasks import TaskRunner
 from app.gui.wizard.flow import ImportFlow, PageId
+from app.gui.wizard.leaving import ask_about_left_key
 from app.gui.wizard.pages.base import FlowPage
 from app.gui.wizard.pages.download import DownloadPage
 from app.gui.wizard.pages.key import KeyPage
@@ -53,6 +54,7 @@ class ImportKeyWizard(QWizard):
         super().__init__(parent)
         self.setObjectName("importKeyWizard")
         self.flow = ImportFlow(resume_key_id=resume_key_id)
+        self._backend, self._runner, self._leaving = backend, runner, False
         self.setWindowTitle(
             self.tr("Import Key Material Again") if resume_key_id else self.tr("Import Key")
         )
@@ -97,6 +99,19 @@ class ImportKeyWizard(QWizard):
             # Qt centres the bubble on the point's x, and opens it below the point.
             top_middle = QPoint(page.width() // 2, lines(page, 1))
             QWhatsThis.showText(page.mapToGlobal(top_middle), page.whatsThis(), self)
+
+    def reject(self) -> None:
+        """Cancel, Esc or closing: if the wizard made a key that would stay behind with empty
+        material, ask first whether to keep it or schedule its deletion."""
+        key = self.flow.left_behind()
+        if key is None or self._leaving:
+            super().reject()
+            return
+        ask_about_left_key(self, key, self._backend, self._runner, on_left=self._leave)
+
+    def _leave(self) -> None:
+        self._leaving = True
+        self.reject()
 
     def done(self, result: int) -> None:
         if result != QDialog.DialogCode.Accepted:

@@ -9,7 +9,7 @@ the Key page, beside its field.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.backends.base import KmsBackend
 from app.gui.language import localized
@@ -54,10 +54,12 @@ class SecurityPage(FlowPage):
             self.tr("I understand the security and durability of using an imported key")
         )
         self.acknowledge.toggled.connect(self._on_acknowledge_toggled)
+        self.next_note = QLabel(self.body, objectName="nextCreatesKeyLabel", wordWrap=True)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_view, 1)
         layout.addWidget(self.acknowledge)
+        layout.addWidget(self.next_note)
 
     def help_text(self) -> str:
         return self.tr(
@@ -70,6 +72,17 @@ class SecurityPage(FlowPage):
 
     def enter(self) -> None:
         self.acknowledge.setChecked(self.flow.acknowledged)
+        self.next_note.setText(
+            self.tr(
+                "Next creates the key %1 now, with empty key material: it waits, Pending "
+                "import, until the material is imported. Cancelling later asks whether to keep "
+                "it or schedule its deletion."
+            ).replace("%1", self.flow.alias)
+            if self.flow.key is None
+            else self.tr("The key %1 exists, with empty key material.").replace(
+                "%1", self.flow.key.alias
+            )
+        )
 
     def _on_acknowledge_toggled(self, checked: bool) -> None:
         self.flow.acknowledged = checked
