@@ -122,18 +122,7 @@ async def _serve(
         except (NotImplementedError, RuntimeError):  # not the main thread, or Windows
             pass
     guard = ConnectionGuard(limit=limit)
-    app = build_app(context, middlewares=(guard.middleware,))
-    runner = web.AppRunner(
-        app,
-        access_log=None,
-        handle_signals=False,
-        shutdown_timeout=SHUTDOWN_GRACE_S,
-        # aiohttp's own idle timeout agrees with the guard's head deadline; bodies are never
-        # decompressed (the API refuses compressed ones before reading them).
-        keepalive_timeout=HEAD_TIMEOUT_S,
-        auto_decompress=False,
-        lingering_time=LINGER_S,
-    )
+    runner = _runner(build_app(context, middlewares=(guard.middleware,)))
     await runner.setup()
     try:
         assert runner.server is not None
@@ -145,8 +134,24 @@ async def _serve(
             task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await accepting  # raises what stopped it, if it was not the signal
+        for sock in sockets:  # new clients are refused now, not left waiting in the queue
+            sock.close()
     finally:
         await runner.cleanup()
+
+
+def _runner(app: web.Application) -> web.AppRunner:
+    return web.AppRunner(
+        app,
+        access_log=None,
+        handle_signals=False,
+        shutdown_timeout=SHUTDOWN_GRACE_S,
+        # aiohttp's own idle timeout agrees with the guard's head deadline; bodies are never
+        # decompressed (the API refuses compressed ones before reading them).
+        keepalive_timeout=HEAD_TIMEOUT_S,
+        auto_decompress=False,
+        lingering_time=LINGER_S,
+    )
 
 
 def _url(address: Any) -> str:
