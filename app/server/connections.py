@@ -31,7 +31,7 @@ from aiohttp import web
 
 try:
     import resource
-except ImportError:  # not on Windows: no descriptor limit to read there
+except ImportError:  # Windows has no descriptor limit to read
     resource = None  # type: ignore[assignment]
 
 from app.server.api import Handler
@@ -82,7 +82,8 @@ def listen(host: str, port: int) -> list[socket.socket]:
         for family, kind, proto, _name, address in dict.fromkeys(infos):
             sock = socket.socket(family, kind, proto)
             sockets.append(sock)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if os.name == "posix":  # elsewhere it would let two servers share the port
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             if family == socket.AF_INET6:
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
             sock.bind(address)
