@@ -187,11 +187,7 @@ def _check_framing(request: web.Request) -> None:
     if encoding not in ("", "identity"):
         # The SDK never compresses; decompressing before authentication would hand anyone
         # the decompressor.
-        raise KmsError(
-            "KMS.0202",
-            "The request body must not be compressed (Content-Encoding is not supported).",
-            http_status=415,
-        )
+        raise KmsError("KMS.0202", "server.compressed", http_status=415)
 
 
 async def _read_body(request: web.Request) -> bytes:
@@ -202,18 +198,14 @@ async def _read_body(request: web.Request) -> bytes:
         raise _too_large() from None
     except TimeoutError:
         raise KmsError(
-            "KMS.0202",
-            f"The request body did not arrive within {BODY_TIMEOUT_S:g} seconds.",
-            http_status=408,
+            "KMS.0202", "server.body_late", http_status=408, seconds=f"{BODY_TIMEOUT_S:g}"
         ) from None
     except RequestPayloadError:
-        raise KmsError(
-            "KMS.0202", "The request body is malformed (its chunks or length)."
-        ) from None
+        raise KmsError("KMS.0202", "server.body_malformed") from None
     except ConnectionError:
         # The client hung up: nobody to answer, and not a failure of ours.
         log.debug("a client hung up while sending a request body")
-        raise KmsError("KMS.0202", "The request body was cut short.") from None
+        raise KmsError("KMS.0202", "server.body_cut_short") from None
 
 
 def _signed_head(verifier: Verifier, request: web.Request) -> SignedHead:
@@ -235,7 +227,7 @@ def _authenticate(signed: SignedHead, body: bytes) -> str:
     try:
         return signed.verify(body)
     except SignatureError as error:
-        raise KmsError("APIGW.0301", str(error)) from None
+        raise KmsError("APIGW.0301", "server.detail", detail=str(error)) from None
 
 
 def _handler(route: Route) -> Handler:

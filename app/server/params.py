@@ -58,13 +58,9 @@ def check_text(body: Body, raw: bytes) -> None:
         return
     for name, value in body.data.items():
         if _holds_surrogate(name):
-            raise KmsError("KMS.0308", "A parameter name is not valid Unicode text.")
+            raise KmsError("KMS.0308", "server.name_not_unicode")
         if _holds_surrogate(value):
-            raise KmsError(
-                "KMS.0308",
-                f"The parameter {name[:64]} holds text that is not valid Unicode "
-                "(a lone surrogate such as \\ud800).",
-            )
+            raise KmsError("KMS.0308", "server.not_unicode", name=name[:64])
 
 
 def _holds_surrogate(value: object) -> bool:

@@ -93,15 +93,14 @@ def _listen(host: str, port: int) -> list[socket.socket]:
     try:
         return listen(host, port)
     except socket.gaierror as error:
-        raise SetupError(f"Cannot listen on {host}: {error.strerror}. Check --host.") from None
+        raise SetupError("server.unknown_host", host=host, reason=error.strerror) from None
     except OSError as error:
-        advice = (
-            "another program listens there; choose another --port (0: any free port)"
-            if error.errno == errno.EADDRINUSE
-            else "check --host and --port"
-        )
+        in_use = error.errno == errno.EADDRINUSE
         raise SetupError(
-            f"Cannot listen on {host} port {port}: {error.strerror}; {advice}."
+            "server.port_in_use" if in_use else "server.cannot_listen",
+            host=host,
+            port=port,
+            reason=error.strerror,
         ) from None
 
 
