@@ -1,6 +1,7 @@
 """What every engine operation does around its own work: check the project, turn store
 failures into KMS errors, and audit a refusal (a success is audited by the operation itself,
-inside its transaction when it writes)."""
+inside its transaction when it writes). A front end that refuses a request itself (the
+server's parameter checks) audits that refusal with ``audit_refusal``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, Protocol, TypeVar, cast
 
 from app.engine.audit import AuditLog
@@ -21,6 +23,10 @@ PROJECT_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: The refusal an operation audited last in this context, so that ``audit_refusal`` does not
+#: record it twice when it passes through a front end.
+_AUDITED: ContextVar[KmsError | None] = ContextVar("keyferry_audited_refusal", default=None)
+
 
 class _Audited(Protocol):
     audit: AuditLog
@@ -32,9 +38,9 @@ def check_project(project_id: object) -> str:
     return project_id
 
 
-def _key_id(kwargs: dict[str, Any]) -> str | None:
-    key_id = kwargs.get("key_id")
-    return key_id if isinstance(key_id, str) and len(key_id) <= 64 else None
+def _key_id(value: object) -> str | None:
+    """A key ID worth recording: key IDs are ASCII (text that SQLite cannot store is not)."""
+    return value if isinstance(value, str) and len(value) <= 64 and value.isascii() else None
 
 
 def operation(name: str) -> Callable[[F], F]:
@@ -46,17 +52,31 @@ def operation(name: str) -> Callable[[F], F]:
                 check_project(project_id)
                 return function(self, **kwargs)
             except KmsError as error:
-                _audit_failure(self, name, project_id, _key_id(kwargs), "refused", error.code)
+                _audit_failure(
+                    self, name, project_id, _key_id(kwargs.get("key_id")), "refused", error.code
+                )
+                _AUDITED.set(error)
                 raise
             except sqlite3.Error as error:
                 log.error("%s failed in the store: %s", name, error)
                 failure = store_error(error)
-                _audit_failure(self, name, project_id, _key_id(kwargs), "failed", failure.code)
+                _audit_failure(
+                    self, name, project_id, _key_id(kwargs.get("key_id")), "failed", failure.code
+                )
                 raise failure from None
 
         return cast(F, run)
 
     return decorate
+
+
+def audit_refusal(
+    kms: _Audited, *, operation: str, project_id: str, key_id: object, error: KmsError
+) -> None:
+    """Audit a refusal decided outside the engine's operations (a malformed parameter the
+    server refused), unless an operation has audited this very error already."""
+    if _AUDITED.get() is not error:
+        _audit_failure(kms, operation, project_id, _key_id(key_id), "refused", error.code)
 
 
 def _audit_failure(

@@ -45,3 +45,8 @@ class Route:
     method: str
     path: str
     operation: Operation
+
+    @property
+    def name(self) -> str:
+        """The operation's name in the audit log (``create-key``)."""
+        return self.operation.__name__.replace("_", "-")

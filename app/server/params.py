@@ -3,13 +3,16 @@
 Bodies come from anyone who holds an access key, so nothing here trusts them: malformed JSON,
 a body that is not an object, ``NaN``, numbers too long to parse and nesting too deep to parse
 are KMS.0202; a missing required field is KMS.0204 naming it; a field of the wrong type is
-KMS.0308 naming it and the type it needs. Unknown fields are ignored, as the cloud ignores
-the SDK's optional ones it does not use. The engine then checks the values themselves.
+KMS.0308 naming it and the type it needs, and so is text that is not Unicode (a lone
+surrogate such as ``"\\ud800"``: valid JSON, but no UTF-8 can hold it, so neither the store
+nor an answer could). Unknown fields are ignored, as the cloud ignores the SDK's optional ones
+it does not use. The engine then checks the values themselves.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from app.model.errors import KmsError
@@ -18,6 +21,10 @@ from app.model.errors import KmsError
 MAX_EPOCH_S = 253_402_300_799
 SEQUENCE_MAX = 36
 _INT64 = 2**63
+#: A JSON escape of a surrogate: the only way a lone one can reach a parsed body (raw UTF-8
+#: cannot encode one). Paired ones decode to a single character and are fine.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _refuse_constant(name: str) -> Any:
@@ -41,6 +48,36 @@ def parse_body(raw: bytes) -> Body:
     if sequence is not None and (not isinstance(sequence, str) or len(sequence) > SEQUENCE_MAX):
         raise KmsError("KMS.0206", "server.sequence", limit=SEQUENCE_MAX)
     return body
+
+
+def check_text(body: Body, raw: bytes) -> None:
+    """Refuse a body (``parse_body(raw)``) holding text that is not Unicode: a lone
+    surrogate, which JSON can escape but UTF-8 cannot encode (nor SQLite store). A
+    separate step, so that a refusal can still name the key the body was about."""
+    if not _SURROGATE_ESCAPE.search(raw):
+        return
+    for name, value in body.data.items():
+        if _holds_surrogate(name):
+            raise KmsError("KMS.0308", "server.name_not_unicode")
+        if _holds_surrogate(value):
+            raise KmsError("KMS.0308", "server.not_unicode", name=name[:64])
+
+
+def _holds_surrogate(value: object) -> bool:
+    """Whether any text in a parsed JSON value (keys included) holds a lone surrogate.
+    Iterative: the nesting is as deep as the parser allowed."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 def _as_int(value: object) -> int | None:

@@ -10,7 +10,14 @@ names; and the hex SHA-256 of the body. The signature is ``hex(HMAC-SHA256(SK, "
 
 The verifier always hashes the body it received (it never trusts an ``X-Sdk-Content-Sha256``
 header, so an "unsigned payload" cannot be smuggled in), compares in constant time and refuses
-an ``X-Sdk-Date`` more than 15 minutes from its own (injectable) clock.
+an ``X-Sdk-Date`` more than 15 minutes from its own (injectable) clock. It works in two steps,
+so that a server can refuse before reading a body: ``check_headers`` checks everything the
+headers alone decide (the Authorization header, ``host`` among the signed headers, a known
+access key, the date, signed headers present and UTF-8), and the ``SignedHead`` it returns
+verifies the signature once the body is in.
+
+Within its 15 minutes a signed request can be sent again as it is (replayed), as in the cloud:
+the signature binds the method, path, query, signed headers and body, not a one-time nonce.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import hmac
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
@@ -71,16 +78,16 @@ def body_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def canonical_request(
+def canonical_head(
     *,
     method: str,
     path: str,
     query: Iterable[tuple[str, str]],
     header: HeaderLookup,
     signed_headers: Sequence[str],
-    body: bytes,
 ) -> str:
-    """The canonical request; raises ``SignatureError`` if a signed header is absent."""
+    """The canonical request up to its last line (the body's hash); raises
+    ``SignatureError`` if a signed header is absent."""
     lines = []
     for name in signed_headers:
         value = header(name)
@@ -94,9 +101,24 @@ def canonical_request(
             canonical_query(query),
             "\n".join(lines) + "\n",
             ";".join(signed_headers),
-            body_hash(body),
         ]
     )
+
+
+def canonical_request(
+    *,
+    method: str,
+    path: str,
+    query: Iterable[tuple[str, str]],
+    header: HeaderLookup,
+    signed_headers: Sequence[str],
+    body: bytes,
+) -> str:
+    """The canonical request; raises ``SignatureError`` if a signed header is absent."""
+    head = canonical_head(
+        method=method, path=path, query=query, header=header, signed_headers=signed_headers
+    )
+    return f"{head}\n{body_hash(body)}"
 
 
 def string_to_sign(sdk_date: str, canonical: str) -> str:
@@ -208,6 +230,33 @@ def parse_date(value: str | None) -> float:
     return parsed.timestamp()
 
 
+@dataclass(frozen=True)
+class SignedHead:
+    """A request whose headers passed ``Verifier.check_headers``: the signature is checked
+    once the body is in, without looking at the headers again."""
+
+    access_key_id: str
+    signature: str
+    mac: hmac.HMAC = field(repr=False)
+    #: ``"SDK-HMAC-SHA256\n<date>\n"``: the string to sign up to the canonical hash.
+    prefix: bytes
+    #: SHA-256 of the canonical request up to the body's hash.
+    canonical: hashlib._Hash = field(repr=False)
+
+    def verify(self, body: bytes) -> str:
+        """The access key ID that signed this request; ``SignatureError`` otherwise."""
+        canonical = self.canonical.copy()
+        canonical.update(b"\n" + body_hash(body).encode("ascii"))
+        mac = self.mac.copy()
+        mac.update(self.prefix + canonical.hexdigest().encode("ascii"))
+        if not hmac.compare_digest(mac.hexdigest(), self.signature):
+            raise SignatureError(
+                "The signature does not match: the secret key is wrong, or the request was "
+                "changed after it was signed."
+            )
+        return self.access_key_id
+
+
 class Verifier:
     """Checks SDK-HMAC-SHA256 signatures against known access keys.
 
@@ -225,15 +274,20 @@ class Verifier:
         self._macs = {
             ak: hmac.new(sk.encode("utf-8"), digestmod=hashlib.sha256) for ak, sk in keys.items()
         }
-        self._unknown = hmac.new(b"\x00" * 32, digestmod=hashlib.sha256)
         self._clock = clock
         self._max_skew_s = max_skew_s
 
-    def verify(self, *, method: str, raw_path: str, header: HeaderLookup, body: bytes) -> str:
-        """The access key ID that signed this request; ``SignatureError`` otherwise.
+    def check_headers(self, *, method: str, raw_path: str, header: HeaderLookup) -> SignedHead:
+        """Everything the headers alone decide, before the body is read; ``SignatureError``
+        for a request that cannot be accepted whatever its body.
 
         ``raw_path`` is the request target as sent (percent-encoded, with its query)."""
         auth = parse_authorization(header("authorization"))
+        if "host" not in auth.signed_headers:
+            raise SignatureError(
+                "SignedHeaders must include host (the Huawei Cloud SDK signs it), so that a "
+                "signature holds only for the server it was made for."
+            )
         sdk_date = header("x-sdk-date")
         signed_at = parse_date(sdk_date)
         if abs(self._clock() - signed_at) > self._max_skew_s:
@@ -242,25 +296,33 @@ class Verifier:
                 f"{int(self._max_skew_s // 60)} minutes from the server's clock. Check the "
                 "clocks of client and server."
             )
+        mac = self._macs.get(auth.access_key_id)
+        if mac is None:
+            raise SignatureError(f"The access key {auth.access_key_id} is not known here.")
         path, _, query = raw_path.partition("?")
-        canonical = canonical_request(
+        head = canonical_head(
             method=method,
             path=path,
             query=query_pairs(query),
             header=header,
             signed_headers=auth.signed_headers,
-            body=body,
         )
-        mac = self._macs.get(auth.access_key_id)
-        known = mac is not None
-        mac = (mac or self._unknown).copy()
-        mac.update(string_to_sign(str(sdk_date).strip(), canonical).encode("utf-8"))
-        matches = hmac.compare_digest(mac.hexdigest(), auth.signature)
-        if not known:
-            raise SignatureError(f"The access key {auth.access_key_id} is not known here.")
-        if not matches:
+        try:
+            canonical = hashlib.sha256(head.encode("utf-8"))
+        except UnicodeEncodeError:
+            # Header bytes that are not UTF-8 reach us as lone surrogates: no client signed them.
             raise SignatureError(
-                "The signature does not match: the secret key is wrong, or the request was "
-                "changed after it was signed."
-            )
-        return auth.access_key_id
+                "A signed header holds bytes that are not UTF-8 text; such a request cannot "
+                "have been signed."
+            ) from None
+        return SignedHead(
+            access_key_id=auth.access_key_id,
+            signature=auth.signature,
+            mac=mac,
+            prefix=f"{ALGORITHM}\n{str(sdk_date).strip()}\n".encode("ascii"),
+            canonical=canonical,
+        )
+
+    def verify(self, *, method: str, raw_path: str, header: HeaderLookup, body: bytes) -> str:
+        """The access key ID that signed this request; ``SignatureError`` otherwise."""
+        return self.check_headers(method=method, raw_path=raw_path, header=header).verify(body)

@@ -3253,10 +3253,45 @@ Response:
     </message>
 </context>
 <context>
+    <name>server.body_cut_short</name>
+    <message>
+        <source>The request body was cut short.</source>
+        <translation>请求体不完整：客户端中途断开。</translation>
+    </message>
+</context>
+<context>
+    <name>server.body_late</name>
+    <message>
+        <source>The request body did not arrive within {seconds} seconds.</source>
+        <translation>请求体未在 {seconds} 秒内到达。</translation>
+    </message>
+</context>
+<context>
+    <name>server.body_malformed</name>
+    <message>
+        <source>The request body is malformed (its chunks or length).</source>
+        <translation>请求体格式错误（分块或长度不对）。</translation>
+    </message>
+</context>
+<context>
+    <name>server.cannot_listen</name>
+    <message>
+        <source>Cannot listen on {host} port {port}: {reason}; check --host and --port.</source>
+        <translation>无法在 {host} 的端口 {port} 上监听：{reason}；请检查 --host 和 --port。</translation>
+    </message>
+</context>
+<context>
     <name>server.cipher_text</name>
     <message>
         <source>cipher_text must be the Base64 that encrypt-data returned.</source>
         <translation>cipher_text 必须是 encrypt-data 返回的 Base64。</translation>
+    </message>
+</context>
+<context>
+    <name>server.compressed</name>
+    <message>
+        <source>The request body must not be compressed (Content-Encoding is not supported).</source>
+        <translation>请求体不得压缩（不支持 Content-Encoding）。</translation>
     </message>
 </context>
 <context>
@@ -3285,6 +3320,13 @@ Response:
     <message>
         <source>The parameter {name} is missing.</source>
         <translation>缺少参数 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>server.name_not_unicode</name>
+    <message>
+        <source>A parameter name is not valid Unicode text.</source>
+        <translation>有参数名不是有效的 Unicode 文本。</translation>
     </message>
 </context>
 <context>
@@ -3351,6 +3393,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>server.not_unicode</name>
+    <message>
+        <source>The parameter {name} holds text that is not valid Unicode (a lone surrogate such as \ud800).</source>
+        <translation>参数 {name} 含有无效的 Unicode 文本（如 \ud800 这样的单独代理项）。</translation>
+    </message>
+</context>
+<context>
     <name>server.not_valid</name>
     <message>
         <source>The request is not valid.</source>
@@ -3386,6 +3435,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>server.port_in_use</name>
+    <message>
+        <source>Cannot listen on {host} port {port}: {reason}; another program listens there; choose another --port (0: any free port).</source>
+        <translation>无法在 {host} 的端口 {port} 上监听：{reason}；已有其他程序在此监听，请换一个 --port（0 表示任一空闲端口）。</translation>
+    </message>
+</context>
+<context>
     <name>server.secret_key_length</name>
     <message>
         <source>The secret key must have at least {length} characters and no surrounding spaces.</source>
@@ -3411,6 +3467,13 @@ Response:
     <message>
         <source>The request body is larger than {limit} KiB.</source>
         <translation>请求体大于 {limit} KiB。</translation>
+    </message>
+</context>
+<context>
+    <name>server.unknown_host</name>
+    <message>
+        <source>Cannot listen on {host}: {reason}. Check --host.</source>
+        <translation>无法在 {host} 上监听：{reason}。请检查 --host。</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from huaweicloudsdkcore.http.http_config import HttpConfig
 from huaweicloudsdkkms.v2 import KmsClient
 
 from app.server.api import ServerContext, build_app
+from app.server.connections import ConnectionGuard, listen
 
 ACCESS_KEY = "KFTESTACCESSKEY00001"
 SECRET_KEY = "kf-test-secret-key-0123456789abcdefghij"
@@ -176,3 +177,38 @@ def in_process_app(app: web.Application) -> Iterator[str]:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
         loop.close()
+
+
+@contextmanager
+def guarded_server(context: ServerContext, guard: ConnectionGuard) -> Iterator[str]:
+    """The API app over ``context``, its connections accepted by ``guard`` as
+    ``keyferry serve`` accepts them, on 127.0.0.1 from a thread of its own; its URL."""
+    loop = asyncio.new_event_loop()
+    runner = web.AppRunner(build_app(context, middlewares=(guard.middleware,)), access_log=None)
+    sockets = listen("127.0.0.1", 0)
+    tasks: list[asyncio.Task[None]] = []
+
+    async def start() -> None:
+        await runner.setup()
+        assert runner.server is not None
+        tasks.append(asyncio.create_task(guard.serve(sockets, runner.server)))
+
+    async def stop() -> None:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await runner.cleanup()
+
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        asyncio.run_coroutine_threadsafe(start(), loop).result(30)
+        host, port = sockets[0].getsockname()[:2]
+        yield f"http://{host}:{port}"
+    finally:
+        asyncio.run_coroutine_threadsafe(stop(), loop).result(30)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
+        for sock in sockets:
+            sock.close()

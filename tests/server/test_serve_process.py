@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +122,30 @@ def test_with_a_real_keyring_the_secret_is_shown_only_on_request(tmp_path: Path)
     assert len(ids) == 2 and ids[0] == ids[1]  # made once, then read back
     assert len(secrets) == 1  # printed only with --show-secret
     assert "add --show-secret" in done.stdout
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "no-such-host.invalid"])
+def test_an_address_it_cannot_listen_on_is_an_error_line(tmp_path: Path, host: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = _run_cli(
+            "--data-dir",
+            str(tmp_path / "s"),
+            "serve",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            env=server_env(tmp_path / "mk"),
+        )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: Cannot listen on"), done.stderr
+    if host == "127.0.0.1":
+        assert f"port {port}" in lines[0] and "--port" in lines[0]
+    else:
+        assert "--host" in lines[0]
+    assert not (tmp_path / "s").exists()  # refused before the store was touched

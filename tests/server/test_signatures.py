@@ -155,6 +155,48 @@ def test_an_unsigned_payload_cannot_be_smuggled_in() -> None:
         )
 
 
+def test_host_must_be_among_the_signed_headers() -> None:
+    """As AWS SigV4 and the SDK's own signer do: a signature without the host would hold
+    for any server that knows the same key."""
+    signed = raw.signed_headers("http://h:1", "POST", "/v1.0/p/kms/x", b"{}")
+    lowered = {k.lower(): v for k, v in signed.items()}
+    without_host = lowered["authorization"].replace("SignedHeaders=", "SignedHeaders=x;", 1)
+    verifier = Verifier({ACCESS_KEY: SECRET_KEY})
+    verifier.verify(method="POST", raw_path="/v1.0/p/kms/x", header=lowered.get, body=b"{}")
+    for authorization in (
+        lowered["authorization"].replace("host;", ""),
+        without_host.replace("host;", ""),
+    ):
+        headers = {**lowered, "authorization": authorization}
+        with pytest.raises(SignatureError, match="must include host"):
+            verifier.check_headers(method="POST", raw_path="/v1.0/p/kms/x", header=headers.get)
+
+
+def test_the_headers_are_checked_before_the_body() -> None:
+    """Every refusal the headers alone decide comes from check_headers, before a body
+    exists; the body then only completes the signature."""
+    now = time.time()
+    signed = raw.signed_headers("http://h:1", "POST", "/v1.0/p/kms/x", b"{}", now=now)
+    lowered = {k.lower(): v for k, v in signed.items()}
+    verifier = Verifier({ACCESS_KEY: SECRET_KEY}, clock=lambda: now)
+    head = verifier.check_headers(method="POST", raw_path="/v1.0/p/kms/x", header=lowered.get)
+    assert head.verify(b"{}") == ACCESS_KEY
+    with pytest.raises(SignatureError, match="does not match"):
+        head.verify(b"{ }")
+    refusals = {
+        "not known": {
+            **lowered,
+            "authorization": lowered["authorization"].replace(ACCESS_KEY, "X"),
+        },
+        "15 minutes": {**lowered, "x-sdk-date": signing.format_date(now - 3600)},
+        "not UTF-8": {**lowered, "x-project-id": "p\udcff"},
+        "x-project-id is missing": {k: v for k, v in lowered.items() if k != "x-project-id"},
+    }
+    for words, headers in refusals.items():
+        with pytest.raises(SignatureError, match=words):
+            verifier.check_headers(method="POST", raw_path="/v1.0/p/kms/x", header=headers.get)
+
+
 # --------------------------------------------------------------------- against the server
 
 

@@ -65,6 +65,29 @@ ENTRIES = (
         "The system keyring is locked. Unlock it and start again, or set {access_env} and "
         "{secret_env}.",
     ),
+    entry(
+        "server.compressed",
+        "The request body must not be compressed (Content-Encoding is not supported).",
+    ),
+    entry("server.body_late", "The request body did not arrive within {seconds} seconds."),
+    entry("server.body_malformed", "The request body is malformed (its chunks or length)."),
+    entry("server.body_cut_short", "The request body was cut short."),
+    entry("server.name_not_unicode", "A parameter name is not valid Unicode text."),
+    entry(
+        "server.not_unicode",
+        "The parameter {name} holds text that is not valid Unicode (a lone surrogate such as "
+        "\\ud800).",
+    ),
+    entry("server.unknown_host", "Cannot listen on {host}: {reason}. Check --host."),
+    entry(
+        "server.port_in_use",
+        "Cannot listen on {host} port {port}: {reason}; another program listens there; "
+        "choose another --port (0: any free port).",
+    ),
+    entry(
+        "server.cannot_listen",
+        "Cannot listen on {host} port {port}: {reason}; check --host and --port.",
+    ),
     entry("cli.not_folder", "{path} is not a folder."),
     entry(
         "cli.no_parent_folder",
