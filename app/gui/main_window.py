@@ -370,6 +370,7 @@ class CmkListWindow(QMainWindow):
         self.status.show_shown(
             total=len(self.model.keyView.keys),
             matching=self.model.totalRows(),
+            loaded=self.model.rowCount(),
             complete=self.sync.complete,
             unopened=self._unopened,
             opening=not self.backend.is_open,

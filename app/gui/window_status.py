@@ -50,7 +50,14 @@ class WindowStatus(QObject):
         self.counts_label.setText("  \u00b7  ".join(parts))
 
     def show_shown(
-        self, *, total: int, matching: int, complete: bool, unopened: bool, opening: bool
+        self,
+        *,
+        total: int,
+        matching: int,
+        loaded: int,
+        complete: bool,
+        unopened: bool,
+        opening: bool,
     ) -> None:
         """The shown-keys count, and the hint over the table when it is empty."""
         hint = ""
@@ -73,6 +80,10 @@ class WindowStatus(QObject):
             )
             if not matching:
                 hint = self.tr("No key matches the search and the state shown.")
+        if complete and loaded < matching:  # the scroll bar measures the loaded rows only
+            text += " " + self.tr("(%1 loaded; scrolling loads more)").replace(
+                "%1", QLocale().toString(loaded)
+            )
         self.shown_label.setText(text)
         self.empty_hint.setText(hint)
         self.empty_hint.setAccessibleName(hint)

@@ -2140,6 +2140,10 @@ Response:
         <translation>没有密钥符合搜索条件和所显示的状态。</translation>
     </message>
     <message>
+        <source>(%1 loaded; scrolling loads more)</source>
+        <translation>（已载入 %1 个；滚动可载入更多）</translation>
+    </message>
+    <message>
         <source>No keys yet.</source>
         <translation>还没有密钥。</translation>
     </message>
