@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.gui.geometry import lines
 from app.material.import_items import ImportItems
 
 
@@ -16,7 +25,9 @@ class ImportItemsView(QWidget):
         self._items: ImportItems | None = None
         self.files = QListWidget(self, objectName="downloadedFilesList")
         self.files.setAccessibleName(self.tr("Downloaded files"))
-        self.files.setMaximumHeight(80)
+        # Three file names (and room for a scroll bar), from the font: no empty band.
+        frame = 2 * self.files.frameWidth()
+        self.files.setFixedHeight(lines(self.files, 4.5) + frame)
         self.state = QLabel(self, objectName="expiryLabel", wordWrap=True)
         self.show_folder = QPushButton(
             self.tr("&Show in folder"), self, objectName="showInFolderButton"
@@ -25,10 +36,13 @@ class ImportItemsView(QWidget):
         self.show_folder.setAutoDefault(False)
         self.show_folder.clicked.connect(self._on_show_folder_clicked)
         label = QLabel(self.tr("Files:"), self)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         label.setBuddy(self.files)
         row = QHBoxLayout()
         row.addWidget(self.state, 1)
         row.addWidget(self.show_folder)
+        # As tall as it needs: the page's free height goes to the API call below.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)

@@ -73,7 +73,7 @@ class ImportKeyWizard(QWizard):
             page.setWhatsThis(page.help_text())  # also for Shift+F1 anywhere on the page
             self.setPage(page_id, page)
         self.setStartId(self.flow.start_id())
-        fit_to_screen(self, text_size(self, 110, 36))
+        fit_to_screen(self, text_size(self, 146, 48))  # 880x720 at a 9 pt font
         self.currentIdChanged.connect(self._on_currentIdChanged)
         token_page = self.page(PageId.TOKEN)
         assert isinstance(token_page, TokenPage)

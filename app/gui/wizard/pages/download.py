@@ -8,7 +8,15 @@ folder, that has not expired. For an import again this page is the first: it loa
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.backends.base import KmsBackend
 from app.gui import formatting as fmt
@@ -71,6 +79,7 @@ class DownloadPage(FlowPage):
         self.api = CollapsiblePanel(
             self.tr("The same as an A&PI call"), object_name="apiCall", parent=self.body
         )
+        self.api.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._search_timer = QTimer(self, singleShot=True, interval=300)
         self._lay_out()
         self.algorithm.currentIndexChanged.connect(self._on_algorithm_currentIndexChanged)
