@@ -61,3 +61,15 @@ def test_no_benchmark_figures_or_issue_numbers_in_comments() -> None:
             if prose and figure.search(token.string):
                 found.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
     assert not found, "figures or issue numbers in comments: " + ", ".join(found)
+
+
+def test_mypy_on_gui_and_cli() -> None:
+    """Not strict, but passing: the GUI and the command line are type-checked too."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "app/gui", "app/cli"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -47,7 +47,8 @@ def remote_refusal(error: sdk.ServiceResponseException) -> KmsError:
             problem=problem,
             request_id=error.request_id,
         )
-    return KmsError(code, problem.id, http_status=status, **problem.arguments)
+    # A message's arguments never use the reserved names (http_status, remote).
+    return KmsError(code, problem.id, http_status=status, **problem.arguments)  # type: ignore[arg-type]
 
 
 def _network(code: str, endpoint: str, detail: str = "") -> KmsError:

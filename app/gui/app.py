@@ -31,7 +31,8 @@ def run_gui(settings: BackendSettings, *, start: str, resume_key_id: str | None 
     from app.gui.messages import error_text
     from app.gui.tasks import TaskRunner
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Keyferry")
     app.setOrganizationName("Keyferry")
     app.setApplicationDisplayName("Keyferry")

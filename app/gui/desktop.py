@@ -74,4 +74,9 @@ class Desktop(QObject):
                 window.statusBar().clearMessage()
                 window.notice.show_text(error_text(error), Kind.ERROR)
 
-        self._runner.run(open_chosen, context=self, on_success=self.show, on_failure=failed)
+        self._runner.run(
+            open_chosen,
+            context=self,
+            on_success=self.show,
+            on_failure=failed,
+        )

@@ -108,7 +108,7 @@ class Language(QObject):
         return language
 
     def _install(self, language: str) -> None:
-        app = QCoreApplication.instance()
+        app = _application()
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators = []
@@ -125,9 +125,16 @@ class Language(QObject):
                 log.warning("the translation %s could not be loaded", path)
 
 
+def _application() -> QCoreApplication:
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("the language needs a running Qt application")
+    return app
+
+
 def language() -> Language:
     """The application's ``Language`` (made, in English, if nothing has installed one)."""
-    app = QCoreApplication.instance()
+    app = _application()
     found = app.findChild(Language, "keyferryLanguage")
     return found if found is not None else Language(app)
 

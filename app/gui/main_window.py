@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
+    QByteArray,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -109,7 +110,9 @@ class CmkListWindow(QMainWindow):
         self._connect()
         self.retranslate()
         restore_geometry(self, SETTINGS_GROUP, text_size(self, *DEFAULT_SIZE))
-        self.splitter.restoreState(QSettings().value(f"{SETTINGS_GROUP}/splitter", b""))
+        splitter = QSettings().value(f"{SETTINGS_GROUP}/splitter", b"")
+        if isinstance(splitter, (QByteArray, bytes)):
+            self.splitter.restoreState(splitter)
         self.sync.start()
 
     # ------------------------------------------------------------------ building

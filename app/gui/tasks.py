@@ -26,7 +26,7 @@ T = TypeVar("T")
 @dataclass
 class _Delivery:
     context: QObject
-    callback: Callable[[Any], None] | None
+    callback: Callable[[Any], object] | None
     value: Any
 
 
@@ -55,7 +55,7 @@ class TaskRunner(QObject):
         work: Callable[[], T],
         *,
         context: QObject,
-        on_success: Callable[[T], None] | None = None,
+        on_success: Callable[[T], object] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> Future[T]:
         """Run ``work()`` on the worker; then, on the UI thread and only if ``context`` is

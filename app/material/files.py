@@ -34,7 +34,8 @@ class FileProblem(KmsError):
     code applies, such as ``KMS.2604`` for material of the wrong size."""
 
     def __init__(self, message_id: str, /, *, code: str = "KMS.0308", **arguments: object):
-        super().__init__(code, message_id, **arguments)
+        # ``arguments`` never holds http_status or remote: those names are reserved (Message).
+        super().__init__(code, message_id, **arguments)  # type: ignore[arg-type]
 
 
 def read_input(path: Path | str, what: str, *, limit: int = MAX_INPUT_BYTES) -> bytes:

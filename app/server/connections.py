@@ -271,7 +271,7 @@ class ConnectionGuard:
 
     def _lost(self, connection: _Connection) -> None:
         self._forget(connection)
-        if connection.transport is not None and self._transports.pop(connection.transport, None):
+        if connection.transport is not None and self._transports.pop(connection.transport, False):
             self._release()
 
     def _forget(self, connection: _Connection) -> None:

@@ -14,6 +14,7 @@ import platform
 import re
 from dataclasses import dataclass
 from importlib import metadata
+from typing import Any
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
@@ -67,11 +68,11 @@ class Component:
 
 
 def _licence(dist: metadata.Distribution) -> str:
-    meta = dist.metadata
+    meta: Any = dist.metadata  # an email.message.Message; typeshed's PackageMetadata lacks get
     expression = meta.get("License-Expression")
     if expression:
-        return expression.strip()
-    text = (meta.get("License") or "").strip()
+        return str(expression).strip()
+    text = str(meta.get("License") or "").strip()
     if text and "\n" not in text and len(text) <= 80:  # a name, not the licence's full text
         return text
     classifiers = [

@@ -45,6 +45,7 @@ from app.gui.geometry import chars, fit_dialog
 from app.gui.messages import error_text, message_text
 from app.gui.tasks import TaskRunner
 from app.model.errors import KmsError, SetupError
+from app.model.messages import Message
 
 OpenRemote = Callable[..., KmsBackend]
 
@@ -182,7 +183,7 @@ class ConnectionDialog(QDialog):
 
     # --------------------------------------------------------------------- the fields
 
-    def _problem(self) -> str | None:
+    def _problem(self) -> Message | None:
         """The first thing wrong with what is typed. (The sentences come from the profile
         rules, shared with the command line.)"""
         checks = [

@@ -74,7 +74,8 @@ class HistoryDialog(QDialog):
         label.setBuddy(self.filter)
         self.status = QLabel(self.tr("Loading the history\u2026"), self, objectName="historyStatus")
         self.status.setWordWrap(True)
-        self.tree = QTreeWidget(self, objectName="storeHistoryTree")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("storeHistoryTree")
         self.tree.setAccessibleName(self.tr("History of the key store"))
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels(
@@ -132,6 +133,7 @@ class HistoryDialog(QDialog):
         needle = text.strip().casefold()
         for index in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(index)
+            assert item is not None  # an index below the count
             haystack = " ".join(
                 [str(item.data(0, Qt.ItemDataRole.UserRole))]
                 + [item.text(column) for column in range(self.tree.columnCount())]

@@ -35,7 +35,8 @@ class TopBar(QWidget):
         clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         clear.triggered.connect(self.search.clear)
         self.search.addAction(clear)
-        self.state_filter = QComboBox(self, objectName="stateFilterCombo")
+        self.state_filter = QComboBox(self)
+        self.state_filter.setObjectName("stateFilterCombo")
         self.state_filter.addItem("", None)
         for state in FILTER_STATES:
             self.state_filter.addItem("", state)

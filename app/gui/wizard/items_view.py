@@ -23,7 +23,8 @@ class ImportItemsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: ImportItems | None = None
-        self.files = QListWidget(self, objectName="downloadedFilesList")
+        self.files = QListWidget(self)
+        self.files.setObjectName("downloadedFilesList")
         self.files.setAccessibleName(self.tr("Downloaded files"))
         # Three file names (and room for a scroll bar), from the font: no empty band.
         frame = 2 * self.files.frameWidth()

@@ -57,12 +57,11 @@ def update_key(
     """Apply the user's later edits to the created key, in order, stopping at the first
     refusal; returns the key as it now is, and that refusal (so nothing is done twice)."""
     steps: list[Callable[[], object]] = []
-    if changes.alias is not None:
-        steps.append(lambda: backend.update_key_alias(key_id=key_id, alias=changes.alias))
-    if changes.description is not None:
-        steps.append(
-            lambda: backend.update_key_description(key_id=key_id, description=changes.description)
-        )
+    alias, description = changes.alias, changes.description
+    if alias is not None:
+        steps.append(lambda: backend.update_key_alias(key_id=key_id, alias=alias))
+    if description is not None:
+        steps.append(lambda: backend.update_key_description(key_id=key_id, description=description))
     if changes.tags_removed:  # before adding, so ten tags never become eleven on the way
         steps.append(
             lambda: backend.batch_tags(key_id=key_id, action="delete", tags=changes.tags_removed)
@@ -143,6 +142,7 @@ def api_call(
     """The same download as a get-parameters-for-import request and response (JSON); long
     values are abbreviated with their ``length`` ("392 characters", in the user's language)."""
     request = {"key_id": key_id, "wrapping_algorithm": algorithm.value}
+    response: dict[str, object]
     if params is None:
         response = {
             "key_id": key_id,

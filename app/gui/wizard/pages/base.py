@@ -134,12 +134,14 @@ class FlowPage(QWizardPage):
         self._focus_before: QWidget | None = None
         # Everything of the page scrolls when the screen is too small for it; the wizard's
         # own buttons (Back, Next, Cancel) stay outside, always visible.
-        self.scroll = QScrollArea(self, objectName="pageScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget(self.scroll, objectName="pageContent")
-        self.scroll.setWidget(content)
-        self.scroll.viewport().setAutoFillBackground(False)
+        self.page_scroll = QScrollArea(self)
+        self.page_scroll.setObjectName("pageScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(self.page_scroll)
+        content.setObjectName("pageContent")
+        self.page_scroll.setWidget(content)
+        self.page_scroll.viewport().setAutoFillBackground(False)
         content.setAutoFillBackground(False)
         self.body = QWidget(content)
         self._progress = QProgressBar(content)
@@ -172,7 +174,7 @@ class FlowPage(QWizardPage):
             layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.page_scroll)
 
     @property
     def busy(self) -> bool:
@@ -272,7 +274,7 @@ class FlowPage(QWizardPage):
 
     def _on_notice_shown(self) -> None:
         # After the layout has placed the notice, not before.
-        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(self.notice))
+        QTimer.singleShot(0, self, lambda: self.page_scroll.ensureWidgetVisible(self.notice))
 
     def _on_fix_clicked(self) -> None:
         if self._fix_page is not None:

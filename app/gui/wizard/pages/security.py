@@ -139,6 +139,8 @@ class SecurityPage(FlowPage):
             and self.is_current()
         ):
             wizard.back()
-            wizard.page(PageId.KEY).show_failure(error)
+            key_page = wizard.page(PageId.KEY)
+            assert isinstance(key_page, FlowPage)
+            key_page.show_failure(error)
         else:
             self.show_failure(error)

@@ -106,7 +106,8 @@ class WrapPage(FlowPage):
         )
 
     def _radio(self, name: str, text: str) -> QRadioButton:
-        radio = QRadioButton(text, self.body, objectName=name)
+        radio = QRadioButton(text, self.body)
+        radio.setObjectName(name)
         radio.setAccessibleName(without_mnemonic(text))
         return radio
 
