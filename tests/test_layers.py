@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-APP = Path(__file__).resolve().parent.parent / "app"
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app"
 #: package -> the app packages it may import
 ALLOWED = {
     "model": {"model"},
@@ -49,3 +50,30 @@ def test_lower_layers_load_without_qt() -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was loaded'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_wizard_s_flow_is_tested_without_qt() -> None:
+    """The flow is plain Python (STYLE.md), and so are its tests: with pytest-qt switched
+    off, a test that needed a QApplication would not even find its fixture."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:pytest-qt",
+            "-W",
+            "ignore::pytest.PytestConfigWarning",
+            "tests/gui/wizard/test_flow.py",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout and "error" not in done.stdout.lower()

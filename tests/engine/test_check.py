@@ -14,7 +14,7 @@ from app.engine.check import check_store
 from app.engine.store import Store
 from app.model.errors import KmsError
 from app.model.keys import KeyState
-from tests.engine.test_import import do_import, external
+from tests.engine.helpers import do_import, external
 from tests.helpers import material
 from tests.seeding import SeedKey, seed
 

@@ -7,8 +7,7 @@ import hashlib
 import pytest
 
 from app.engine import DEFAULT_PROJECT, LocalKms
-from tests.engine.test_import import do_import, external
-from tests.engine.test_lifecycle import refused
+from tests.engine.helpers import do_import, external, refused
 from tests.helpers import material
 
 P = DEFAULT_PROJECT
@@ -146,7 +145,7 @@ def test_a_key_disabled_by_another_program_is_refused_at_once(
 
 
 def test_cached_key_still_stops_at_its_expiry(kms: LocalKms, clock) -> None:
-    from tests.engine.test_import import do_import, external
+    from tests.engine.helpers import do_import, external
 
     key = external(kms)
     do_import(kms, key, material(), expiration_time=int(clock.now()) + 5)

@@ -15,8 +15,7 @@ from app.model.errors import CODES
 from app.model.importing import ImportParameters, WrappingAlgorithm
 from app.model.kcv import key_check_value
 from app.model.keys import KeyState
-from tests.engine.test_import import external, params
-from tests.engine.test_lifecycle import refused, rows
+from tests.engine.helpers import external, params, refused, rows
 from tests.helpers import material, wrap_for
 
 P = DEFAULT_PROJECT

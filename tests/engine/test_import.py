@@ -12,33 +12,12 @@ from app.engine import DEFAULT_PROJECT, FileMasterKey, LocalKms, ManualClock
 from app.model.errors import KmsError
 from app.model.importing import WrappingAlgorithm
 from app.model.kcv import key_check_value
-from app.model.keys import KeyState, Origin
-from tests.engine.test_lifecycle import refused, rows
+from app.model.keys import KeyState
+from tests.engine.helpers import do_import, external, params, refused, rows
 from tests.helpers import material, wrap_for
 
 P = DEFAULT_PROJECT
 ALGORITHMS = list(WrappingAlgorithm)
-
-
-def external(kms: LocalKms, alias: str = "imported") -> str:
-    return kms.create_key(project_id=P, key_alias=alias, origin=Origin.EXTERNAL).key_id
-
-
-def params(kms: LocalKms, key_id: str, algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256):
-    return kms.get_parameters_for_import(project_id=P, key_id=key_id, wrapping_algorithm=algorithm)
-
-
-def do_import(
-    kms: LocalKms, key_id: str, secret: bytes, *, algorithm=None, p=None, expiration_time=None
-):
-    p = p or params(kms, key_id, algorithm or WrappingAlgorithm.RSAES_OAEP_SHA_256)
-    return kms.import_key_material(
-        project_id=P,
-        key_id=key_id,
-        import_token=p.import_token,
-        encrypted_key_material=wrap_for(p, secret),
-        expiration_time=expiration_time,
-    )
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)

@@ -9,25 +9,10 @@ import pytest
 from app.engine import DEFAULT_PROJECT, LocalKms, ManualClock
 from app.model.errors import KmsError
 from app.model.keys import KeyState, Origin, Tag
+from tests.engine.helpers import refused, rows
 
 P = DEFAULT_PROJECT
 DAY = 86_400
-
-
-def refused(code: str, call, *args, **kwargs) -> KmsError:
-    with pytest.raises(KmsError) as caught:
-        call(*args, **kwargs)
-    assert caught.value.code == code, caught.value
-    return caught.value
-
-
-def rows(kms: LocalKms) -> list[tuple]:
-    """Everything but the audit log, to prove a refused operation changed nothing."""
-    conn = kms.store.connection()
-    return (
-        conn.execute("SELECT * FROM keys ORDER BY key_id").fetchall()
-        + conn.execute("SELECT * FROM tags ORDER BY key_id, tag_key").fetchall()
-    )
 
 
 def test_create_external_key_starts_pending_import(kms: LocalKms) -> None:

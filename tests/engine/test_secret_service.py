@@ -8,7 +8,7 @@ from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
 from app.engine import DEFAULT_PROJECT, KeyringMasterKey, LocalKms
 from app.model.keys import KeyState
-from tests.engine.test_import import do_import, external
+from tests.engine.helpers import do_import, external
 from tests.helpers import material
 from tests.secret_service import secret_service
 

@@ -14,7 +14,7 @@ from app.engine import DEFAULT_PROJECT, FileMasterKey, KeyringMasterKey, LocalKm
 from app.engine.store import SCHEMA_VERSION, Store
 from app.model.errors import SetupError
 from app.model.keys import KeyState
-from tests.engine.test_import import do_import, external, params
+from tests.engine.helpers import do_import, external, params
 from tests.helpers import MemoryKeyring, material, wrap_for
 
 P = DEFAULT_PROJECT

@@ -13,10 +13,20 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.gui.tasks import TaskRunner
 
 
+def needs_qt(request: pytest.FixtureRequest) -> bool:
+    """Whether the test uses Qt: every GUI test but those marked ``qt_free`` (the wizard's
+    plain-Python flow), which run without a QApplication."""
+    return request.node.get_closest_marker("qt_free") is None
+
+
 @pytest.fixture(autouse=True)
-def isolated_settings(qapp, tmp_path: Path) -> Iterator[Path]:
+def isolated_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path]:
     """QSettings (the remembered download folder) never touch the user's configuration."""
     folder = tmp_path / "settings"
+    if not needs_qt(request):
+        yield folder
+        return
+    request.getfixturevalue("qapp")
     QCoreApplication.setOrganizationName("KeyferryTests")
     QCoreApplication.setApplicationName("KeyferryTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -25,9 +35,12 @@ def isolated_settings(qapp, tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
-def english(qapp, isolated_settings) -> Iterator[None]:
+def english(request: pytest.FixtureRequest, isolated_settings) -> Iterator[None]:
     """Every test starts and ends in English, whatever the machine's locale: no translator
     installed, English number and date conventions."""
+    if not needs_qt(request):
+        yield
+        return
     from app.gui.language import ENGLISH, language
 
     language().apply(ENGLISH)
@@ -69,7 +82,7 @@ def make_wizard(qtbot, backend, runner, clock):
     import shiboken6
 
     from app.gui.wizard.wizard import ImportKeyWizard
-    from tests.gui.wizard_driver import WizardDriver
+    from tests.gui.wizard.wizard_driver import WizardDriver
 
     made: list[ImportKeyWizard] = []
 

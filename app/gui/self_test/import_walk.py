@@ -1,6 +1,6 @@
 """The self-test's walk through the real Import Key wizard, page by page, as a person would
 do it: typing into fields and clicking buttons found by their object names (the names the
-GUI tests use, tests/gui/wizard_driver.py), and waiting for the program between actions.
+GUI tests use, tests/gui/wizard/wizard_driver.py), and waiting for the program between actions.
 
 Key (an alias) -> Security (acknowledge; Next creates the key) -> Download (a temporary
 folder) -> Wrap (here, with generated material) -> Material -> Token (never expires) ->

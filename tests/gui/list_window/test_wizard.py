@@ -13,7 +13,7 @@ from app.gui.wizard.flow import PageId
 from app.gui.wizard.wizard import ImportKeyWizard
 from tests.gui.list_window.conftest import Keys
 from tests.gui.list_window.driver import ListDriver
-from tests.gui.wizard_driver import WizardDriver
+from tests.gui.wizard.wizard_driver import WizardDriver
 
 
 def open_wizard(lw: ListDriver) -> ImportKeyWizard:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from app.gui.wizard.flow import PageId
 from tests.gui.i18n_check import assert_all_chinese, english_words
-from tests.gui.wizard_driver import WizardDriver
+from tests.gui.wizard.wizard_driver import WizardDriver
 
 # ------------------------------------------------------------------ the checker itself
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -172,3 +173,24 @@ class WizardDriver:
         if encrypted is not None:
             self.choose_encrypted(encrypted)
         self.next(PageId.TOKEN)
+
+
+# helpers of the failure tests -------------------------------------------------------
+
+
+def hsm_wrap(d, material: bytes, padding_of: WrappingAlgorithm, out: Path) -> Path:
+    """What an HSM would do: wrap ``material`` with the downloaded wrapping key."""
+    public_key = serialization.load_der_public_key(d.wizard.flow.items.wrapping_key.read_bytes())
+    out.write_bytes(public_key.encrypt(material, padding_of.padding()))
+    return out
+
+
+def finish_refused(d, backend, code: str) -> str:
+    """Finish, expect the refusal ``code`` on the page, and the store unchanged."""
+    before = backend.all_keys()
+    d.finish()
+    assert d.wizard.currentId() == PageId.TOKEN
+    assert d.notice().startswith(f"{code}: ")
+    assert backend.all_keys() == before
+    assert d.wizard.flow.imported is None
+    return d.notice()

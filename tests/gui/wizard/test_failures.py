@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLabel, QLineEdit, QPushButton, QWizard
 
@@ -15,6 +14,7 @@ from app.gui.wizard.flow import PageId
 from app.material.import_items import write_import_items
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import KeyState
+from tests.gui.wizard.wizard_driver import finish_refused, hsm_wrap
 from tests.helpers import wrap_for
 
 OAEP256 = WrappingAlgorithm.RSAES_OAEP_SHA_256
@@ -25,13 +25,6 @@ def folder(tmp_path: Path) -> Path:
     path = tmp_path / "downloads"
     path.mkdir()
     return path
-
-
-def hsm_wrap(d, material: bytes, padding_of: WrappingAlgorithm, out: Path) -> Path:
-    """What an HSM would do: wrap ``material`` with the downloaded wrapping key."""
-    public_key = serialization.load_der_public_key(d.wizard.flow.items.wrapping_key.read_bytes())
-    out.write_bytes(public_key.encrypt(material, padding_of.padding()))
-    return out
 
 
 def to_token_via_hsm(d, folder: Path, material: bytes, padding_of=OAEP256) -> None:
@@ -52,17 +45,6 @@ def to_material_page_via_hsm(d, folder: Path) -> None:
     d.next(PageId.WRAP)
     d.click("wrapOnHsmRadio")
     d.next(PageId.MATERIAL)
-
-
-def finish_refused(d, backend, code: str) -> str:
-    """Finish, expect the refusal ``code`` on the page, and the store unchanged."""
-    before = backend.all_keys()
-    d.finish()
-    assert d.wizard.currentId() == PageId.TOKEN
-    assert d.notice().startswith(f"{code}: ")
-    assert backend.all_keys() == before
-    assert d.wizard.flow.imported is None
-    return d.notice()
 
 
 # ------------------------------------------------------------------------ 2. the key

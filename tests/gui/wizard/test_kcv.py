@@ -13,7 +13,7 @@ from app.gui.wizard.flow import PageId
 from app.model.importing import WrappingAlgorithm
 from app.model.kcv import key_check_value
 from app.model.keys import KeyState
-from tests.gui.test_wizard_failures import finish_refused, hsm_wrap
+from tests.gui.wizard.wizard_driver import finish_refused, hsm_wrap
 
 PKCS1 = WrappingAlgorithm.RSAES_PKCS1_V1_5
 

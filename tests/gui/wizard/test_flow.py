@@ -22,6 +22,9 @@ from app.model.errors import KmsError
 from app.model.importing import ExpirationMode, WrappingAlgorithm
 from app.model.keys import Cmk, KeyState, Origin, Tag
 
+#: Plain Python, like the flow itself: no QApplication (tests/test_layers.py runs it so).
+pytestmark = pytest.mark.qt_free
+
 KEY_ID = "0b8e1f3c-5d6a-4f7b-9c8d-1e2f3a4b5c6d"
 NOW = 1_800_000_000.0
 

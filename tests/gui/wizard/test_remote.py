@@ -12,7 +12,7 @@ import shiboken6
 from app.gui.wizard.flow import PageId
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.model.keys import KeyState
-from tests.gui.wizard_driver import WizardDriver
+from tests.gui.wizard.wizard_driver import WizardDriver
 
 
 @pytest.fixture
