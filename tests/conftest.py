@@ -39,6 +39,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: item.get_closest_marker("packaging") is not None)
 
 
+@pytest.fixture(autouse=True)
+def private_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test's profiles and import record in a folder of its own, never the user's
+    (subprocesses inherit it through the environment)."""
+    directory = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("KEYFERRY_CONFIG_DIR", str(directory))
+    return directory
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     """A clock that starts at the real time (so file names look real) and moves on demand."""

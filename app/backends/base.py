@@ -10,7 +10,7 @@ means the same to the other. Every refusal is a ``KmsError`` carrying the KMS's 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Protocol, runtime_checkable
 
 from app.model.audit import AuditEntry
@@ -20,6 +20,25 @@ from app.model.messages import Message
 
 #: Called with the IDs of changed keys; an empty set means "anything may have changed".
 ChangeListener = Callable[[frozenset[str]], None]
+
+
+@dataclass(frozen=True)
+class KmsRef:
+    """Which KMS a backend is: a remote endpoint and project (and the access key used), or
+    the local store's folder and project. Records name the KMS by it."""
+
+    kind: str  # "remote" or "local"
+    location: str  # the endpoint URL, or the local store's folder
+    project_id: str
+    access_key_id: str = ""
+
+    def same_kms(self, other: KmsRef) -> bool:
+        """The same keys, whichever access key reaches them."""
+        return (self.kind, self.location, self.project_id) == (
+            other.kind,
+            other.location,
+            other.project_id,
+        )
 
 
 @dataclass(frozen=True)
@@ -56,6 +75,11 @@ class KmsBackend(Protocol):
     @property
     def label(self) -> Message:
         """Which KMS this is, for titles and status bars (``str()`` for English)."""
+        ...
+
+    @property
+    def where(self) -> KmsRef:
+        """Which KMS this is, as records name it."""
         ...
 
     @property
@@ -293,3 +317,11 @@ class Listeners:
     def notify(self, key_ids: frozenset[str]) -> None:
         for listener in list(self._listeners):
             listener(key_ids)
+
+
+def with_tags(backend: KmsBackend, keys: Iterable[Cmk]) -> list[Cmk]:
+    """``keys`` with their tags, fetched for those whose listing carried none."""
+    return [
+        k if k.tags_known else replace(k, tags=backend.show_tags(key_id=k.key_id), tags_known=True)
+        for k in keys
+    ]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.backends.base import ChangeListener, Decrypted, Listeners, TagAction
+from app.backends.base import ChangeListener, Decrypted, KmsRef, Listeners, TagAction
 from app.model.audit import AuditEntry
 from app.model.errors import KmsError
 from app.model.importing import ImportParameters, WrappingAlgorithm
@@ -114,6 +114,10 @@ class LocalBackend:
     @property
     def label(self) -> Message:
         return Message("backend.local", folder=self._directory)
+
+    @property
+    def where(self) -> KmsRef:
+        return KmsRef("local", str(self._directory.expanduser().resolve()), self.project_id)
 
     def close(self) -> None:
         with self._opening:
@@ -320,19 +324,31 @@ def key_source_for(master_key_file: Path | None) -> MasterKeySource:
 def backup_store(
     data_dir: Path, out: Path, passphrase: str, *, master_key_file: Path | None = None
 ) -> int:
-    """A sealed backup of the local store (see app/engine/backup.py); returns its size."""
+    """A sealed backup of the local store and of the import record (see
+    app/engine/backup.py); returns its size."""
+    from app.backends.import_record import ImportRecord
     from app.engine.backup import create_backup
 
-    return create_backup(data_dir, key_source_for(master_key_file), out, passphrase)
+    return create_backup(
+        data_dir,
+        key_source_for(master_key_file),
+        out,
+        passphrase,
+        attachment=ImportRecord().raw(),
+    )
 
 
 def restore_store(
     backup: Path, data_dir: Path, passphrase: str, *, master_key_file: Path | None = None
 ) -> str:
-    """Restore a backup into an empty ``data_dir``; returns the store's ID."""
+    """Restore a backup into an empty ``data_dir``, and add the imports its record holds
+    that this machine's record lacks; returns the store's ID."""
+    from app.backends.import_record import ImportRecord
     from app.engine.backup import restore_backup
 
-    return restore_backup(backup, data_dir, key_source_for(master_key_file), passphrase)
+    restored = restore_backup(backup, data_dir, key_source_for(master_key_file), passphrase)
+    ImportRecord().append_lines(restored.attachment)
+    return restored.store_id
 
 
 def check_store(data_dir: Path, *, master_key_file: Path | None = None) -> CheckReport:

@@ -1,7 +1,8 @@
 """Backing up a store to one file, and restoring it on another machine.
 
 A backup holds the whole database (an online SQLite backup, consistent while the store is in
-use) and the store's master key, both sealed with AES-256-GCM under a key derived from a
+use), the store's master key and, from version 2, the caller's attachment (the backends put
+the import record there), all sealed with AES-256-GCM under a key derived from a
 passphrase with scrypt. The database's secrets are already sealed under the master key; the
 passphrase protects the master key and hides the key list. Nothing is ever written in
 plaintext: the bundle is assembled and sealed in memory.
@@ -13,6 +14,7 @@ import os
 import sqlite3
 import stat
 import struct
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -24,7 +26,8 @@ from app.engine.store import Store
 from app.model.errors import KmsError, SetupError
 
 MAGIC = b"KEYFERRY-BACKUP\x00"
-_VERSION = 1
+_VERSION = 2
+_LENGTH = struct.Struct(">Q")  # the database's length, before the attachment (version 2)
 _HEADER = struct.Struct(">16sHIII16s12s")  # magic, version, log2 n, r, p, salt, nonce
 _SCRYPT = (15, 8, 1)
 MIN_PASSPHRASE = 8
@@ -35,8 +38,16 @@ def _kek(passphrase: str, salt: bytes, log_n: int, r: int, p: int) -> AESGCM:
     return AESGCM(key)
 
 
-def create_backup(data_dir: Path, source: MasterKeySource, out: Path, passphrase: str) -> int:
-    """Write a sealed backup of the store in ``data_dir`` to ``out``; returns its size."""
+def create_backup(
+    data_dir: Path,
+    source: MasterKeySource,
+    out: Path,
+    passphrase: str,
+    *,
+    attachment: bytes = b"",
+) -> int:
+    """Write a sealed backup of the store in ``data_dir`` (and ``attachment``) to ``out``;
+    returns its size."""
     from app.engine.kms import LocalKms  # the store must open with its master key first
 
     if len(passphrase) < MIN_PASSPHRASE:
@@ -58,7 +69,8 @@ def create_backup(data_dir: Path, source: MasterKeySource, out: Path, passphrase
     salt, nonce = os.urandom(16), os.urandom(12)
     header = _HEADER.pack(MAGIC, _VERSION, log_n, r, p, salt, nonce)
     kek = _kek(passphrase, salt, log_n, r, p)
-    sealed = kek.encrypt(nonce, master_key + bytes(database), header)
+    payload = master_key + _LENGTH.pack(len(database)) + bytes(database) + attachment
+    sealed = kek.encrypt(nonce, payload, header)
     _write_new(Path(out), header + sealed)
     return len(header) + len(sealed)
 
@@ -99,14 +111,22 @@ def _read(path: Path) -> bytes:
         os.close(fd)
 
 
-def restore_backup(backup: Path, data_dir: Path, source: MasterKeySource, passphrase: str) -> str:
+@dataclass(frozen=True)
+class Restored:
+    store_id: str
+    attachment: bytes  # what the backup carried beside the store (empty before version 2)
+
+
+def restore_backup(
+    backup: Path, data_dir: Path, source: MasterKeySource, passphrase: str
+) -> Restored:
     """Restore a backup into ``data_dir`` (which must not hold a store yet) and keep its
-    master key in ``source``; returns the store's ID."""
+    master key in ``source``; returns the store's ID and the backup's attachment."""
     blob = _read(Path(backup))
     if len(blob) < _HEADER.size or not blob.startswith(MAGIC):
         raise SetupError("backup.not_backup", path=backup)
     _, version, log_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
-    if version != _VERSION:
+    if version not in (1, _VERSION):
         raise SetupError("backup.version", path=backup)
     # The header is authenticated only by the key these parameters derive: until then they
     # are anyone's, so only Keyferry's own are used (others could cost gigabytes and hours).
@@ -118,7 +138,7 @@ def restore_backup(backup: Path, data_dir: Path, source: MasterKeySource, passph
         )
     except InvalidTag:
         raise SetupError("backup.passphrase_wrong") from None
-    master_key, database = plain[:32], plain[32:]
+    master_key, database, attachment = _unpack(version, plain)
     target = Path(data_dir) / Store.DB_NAME
     if target.exists() and target.stat().st_size > 0:
         raise SetupError("backup.folder_in_use", folder=data_dir)
@@ -138,4 +158,13 @@ def restore_backup(backup: Path, data_dir: Path, source: MasterKeySource, passph
         restored.close()
     if existing is None:
         source.save(store_id, master_key)
-    return str(store_id)
+    return Restored(str(store_id), attachment)
+
+
+def _unpack(version: int, plain: bytes) -> tuple[bytes, bytes, bytes]:
+    """Master key, database and attachment of a backup's plaintext."""
+    if version == 1:
+        return plain[:32], plain[32:], b""
+    (length,) = _LENGTH.unpack_from(plain, 32)
+    start = 32 + _LENGTH.size
+    return plain[:32], plain[start : start + length], plain[start + length :]
