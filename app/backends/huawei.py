@@ -10,42 +10,49 @@ values the local engine returns, and every failure into a ``KmsError``:
   connect and read timeouts are set, so no call hangs;
 - an answer without a field the operation needs is ``NET.0006``, naming the field.
 
-The API answers most changes with a partial record, so changes are followed by a
-describe-key; ``history`` is the local engine's (``supports_history`` is False here). The
-API's encrypt-data takes text, so plaintext must be UTF-8 (KMS.2101 otherwise). The API
-neither takes an expected KCV nor reports one: ``import_key_material`` checks an
-``expect_kcv`` for its form and sends nothing (``verifies_kcv`` is False), so callers say that
-the KMS did not verify it.
+Reads are retried on 429 and 502-504 (``remote_calls.py``). A change whose answer is lost is
+not retried: the key is read back to find out what happened (``outcomes.py``), and the user
+is told a confirmed result, or that it is unknown and how to check. The API answers most
+changes with a partial record, so changes are followed by a describe-key. A listing carries
+no tags (``tags_known`` is False; ``with_tags`` fetches them) and no KMS of this API reports
+a KCV (``reports_kcv`` is False): Keyferry's import record keeps the KCV instead. Nor does
+it take an expected KCV: ``import_key_material`` checks an ``expect_kcv`` for its form and
+sends nothing (``verifies_kcv`` is False), so callers say that the KMS did not verify it.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 import logging
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.http.http_config import HttpConfig
 from huaweicloudsdkkms.v2 import KmsClient
 from huaweicloudsdkkms.v2 import model as m
 
-from app.backends.base import ChangeListener, Decrypted, Listeners, TagAction
-from app.backends.remote_errors import answer_error, call_errors
+from app.backends.base import ChangeListener, KmsRef, Listeners, TagAction
+from app.backends.huawei_data import RemoteData, required
+from app.backends.outcomes import ChangeMade, OutcomeUnknown, answer_lost
+from app.backends.remote_calls import RemoteCalls
+from app.backends.remote_errors import answer_error
 from app.model import rules
 from app.model.api_format import cmk_from_details
 from app.model.audit import AuditEntry
 from app.model.errors import KmsError
 from app.model.importing import ImportParameters, WrappingAlgorithm
-from app.model.keys import Cmk, DataKey, KeyPage, KeySpec, KeyState, Origin, Tag
+from app.model.keys import Cmk, KeyPage, KeySpec, KeyState, Origin, Tag
 from app.model.messages import Message
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 30.0
 LIST_PAGE = 1000
+#: How far the KMS's clock may be behind ours when a lost create-key is looked up by alias.
+CLOCK_SKEW_MS = 15 * 60 * 1000
 
 # The SDK logs connection failures on a logger of its own (as errors, with the request's
 # details); the failure reaches the user as our own KmsError, so the SDK's record is dropped
@@ -54,9 +61,14 @@ _SDK_LOG = logging.getLogger("HuaweiCloud-SDK-KmsClient")
 _SDK_LOG.addHandler(logging.NullHandler())
 _SDK_LOG.propagate = False
 
+Done = Callable[[Cmk], bool]
 
-class HuaweiBackend:
-    """A remote KMS at ``endpoint`` (``https://...``, or ``http://`` for a local server)."""
+
+class HuaweiBackend(RemoteData):
+    """A remote KMS at ``endpoint`` (``https://...``, or ``http://`` for a local server).
+    ``ca_file``: a CA bundle to trust (a corporate TLS proxy's); ``https_proxy``: an HTTP
+    proxy for https endpoints (``http://host:port``); ``profile``: the profile's name, for
+    the commands that error messages suggest."""
 
     supports_history = False
     is_local = False
@@ -71,6 +83,9 @@ class HuaweiBackend:
         secret_key: str,
         timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
         ca_file: str | None = None,
+        https_proxy: str | None = None,
+        profile: str | None = None,
+        calls: RemoteCalls | None = None,
     ) -> None:
         if not (endpoint and project_id and access_key_id and secret_key):
             # Empty credentials would make the SDK ask a cloud metadata service instead.
@@ -78,14 +93,12 @@ class HuaweiBackend:
         self.endpoint = endpoint
         self.project_id = project_id
         self.access_key_id = access_key_id
-        config = HttpConfig.get_default_config()
-        config.timeout = timeout
-        config.retry_times = 0
-        if ca_file:
-            config.ssl_ca_cert = ca_file
+        self.profile = profile
+        self._calls = calls or RemoteCalls(endpoint)
         self._client = (
             KmsClient.new_builder()
-            .with_http_config(config)
+            .with_http_config(_http_config(timeout, ca_file, https_proxy))
+            .with_http_handler(self._calls.handler())
             .with_credentials(BasicCredentials(access_key_id, secret_key, project_id))
             .with_endpoints([endpoint])
             .build()
@@ -102,6 +115,20 @@ class HuaweiBackend:
         """Open from the start (it connects per call) until ``close``."""
         return not self._closed
 
+    @property
+    def where(self) -> KmsRef:
+        return KmsRef("remote", self.endpoint, self.project_id, self.access_key_id)
+
+    @property
+    def command(self) -> str:
+        """The ``keyferry`` command line that reaches this KMS, for messages."""
+        if self.profile:
+            return f"keyferry --profile {self.profile}"
+        return (
+            f"keyferry --endpoint {self.endpoint} --project-id {self.project_id} "
+            f"--access-key-id {self.access_key_id}"
+        )
+
     def close(self) -> None:
         self._closed = True
         self._client.close()
@@ -109,14 +136,55 @@ class HuaweiBackend:
     def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
         return self._listeners.subscribe(listener)
 
-    def _call(self, method: str, request: Any) -> Any:
-        with call_errors(self.endpoint):
-            return getattr(self._client, method)(request)
+    def _read(self, method: str, request: Any) -> Any:
+        return self._calls.read(self._client, method, request)
+
+    # -------------------------------------------------------------- changes
+
+    def _change(self, method: str, request: Any, *, key_id: str, done: Done, what: str) -> Cmk:
+        """Make a change; when its answer is lost, read the key to find out what happened."""
+        try:
+            self._calls.change(self._client, method, request)
+        except KmsError as error:
+            if not answer_lost(error):
+                raise
+            return self._settle(error, key_id=key_id, done=done, what=what)
+        return self._changed(key_id)
+
+    def _settle(self, error: KmsError, *, key_id: str, done: Done, what: str) -> Cmk:
+        check = f"{self.command} describe-key {key_id}"
+        try:
+            cmk = self.describe_key(key_id=key_id)
+        except KmsError as unreadable:
+            raise OutcomeUnknown(
+                f"The answer to {what} was lost ({_short(error)}), and the key could not be "
+                f"read afterwards ({unreadable.code}). Whether the change was made is unknown. "
+                f"Check the key before you try again: {check}",
+                key_id=key_id,
+                check=check,
+            ) from None
+        if not done(cmk):
+            raise KmsError(
+                "NET.0009",
+                f"The answer to {what} was lost ({_short(error)}); the key, read afterwards, "
+                f"shows the change was not made ({cmk.state.label}). Nothing changed: you "
+                "can try again.",
+            )
+        self._listeners.notify(frozenset({key_id}))
+        return cmk
 
     def _changed(self, key_id: str) -> Cmk:
-        """After a change: the key as it is now, and a notice to listeners."""
+        """After a change: the key as it is now, and a notice to listeners. A change made
+        but not read back is a success with a warning (``ChangeMade``)."""
         self._listeners.notify(frozenset({key_id}))
-        return self.describe_key(key_id=key_id)
+        try:
+            return self.describe_key(key_id=key_id)
+        except KmsError as error:
+            raise ChangeMade(
+                f"The change was made, but reading the key back failed ({_short(error)}). "
+                "Reload to see it as it is now.",
+                key_id=key_id,
+            ) from None
 
     # keys
     def create_key(
@@ -136,30 +204,78 @@ class HuaweiBackend:
             key_description=description,
             origin=Origin(origin).value,
         )
-        answer = self._call("create_key", m.CreateKeyRequest(body=body))
-        key_id = _required(getattr(answer.key_info, "key_id", None), "key_info.key_id")
+        started_ms = int(time.time() * 1000)
+        try:
+            answer = self._calls.change(self._client, "create_key", m.CreateKeyRequest(body=body))
+            key_id = required(getattr(answer.key_info, "key_id", None), "key_info.key_id")
+        except KmsError as error:
+            if not answer_lost(error):
+                raise
+            key_id = self._find_created(error, alias=alias, started_ms=started_ms)
         if tags:
-            self._call(
-                "batch_create_kms_tags",
-                m.BatchCreateKmsTagsRequest(
-                    key_id=key_id,
-                    body=m.BatchCreateKmsTagsRequestBody(
-                        tags=[m.TagItem(key=t.key, value=t.value) for t in tags], action="create"
-                    ),
-                ),
-            )
+            self._tag_new_key(key_id, alias, tags)
         return self._changed(key_id)
 
+    def _find_created(self, error: KmsError, *, alias: str, started_ms: int) -> str:
+        """After a lost create-key: the ID of the key it made, found by its alias."""
+        check = f"{self.command} list-keys (look for the alias {alias})"
+        try:
+            found = [k for k in self.all_keys() if k.alias == alias]
+        except KmsError as unreadable:
+            raise OutcomeUnknown(
+                f"The answer to create-key was lost ({_short(error)}), and the keys could not "
+                f"be listed afterwards ({unreadable.code}). Whether the key {alias} was created "
+                f"is unknown. Check before you create it again: {check}",
+                key_id=None,
+                check=check,
+            ) from None
+        if not found:
+            raise KmsError(
+                "NET.0009",
+                f"The answer to create-key was lost ({_short(error)}); no key has the alias "
+                f"{alias}, so it was not created. You can try again.",
+            )
+        key = found[0]
+        if key.created_ms < started_ms - CLOCK_SKEW_MS:
+            raise KmsError(
+                "KMS.1104",
+                f"A key with the alias {alias} already existed (ID {key.key_id}), so no key "
+                "was created. Choose another alias.",
+            )
+        return key.key_id
+
+    def _tag_new_key(self, key_id: str, alias: str, tags: tuple[Tag, ...]) -> None:
+        """Tag a key just created; a failure leaves a created key, said as such."""
+        try:
+            self._change(
+                "batch_create_kms_tags",
+                _batch_request(key_id, "create", tags),
+                key_id=key_id,
+                done=lambda cmk: set(tags) <= set(cmk.tags),
+                what="setting the tags",
+            )
+        except KmsError as error:
+            raise ChangeMade(
+                f"The key {alias} was created (ID {key_id}), but its tags were not set "
+                f"({_short(error)}). Add them with Edit tags, or: {self.command} "
+                f"batch-create-tags {key_id} " + " ".join(f"{t.key}={t.value}" for t in tags),
+                key_id=key_id,
+            ) from None
+
     def describe_key(self, *, key_id: str) -> Cmk:
-        answer = self._call(
+        answer = self._read(
             "list_key_detail", m.ListKeyDetailRequest(body=m.OperateKeyRequestBody(key_id=key_id))
         )
         details = _details(answer.key_info, fallback_id=key_id)
         return self._cmk(details, tags=self.show_tags(key_id=key_id))
 
-    def _cmk(self, details: dict[str, Any], *, tags: tuple[Tag, ...] = ()) -> Cmk:
+    def _cmk(
+        self, details: dict[str, Any], *, tags: tuple[Tag, ...] = (), tags_known: bool = True
+    ) -> Cmk:
         try:
-            return cmk_from_details(details, project_id=self.project_id, tags=tags)
+            return cmk_from_details(
+                details, project_id=self.project_id, tags=tags, tags_known=tags_known
+            )
         except (KeyError, ValueError, TypeError):
             raise answer_error(
                 "a key's details (key_state, origin or a date is not valid)"
@@ -177,8 +293,8 @@ class HuaweiBackend:
             marker=marker or None,
             key_state=None if key_state is None else str(int(key_state)),
         )
-        answer = self._call("list_keys", m.ListKeysRequest(body=body))
-        keys = tuple(self._cmk(_details(d)) for d in answer.key_details or ())
+        answer = self._read("list_keys", m.ListKeysRequest(body=body))
+        keys = tuple(self._cmk(_details(d), tags_known=False) for d in answer.key_details or ())
         total = answer.total if isinstance(answer.total, int) else len(keys)
         return KeyPage(
             keys=keys,
@@ -211,7 +327,8 @@ class HuaweiBackend:
     def get_parameters_for_import(
         self, *, key_id: str, wrapping_algorithm: WrappingAlgorithm
     ) -> ImportParameters:
-        answer = self._call(
+        # A read for retrying: each call hands out a fresh token and changes no key.
+        answer = self._read(
             "create_parameters_for_import",
             m.CreateParametersForImportRequest(
                 body=m.GetParametersForImportRequestBody(
@@ -220,15 +337,15 @@ class HuaweiBackend:
             ),
         )
         try:
-            public_key = base64.b64decode(_required(answer.public_key, "public_key"), validate=True)
-            expires = int(_required(answer.expiration_time, "expiration_time"))
+            public_key = base64.b64decode(required(answer.public_key, "public_key"), validate=True)
+            expires = int(required(answer.expiration_time, "expiration_time"))
         except (binascii.Error, ValueError, TypeError):
             raise answer_error("public_key or expiration_time (malformed)") from None
         return ImportParameters(
             key_id=answer.key_id or key_id,
             wrapping_algorithm=WrappingAlgorithm(wrapping_algorithm),
             public_key_der=public_key,
-            import_token=_required(answer.import_token, "import_token"),
+            import_token=required(answer.import_token, "import_token"),
             expiration_time=expires,
         )
 
@@ -243,92 +360,136 @@ class HuaweiBackend:
     ) -> Cmk:
         if expect_kcv is not None:  # checked for its form only: the KMS cannot verify it
             rules.check_expected_kcv(expect_kcv)
-        self._call(
-            "import_key_material",
-            m.ImportKeyMaterialRequest(
-                body=m.ImportKeyMaterialRequestBody(
-                    key_id=key_id,
-                    import_token=import_token,
-                    encrypted_key_material=base64.b64encode(encrypted_key_material).decode(),
-                    expiration_time=expiration_time,
-                )
-            ),
+        # The state before tells, if the answer is lost, whether Enabled afterwards is ours.
+        before = self._state(key_id)
+        request = m.ImportKeyMaterialRequest(
+            body=m.ImportKeyMaterialRequestBody(
+                key_id=key_id,
+                import_token=import_token,
+                encrypted_key_material=base64.b64encode(encrypted_key_material).decode(),
+                expiration_time=expiration_time,
+            )
         )
-        return self._changed(key_id)
+        return self._change(
+            "import_key_material",
+            request,
+            key_id=key_id,
+            done=lambda cmk: (
+                before is KeyState.PENDING_IMPORT
+                and cmk.state in (KeyState.ENABLED, KeyState.DISABLED)
+            ),
+            what="import-key-material",
+        )
+
+    def _state(self, key_id: str) -> KeyState | None:
+        try:
+            answer = self._read(
+                "list_key_detail",
+                m.ListKeyDetailRequest(body=m.OperateKeyRequestBody(key_id=key_id)),
+            )
+            return KeyState(int(_details(answer.key_info, fallback_id=key_id)["key_state"]))
+        except (KmsError, KeyError, ValueError, TypeError):
+            return None  # the import itself will say what is wrong
 
     def delete_imported_key_material(self, *, key_id: str) -> Cmk:
-        self._call(
+        return self._change(
             "delete_imported_key_material",
             m.DeleteImportedKeyMaterialRequest(body=m.OperateKeyRequestBody(key_id=key_id)),
+            key_id=key_id,
+            done=lambda cmk: cmk.state is KeyState.PENDING_IMPORT,
+            what="delete-imported-key-material",
         )
-        return self._changed(key_id)
 
     # lifecycle
-    def _operate(self, method: str, request_type: type, key_id: str) -> Cmk:
-        self._call(method, request_type(body=m.OperateKeyRequestBody(key_id=key_id)))
-        return self._changed(key_id)
+    def _operate(self, method: str, request_type: type, key_id: str, done: Done) -> Cmk:
+        request = request_type(body=m.OperateKeyRequestBody(key_id=key_id))
+        return self._change(
+            method, request, key_id=key_id, done=done, what=method.replace("_", "-")
+        )
 
     def enable_key(self, *, key_id: str) -> Cmk:
-        return self._operate("enable_key", m.EnableKeyRequest, key_id)
+        return self._operate(
+            "enable_key", m.EnableKeyRequest, key_id, lambda c: c.state is KeyState.ENABLED
+        )
 
     def disable_key(self, *, key_id: str) -> Cmk:
-        return self._operate("disable_key", m.DisableKeyRequest, key_id)
+        return self._operate(
+            "disable_key", m.DisableKeyRequest, key_id, lambda c: c.state is KeyState.DISABLED
+        )
 
     def cancel_key_deletion(self, *, key_id: str) -> Cmk:
-        return self._operate("cancel_key_deletion", m.CancelKeyDeletionRequest, key_id)
+        return self._operate(
+            "cancel_key_deletion",
+            m.CancelKeyDeletionRequest,
+            key_id,
+            lambda c: c.state is not KeyState.PENDING_DELETION,
+        )
 
     def schedule_key_deletion(self, *, key_id: str, pending_days: int) -> Cmk:
-        self._call(
+        return self._change(
             "delete_key",
             m.DeleteKeyRequest(
                 body=m.ScheduleKeyDeletionRequestBody(key_id=key_id, pending_days=str(pending_days))
             ),
+            key_id=key_id,
+            done=lambda c: c.state is KeyState.PENDING_DELETION,
+            what="schedule-key-deletion",
         )
-        return self._changed(key_id)
 
     def update_key_alias(self, *, key_id: str, alias: str) -> Cmk:
-        self._call(
+        return self._change(
             "update_key_alias",
             m.UpdateKeyAliasRequest(
                 body=m.UpdateKeyAliasRequestBody(key_id=key_id, key_alias=alias)
             ),
+            key_id=key_id,
+            done=lambda c: c.alias == alias,
+            what="update-key-alias",
         )
-        return self._changed(key_id)
 
     def update_key_description(self, *, key_id: str, description: str) -> Cmk:
-        self._call(
+        return self._change(
             "update_key_description",
             m.UpdateKeyDescriptionRequest(
                 body=m.UpdateKeyDescriptionRequestBody(key_id=key_id, key_description=description)
             ),
+            key_id=key_id,
+            done=lambda c: c.description == description,
+            what="update-key-description",
         )
-        return self._changed(key_id)
 
     # tags
     def create_tag(self, *, key_id: str, tag: Tag) -> Cmk:
-        self._call(
+        return self._change(
             "create_kms_tag",
             m.CreateKmsTagRequest(
                 key_id=key_id,
                 body=m.CreateKmsTagRequestBody(tag=m.TagItem(key=tag.key, value=tag.value)),
             ),
+            key_id=key_id,
+            done=lambda c: tag in c.tags,
+            what="create-tag",
         )
-        return self._changed(key_id)
 
     def batch_tags(self, *, key_id: str, action: TagAction, tags: Iterable[Tag]) -> Cmk:
-        self._call(
+        tags = tuple(tags)
+        keys = {t.key for t in tags}
+
+        def done(cmk: Cmk) -> bool:
+            if action == "create":
+                return set(tags) <= set(cmk.tags)
+            return not keys & {t.key for t in cmk.tags}
+
+        return self._change(
             "batch_create_kms_tags",
-            m.BatchCreateKmsTagsRequest(
-                key_id=key_id,
-                body=m.BatchCreateKmsTagsRequestBody(
-                    tags=[m.TagItem(key=t.key, value=t.value) for t in tags], action=action
-                ),
-            ),
+            _batch_request(key_id, action, tags),
+            key_id=key_id,
+            done=done,
+            what=f"batch-{action}-tags",
         )
-        return self._changed(key_id)
 
     def show_tags(self, *, key_id: str) -> tuple[Tag, ...]:
-        answer = self._call("show_kms_tags", m.ShowKmsTagsRequest(key_id=key_id))
+        answer = self._read("show_kms_tags", m.ShowKmsTagsRequest(key_id=key_id))
         return tuple(
             sorted(
                 Tag(str(t.key), str(t.value or ""))
@@ -338,117 +499,42 @@ class HuaweiBackend:
         )
 
     def delete_tag(self, *, key_id: str, tag_key: str) -> Cmk:
-        self._call("delete_tag", m.DeleteTagRequest(key_id=key_id, key=tag_key))
-        return self._changed(key_id)
-
-    # data
-    def encrypt_data(
-        self, *, key_id: str, plain_text: bytes, additional_authenticated_data: bytes = b""
-    ) -> str:
-        answer = self._call(
-            "encrypt_data",
-            m.EncryptDataRequest(
-                body=m.EncryptDataRequestBody(
-                    key_id=key_id,
-                    plain_text=_text(plain_text, "KMS.2101", "remote.the_plaintext"),
-                    additional_authenticated_data=_aad(additional_authenticated_data),
-                )
-            ),
-        )
-        return str(_required(answer.cipher_text, "cipher_text"))
-
-    def decrypt_data(
-        self, *, cipher_text: str, additional_authenticated_data: bytes = b""
-    ) -> Decrypted:
-        answer = self._call(
-            "decrypt_data",
-            m.DecryptDataRequest(
-                body=m.DecryptDataRequestBody(
-                    cipher_text=cipher_text,
-                    additional_authenticated_data=_aad(additional_authenticated_data),
-                )
-            ),
-        )
-        if answer.plain_text_base64:
-            try:
-                plaintext = base64.b64decode(answer.plain_text_base64, validate=True)
-            except (binascii.Error, ValueError):
-                raise answer_error("plain_text_base64 (not Base64)") from None
-        else:
-            plaintext = str(_required(answer.plain_text, "plain_text")).encode("utf-8")
-        return Decrypted(key_id=str(_required(answer.key_id, "key_id")), plaintext=plaintext)
-
-    def create_datakey(
-        self,
-        *,
-        key_id: str,
-        key_spec: str | None = None,
-        datakey_length: int | None = None,
-        with_plaintext: bool = True,
-    ) -> DataKey:
-        body = m.CreateDatakeyRequestBody(
+        return self._change(
+            "delete_tag",
+            m.DeleteTagRequest(key_id=key_id, key=tag_key),
             key_id=key_id,
-            key_spec=key_spec,
-            datakey_length=None if datakey_length is None else str(datakey_length),
-        )
-        if not with_plaintext:
-            answer = self._call(
-                "create_datakey_without_plaintext",
-                m.CreateDatakeyWithoutPlaintextRequest(body=body),
-            )
-            return DataKey(
-                key_id=key_id,
-                plaintext=None,
-                cipher_text=str(_required(answer.cipher_text, "cipher_text")),
-            )
-        answer = self._call("create_datakey", m.CreateDatakeyRequest(body=body))
-        return DataKey(
-            key_id=key_id,
-            plaintext=_unhex(answer.plain_text, "plain_text"),
-            cipher_text=str(_required(answer.cipher_text, "cipher_text")),
+            done=lambda c: all(t.key != tag_key for t in c.tags),
+            what="delete-tag",
         )
 
-    def decrypt_datakey(
-        self, *, key_id: str, cipher_text: str, datakey_cipher_length: int | None = None
-    ) -> bytes:
-        answer = self._call(
-            "decrypt_datakey",
-            m.DecryptDatakeyRequest(
-                body=m.DecryptDatakeyRequestBody(
-                    key_id=key_id,
-                    cipher_text=cipher_text,
-                    datakey_cipher_length=None
-                    if datakey_cipher_length is None
-                    else str(datakey_cipher_length),
-                )
-            ),
-        )
-        datakey = _unhex(answer.data_key, "data_key")
-        digest = answer.datakey_dgst
-        if digest and not hmac.compare_digest(
-            str(digest).lower(), hashlib.sha256(datakey).hexdigest()
-        ):
-            raise answer_error("datakey_dgst (it does not match the data key)")
-        return datakey
 
-    def encrypt_datakey(self, *, key_id: str, plain_text: bytes, datakey_plain_length: int) -> str:
-        answer = self._call(
-            "encrypt_datakey",
-            m.EncryptDatakeyRequest(
-                body=m.EncryptDatakeyRequestBody(
-                    key_id=key_id,
-                    plain_text=plain_text.hex(),
-                    datakey_plain_length=str(datakey_plain_length),
-                )
-            ),
-        )
-        return str(_required(answer.cipher_text, "cipher_text"))
+def _http_config(
+    timeout: tuple[float, float], ca_file: str | None, https_proxy: str | None
+) -> HttpConfig:
+    config = HttpConfig.get_default_config()
+    config.timeout = timeout
+    config.retry_times = 0  # retries are ours (remote_calls.py): reads only
+    if ca_file:
+        config.ssl_ca_cert = ca_file
+    if https_proxy:
+        proxy = urlsplit(https_proxy)
+        config.proxy_protocol = proxy.scheme or "http"
+        config.proxy_host = proxy.hostname
+        config.proxy_port = proxy.port
+    return config
 
 
-def _required(value: Any, name: str) -> Any:
-    if value is None or value == "":
-        raise answer_error(name)
-    return value
+def _batch_request(key_id: str, action: str, tags: Iterable[Tag]) -> Any:
+    return m.BatchCreateKmsTagsRequest(
+        key_id=key_id,
+        body=m.BatchCreateKmsTagsRequestBody(
+            tags=[m.TagItem(key=t.key, value=t.value) for t in tags], action=action
+        ),
+    )
+
+
+def _short(error: KmsError) -> str:
+    return f"{error.code}: {error.message}"
 
 
 def _details(info: Any, *, fallback_id: str | None = None) -> dict[str, Any]:
@@ -461,21 +547,3 @@ def _details(info: Any, *, fallback_id: str | None = None) -> dict[str, Any]:
     if not details.get("key_id"):
         raise answer_error("key_id")
     return details
-
-
-def _text(data: bytes, code: str, what: str) -> str:
-    try:
-        return bytes(data).decode("utf-8")
-    except UnicodeDecodeError:
-        raise KmsError(code, "remote.not_utf8", what=Message(what)) from None
-
-
-def _aad(data: bytes) -> str | None:
-    return _text(data, "KMS.0308", "remote.the_aad") if data else None
-
-
-def _unhex(value: Any, name: str) -> bytes:
-    try:
-        return bytes.fromhex(str(_required(value, name)))
-    except ValueError:
-        raise answer_error(f"{name} (not hex)") from None

@@ -9,8 +9,10 @@ with the endpoint named, so the user knows what to check.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http import HTTPStatus
 
 import requests
 from huaweicloudsdkcore.exceptions import exceptions as sdk
@@ -19,6 +21,7 @@ from app.model.errors import KmsError
 from app.model.messages import Message
 
 _MESSAGE_MAX = 500
+_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|title)\b", re.I)
 
 
 def answer_error(field: str) -> KmsError:
@@ -26,19 +29,23 @@ def answer_error(field: str) -> KmsError:
 
 
 def remote_refusal(error: sdk.ServiceResponseException) -> KmsError:
-    """The remote's own code and message; ``HTTP.<status>`` when it sent no code."""
+    """The remote's own code and message; ``HTTP.<status>`` when it sent no code. A web page
+    instead of an API answer (a gateway's or a proxy's) becomes one sentence."""
     status = int(error.status_code or 500)
     code = str(error.error_code or "")
     if not code or code == str(status):  # the SDK puts the bare status where no code came
         code = f"HTTP.{status}"
     words = str(error.error_msg or "").strip()
-    if len(words) > _MESSAGE_MAX:
-        words = words[:_MESSAGE_MAX] + "..."
-    if words:  # the remote's own words: they have no id of ours
+    if _HTML.search(words[:1000]):
+        problem = _page_sentence(status)
+    elif words:  # the remote's own words: they have no id of ours
+        if len(words) > _MESSAGE_MAX:
+            words = words[:_MESSAGE_MAX] + "..."
         if error.request_id:
             words = f"{words} (request ID {error.request_id})"
         return KmsError(code, http_status=status, remote=words)
-    problem = Message("remote.http_status", status=status)
+    else:
+        problem = Message("remote.http_status", status=status)
     if error.request_id:
         return KmsError(
             code,
@@ -49,6 +56,14 @@ def remote_refusal(error: sdk.ServiceResponseException) -> KmsError:
         )
     # A message's arguments never use the reserved names (http_status, remote).
     return KmsError(code, problem.id, http_status=status, **problem.arguments)  # type: ignore[arg-type]
+
+
+def _page_sentence(status: int) -> Message:
+    try:
+        reason = f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        reason = str(status)
+    return Message("remote.web_page", status=reason)
 
 
 def _network(code: str, endpoint: str, detail: str = "") -> KmsError:

@@ -14,7 +14,7 @@ def key_details(cmk: Cmk, *, domain_id: str = "", region: str = "local") -> dict
         "key_id": cmk.key_id,
         "domain_id": domain_id,
         "key_alias": cmk.alias,
-        "realm": region,
+        "realm": cmk.realm or region,
         "key_spec": cmk.key_spec.value,
         "key_usage": cmk.key_usage.value,
         "key_description": cmk.description,
@@ -46,10 +46,11 @@ def cmk_from_details(
     *,
     project_id: str,
     tags: tuple[Tag, ...] = (),
-    kcv: str | None = None,
+    tags_known: bool = True,
 ) -> Cmk:
     """A snapshot from a remote KMS's ``KeyDetails``. Times in seconds (10 digits) are taken
-    as seconds, since the API's documentation and its examples disagree on the unit."""
+    as seconds, since the API's documentation and its examples disagree on the unit. The
+    API reports no KCV (``reports_kcv`` is False)."""
 
     def ms(value: Any) -> int | None:
         number = _int_or_none(value)
@@ -70,6 +71,8 @@ def cmk_from_details(
         key_usage=KeyUsage.ENCRYPT_DECRYPT,
         material_expires_ms=ms(details.get("expiration_time")),
         deletion_ms=ms(details.get("scheduled_deletion_date")),
-        kcv=kcv,
         tags=tags,
+        reports_kcv=False,
+        tags_known=tags_known,
+        realm=str(details.get("realm") or ""),
     )

@@ -58,8 +58,10 @@ _STATUS: Final[dict[int, tuple[str, ...]]] = {
     # Talking to a remote KMS failed before it could answer: not KMS answers but the
     # gateway status a proxy would use; the remote backend raises them.
     503: ("NET.0001", "NET.0002"),
-    504: ("NET.0003",),
-    502: ("NET.0004", "NET.0005", "NET.0006"),
+    502: ("NET.0004", "NET.0005", "NET.0006", "NET.0008"),
+    # A change whose answer was lost: what Keyferry found out afterwards (NET.0007 unknown,
+    # NET.0008 made but a later step failed, NET.0009 confirmed not made).
+    504: ("NET.0003", "NET.0007", "NET.0009"),
 }
 
 CODES: Final[dict[str, ErrorInfo]] = {

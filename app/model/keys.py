@@ -70,8 +70,11 @@ class Tag:
 class Cmk:
     """A snapshot of one customer master key. Times are epoch milliseconds (the API's unit).
 
-    ``kcv`` is the key check value of the current material (None without material).
+    ``kcv`` is the key check value of the current material (None without material, or when
+    the KMS does not report one: ``reports_kcv`` False, as for a cloud KMS).
     ``material_expires_ms`` is None when the material never expires or there is none.
+    ``tags_known`` is False when the snapshot came from a listing that carries no tags.
+    ``realm`` is the region a remote KMS named (empty for the local engine).
     """
 
     key_id: str
@@ -87,6 +90,9 @@ class Cmk:
     deletion_ms: int | None = None
     kcv: str | None = None
     tags: tuple[Tag, ...] = field(default_factory=tuple)
+    reports_kcv: bool = True
+    tags_known: bool = True
+    realm: str = ""
 
     def material_expired(self, now_ms: int) -> bool:
         return self.material_expires_ms is not None and self.material_expires_ms <= now_ms
@@ -113,7 +119,21 @@ class Cmk:
 
     @property
     def has_material(self) -> bool:
-        return self.kcv is not None
+        """Whether the key holds material: its KCV says so where the KMS reports one;
+        elsewhere its origin, its state and its expiry do (see ``material_known``)."""
+        if self.reports_kcv:
+            return self.kcv is not None
+        return (
+            self.origin is Origin.KMS
+            or self.state in (KeyState.ENABLED, KeyState.DISABLED)
+            or self.material_expires_ms is not None
+        )
+
+    @property
+    def material_known(self) -> bool:
+        """False when nothing tells whether the key holds material: an imported key pending
+        deletion (or activation), on a KMS that reports no KCV, without an expiry."""
+        return self.has_material or self.reports_kcv or self.state is KeyState.PENDING_IMPORT
 
 
 @dataclass(frozen=True)

@@ -136,12 +136,25 @@ def test_a_remote_refusal_keeps_the_remotes_code_and_message() -> None:
     assert error.message == "Your account is frozen. (request ID req-123)"
 
 
-def test_a_remote_answer_without_a_code_is_named_by_its_status() -> None:
-    answers = {"describe-key": (502, "<html>" + "bad gateway " * 100 + "</html>")}
+def test_a_web_page_for_an_answer_becomes_one_sentence_with_its_status() -> None:
+    """A gateway's HTML error page is not an API answer: one sentence names the status."""
+    page = "<!DOCTYPE html><html><head><title>502</title></head>" + "bad gateway " * 100
+    answers = {"describe-key": (403, page + "</html>")}
     with in_process_app(_fake_kms(answers)) as url:
         error, _ = _failure(_backend(url))
-    assert error.code == "HTTP.502" and error.http_status == 502
-    assert error.message.startswith("<html>bad gateway") and len(error.message) < 600
+    assert error.code == "HTTP.403" and error.http_status == 403
+    assert error.message == (
+        "The KMS, or a gateway or proxy in front of it, answered HTTP 403 Forbidden with a "
+        "web page instead of an API answer. (request ID req-123)"
+    )
+
+
+def test_a_plain_answer_without_a_code_is_named_by_its_status() -> None:
+    answers = {"describe-key": (418, "teapot " * 100)}
+    with in_process_app(_fake_kms(answers)) as url:
+        error, _ = _failure(_backend(url))
+    assert error.code == "HTTP.418" and error.http_status == 418
+    assert error.message.startswith("teapot teapot") and len(error.message) < 600
 
 
 def test_missing_fields_in_answers_are_handled() -> None:

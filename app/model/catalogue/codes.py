@@ -96,4 +96,11 @@ ENTRIES = (
     ),
     entry("NET.0005", "The connection to the KMS failed. Check the network."),
     entry("NET.0006", "The KMS's answer could not be understood: a field is missing or malformed."),
+    entry(
+        "NET.0007",
+        "The KMS's answer was lost and the outcome of the change is unknown. Check the key "
+        "before you try again.",
+    ),
+    entry("NET.0008", "The change was made, but a step after it failed. Check the key's details."),
+    entry("NET.0009", "The KMS's answer was lost, and the key shows the change was not made."),
 )

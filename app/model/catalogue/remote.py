@@ -24,6 +24,11 @@ ENTRIES = (
         "a Huawei-compatible KMS?",
     ),
     entry("remote.http_status", "The KMS answered HTTP {status}."),
+    entry(
+        "remote.web_page",
+        "The KMS, or a gateway or proxy in front of it, answered HTTP {status} with a web page "
+        "instead of an API answer.",
+    ),
     entry("remote.request_id", "{problem} (request ID {request_id})"),
     entry("net.endpoint", "{problem} Endpoint: {endpoint}."),
     entry("net.endpoint_detail", "{problem} Endpoint: {endpoint}. ({detail})"),
