@@ -10,6 +10,10 @@ command line's options fill):
 The engine and the remote SDK are imported where they are opened, so the window's start
 loads neither (tests/cli/test_start_path.py).
 
+``ca_file`` and ``https_proxy`` (``--ca-file``, ``--https-proxy``) add to either (over a
+profile's own); a profile is one project and one access key, so a ``project_id`` or
+``access_key_id`` naming others beside ``profile`` is refused rather than ignored.
+
 A remote secret key comes from ``KEYFERRY_SECRET_KEY`` when set, else from the keyring entry
 of its access key ID; it is never a command-line argument (other users can read those).
 """
@@ -25,9 +29,11 @@ from app.backends.profiles import (
     ProfileStore,
     RemoteSecrets,
     access_key_problem,
+    ca_file_problem,
     endpoint_problem,
     normalise_endpoint,
     project_problem,
+    proxy_problem,
 )
 from app.model.errors import SetupError
 from app.model.keys import DEFAULT_PROJECT
@@ -49,6 +55,8 @@ class BackendSettings:
     access_key_id: str | None = None
     profile: str | None = None
     insecure_http: bool = False  # plain http:// to another machine, asked for by name
+    ca_file: str | None = None
+    https_proxy: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,8 @@ class RemoteSettings:
     access_key_id: str
     profile: str | None = field(default=None, compare=False)
     insecure_http: bool = False
+    ca_file: str = ""
+    https_proxy: str = ""
 
 
 def open_backend(
@@ -91,11 +101,22 @@ def remote_settings(settings: BackendSettings) -> RemoteSettings | None:
         if endpoint:
             raise SetupError("settings.profile_or_endpoint")
         p = ProfileStore().get(settings.profile)
+        _refuse_a_mix(p.name, "--project-id", settings.project_id, p.project_id)
+        _refuse_a_mix(p.name, "--access-key-id", settings.access_key_id, p.access_key_id)
         problem = endpoint_problem(p.endpoint, insecure_http=p.insecure_http)
         if problem:  # a profile saved before the rule, or edited by hand
             raise SetupError("profile.endpoint_problem", name=p.name, problem=_with_flag(problem))
+        found = [x for x in _network_problems(settings) if x]
+        if found:
+            raise SetupError("settings.problems", problems=tuple(found))
         return RemoteSettings(
-            p.endpoint, p.project_id, p.access_key_id, profile=p.name, insecure_http=p.insecure_http
+            p.endpoint,
+            p.project_id,
+            p.access_key_id,
+            profile=p.name,
+            insecure_http=p.insecure_http,
+            ca_file=(settings.ca_file or "").strip() or p.ca_file,
+            https_proxy=(settings.https_proxy or "").strip() or p.https_proxy,
         )
     if not endpoint:
         return None
@@ -110,6 +131,7 @@ def remote_settings(settings: BackendSettings) -> RemoteSettings | None:
         if access_key_id
         else Message("settings.no_access_key", env=ENV_ACCESS_KEY),
     ]
+    problems += _network_problems(settings)
     found = [p for p in problems if p]
     if found:
         raise SetupError("settings.problems", problems=tuple(found))
@@ -118,6 +140,8 @@ def remote_settings(settings: BackendSettings) -> RemoteSettings | None:
         project_id.strip(),
         access_key_id.strip(),
         insecure_http=insecure_http,
+        ca_file=(settings.ca_file or "").strip(),
+        https_proxy=(settings.https_proxy or "").strip(),
     )
 
 
@@ -126,6 +150,20 @@ def _with_flag(problem: Message) -> Message:
     if problem.id != "endpoint.plain_http":
         return problem
     return Message("endpoint.plain_http_flag", problem=problem)
+
+
+def _network_problems(settings: BackendSettings) -> list[Message | None]:
+    return [ca_file_problem(settings.ca_file or ""), proxy_problem(settings.https_proxy or "")]
+
+
+def _refuse_a_mix(profile: str, flag: str, given: str | None, saved: str) -> None:
+    """A profile is one KMS, project and access key: a flag naming another is refused,
+    not silently ignored."""
+    given = (given or "").strip()
+    if given and given != saved:
+        raise SetupError(
+            "settings.profile_mix", profile=profile, flag=flag, saved=saved, given=given
+        )
 
 
 def secret_key_for(access_key_id: str) -> str:
@@ -147,4 +185,7 @@ def open_remote(settings: RemoteSettings, *, secret_key: str | None = None) -> K
         project_id=settings.project_id,
         access_key_id=settings.access_key_id,
         secret_key=secret_key or secret_key_for(settings.access_key_id),
+        ca_file=settings.ca_file or None,
+        https_proxy=settings.https_proxy or None,
+        profile=settings.profile,
     )

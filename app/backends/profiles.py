@@ -94,6 +94,36 @@ def access_key_problem(text: str) -> Message | None:
     return None
 
 
+def proxy_problem(text: str) -> Message | None:
+    """An HTTPS proxy, ``http://host:port``; a proxy's password never goes in a profile."""
+    if not text.strip():
+        return None
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return Message("proxy.form")
+    if parts.username or parts.password:
+        return Message("proxy.password")
+    try:
+        parts.port  # noqa: B018 (parsing the port is the check)
+    except ValueError:
+        return Message("proxy.port")
+    return None
+
+
+def ca_file_problem(text: str) -> Message | None:
+    """A CA bundle: a PEM file of the certificates to trust."""
+    if not text.strip():
+        return None
+    path = Path(text.strip()).expanduser()
+    try:
+        head = path.read_bytes()[:65536]
+    except OSError as error:
+        return Message("ca_file.unreadable", path=path, reason=error.strerror or str(error))
+    if b"-----BEGIN CERTIFICATE-----" not in head:
+        return Message("ca_file.no_pem", path=path)
+    return None
+
+
 def name_problem(text: str) -> Message | None:
     name = text.strip()
     if not name or len(name) > 64 or any(ord(c) < 32 for c in name):
@@ -107,13 +137,17 @@ def name_problem(text: str) -> Message | None:
 @dataclass(frozen=True)
 class Profile:
     """A saved connection. Nothing in it is secret. ``insecure_http``: the user allowed a
-    plain ``http://`` endpoint on another machine (``--insecure-http``)."""
+    plain ``http://`` endpoint on another machine (``--insecure-http``). ``ca_file``: a CA
+    bundle to trust (empty: the system's); ``https_proxy``: a proxy for https (empty: none,
+    or $HTTPS_PROXY)."""
 
     name: str
     endpoint: str
     project_id: str
     access_key_id: str
     insecure_http: bool = False
+    ca_file: str = ""
+    https_proxy: str = ""
 
     def problems(self) -> list[Message]:
         found = [
@@ -121,6 +155,8 @@ class Profile:
             endpoint_problem(self.endpoint, insecure_http=self.insecure_http),
             project_problem(self.project_id),
             access_key_problem(self.access_key_id),
+            ca_file_problem(self.ca_file),
+            proxy_problem(self.https_proxy),
         ]
         return [p for p in found if p]
 
@@ -150,6 +186,8 @@ class ProfileStore:
                     project_id=str(entry["project_id"]),
                     access_key_id=str(entry["access_key_id"]),
                     insecure_http=entry.get("insecure_http") is True,
+                    ca_file=str(entry.get("ca_file") or ""),
+                    https_proxy=str(entry.get("https_proxy") or ""),
                 )
             except (KeyError, TypeError):
                 continue  # a hand-edited entry without its fields is skipped, not fatal
@@ -182,6 +220,9 @@ class ProfileStore:
             del fields["name"]
             if not p.insecure_http:  # written only when allowed, so older files read the same
                 del fields["insecure_http"]
+            for optional in ("ca_file", "https_proxy"):  # written only when set, likewise
+                if not fields[optional]:
+                    del fields[optional]
             entries[name] = fields
         text = json.dumps({"version": 1, "profiles": entries}, indent=2, ensure_ascii=False)
         temporary = self.path.with_suffix(".tmp")
@@ -210,6 +251,8 @@ def checked(profile: Profile) -> Profile:
         project_id=profile.project_id.strip(),
         access_key_id=profile.access_key_id.strip(),
         insecure_http=profile.insecure_http,
+        ca_file=profile.ca_file.strip(),
+        https_proxy=profile.https_proxy.strip(),
     )
 
 

@@ -22,6 +22,7 @@ from app.material.wrap import generate_material, key_check_value, load_wrapping_
 from app.model.errors import KmsError
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import KeyState, Tag
+from tests.server.corporate import corporate_network
 from tests.server.fault_proxy import Fault, FaultProxy, fault_proxy
 from tests.server.live import ACCESS_KEY, SECRET_KEY, LiveServer, new_project
 
@@ -350,3 +351,33 @@ def test_a_slow_kms_is_waited_for_within_the_timeout(
     proxy.add(Fault("create-key", "delay", delay_s=1.0))
     key = remote.create_key(alias="slow")
     assert [k.key_id for k in remote.all_keys()] == [key.key_id]
+
+
+# --------------------------------------------------------------- a corporate network
+
+
+def test_a_private_ca_and_an_https_proxy(live_server: LiveServer, tmp_path: Path) -> None:
+    """A TLS endpoint signed by a private CA, reached through a CONNECT proxy: refused as
+    untrusted without the CA bundle, working with it, and through the proxy."""
+    with corporate_network(live_server.url, tmp_path / "ca") as (network, bundle):
+        settings = {
+            "endpoint": network.endpoint,
+            "project_id": new_project(),
+            "access_key_id": ACCESS_KEY,
+            "secret_key": SECRET_KEY,
+            "timeout": (5, 10),
+        }
+        untrusting = HuaweiBackend(**settings)
+        with pytest.raises(KmsError) as caught:
+            untrusting.list_keys()
+        untrusting.close()
+        assert caught.value.code == "NET.0004"
+        assert network.tunnels == []
+        trusting = HuaweiBackend(**settings, ca_file=str(bundle), https_proxy=network.proxy)
+        try:
+            key = trusting.create_key(alias="behind-the-proxy")
+            assert trusting.describe_key(key_id=key.key_id).alias == "behind-the-proxy"
+        finally:
+            trusting.close()
+        host = network.endpoint.removeprefix("https://")
+        assert network.tunnels and set(network.tunnels) == {host}

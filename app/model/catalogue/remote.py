@@ -67,8 +67,26 @@ ENTRIES = (
         "profile save' or the connection dialog.",
     ),
     entry("profile.none_yet", "none yet"),
+    entry("proxy.form", "Enter the HTTPS proxy as http://host:port."),
+    entry(
+        "proxy.password",
+        "Do not put a password in the proxy address: a proxy that needs one is set in the "
+        "HTTPS_PROXY environment variable instead.",
+    ),
+    entry("proxy.port", "The proxy's port is not a number from 0 to 65535."),
+    entry("ca_file.unreadable", "The CA bundle {path} cannot be read ({reason})."),
+    entry(
+        "ca_file.no_pem",
+        "The CA bundle {path} holds no PEM certificate (-----BEGIN CERTIFICATE-----).",
+    ),
     entry("settings.problems", "{problems}"),
     entry("settings.profile_or_endpoint", "Give either --profile or --endpoint, not both."),
+    entry(
+        "settings.profile_mix",
+        "The profile {profile!r} works with {flag} {saved}; {flag} {given} names another. Save "
+        "a profile for it ('keyferry profile save'), or give --endpoint with {flag} instead of "
+        "--profile.",
+    ),
     entry(
         "settings.no_project",
         "--endpoint needs --project-id: the project of your keys on that KMS.",
