@@ -78,6 +78,12 @@ class KmsBackend(Protocol):
         ...
 
     @property
+    def command(self) -> str:
+        """The ``keyferry`` command line that reaches this KMS (``keyferry --profile lab``),
+        for READMEs and messages that tell the user what to run."""
+        ...
+
+    @property
     def where(self) -> KmsRef:
         """Which KMS this is, as records name it."""
         ...

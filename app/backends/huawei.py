@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
+import shlex
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -123,7 +124,7 @@ class HuaweiBackend(RemoteData):
     def command(self) -> str:
         """The ``keyferry`` command line that reaches this KMS, for messages."""
         if self.profile:
-            return f"keyferry --profile {self.profile}"
+            return f"keyferry --profile {shlex.quote(self.profile)}"
         return (
             f"keyferry --endpoint {self.endpoint} --project-id {self.project_id} "
             f"--access-key-id {self.access_key_id}"

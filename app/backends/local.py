@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import shlex
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -114,6 +115,13 @@ class LocalBackend:
     @property
     def label(self) -> Message:
         return Message("backend.local", folder=self._directory)
+
+    @property
+    def command(self) -> str:
+        line = f"keyferry --data-dir {shlex.quote(str(self.where.location))}"
+        if self.project_id != DEFAULT_PROJECT:
+            line += f" --project {shlex.quote(self.project_id)}"
+        return line
 
     @property
     def where(self) -> KmsRef:

@@ -62,9 +62,17 @@ def format_time(when_s: float) -> str:
 
 
 def write_import_items(
-    out_dir: Path | str, params: ImportParameters, *, alias: str, now_s: float
+    out_dir: Path | str,
+    params: ImportParameters,
+    *,
+    alias: str,
+    now_s: float,
+    command: str = "keyferry",
+    kms: str = "",
 ) -> ImportItems:
-    """Write the three files; on any failure none of them is left behind."""
+    """Write the three files; on any failure none of them is left behind. ``command`` is the
+    ``keyferry`` command line that reaches the KMS the items came from (``keyferry --profile
+    lab``), so the README's import command goes there; ``kms`` names that KMS."""
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise FileProblem("file.not_folder", path=out_dir)
@@ -83,7 +91,7 @@ def write_import_items(
         for path, data in (
             (items.wrapping_key, params.public_key_der),
             (items.token, params.import_token.encode("ascii")),
-            (items.readme, readme_text(items, now_s).encode("utf-8")),
+            (items.readme, readme_text(items, now_s, command=command, kms=kms).encode("utf-8")),
         ):
             written.append(write_private(path, data))
     except FileProblem:
@@ -93,7 +101,9 @@ def write_import_items(
     return items
 
 
-def readme_text(items: ImportItems, now_s: float) -> str:
+def readme_text(
+    items: ImportItems, now_s: float, *, command: str = "keyferry", kms: str = ""
+) -> str:
     steps = "\n".join(
         f"  {n}. {step.title}:\n     {step.command}"
         for n, step in enumerate(
@@ -103,6 +113,7 @@ def readme_text(items: ImportItems, now_s: float) -> str:
     return f"""Keyferry import items
 =====================
 
+KMS: {kms or "-"}
 Key ID: {items.key_id}
 Key alias: {items.alias}
 Wrapping algorithm: {items.wrapping_algorithm.value}
@@ -121,8 +132,10 @@ console guide says PublicKey.bin. The import token is Base64 text: import it unc
 To wrap 32 bytes of key material with openssl (the console guide, Table 2):
 {steps}
 
-Then import EncryptedKeyMaterial.bin with the import token, for example:
-  keyferry import-key-material {items.key_id} --material EncryptedKeyMaterial.bin \\
+Then import EncryptedKeyMaterial.bin with the import token into the KMS these items came
+from, for example:
+  {command} \\
+      import-key-material {items.key_id} --material EncryptedKeyMaterial.bin \\
       --token {items.token.name} --never-expires
 """
 

@@ -103,7 +103,9 @@ def download_items(
     if not folder.is_dir():  # before asking the KMS, so no token is issued for nothing
         raise files.FileProblem("file.not_folder", path=folder)
     params = backend.get_parameters_for_import(key_id=key.key_id, wrapping_algorithm=algorithm)
-    items = write_import_items(folder, params, alias=key.alias, now_s=now)
+    items = write_import_items(
+        folder, params, alias=key.alias, now_s=now, command=backend.command, kms=backend.label
+    )
     public_key = serialization.load_der_public_key(params.public_key_der)
     return Download(items, public_key.key_size // 8, params)  # type: ignore[union-attr]
 
