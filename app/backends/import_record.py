@@ -307,9 +307,25 @@ def import_and_record(
         raise
     except KmsError as refused:
         _result(record, entry_id, Outcome.REFUSED, claim, None, refused)
-        raise
+        earlier = record.material_of(backend.where, key_id) if refused.code == "KMS.2606" else None
+        if earlier is None:
+            raise
+        raise KmsError(
+            refused.code,
+            f"{refused.message} {held_material(earlier)}",
+            http_status=refused.http_status,
+        ) from None
     _result(record, entry_id, Outcome.IMPORTED, claim, cmk, None)
     return cmk
+
+
+def held_material(entry: ImportEntry) -> str:
+    """The sentence that says which material a key holds, from the record."""
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.time_ms / 1000))
+    return (
+        f"The key holds material with KCV {entry.kcv}, imported on {when} "
+        "(Keyferry's import record)."
+    )
 
 
 def _attempt(

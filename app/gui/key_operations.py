@@ -43,6 +43,9 @@ class KeyOperations(QObject):
     failed = Signal(str)
     #: The set of keys with an operation running changed.
     busyChanged = Signal()
+    #: A key may have been created without its answer (the wizard closed while the KMS was
+    #: creating it): a warning sentence, and the alias to look for.
+    keyMayExist = Signal(str, str)
 
     def __init__(
         self,
@@ -181,6 +184,7 @@ class KeyOperations(QObject):
             self._backend, self._runner, resume_key_id=resume_key_id, parent=self._window
         )
         wizard.keyImported.connect(self._on_wizard_keyImported)
+        wizard.keyMayExist.connect(self._on_wizard_keyMayExist)
         wizard.open()
         return wizard
 
@@ -274,6 +278,17 @@ class KeyOperations(QObject):
 
     def _on_wizard_keyImported(self, cmk: Cmk) -> None:
         self._done(cmk, self.tr("Key %1 imported."), None)
+
+    def _on_wizard_keyMayExist(self, alias: str) -> None:
+        self.keyMayExist.emit(
+            self.tr(
+                "The wizard closed while the KMS was creating the key \u201c%1\u201d: it may "
+                "have been created. The list now shows the keys that match its alias; "
+                "View > Reload looks again. If it is there, Import Key Material Again goes "
+                "on with it."
+            ).replace("%1", alias),
+            alias,
+        )
 
 
 D = TypeVar("D", bound="KeyDialog")

@@ -223,6 +223,7 @@ class CmkListWindow(QMainWindow):
         ops.keyChanged.connect(self._on_operations_keyChanged)
         ops.succeeded.connect(self._on_operations_succeeded)
         ops.failed.connect(lambda text: self.notice.show_text(text, Kind.ERROR))
+        ops.keyMayExist.connect(self._on_operations_keyMayExist)
         ops.busyChanged.connect(self._update_actions)
         self.proxy.rowsInserted.connect(self._update_shown_count)
         self.proxy.rowsRemoved.connect(self._update_shown_count)
@@ -350,6 +351,11 @@ class CmkListWindow(QMainWindow):
 
     def _on_operations_keyChanged(self, cmk: Cmk) -> None:
         self._key_id = cmk.key_id  # a created or imported key becomes the selection
+
+    def _on_operations_keyMayExist(self, text: str, alias: str) -> None:
+        self.search.setText(alias)  # finds it as soon as the list has it
+        self.sync.reload()
+        self.notice.show_text(text, Kind.WARNING)
 
     def _on_operations_succeeded(self, message: str) -> None:
         self.notice.clear_text()

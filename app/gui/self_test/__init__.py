@@ -43,6 +43,7 @@ def sandbox() -> Iterator[Path]:
             "XDG_CONFIG_HOME": str(folder / "config"),  # QSettings
             "XDG_DATA_HOME": str(folder / "data"),  # platformdirs, QStandardPaths
             "KEYFERRY_DATA_DIR": str(folder / "store"),
+            "KEYFERRY_CONFIG_DIR": str(folder / "config" / "keyferry"),  # the import record
             "KEYFERRY_MASTER_KEY_FILE": str(folder / "master.key"),
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
         }

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from pathlib import Path
 
+from app.backends.import_record import ImportClaim, KcvSource
 from app.material.import_items import ImportItems
 from app.material.recipes import PLAINTEXT_NAME
 from app.model import rules
@@ -322,6 +323,25 @@ class ImportFlow:
     def expiration_time(self) -> int | None:
         """The API's ``expiration_time``: absent for "never expires"."""
         return None if self.expiration_mode is ExpirationMode.NEVER else self.expires_at
+
+    def import_claim(self) -> ImportClaim:
+        """What the import record keeps beside the import: the KCV when the file to import
+        is the one Wrap made here, the token's algorithm and expiry, the key's alias."""
+        wrapped = self.wrapped
+        ours = (
+            wrapped is not None
+            and self.wrap_method is WrapMethod.HERE
+            and self.wrap_current()
+            and self.encrypted_path == wrapped.encrypted
+        )
+        items = self.items
+        return ImportClaim(
+            kcv=wrapped.kcv if ours and wrapped else None,
+            kcv_source=KcvSource.WRAPPED_HERE.value if ours else None,
+            wrapping_algorithm=items.wrapping_algorithm if items else None,
+            token_expires_s=items.expiration_time if items and items.expiration_time else None,
+            alias=self.key.alias if self.key else self.alias,
+        )
 
     def token_ready(self) -> bool:
         """Finish imports when everything is there; after the import it closes."""

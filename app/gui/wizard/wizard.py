@@ -42,6 +42,8 @@ class ImportKeyWizard(QWizard):
 
     #: The import succeeded; carries the key (a ``Cmk``) as it is now.
     keyImported = Signal(object)
+    #: Closed while the KMS was creating a key: it may exist. Carries the alias.
+    keyMayExist = Signal(str)
 
     def __init__(
         self,
@@ -116,6 +118,9 @@ class ImportKeyWizard(QWizard):
     def done(self, result: int) -> None:
         if result != QDialog.DialogCode.Accepted:
             self.flow.cancelled = True
+            creating = self.page(PageId.SECURITY)
+            if isinstance(creating, SecurityPage) and creating.creating is not None:
+                self.keyMayExist.emit(creating.creating)
         super().done(result)
 
     def _on_currentIdChanged(self, _page_id: int) -> None:

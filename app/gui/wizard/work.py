@@ -25,6 +25,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 
 from app.backends.base import KmsBackend
+from app.backends.import_record import ImportClaim, import_and_record
+from app.backends.outcomes import ChangeMade
 from app.gui.wizard.flow import KeyChanges, MaterialSource, WrapResult
 from app.material import files
 from app.material.import_items import ImportItems, find_import_items, write_import_items
@@ -38,17 +40,50 @@ from app.material.wrap import (
 )
 from app.model.errors import KmsError
 from app.model.importing import MATERIAL_LENGTH, ImportParameters, WrappingAlgorithm
-from app.model.keys import Cmk, Origin, Tag
+from app.model.keys import Cmk, KeyState, Origin, Tag
 from app.model.messages import Message
 
 # ------------------------------------------------------------------------ 2. the key
 
 
-def create_key(backend: KmsBackend, *, alias: str, description: str, tags: tuple[Tag, ...]) -> Cmk:
+@dataclass(frozen=True)
+class Created:
+    """The key the wizard made; ``warning`` when a step after the creation failed (its tags,
+    reading it back): the key exists all the same, and the wizard goes on with it."""
+
+    key: Cmk
+    warning: KmsError | None = None
+
+
+def create_key(
+    backend: KmsBackend, *, alias: str, description: str, tags: tuple[Tag, ...]
+) -> Created:
     """The console's "create a CMK whose key material is empty": origin external, state 5."""
-    return backend.create_key(
-        alias=alias, description=description, origin=Origin.EXTERNAL, tags=tags
-    )
+    try:
+        return Created(
+            backend.create_key(
+                alias=alias, description=description, origin=Origin.EXTERNAL, tags=tags
+            )
+        )
+    except ChangeMade as made:
+        return Created(made.cmk or _read_back(backend, made.key_id, alias, description), made)
+
+
+def _read_back(backend: KmsBackend, key_id: str, alias: str, description: str) -> Cmk:
+    """A key just made, as the KMS shows it, or as it was asked for when it cannot be read."""
+    try:
+        return backend.describe_key(key_id=key_id)
+    except KmsError:
+        return Cmk(
+            key_id=key_id,
+            project_id=backend.project_id,
+            alias=alias,
+            description=description,
+            origin=Origin.EXTERNAL,
+            state=KeyState.PENDING_IMPORT,
+            created_ms=0,
+            reports_kcv=not backend.where.kind == "remote",
+        )
 
 
 def update_key(
@@ -294,11 +329,15 @@ def import_material(
     encrypted: bytes,
     expiration_time: int | None,
     expect_kcv: str | None,
+    claim: ImportClaim | None = None,
 ) -> Cmk:
-    return backend.import_key_material(
+    """Import, and keep it in the import record (``claim``: what the wizard knows of it)."""
+    return import_and_record(
+        backend,
         key_id=key_id,
         import_token=read_token(token_path),
         encrypted_key_material=encrypted,
         expiration_time=expiration_time,
         expect_kcv=expect_kcv,
+        claim=claim or ImportClaim(),
     )

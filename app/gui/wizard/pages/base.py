@@ -83,8 +83,9 @@ _ADVICE = {
     ),
     "KMS.0310": tr_noop(
         "ImportKeyWizard",
-        "To import into this key again, first delete its key material in the key list; then "
-        "import the same material.",
+        "The key already holds key material, perhaps from this very import if its answer "
+        "was lost: close the wizard and look at the key in the list (Enabled means the "
+        "material is in; the import record shows its KCV).",
     ),
 }
 

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWid
 from app.backends.base import KmsBackend
 from app.gui.language import localized
 from app.gui.tasks import TaskRunner
+from app.gui.widgets.notice import Kind
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, PageId, error_page
-from app.gui.wizard.pages.base import FlowPage
+from app.gui.wizard.pages.base import FlowPage, failure_text
 from app.model.errors import KmsError
 from app.model.keys import Cmk
 from app.resources_locator import read_text
@@ -25,6 +26,8 @@ from app.resources_locator import read_text
 class SecurityPage(FlowPage):
     page_id = PageId.SECURITY
     expands = True
+    #: The alias of the key being created, until the KMS has answered.
+    creating: str | None = None
 
     def __init__(
         self,
@@ -93,6 +96,7 @@ class SecurityPage(FlowPage):
         flow = self.flow
         if flow.key is None:
             alias, description, tags = flow.alias, flow.description, flow.tags
+            self.creating = alias
             self.run_job(
                 lambda: work.create_key(
                     self.backend, alias=alias, description=description, tags=tags
@@ -114,9 +118,19 @@ class SecurityPage(FlowPage):
             return False
         return True
 
-    def _on_key_created(self, key: Cmk) -> None:
-        self.flow.key_created(key)
-        self._go_on()
+    def _on_key_created(self, created: work.Created) -> None:
+        self.creating = None
+        self.flow.key_created(created.key)
+        if created.warning is None:
+            self._go_on()
+            return
+        # The key exists: the wizard keeps it (Next updates it) and says what is missing.
+        self.notice.show_text(
+            self.tr("%1 Next goes on with this key and sets what is missing.").replace(
+                "%1", failure_text(created.warning)
+            ),
+            Kind.WARNING,
+        )
 
     def _on_key_updated(self, result: tuple[Cmk, KmsError | None]) -> None:
         key, refusal = result
@@ -131,6 +145,7 @@ class SecurityPage(FlowPage):
             self.wizard().next()
 
     def _on_refused(self, error: BaseException) -> None:
+        self.creating = None
         wizard = self.wizard()
         if (
             isinstance(error, KmsError)

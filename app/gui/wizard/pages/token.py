@@ -149,6 +149,7 @@ class TokenPage(FlowPage):
             return False
         key_id, token, encrypted = flow.key.key_id, flow.token_path, flow.encrypted_material
         expires, expected = flow.expiration_time(), flow.expected_kcv()
+        claim = flow.import_claim()
         assert token is not None and encrypted is not None
         self.run_job(
             lambda: work.import_material(
@@ -158,6 +159,7 @@ class TokenPage(FlowPage):
                 encrypted=encrypted,
                 expiration_time=expires,
                 expect_kcv=expected,
+                claim=claim,
             ),
             doing=self.tr("Importing the key material..."),
             on_success=lambda key: self._on_imported(key, expected),
