@@ -23,9 +23,7 @@ OAEP256 = WrappingAlgorithm.RSAES_OAEP_SHA_256
 
 @pytest.fixture
 def key(backend):
-    return work.create_key(
-        backend, alias="work-demo", description="d", tags=(Tag("a", "1"),)
-    ).key
+    return work.create_key(backend, alias="work-demo", description="d", tags=(Tag("a", "1"),)).key
 
 
 @pytest.fixture
