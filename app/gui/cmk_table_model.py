@@ -24,6 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -71,6 +72,12 @@ _ROLES = frozenset(
 )
 _SOON = QColor("#b45309")  # amber: readable on light and dark backgrounds
 
+
+def _not_loaded() -> str:
+    """A remote key's tags before they are fetched (its listing carries none)."""
+    return QCoreApplication.translate("CmkTableModel", "(loading\u2026)")
+
+
 _TEXT: dict[Column, Callable[[Cmk, int], str]] = {
     Column.ALIAS: lambda c, now: c.alias,
     Column.KEY_ID: lambda c, now: c.key_id,
@@ -79,9 +86,13 @@ _TEXT: dict[Column, Callable[[Cmk, int], str]] = {
     Column.KEY_SPEC: lambda c, now: c.key_spec.value,
     Column.CREATED: lambda c, now: fmt.local_time(c.created_ms),
     Column.MATERIAL_EXPIRY: lambda c, now: fmt.expiry_text(
-        c.material_expires_ms, c.has_material, now
+        c.material_expires_ms, c.has_material, now, known=c.material_known
     ),
-    Column.TAGS: lambda c, now: ", ".join(fmt.tag_text(t.key, t.value, "=") for t in c.tags),
+    Column.TAGS: lambda c, now: (
+        ", ".join(fmt.tag_text(t.key, t.value, "=") for t in c.tags)
+        if c.tags_known
+        else _not_loaded()
+    ),
 }
 
 

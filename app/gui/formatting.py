@@ -76,9 +76,13 @@ def countdown(ms_left: int) -> str:
     return text
 
 
-def expiry_text(expires_ms: int | None, has_material: bool, now_ms: int) -> str:
-    """The material expiry column: a time (with a countdown under 7 days), Never, or a dash
-    when the key has no material."""
+def expiry_text(
+    expires_ms: int | None, has_material: bool, now_ms: int, *, known: bool = True
+) -> str:
+    """The material expiry column: a time (with a countdown under 7 days), Never, a dash
+    when the key has no material, or Unknown when nothing tells (``known`` False)."""
+    if not known:
+        return QCoreApplication.translate("Formatting", "Unknown")
     if expires_ms is None:
         return QCoreApplication.translate("Formatting", "Never") if has_material else "\u2014"
     if expires_ms - now_ms < COUNTDOWN_UNDER_MS:

@@ -9,6 +9,8 @@ returns a ``KeyView``; the UI thread only hands the view to the model. The jobs 
 - change notices from the backend (from any thread, any client of the store): the changed
   keys are described again and applied, or every key reloaded when many changed;
 - an action's result: the returned snapshot is applied as is;
+- tags: a remote KMS lists keys without their tags; they are fetched after each reload,
+  a batch per job, and shown as they come;
 - time: a tick notices that material has expired or a deletion date has passed (the model's
   own rule, ``Cmk.at``), so rows change while the window is open, without a restart.
 """
@@ -20,7 +22,7 @@ from collections.abc import Callable, Iterable
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.backends.base import KmsBackend
+from app.backends.base import KmsBackend, with_tags
 from app.gui.cmk_query import KeyBook, KeyQuery, KeyView
 from app.gui.cmk_table_model import CmkFilterProxy, CmkTableModel
 from app.gui.tasks import TaskRunner
@@ -31,6 +33,8 @@ from app.model.keys import Cmk
 FIRST_PAGE = 100
 #: Above this many changed keys, reloading every key is cheaper than describing each.
 DESCRIBE_AT_MOST = 50
+#: Keys whose tags one background job fetches (a remote listing carries none).
+TAG_BATCH = 50
 #: Change notices arriving within this window are handled together.
 COALESCE_MS = 50
 
@@ -67,6 +71,7 @@ class KeyListSync(QObject):
         self._querying = False
         self._settling = False
         self._reloading = self._reload_again = False
+        self._tagging = False
         self._coalesce = _timer(self, COALESCE_MS, self._refresh_pending, single=True)
         self._tick = _timer(self, tick_ms, self._on_tick)
         self._due = _timer(self, 0, self._on_tick, single=True)
@@ -90,6 +95,7 @@ class KeyListSync(QObject):
             or self._querying
             or self._settling
             or self._reloading
+            or self._tagging
         )
 
     def start(self) -> None:
@@ -116,6 +122,26 @@ class KeyListSync(QObject):
         if self._reload_again:
             self._reload_again = False
             self.reload()
+        else:
+            self._load_tags()
+
+    def _load_tags(self) -> None:
+        """Tags a remote listing left out, fetched a batch at a time once the list shows
+        (search by tag finds a key as soon as its batch is in)."""
+        missing = [k.key_id for k in self._book.keys.keys if not k.tags_known]
+        if missing and not self._tagging:
+            self._tagging = True
+            batch = missing[:TAG_BATCH]
+            self._run(lambda: self._fetch_tags(batch), self._on_tagged)
+
+    def _fetch_tags(self, key_ids: list[str]) -> KeyView:
+        keys = [k for k in map(self._book.keys.get, key_ids) if k is not None]
+        return self._book.change(with_tags(self._backend, keys))
+
+    def _on_tagged(self, view: KeyView) -> None:
+        self._tagging = False
+        self._show(view)
+        self._load_tags()
 
     def apply(self, changed: Iterable[Cmk] = (), removed: Iterable[str] = ()) -> None:
         """Show an action's result (fresher than a notice's describe, which is dropped)."""
@@ -155,6 +181,7 @@ class KeyListSync(QObject):
 
     def _on_failure(self, error: BaseException) -> None:
         self._querying = self._settling = self._reloading = self._reload_again = False
+        self._tagging = False
         self.failed.emit(error)
 
     # ----------------------------------------------------------------- queries

@@ -142,10 +142,11 @@ class KeyOperations(QObject):
         )
         return _opened(dialog)
 
-    def delete_material(self, cmk: Cmk) -> DeleteMaterialDialog:
+    def delete_material(self, cmk: Cmk, recorded_kcv: str | None = None) -> DeleteMaterialDialog:
+        """``recorded_kcv``: the import record's KCV, for a KMS that reports none."""
         from app.gui.dialogs.delete_material import DeleteMaterialDialog
 
-        dialog = DeleteMaterialDialog(cmk, self._window)
+        dialog = DeleteMaterialDialog(cmk, self._window, recorded_kcv=recorded_kcv)
         dialog.submitted.connect(
             lambda: self._run(
                 cmk,

@@ -196,7 +196,7 @@ class CmkListWindow(QMainWindow):
             "cancelDeletionAction": ops.cancel_deletion,
             "editAliasAction": ops.edit_alias,
             "editTagsAction": ops.edit_tags,
-            "deleteMaterialAction": ops.delete_material,
+            "deleteMaterialAction": lambda cmk: ops.delete_material(cmk, self._recorded_kcv()),
             "reimportAction": lambda cmk: ops.open_wizard(cmk.key_id),
             "tryItAction": ops.try_it,
         }
@@ -235,6 +235,11 @@ class CmkListWindow(QMainWindow):
             run(cmk)
 
     # --------------------------------------------------------------- selection
+
+    def _recorded_kcv(self) -> str | None:
+        """The selected key's KCV from the import record (shown in the details pane)."""
+        recorded = self.details.recorded
+        return recorded.kcv if recorded is not None else None
 
     def selected_key(self) -> Cmk | None:
         """The selected key's latest snapshot."""
@@ -308,9 +313,7 @@ class CmkListWindow(QMainWindow):
 
     def _load_history(self, cmk: Cmk) -> None:
         if not self.backend.supports_history:
-            self.details.show_history(
-                None, status=self.tr("This KMS does not keep a history of its keys.")
-            )
+            self._load_record(cmk)
             return
         self.details.show_history(None, status=self.tr("Loading the history\u2026"))
         self.runner.run(
@@ -318,6 +321,20 @@ class CmkListWindow(QMainWindow):
             context=self.details,
             on_success=lambda entries: self._on_history(cmk.key_id, entries),
             on_failure=lambda error: self._on_history(cmk.key_id, None, error),
+        )
+
+    def _load_record(self, cmk: Cmk) -> None:
+        """Keyferry's import record of the key, where the KMS keeps no history we can read
+        (it gives the KCV such a KMS does not report, too)."""
+        from app.backends.import_record import ImportRecord
+
+        where, key_id = self.backend.where, cmk.key_id
+        self.details.show_history(None, status=self.tr("Loading the import record\u2026"))
+        self.runner.run(
+            lambda: ImportRecord().entries(key_id=key_id, kms=where),
+            context=self.details,
+            on_success=lambda entries: key_id == self._key_id and self.details.show_record(entries),
+            on_failure=lambda error: self._on_history(key_id, None, error),
         )
 
     def _on_history(

@@ -80,12 +80,12 @@
         <translation>密钥</translation>
     </message>
     <message>
-        <source>This KMS does not keep a history of its keys.</source>
-        <translation>此 KMS 不保存密钥的历史记录。</translation>
-    </message>
-    <message>
         <source>Loading the history…</source>
         <translation>正在加载历史记录…</translation>
+    </message>
+    <message>
+        <source>Loading the import record…</source>
+        <translation>正在读取导入记录…</translation>
     </message>
     <message>
         <source>The history could not be read: %1</source>
@@ -102,6 +102,10 @@
 </context>
 <context>
     <name>CmkTableModel</name>
+    <message>
+        <source>(loading…)</source>
+        <translation>（加载中…）</translation>
+    </message>
     <message>
         <source>Deleted on %1</source>
         <translation>将于 %1 删除</translation>
@@ -308,6 +312,14 @@
         <source>I have a copy of this key material</source>
         <translation>我保存有此密钥材料的副本</translation>
     </message>
+    <message>
+        <source>%1, as recorded at its import</source>
+        <translation>%1，导入时记录</translation>
+    </message>
+    <message>
+        <source>not reported by this KMS, and no import recorded here</source>
+        <translation>此 KMS 不报告，本机也没有导入记录</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -443,8 +455,36 @@
         <translation>（无密钥材料）</translation>
     </message>
     <message>
+        <source>%1 (recorded at import; this KMS does not report one)</source>
+        <translation>%1（导入时记录；此 KMS 不报告 KCV）</translation>
+    </message>
+    <message>
+        <source>Not reported by this KMS, and no import of it is recorded here</source>
+        <translation>此 KMS 不报告，本机也没有该密钥的导入记录</translation>
+    </message>
+    <message>
+        <source>(loading…)</source>
+        <translation>（加载中…）</translation>
+    </message>
+    <message>
+        <source>Import key material (KCV %1)</source>
+        <translation>导入密钥材料（KCV %1）</translation>
+    </message>
+    <message>
+        <source>Imports recorded by Keyferry on this computer (this KMS keeps no history that Keyferry can read).</source>
+        <translation>Keyferry 在本机记录的导入（此 KMS 没有 Keyferry 可读取的历史）。</translation>
+    </message>
+    <message>
+        <source>No import of this key is recorded on this computer.</source>
+        <translation>本机没有该密钥的导入记录。</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>成功</translation>
+    </message>
+    <message>
+        <source>Outcome unknown (%1)</source>
+        <translation>结果未知（%1）</translation>
     </message>
     <message>
         <source>Refused (%1)</source>
@@ -628,6 +668,10 @@ Response:
     <message>
         <source>in under a minute</source>
         <translation>不到一分钟后</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Never</source>
@@ -815,8 +859,8 @@ Response:
         <translation>请选择更晚的日期和时间，或选择“密钥材料永不失效”。</translation>
     </message>
     <message>
-        <source>To import into this key again, first delete its key material in the key list; then import the same material.</source>
-        <translation>如需向此密钥重新导入，请先在密钥列表中删除它的密钥材料，然后导入相同的密钥材料。</translation>
+        <source>The key already holds key material, perhaps from this very import if its answer was lost: close the wizard and look at the key in the list (Enabled means the material is in; the import record shows its KCV).</source>
+        <translation>该密钥已有密钥材料，若本次导入的应答丢失，材料可能正是本次导入的：请关闭向导，在列表中查看该密钥（“已启用”表示材料已导入；导入记录中有其 KCV）。</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
@@ -1410,6 +1454,10 @@ Response:
         <source>Key %1 imported.</source>
         <translation>已导入密钥 %1。</translation>
     </message>
+    <message>
+        <source>The wizard closed while the KMS was creating the key “%1”: it may have been created. The list now shows the keys that match its alias; View &gt; Reload looks again. If it is there, Import Key Material Again goes on with it.</source>
+        <translation>向导在 KMS 创建密钥“%1”时被关闭：该密钥可能已创建。列表现在显示与其别名匹配的密钥；“视图 &gt; 重新加载”可再次查找。若它在列表中，可用“再次导入密钥材料”继续。</translation>
+    </message>
 </context>
 <context>
     <name>KeyPage</name>
@@ -1722,6 +1770,10 @@ Response:
     <message>
         <source>Updating the key...</source>
         <translation>正在更新密钥…</translation>
+    </message>
+    <message>
+        <source>%1 Next goes on with this key and sets what is missing.</source>
+        <translation>%1 “下一步”将继续使用此密钥，并补上缺少的设置。</translation>
     </message>
 </context>
 <context>

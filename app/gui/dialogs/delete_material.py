@@ -10,7 +10,9 @@ from app.model.keys import Cmk
 
 
 class DeleteMaterialDialog(KeyDialog):
-    def __init__(self, cmk: Cmk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, cmk: Cmk, parent: QWidget | None = None, *, recorded_kcv: str | None = None
+    ) -> None:
         super().__init__(
             parent,
             name="deleteMaterialDialog",
@@ -25,7 +27,7 @@ class DeleteMaterialDialog(KeyDialog):
                 "and data encrypted under it stays unreadable until then."
             )
             .replace("%1", cmk.alias)
-            .replace("%2", cmk.kcv or "-")
+            .replace("%2", self._kcv(cmk, recorded_kcv))
         )
         self.confirm = QCheckBox(self.tr("I &have a copy of this key material"), self)
         self.confirm.setObjectName("confirmCheck")
@@ -35,3 +37,10 @@ class DeleteMaterialDialog(KeyDialog):
         self.first_field = self.confirm
         self.lock_while_busy(self.confirm)
         self.set_ready(False)
+
+    def _kcv(self, cmk: Cmk, recorded: str | None) -> str:
+        if cmk.kcv:
+            return cmk.kcv
+        if recorded:
+            return self.tr("%1, as recorded at its import").replace("%1", recorded)
+        return self.tr("not reported by this KMS, and no import recorded here")

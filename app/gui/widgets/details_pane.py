@@ -1,5 +1,7 @@
 """The details pane: every field of describe-key for the selected key, its KCV, tags and
-scheduled deletion date, and its import history from the audit log.
+scheduled deletion date, and its import history: from the audit log on the local engine,
+from Keyferry's import record on a KMS whose history Keyferry cannot read (whose KCV the
+record keeps too).
 
 The pane shows a ``Cmk`` snapshot (kept fresh by the list) and a list of audit entries that
 the window loads through the task runner; it never calls the backend itself.
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.backends.import_record import ImportEntry, Outcome
 from app.gui import formatting as fmt
 from app.gui.widgets.state_badge import badge_style
 from app.model.audit import AuditEntry
@@ -93,6 +96,7 @@ class DetailsPane(QScrollArea):
         layout.addLayout(self._make_history(body), 5)
         self.setWidget(body)
         self.cmk: Cmk | None = None
+        self.recorded: ImportEntry | None = None
         self._now_ms = 0
         self.retranslate()
 
@@ -189,6 +193,8 @@ class DetailsPane(QScrollArea):
     # --------------------------------------------------------------- showing
 
     def show_key(self, cmk: Cmk | None, now_ms: int) -> None:
+        if cmk is None or self.cmk is None or cmk.key_id != self.cmk.key_id:
+            self.recorded = None  # the record of another key is no answer for this one
         self.cmk, self._now_ms = cmk, now_ms
         self.placeholder.setVisible(cmk is None)
         self.fields.setVisible(cmk is not None)
@@ -225,11 +231,63 @@ class DetailsPane(QScrollArea):
             "keyUsage": cmk.key_usage.value,
             "project": cmk.project_id,
             "created": fmt.local_time(cmk.created_ms),
-            "materialExpiry": fmt.expiry_text(cmk.material_expires_ms, cmk.has_material, now_ms),
+            "materialExpiry": fmt.expiry_text(
+                cmk.material_expires_ms, cmk.has_material, now_ms, known=cmk.material_known
+            ),
             "deletion": deletion,
-            "kcv": cmk.kcv or self.tr("(no key material)"),
-            "tags": "\n".join(fmt.tag_text(t.key, t.value) for t in cmk.tags) or self.tr("(none)"),
+            "kcv": self._kcv_text(cmk),
+            "tags": self._tags_text(cmk),
         }
+
+    def _kcv_text(self, cmk: Cmk) -> str:
+        """The KCV the KMS reports; where it reports none, the one Keyferry recorded."""
+        if cmk.reports_kcv or not cmk.has_material:
+            return cmk.kcv or self.tr("(no key material)")
+        if self.recorded is not None and self.recorded.kcv:
+            return self.tr("%1 (recorded at import; this KMS does not report one)").replace(
+                "%1", self.recorded.kcv
+            )
+        return self.tr("Not reported by this KMS, and no import of it is recorded here")
+
+    def _tags_text(self, cmk: Cmk) -> str:
+        if not cmk.tags_known:
+            return self.tr("(loading\u2026)")
+        return "\n".join(fmt.tag_text(t.key, t.value) for t in cmk.tags) or self.tr("(none)")
+
+    def show_record(self, entries: list[ImportEntry]) -> None:
+        """The selected key's imports from Keyferry's import record (a KMS without a
+        history Keyferry can read): the rows, and the KCV the latest import recorded."""
+        self.recorded = next(
+            (e for e in reversed(entries) if e.outcome is Outcome.IMPORTED and e.kcv), None
+        )
+        if self.cmk is not None:
+            self.values["kcv"].setText(self._kcv_text(self.cmk))
+        self.history.clear()
+        for entry in entries:
+            operation = self.tr("Import key material (KCV %1)").replace("%1", entry.kcv or "?")
+            item = QTreeWidgetItem(
+                [fmt.local_time(entry.time_ms), operation, self._outcome(entry), entry.os_user]
+            )
+            item.setToolTip(0, fmt.utc_time(entry.time_ms))
+            item.setToolTip(2, entry.detail)
+            self.history.addTopLevelItem(item)
+        for column in range(self.history.columnCount()):
+            self.history.resizeColumnToContents(column)
+        status = self.tr(
+            "Imports recorded by Keyferry on this computer (this KMS keeps no history that "
+            "Keyferry can read)."
+        )
+        if not entries:
+            status = self.tr("No import of this key is recorded on this computer.")
+        self.history_status.setText(status)
+        self.history_status.setVisible(True)
+
+    def _outcome(self, entry: ImportEntry) -> str:
+        if entry.outcome is Outcome.IMPORTED:
+            return self.tr("OK")
+        if entry.outcome is Outcome.UNKNOWN:
+            return self.tr("Outcome unknown (%1)").replace("%1", entry.error_code or "-")
+        return self.tr("Refused (%1)").replace("%1", entry.error_code or "?")
 
     def show_history(self, entries: list[AuditEntry] | None, *, status: str) -> None:
         """Entries of the import history (None while loading or unavailable), with a line
