@@ -66,5 +66,5 @@ def run_gui(settings: BackendSettings, *, start: str, resume_key_id: str | None 
     try:
         return app.exec()
     finally:
-        runner.shutdown(wait=True)  # the jobs queued for a replaced backend close it
+        desktop.runner.shutdown(wait=True)  # the current backend's last jobs finish
         desktop.close()

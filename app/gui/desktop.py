@@ -1,8 +1,9 @@
 """The desktop session: the open backend and the list window on it.
 
-Choosing another KMS (the window's Connection menu) opens that backend on the task runner
-(it may ask the keyring or the network), then puts a new window on it in the old one's place
-and closes the old backend, also on the runner, after any job still queued for it.
+Choosing another KMS (the window's Connection menu) opens that backend on a task runner of
+its own (it may ask the keyring or the network), then puts a new window on it in the old
+one's place; the old runner drops its queued jobs, closes the old backend after the one it
+is running, and goes. So the local engine never waits behind a remote KMS that hangs.
 """
 
 from __future__ import annotations
@@ -29,9 +30,16 @@ class Desktop(QObject):
         self.window: CmkListWindow | None = None
         self.backend: KmsBackend | None = None
 
-    def show(self, backend: KmsBackend) -> CmkListWindow:
-        """A list window on ``backend``, replacing the current one (and its backend)."""
-        old_window, old_backend = self.window, self.backend
+    @property
+    def runner(self) -> TaskRunner:
+        """The runner of the current window's backend."""
+        return self._runner
+
+    def show(self, backend: KmsBackend, runner: TaskRunner | None = None) -> CmkListWindow:
+        """A list window on ``backend`` (with ``runner``, its own, when given), replacing the
+        current one; the old backend closes on the old runner, which is then let go."""
+        old_window, old_backend, old_runner = self.window, self.backend, self._runner
+        self._runner = runner or self._runner
         window = CmkListWindow(backend, self._runner)
         window.kmsChosen.connect(self._on_window_kmsChosen)
         if old_window is not None:
@@ -41,7 +49,9 @@ class Desktop(QObject):
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
-        if old_backend is not None:
+        if old_backend is not None and old_runner is not self._runner:
+            old_runner.retire(old_backend.close)
+        elif old_backend is not None:
             self._runner.run(old_backend.close, context=self)
         return window
 
@@ -74,9 +84,14 @@ class Desktop(QObject):
                 window.statusBar().clearMessage()
                 window.notice.show_text(error_text(error), Kind.ERROR)
 
-        self._runner.run(
-            open_chosen,
-            context=self,
-            on_success=self.show,
-            on_failure=failed,
-        )
+        # A runner of its own: opening the chosen KMS never waits behind calls to this one.
+        opener = TaskRunner()
+
+        def opened(backend: KmsBackend) -> None:
+            self.show(backend, opener)
+
+        def not_opened(error: BaseException) -> None:
+            opener.retire()
+            failed(error)
+
+        opener.run(open_chosen, context=self, on_success=opened, on_failure=not_opened)

@@ -208,7 +208,7 @@ class CmkListWindow(QMainWindow):
         menus.import_action.triggered.connect(lambda: ops.open_wizard())
         menus.create_action.triggered.connect(lambda: ops.create_key())
         menus.search_action.triggered.connect(self._on_search_action_triggered)
-        menus.reload_action.triggered.connect(self.sync.reload)
+        menus.reload_action.triggered.connect(self._on_reload_action_triggered)
         menus.quit_action.triggered.connect(QApplication.closeAllWindows)
         menus.help_action.triggered.connect(self._on_help_action_triggered)
         menus.history_action.triggered.connect(self._on_history_action_triggered)
@@ -369,6 +369,16 @@ class CmkListWindow(QMainWindow):
     def _on_operations_keyChanged(self, cmk: Cmk) -> None:
         self._key_id = cmk.key_id  # a created or imported key becomes the selection
 
+    def _on_reload_action_triggered(self) -> None:
+        if self.runner.busy:  # a slow KMS: say so rather than seem to ignore the click
+            self.statusBar().showMessage(
+                self.tr("Reloading: waiting for the KMS to answer an earlier request\u2026")
+            )
+            self.runner.idle.connect(
+                self.statusBar().clearMessage, Qt.ConnectionType.SingleShotConnection
+            )
+        self.sync.reload()
+
     def _on_operations_keyMayExist(self, text: str, alias: str) -> None:
         self.search.setText(alias)  # finds it as soon as the list has it
         self.sync.reload()
@@ -417,7 +427,11 @@ class CmkListWindow(QMainWindow):
     def _on_connect_remote_action_triggered(self) -> None:
         from app.gui.dialogs.connection import ConnectionDialog
 
-        dialog = ConnectionDialog(self.runner, self)
+        # Its own runner: testing a connection never waits behind this KMS's calls.
+        runner = TaskRunner()
+        dialog = ConnectionDialog(runner, self)
+        runner.setParent(dialog)
+        dialog.finished.connect(lambda _result: runner.retire())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.connected.connect(self.kmsChosen.emit)
         dialog.open()

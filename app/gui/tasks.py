@@ -2,9 +2,12 @@
 on a worker thread; its result comes back to the UI thread by a queued signal.
 
 Jobs run one at a time in the order they were submitted, so two writes never race each other
-(as Anki serialises its collection operations). A result is delivered to a callback only if
-the callback's context object still exists (KeePassXC's ``runThenCallback``): a page closed
-while its job ran is not touched. No ``processEvents()``, no nested event loops.
+(as Anki serialises its collection operations). Each backend has a runner of its own (the
+desktop makes one per window, the connection dialog one for its tests), so a remote KMS that
+does not answer never holds up work on another: ``retire`` lets a replaced one go. A result
+is delivered to a callback only if the callback's context object still exists (KeePassXC's
+``runThenCallback``): a page closed while its job ran is not touched. No
+``processEvents()``, no nested event loops.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class TaskRunner(QObject):
         self.setObjectName("taskRunner")
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keyferry-task")
         self._pending = 0
+        self._futures: set[Future[Any]] = set()
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -75,7 +79,23 @@ class TaskRunner(QObject):
             self._finished.emit(_Delivery(context, on_success, result))
             return result
 
-        return self._executor.submit(job)
+        future = self._executor.submit(job)
+        self._futures.add(future)
+        future.add_done_callback(self._futures.discard)
+        return future
+
+    def retire(self, last: Callable[[], object] | None = None) -> None:
+        """For a runner whose window has gone: drop the jobs still queued (their results
+        would reach nobody), run ``last`` after the one running (closing its backend), and
+        stop. Returns at once: a remote call that hangs holds only this runner's thread."""
+        dropped = sum(1 for future in list(self._futures) if future.cancel())
+        self._pending -= dropped
+        if dropped and self._pending == 0:
+            self.busyChanged.emit(False)
+            self.idle.emit()
+        if last is not None:
+            self._executor.submit(last)
+        self._executor.shutdown(wait=False)
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop taking jobs; with ``wait``, let the running one finish (a write must not be

@@ -92,6 +92,10 @@
         <translation>无法读取历史记录：%1</translation>
     </message>
     <message>
+        <source>Reloading: waiting for the KMS to answer an earlier request…</source>
+        <translation>正在重新加载：等待 KMS 应答之前的请求…</translation>
+    </message>
+    <message>
         <source>Keyferry cannot open its key store. %1 View &gt; Reload tries again.</source>
         <translation>Keyferry 无法打开其密钥库。%1“查看 &gt; 重新加载”可重试。</translation>
     </message>
@@ -205,6 +209,22 @@
         <translation>保存在系统密钥环中；留空则使用已保存的密钥</translation>
     </message>
     <message>
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <source>Optional: a PEM file of the certificates to trust (a corporate CA)</source>
+        <translation>可选：包含要信任的证书的 PEM 文件（企业 CA）</translation>
+    </message>
+    <message>
+        <source>HTTPS proxy</source>
+        <translation>HTTPS 代理</translation>
+    </message>
+    <message>
+        <source>Optional: http://proxy.example.com:3128</source>
+        <translation>可选：http://proxy.example.com:3128</translation>
+    </message>
+    <message>
         <source>&amp;Saved:</source>
         <translation>已保存(&amp;S)：</translation>
     </message>
@@ -227,6 +247,14 @@
     <message>
         <source>Se&amp;cret key:</source>
         <translation>秘密访问密钥(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>CA 证书包(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>HTTPS pro&amp;xy:</source>
+        <translation>HTTPS 代理(&amp;X)：</translation>
     </message>
     <message>
         <source>Problem</source>

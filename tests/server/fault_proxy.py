@@ -161,6 +161,6 @@ def _page(fault: Fault) -> web.Response:
 def fault_proxy(upstream: str) -> Iterator[FaultProxy]:
     """The proxy in front of ``upstream`` on 127.0.0.1 (a port of its own)."""
     proxy = FaultProxy(upstream=upstream)
-    with in_process_app(_app(proxy)) as url:
+    with in_process_app(_app(proxy), shutdown_timeout=1.0) as url:  # cuts a delay short
         proxy.url = url
         yield proxy

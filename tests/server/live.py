@@ -149,11 +149,12 @@ def in_process_server(context: ServerContext) -> Iterator[str]:
 
 
 @contextmanager
-def in_process_app(app: web.Application) -> Iterator[str]:
-    """Any aiohttp app on 127.0.0.1 (a port of its own), served from a thread; its URL."""
+def in_process_app(app: web.Application, *, shutdown_timeout: float = 60.0) -> Iterator[str]:
+    """Any aiohttp app on 127.0.0.1 (a port of its own), served from a thread; its URL.
+    ``shutdown_timeout``: how long requests still running may finish when it stops."""
     loop = asyncio.new_event_loop()
     ready = threading.Event()
-    runner = web.AppRunner(app, access_log=None)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=shutdown_timeout)
     urls: list[str] = []
 
     async def start() -> None:

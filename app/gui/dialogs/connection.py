@@ -35,10 +35,12 @@ from app.backends.profiles import (
     ProfileStore,
     RemoteSecrets,
     access_key_problem,
+    ca_file_problem,
     endpoint_problem,
     name_problem,
     normalise_endpoint,
     project_problem,
+    proxy_problem,
     save_profile,
 )
 from app.gui.geometry import chars, fit_dialog
@@ -113,6 +115,16 @@ class ConnectionDialog(QDialog):
             self.tr("Kept in the system keyring; leave empty to use the one kept there"),
         )
         self.secretEdit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.caFileEdit = self._edit(
+            "caFileEdit",
+            self.tr("CA bundle"),
+            self.tr("Optional: a PEM file of the certificates to trust (a corporate CA)"),
+        )
+        self.proxyEdit = self._edit(
+            "httpsProxyEdit",
+            self.tr("HTTPS proxy"),
+            self.tr("Optional: http://proxy.example.com:3128"),
+        )
         form = QFormLayout()
         form.addRow(self.tr("&Saved:"), self.profileCombo)
         form.addRow(self.tr("&Name:"), self.nameEdit)
@@ -120,6 +132,8 @@ class ConnectionDialog(QDialog):
         form.addRow(self.tr("&Project ID:"), self.projectEdit)
         form.addRow(self.tr("&Access key ID:"), self.accessKeyEdit)
         form.addRow(self.tr("Se&cret key:"), self.secretEdit)
+        form.addRow(self.tr("CA &bundle:"), self.caFileEdit)
+        form.addRow(self.tr("HTTPS pro&xy:"), self.proxyEdit)
 
         self.problemLabel = self._label("problemLabel", self.tr("Problem"))
         self.statusLabel = self._label("statusLabel", self.tr("Connection status"))
@@ -178,6 +192,8 @@ class ConnectionDialog(QDialog):
         self.endpointEdit.setText(profile.endpoint)
         self.projectEdit.setText(profile.project_id)
         self.accessKeyEdit.setText(profile.access_key_id)
+        self.caFileEdit.setText(profile.ca_file)
+        self.proxyEdit.setText(profile.https_proxy)
         self.secretEdit.clear()  # the saved one is in the keyring
         self.statusLabel.clear()
 
@@ -190,6 +206,8 @@ class ConnectionDialog(QDialog):
             (self.endpointEdit, endpoint_problem),
             (self.projectEdit, project_problem),
             (self.accessKeyEdit, access_key_problem),
+            (self.caFileEdit, ca_file_problem),
+            (self.proxyEdit, proxy_problem),
         ]
         if self.nameEdit.text().strip():
             checks.append((self.nameEdit, name_problem))
@@ -215,7 +233,14 @@ class ConnectionDialog(QDialog):
         endpoint = normalise_endpoint(self.endpointEdit.text())
         project = self.projectEdit.text().strip()
         name = self.nameEdit.text().strip() or f"{urlsplit(endpoint).netloc} ({project})"
-        return RemoteSettings(endpoint, project, self.accessKeyEdit.text().strip(), profile=name)
+        return RemoteSettings(
+            endpoint,
+            project,
+            self.accessKeyEdit.text().strip(),
+            profile=name,
+            ca_file=self.caFileEdit.text().strip(),
+            https_proxy=self.proxyEdit.text().strip(),
+        )
 
     def settings(self) -> RemoteSettings | None:
         """The connection the user chose, once accepted."""
@@ -260,6 +285,8 @@ class ConnectionDialog(QDialog):
                     settings.endpoint,
                     settings.project_id,
                     settings.access_key_id,
+                    ca_file=settings.ca_file,
+                    https_proxy=settings.https_proxy,
                 ),
                 typed_secret or None,
                 store=self._profiles,
