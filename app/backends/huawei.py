@@ -109,6 +109,13 @@ class HuaweiBackend(RemoteData):
 
     @property
     def label(self) -> Message:
+        if self.profile:
+            return Message(
+                "backend.remote_profile",
+                profile=self.profile,
+                endpoint=self.endpoint,
+                project_id=self.project_id,
+            )
         return Message("backend.remote", endpoint=self.endpoint, project_id=self.project_id)
 
     @property

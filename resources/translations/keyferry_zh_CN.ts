@@ -903,6 +903,10 @@ Response:
         <translation>导入密钥</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>&amp;What is this?</source>
         <translation>这是什么？(&amp;W)</translation>
     </message>

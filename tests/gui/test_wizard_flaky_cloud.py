@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from app.backends.huawei import HuaweiBackend
 from app.backends.import_record import ImportRecord, Outcome
@@ -100,3 +100,11 @@ def test_cancel_during_a_slow_create_says_the_key_may_exist(driver, cloud, proxy
     assert may_exist == ["slow-create"]
     driver.wait(lambda: not driver.runner.busy, timeout=20_000)
     assert [k.alias for k in cloud.all_keys()] == ["slow-create"]
+
+
+def test_every_page_and_the_title_name_the_kms(driver, cloud, tmp_path) -> None:
+    kms = f"Remote KMS lab: {cloud.endpoint} (project {cloud.project_id})"
+    assert driver.wizard.windowTitle() == f"Import Key \u2014 {kms}"
+    for page_id in driver.wizard.pageIds():
+        page = driver.wizard.page(page_id)
+        assert page.findChild(QLabel, "pageKmsLabel").text() == kms

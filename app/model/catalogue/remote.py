@@ -7,6 +7,7 @@ from app.model.catalogue.entry import entry
 ENTRIES = (
     entry("backend.local", "Local engine ({folder})"),
     entry("backend.remote", "Remote KMS {endpoint} (project {project_id})"),
+    entry("backend.remote_profile", "Remote KMS {profile}: {endpoint} (project {project_id})"),
     entry("local.closed", "This connection to the local store is closed."),
     entry("local.cipher_not_base64", "The ciphertext is not valid Base64."),
     entry("local.datakey_not_hex", "The data key ciphertext is not valid hex."),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.backends.base import KmsBackend
 from app.gui.formatting import without_mnemonic
-from app.gui.messages import error_sentence, error_text, join_sentences
+from app.gui.messages import error_sentence, error_text, join_sentences, sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice, ProblemLabel
 from app.gui.wizard.flow import ImportFlow, PageId, error_page
@@ -165,7 +165,12 @@ class FlowPage(QWizardPage):
         fix_row = QHBoxLayout()
         fix_row.addWidget(self.fix)
         fix_row.addStretch(1)
+        # Which KMS the step works on, on every page: a cloud import is not a rehearsal.
+        self.kms_label = QLabel(sentence(backend.label), content, objectName="pageKmsLabel")
+        self.kms_label.setWordWrap(True)
+        self.kms_label.setEnabled(False)  # quiet, beside the page's own text
         layout = QVBoxLayout(content)
+        layout.addWidget(self.kms_label)
         layout.addWidget(self.body, 1 if self.expands else 0)
         layout.addWidget(self._doing)
         layout.addWidget(self._progress)
