@@ -667,6 +667,10 @@ Response:
         <translation>返回可以解决此问题的页面</translation>
     </message>
     <message>
+        <source>KMS: %1</source>
+        <translation>KMS：%1</translation>
+    </message>
+    <message>
         <source>&amp;Go back to “%1”</source>
         <translation>返回“%1”(&amp;G)</translation>
     </message>

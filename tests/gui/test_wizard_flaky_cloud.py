@@ -107,4 +107,4 @@ def test_every_page_and_the_title_name_the_kms(driver, cloud, tmp_path) -> None:
     assert driver.wizard.windowTitle() == f"Import Key \u2014 {kms}"
     for page_id in driver.wizard.pageIds():
         page = driver.wizard.page(page_id)
-        assert page.findChild(QLabel, "pageKmsLabel").text() == kms
+        assert page.findChild(QLabel, "pageKmsLabel").text() == f"KMS: {kms}"

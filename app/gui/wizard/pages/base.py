@@ -166,9 +166,12 @@ class FlowPage(QWizardPage):
         fix_row.addWidget(self.fix)
         fix_row.addStretch(1)
         # Which KMS the step works on, on every page: a cloud import is not a rehearsal.
-        self.kms_label = QLabel(sentence(backend.label), content, objectName="pageKmsLabel")
+        self.kms_label = QLabel(
+            self.tr("KMS: %1").replace("%1", sentence(backend.label)),
+            content,
+            objectName="pageKmsLabel",
+        )
         self.kms_label.setWordWrap(True)
-        self.kms_label.setEnabled(False)  # quiet, beside the page's own text
         layout = QVBoxLayout(content)
         layout.addWidget(self.kms_label)
         layout.addWidget(self.body, 1 if self.expands else 0)
