@@ -8,11 +8,15 @@ import contextlib
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.common import backend, emit, emit_key, key_json
 from app.cli.options import Commands, add_command, key_arg
 from app.model.errors import KmsError
 from app.model.importing import WrappingAlgorithm
+
+if TYPE_CHECKING:
+    from app.backends.import_record import ImportClaim
 
 ALGORITHMS = [a.value for a in WrappingAlgorithm]
 
@@ -118,7 +122,14 @@ def get_parameters(args: argparse.Namespace) -> int:
             params = kms.get_parameters_for_import(
                 key_id=args.key_id, wrapping_algorithm=WrappingAlgorithm(args.wrapping_algorithm)
             )
-            items = write_import_items(args.out_dir, params, alias=cmk.alias, now_s=time.time())
+            items = write_import_items(
+                args.out_dir,
+                params,
+                alias=cmk.alias,
+                now_s=time.time(),
+                command=kms.command,
+                kms=kms.label,
+            )
         except BaseException:
             if created:  # a refusal leaves no new empty folder behind
                 with contextlib.suppress(OSError):
@@ -212,7 +223,27 @@ def _expiry(args: argparse.Namespace) -> int | None:
         raise KmsError("KMS.2602", "cli.time_out_of_range", value=args.expires_at) from None
 
 
+def _claim(token_path: Path) -> ImportClaim:
+    """What the import record keeps beside a command-line import: the token's algorithm,
+    expiry and alias, from the README downloaded with it when it is beside the token."""
+    from app.backends.import_record import ImportClaim
+    from app.material.files import FileProblem
+    from app.material.import_items import read_import_items
+
+    readme = token_path.parent / token_path.name.replace("importToken_", "README_", 1)
+    try:
+        items = read_import_items(readme.with_name(readme.name + ".txt"))
+    except (FileProblem, OSError):
+        return ImportClaim()
+    return ImportClaim(
+        wrapping_algorithm=items.wrapping_algorithm,
+        token_expires_s=items.expiration_time or None,
+        alias=items.alias,
+    )
+
+
 def import_material(args: argparse.Namespace) -> int:
+    from app.backends.import_record import import_and_record
     from app.material import files
     from app.model import rules
 
@@ -221,12 +252,14 @@ def import_material(args: argparse.Namespace) -> int:
     token = files.read_input(args.token, "what.import_token").decode("ascii", "replace").strip()
     material = files.read_input(args.material, "what.encrypted_material")
     with backend(args) as kms:
-        cmk = kms.import_key_material(
+        cmk = import_and_record(
+            kms,
             key_id=args.key_id,
             import_token=token,
             encrypted_key_material=material,
             expiration_time=expires,
             expect_kcv=expected,
+            claim=_claim(args.token),
         )
         verified = expected is not None and kms.verifies_kcv
     if expected is not None and not verified:  # never let a script believe a check happened

@@ -4,14 +4,13 @@ own); Reload says that it is waiting."""
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterator
 
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication
 
-from app.backends.factory import RemoteSettings
+from app.backends.factory import BackendSettings, RemoteSettings
 from app.backends.local import LocalBackend, open_local
 from app.gui.desktop import Desktop
 from tests.server.fault_proxy import Fault, FaultProxy, fault_proxy
@@ -30,11 +29,11 @@ def proxy(live_server) -> Iterator[FaultProxy]:
 @pytest.fixture
 def desktop(qtbot, runner, tmp_path, monkeypatch) -> Iterator[Desktop]:
     monkeypatch.setenv("KEYFERRY_SECRET_KEY", SECRET_KEY)
-    args = argparse.Namespace(
-        data_dir=tmp_path / "store", master_key_file=tmp_path / "master.key", project=None
+    settings = BackendSettings(data_dir=tmp_path / "store", master_key_file=tmp_path / "master.key")
+    session = Desktop(settings, runner)
+    session.show(
+        open_local(settings.data_dir, master_key_file=settings.master_key_file, background=False)
     )
-    session = Desktop(args, runner)
-    session.show(open_local(args.data_dir, master_key_file=args.master_key_file, background=False))
     yield session
     window = session.window
     if window is not None and shiboken6.isValid(window):
