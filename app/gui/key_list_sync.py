@@ -128,20 +128,23 @@ class KeyListSync(QObject):
     def _load_tags(self) -> None:
         """Tags a remote listing left out, fetched a batch at a time once the list shows
         (search by tag finds a key as soon as its batch is in)."""
-        missing = [k.key_id for k in self._book.keys.keys if not k.tags_known]
-        if missing and not self._tagging:
-            self._tagging = True
-            batch = missing[:TAG_BATCH]
-            self._run(lambda: self._fetch_tags(batch), self._on_tagged)
+        if self._backend.is_local or self._tagging:  # the local engine lists tags
+            return
+        self._tagging = True
+        self._runner.run(
+            self._fetch_tags, context=self, on_success=self._on_tagged, on_failure=self._on_failure
+        )
 
-    def _fetch_tags(self, key_ids: list[str]) -> KeyView:
-        keys = [k for k in map(self._book.keys.get, key_ids) if k is not None]
-        return self._book.change(with_tags(self._backend, keys))
+    def _fetch_tags(self) -> KeyView | None:
+        """On the worker: the next batch of keys without tags, with them; None when none."""
+        missing = [k for k in self._book.keys.keys if not k.tags_known][:TAG_BATCH]
+        return self._book.change(with_tags(self._backend, missing)) if missing else None
 
-    def _on_tagged(self, view: KeyView) -> None:
+    def _on_tagged(self, view: KeyView | None) -> None:
         self._tagging = False
-        self._show(view)
-        self._load_tags()
+        if view is not None:
+            self._show(view)
+            self._load_tags()
 
     def apply(self, changed: Iterable[Cmk] = (), removed: Iterable[str] = ()) -> None:
         """Show an action's result (fresher than a notice's describe, which is dropped)."""
