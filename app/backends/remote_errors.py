@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http import HTTPStatus
 
 import requests
 from huaweicloudsdkcore.exceptions import exceptions as sdk
@@ -59,11 +58,7 @@ def remote_refusal(error: sdk.ServiceResponseException) -> KmsError:
 
 
 def _page_sentence(status: int) -> Message:
-    try:
-        reason = f"{status} {HTTPStatus(status).phrase}"
-    except ValueError:
-        reason = str(status)
-    return Message("remote.web_page", status=reason)
+    return Message("remote.web_page", status=status)  # the number: its phrase is English
 
 
 def _network(code: str, endpoint: str, detail: str = "") -> KmsError:

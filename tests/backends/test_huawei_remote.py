@@ -144,8 +144,8 @@ def test_a_web_page_for_an_answer_becomes_one_sentence_with_its_status() -> None
         error, _ = _failure(_backend(url))
     assert error.code == "HTTP.403" and error.http_status == 403
     assert error.message == (
-        "The KMS, or a gateway or proxy in front of it, answered HTTP 403 Forbidden with a "
-        "web page instead of an API answer. (request ID req-123)"
+        "The KMS, or a gateway or proxy in front of it, answered HTTP 403 with a web page "
+        "instead of an API answer. (request ID req-123)"
     )
 
 

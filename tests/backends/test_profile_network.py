@@ -22,7 +22,16 @@ def _args(**given: str) -> BackendSettings:
 def test_a_profile_keeps_its_ca_bundle_and_proxy(tmp_path: Path) -> None:
     bundle, _, _ = make_ca(tmp_path / "ca")
     store = ProfileStore()
-    store.save(Profile("corp", "https://kms.corp", "p1", "AK1", str(bundle), "http://proxy:3128"))
+    store.save(
+        Profile(
+            "corp",
+            "https://kms.corp",
+            "p1",
+            "AK1",
+            ca_file=str(bundle),
+            https_proxy="http://proxy:3128",
+        )
+    )
     store.save(Profile("plain", "https://kms.example", "p2", "AK2"))
     saved = json.loads(store.path.read_text())["profiles"]
     assert saved["corp"]["ca_file"] == str(bundle)
@@ -34,13 +43,13 @@ def test_a_profile_keeps_its_ca_bundle_and_proxy(tmp_path: Path) -> None:
 
 
 def test_network_settings_are_checked(tmp_path: Path) -> None:
-    assert "password" in (proxy_problem("http://me:secret@proxy:3128") or "")
-    assert "HTTPS_PROXY" in (proxy_problem("http://me:secret@proxy:3128") or "")
-    assert proxy_problem("proxy:3128") == "Enter the HTTPS proxy as http://host:port."
+    assert "password" in str(proxy_problem("http://me:secret@proxy:3128"))
+    assert "HTTPS_PROXY" in str(proxy_problem("http://me:secret@proxy:3128"))
+    assert str(proxy_problem("proxy:3128")) == "Enter the HTTPS proxy as http://host:port."
     assert proxy_problem("") is None and proxy_problem("http://proxy:3128") is None
     (tmp_path / "not.pem").write_text("hello")
-    assert "holds no PEM certificate" in (ca_file_problem(str(tmp_path / "not.pem")) or "")
-    assert "cannot be read" in (ca_file_problem(str(tmp_path / "missing.pem")) or "")
+    assert "holds no PEM certificate" in str(ca_file_problem(str(tmp_path / "not.pem")))
+    assert "cannot be read" in str(ca_file_problem(str(tmp_path / "missing.pem")))
     with pytest.raises(SetupError) as caught:
         ProfileStore().save(Profile("bad", "https://kms", "p", "AK", https_proxy="ftp://x"))
     assert "http://host:port" in str(caught.value)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QWhatsThis, QWidget, QWizard
 
 from app.backends.base import KmsBackend
 from app.gui.geometry import fit_to_screen, keep_inside, lines, text_size
-from app.gui.messages import sentence
+from app.gui.messages import message_text
 from app.gui.tasks import TaskRunner
 from app.gui.wizard.flow import ImportFlow, PageId
 from app.gui.wizard.leaving import ask_about_left_key
@@ -60,7 +60,7 @@ class ImportKeyWizard(QWizard):
         self._backend, self._runner, self._leaving = backend, runner, False
         action = self.tr("Import Key Material Again") if resume_key_id else self.tr("Import Key")
         self.setWindowTitle(
-            self.tr("%1 \u2014 %2").replace("%1", action).replace("%2", sentence(backend.label))
+            self.tr("%1 \u2014 %2").replace("%1", action).replace("%2", message_text(backend.label))
         )
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)

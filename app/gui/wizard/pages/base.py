@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.backends.base import KmsBackend
 from app.gui.formatting import without_mnemonic
-from app.gui.messages import error_sentence, error_text, join_sentences, sentence
+from app.gui.messages import error_sentence, error_text, join_sentences, message_text
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice, ProblemLabel
 from app.gui.wizard.flow import ImportFlow, PageId, error_page
@@ -167,7 +167,7 @@ class FlowPage(QWizardPage):
         fix_row.addStretch(1)
         # Which KMS the step works on, on every page: a cloud import is not a rehearsal.
         self.kms_label = QLabel(
-            self.tr("KMS: %1").replace("%1", sentence(backend.label)),
+            self.tr("KMS: %1").replace("%1", message_text(backend.label)),
             content,
             objectName="pageKmsLabel",
         )
