@@ -165,18 +165,16 @@ class HuaweiBackend(RemoteData):
             cmk = self.describe_key(key_id=key_id)
         except KmsError as unreadable:
             raise OutcomeUnknown(
-                f"The answer to {what} was lost ({_short(error)}), and the key could not be "
-                f"read afterwards ({unreadable.code}). Whether the change was made is unknown. "
-                f"Check the key before you try again: {check}",
+                "outcome.unknown",
                 key_id=key_id,
                 check=check,
+                what=what,
+                cause=error.code,
+                unreadable=unreadable.code,
             ) from None
         if not done(cmk):
             raise KmsError(
-                "NET.0009",
-                f"The answer to {what} was lost ({_short(error)}); the key, read afterwards, "
-                f"shows the change was not made ({cmk.state.label}). Nothing changed: you "
-                "can try again.",
+                "NET.0009", "outcome.not_made", what=what, cause=error.code, state=cmk.state
             )
         self._listeners.notify(frozenset({key_id}))
         return cmk
@@ -188,11 +186,7 @@ class HuaweiBackend(RemoteData):
         try:
             return self.describe_key(key_id=key_id)
         except KmsError as error:
-            raise ChangeMade(
-                f"The change was made, but reading the key back failed ({_short(error)}). "
-                "Reload to see it as it is now.",
-                key_id=key_id,
-            ) from None
+            raise ChangeMade("outcome.not_read_back", key_id=key_id, cause=error.code) from None
 
     # keys
     def create_key(
@@ -226,30 +220,22 @@ class HuaweiBackend(RemoteData):
 
     def _find_created(self, error: KmsError, *, alias: str, started_ms: int) -> str:
         """After a lost create-key: the ID of the key it made, found by its alias."""
-        check = f"{self.command} list-keys (look for the alias {alias})"
         try:
             found = [k for k in self.all_keys() if k.alias == alias]
         except KmsError as unreadable:
             raise OutcomeUnknown(
-                f"The answer to create-key was lost ({_short(error)}), and the keys could not "
-                f"be listed afterwards ({unreadable.code}). Whether the key {alias} was created "
-                f"is unknown. Check before you create it again: {check}",
+                "outcome.create_unknown",
                 key_id=None,
-                check=check,
+                check=f"{self.command} list-keys",
+                cause=error.code,
+                unreadable=unreadable.code,
+                alias=alias,
             ) from None
         if not found:
-            raise KmsError(
-                "NET.0009",
-                f"The answer to create-key was lost ({_short(error)}); no key has the alias "
-                f"{alias}, so it was not created. You can try again.",
-            )
+            raise KmsError("NET.0009", "outcome.create_not_made", cause=error.code, alias=alias)
         key = found[0]
         if key.created_ms < started_ms - CLOCK_SKEW_MS:
-            raise KmsError(
-                "KMS.1104",
-                f"A key with the alias {alias} already existed (ID {key.key_id}), so no key "
-                "was created. Choose another alias.",
-            )
+            raise KmsError("KMS.1104", "outcome.alias_existed", alias=alias, existing_id=key.key_id)
         return key.key_id
 
     def _tag_new_key(self, key_id: str, alias: str, tags: tuple[Tag, ...]) -> None:
@@ -260,14 +246,17 @@ class HuaweiBackend(RemoteData):
                 _batch_request(key_id, "create", tags),
                 key_id=key_id,
                 done=lambda cmk: set(tags) <= set(cmk.tags),
-                what="setting the tags",
+                what="batch-create-tags",
             )
         except KmsError as error:
+            pairs = " ".join(shlex.quote(f"{t.key}={t.value}") for t in tags)
             raise ChangeMade(
-                f"The key {alias} was created (ID {key_id}), but its tags were not set "
-                f"({_short(error)}). Add them with Edit tags, or: {self.command} "
-                f"batch-create-tags {key_id} " + " ".join(f"{t.key}={t.value}" for t in tags),
+                "outcome.tags_not_set",
                 key_id=key_id,
+                alias=alias,
+                created_id=key_id,
+                cause=error.code,
+                check=f"{self.command} batch-create-tags {key_id} {pairs}",
             ) from None
 
     def describe_key(self, *, key_id: str) -> Cmk:
@@ -539,10 +528,6 @@ def _batch_request(key_id: str, action: str, tags: Iterable[Tag]) -> Any:
             tags=[m.TagItem(key=t.key, value=t.value) for t in tags], action=action
         ),
     )
-
-
-def _short(error: KmsError) -> str:
-    return f"{error.code}: {error.message}"
 
 
 def _details(info: Any, *, fallback_id: str | None = None) -> dict[str, Any]:

@@ -14,42 +14,54 @@ anything, and reports one of:
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.model.errors import KmsError
 from app.model.keys import Cmk
 
 
 class ChangeMade(KmsError):
     """The change was made; a later step failed. ``key_id`` is the changed key, ``cmk`` its
-    snapshot when one could be read (None otherwise)."""
+    snapshot when one could be read (None otherwise). The message is an id of
+    ``app/model/catalogue/outcomes.py`` with its arguments."""
 
-    def __init__(self, message: str, *, key_id: str, cmk: Cmk | None = None) -> None:
-        super().__init__("NET.0008", message)
+    def __init__(
+        self, message_id: str, /, *, key_id: str, cmk: Cmk | None = None, **arguments: Any
+    ) -> None:
+        super().__init__("NET.0008", message_id, **arguments)
         self.key_id = key_id
         self.cmk = cmk
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_change_made, (self.message, self.key_id, self.cmk))
+        return (_change_made, (self.message_id, self.arguments, self.key_id, self.cmk))
 
 
 class OutcomeUnknown(KmsError):
     """The answer was lost and the key could not be read: nobody knows yet. ``check`` is the
     command that tells (also in the message)."""
 
-    def __init__(self, message: str, *, key_id: str | None, check: str) -> None:
-        super().__init__("NET.0007", message)
+    def __init__(
+        self, message_id: str, /, *, key_id: str | None, check: str, **arguments: Any
+    ) -> None:
+        super().__init__("NET.0007", message_id, check=check, **arguments)
         self.key_id = key_id
         self.check = check
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_outcome_unknown, (self.message, self.key_id, self.check))
+        arguments = {k: v for k, v in self.arguments.items() if k != "check"}
+        return (_outcome_unknown, (self.message_id, arguments, self.key_id, self.check))
 
 
-def _change_made(message: str, key_id: str, cmk: Cmk | None) -> ChangeMade:
-    return ChangeMade(message, key_id=key_id, cmk=cmk)
+def _change_made(
+    message_id: str, arguments: dict[str, Any], key_id: str, cmk: Cmk | None
+) -> ChangeMade:
+    return ChangeMade(message_id, key_id=key_id, cmk=cmk, **arguments)
 
 
-def _outcome_unknown(message: str, key_id: str | None, check: str) -> OutcomeUnknown:
-    return OutcomeUnknown(message, key_id=key_id, check=check)
+def _outcome_unknown(
+    message_id: str, arguments: dict[str, Any], key_id: str | None, check: str
+) -> OutcomeUnknown:
+    return OutcomeUnknown(message_id, key_id=key_id, check=check, **arguments)
 
 
 def answer_lost(error: KmsError) -> bool:

@@ -23,6 +23,7 @@ from huaweicloudsdkcore.http.http_handler import HttpHandler
 
 from app.backends.remote_errors import call_errors
 from app.model.errors import KmsError
+from app.model.messages import Message
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 #: Tries of a read in all (the first and the retries).
@@ -84,10 +85,14 @@ class RemoteCalls:
         asked = retry_after_seconds(self._seen.retry_after, now=time.time())
         if asked is None or error.code.startswith("NET."):
             return error
-        return type(error)(
+        # The KMS's own words have no id: they are an argument, shown as they came.
+        problem = error.sentence if error.remote is None else None
+        return KmsError(
             error.code,
-            f"{error.message} The KMS asks to wait {asked:.0f} s before trying again.",
+            "remote.retry_after",
             http_status=error.http_status,
+            problem=problem or Message("remote.words", words=error.remote or ""),
+            seconds=round(asked),
         )
 
     def _wait(self, error: KmsError, attempt: int, statuses: frozenset[int]) -> float | None:

@@ -507,6 +507,10 @@
         <translation>本机没有该密钥的导入记录。</translation>
     </message>
     <message>
+        <source>No result was recorded: Keyferry stopped during the import.</source>
+        <translation>没有记录到结果：Keyferry 在导入过程中停止了。</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>成功</translation>
     </message>
@@ -1709,6 +1713,27 @@ Response:
     </message>
 </context>
 <context>
+    <name>NET.0007</name>
+    <message>
+        <source>The KMS&apos;s answer was lost and the outcome of the change is unknown. Check the key before you try again.</source>
+        <translation>KMS 的应答丢失，此次更改的结果未知。重试前请先检查该密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>NET.0008</name>
+    <message>
+        <source>The change was made, but a step after it failed. Check the key&apos;s details.</source>
+        <translation>更改已完成，但其后的步骤失败。请检查该密钥的详情。</translation>
+    </message>
+</context>
+<context>
+    <name>NET.0009</name>
+    <message>
+        <source>The KMS&apos;s answer was lost, and the key shows the change was not made.</source>
+        <translation>KMS 的应答丢失，密钥显示此次更改未生效。</translation>
+    </message>
+</context>
+<context>
     <name>Origin</name>
     <message>
         <source>External</source>
@@ -2428,6 +2453,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>backend.remote_profile</name>
+    <message>
+        <source>Remote KMS {profile}: {endpoint} (project {project_id})</source>
+        <translation>远程 KMS {profile}：{endpoint}（项目 {project_id}）</translation>
+    </message>
+</context>
+<context>
     <name>backup.exists</name>
     <message>
         <source>{path} already exists; choose a new file for the backup.</source>
@@ -2509,6 +2541,20 @@ Response:
     <message>
         <source>{path} was written by another version of Keyferry.</source>
         <translation>{path} 是由另一个版本的 Keyferry 写入的。</translation>
+    </message>
+</context>
+<context>
+    <name>ca_file.no_pem</name>
+    <message>
+        <source>The CA bundle {path} holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+        <translation>CA 证书包 {path} 中没有 PEM 证书（-----BEGIN CERTIFICATE-----）。</translation>
+    </message>
+</context>
+<context>
+    <name>ca_file.unreadable</name>
+    <message>
+        <source>The CA bundle {path} cannot be read ({reason}).</source>
+        <translation>无法读取 CA 证书包 {path}（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -3184,6 +3230,55 @@ Response:
     </message>
 </context>
 <context>
+    <name>outcome.alias_existed</name>
+    <message>
+        <source>A key with the alias {alias} already existed (ID {existing_id}), so no key was created. Choose another alias.</source>
+        <translation>别名为 {alias} 的密钥此前已存在（ID {existing_id}），因此没有创建密钥。请换一个别名。</translation>
+    </message>
+</context>
+<context>
+    <name>outcome.create_not_made</name>
+    <message>
+        <source>The answer to create-key was lost ({cause}); no key has the alias {alias}, so it was not created. You can try again.</source>
+        <translation>create-key 的应答丢失（{cause}）；没有别名为 {alias} 的密钥，因此密钥未创建。可以重试。</translation>
+    </message>
+</context>
+<context>
+    <name>outcome.create_unknown</name>
+    <message>
+        <source>The answer to create-key was lost ({cause}), and the keys could not be listed afterwards ({unreadable}). Whether the key {alias} was created is unknown. Check before you create it again: {check} (look for the alias {alias}).</source>
+        <translation>create-key 的应答丢失（{cause}），之后也无法列出密钥（{unreadable}）。密钥 {alias} 是否已创建尚不可知。再次创建前请先检查：{check}（查找别名 {alias}）。</translation>
+    </message>
+</context>
+<context>
+    <name>outcome.not_made</name>
+    <message>
+        <source>The answer to {what} was lost ({cause}); the key, read afterwards, shows the change was not made ({state}). Nothing changed: you can try again.</source>
+        <translation>{what} 的应答丢失（{cause}）；之后读取的密钥显示更改未生效（{state}）。没有任何改变：可以重试。</translation>
+    </message>
+</context>
+<context>
+    <name>outcome.not_read_back</name>
+    <message>
+        <source>The change was made, but reading the key back failed ({cause}). Reload to see it as it is now.</source>
+        <translation>更改已完成，但之后读取该密钥失败（{cause}）。请重新加载以查看其当前状态。</translation>
+    </message>
+</context>
+<context>
+    <name>outcome.tags_not_set</name>
+    <message>
+        <source>The key {alias} was created (ID {created_id}), but its tags were not set ({cause}). Add them with Edit tags, or: {check}</source>
+        <translation>密钥 {alias} 已创建（ID {created_id}），但其标签未设置（{cause}）。请用“编辑标签”添加，或运行：{check}</translation>
+    </message>
+</context>
+<context>
+    <name>outcome.unknown</name>
+    <message>
+        <source>The answer to {what} was lost ({cause}), and the key could not be read afterwards ({unreadable}). Whether the change was made is unknown. Check the key before you try again: {check}</source>
+        <translation>{what} 的应答丢失（{cause}），之后也无法读取该密钥（{unreadable}）。更改是否已生效尚不可知。重试前请先检查该密钥：{check}</translation>
+    </message>
+</context>
+<context>
     <name>param.key_state</name>
     <message>
         <source>{value!r} is not a key state (1 to 5).</source>
@@ -3254,6 +3349,48 @@ Response:
     </message>
 </context>
 <context>
+    <name>proxy.form</name>
+    <message>
+        <source>Enter the HTTPS proxy as http://host:port.</source>
+        <translation>请按 http://主机:端口 的格式输入 HTTPS 代理。</translation>
+    </message>
+</context>
+<context>
+    <name>proxy.password</name>
+    <message>
+        <source>Do not put a password in the proxy address: a proxy that needs one is set in the HTTPS_PROXY environment variable instead.</source>
+        <translation>不要在代理地址中填写密码：需要密码的代理请改用 HTTPS_PROXY 环境变量设置。</translation>
+    </message>
+</context>
+<context>
+    <name>proxy.port</name>
+    <message>
+        <source>The proxy&apos;s port is not a number from 0 to 65535.</source>
+        <translation>代理的端口不是 0 到 65535 之间的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>record.holds_material</name>
+    <message>
+        <source>{problem} The key holds material with KCV {kcv}, imported on {when} (Keyferry&apos;s import record).</source>
+        <translation>{problem}该密钥中的材料 KCV 为 {kcv}，导入于 {when}（据 Keyferry 的导入记录）。</translation>
+    </message>
+</context>
+<context>
+    <name>record.not_written</name>
+    <message>
+        <source>The import record {path} cannot be written ({reason}). Keyferry records every import as proof of which material went into which key, and imports nothing without it: free some space or fix the folder&apos;s permissions, or set KEYFERRY_CONFIG_DIR to a writable folder.</source>
+        <translation>无法写入导入记录 {path}（{reason}）。Keyferry 记录每一次导入，作为哪份材料导入了哪个密钥的凭据，没有记录就不导入：请释放磁盘空间或修正文件夹权限，或将 KEYFERRY_CONFIG_DIR 设为可写的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>record.unreadable</name>
+    <message>
+        <source>The import record {path} cannot be read ({reason}).</source>
+        <translation>无法读取导入记录 {path}（{reason}）。</translation>
+    </message>
+</context>
+<context>
     <name>remote.answer_unusable</name>
     <message>
         <source>The KMS&apos;s answer could not be used: {field} is missing or malformed. Is the endpoint a Huawei-compatible KMS?</source>
@@ -3289,6 +3426,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>remote.retry_after</name>
+    <message>
+        <source>{problem} The KMS asks to wait {seconds} s before trying again.</source>
+        <translation>{problem}KMS 要求等待 {seconds} 秒后再重试。</translation>
+    </message>
+</context>
+<context>
     <name>remote.the_aad</name>
     <message>
         <source>The additional authenticated data</source>
@@ -3300,6 +3444,20 @@ Response:
     <message>
         <source>The plaintext</source>
         <translation>明文</translation>
+    </message>
+</context>
+<context>
+    <name>remote.web_page</name>
+    <message>
+        <source>The KMS, or a gateway or proxy in front of it, answered HTTP {status} with a web page instead of an API answer.</source>
+        <translation>KMS（或其前面的网关、代理）以网页而非 API 应答回复了 HTTP {status}。</translation>
+    </message>
+</context>
+<context>
+    <name>remote.words</name>
+    <message>
+        <source>{words}</source>
+        <translation>{words}</translation>
     </message>
 </context>
 <context>
@@ -3594,6 +3752,13 @@ Response:
     <message>
         <source>{problems}</source>
         <translation>{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>settings.profile_mix</name>
+    <message>
+        <source>The profile {profile!r} works with {flag} {saved}; {flag} {given} names another. Save a profile for it (&apos;keyferry profile save&apos;), or give --endpoint with {flag} instead of --profile.</source>
+        <translation>配置文件 {profile!r} 使用 {flag} {saved}；{flag} {given} 指的是另一个。请为它保存一个配置文件（&apos;keyferry profile save&apos;），或不用 --profile，改用 --endpoint 加 {flag}。</translation>
     </message>
 </context>
 <context>

@@ -109,8 +109,8 @@ def test_a_read_gives_up_after_its_tries_with_one_sentence(
     assert len(proxy.seen("list-keys")) == 4
     assert caught.value.code == "HTTP.504"
     assert caught.value.message == (
-        "The KMS, or a gateway or proxy in front of it, answered HTTP 504 Gateway Timeout "
-        "with a web page instead of an API answer."
+        "The KMS, or a gateway or proxy in front of it, answered HTTP 504 with a web page "
+        "instead of an API answer."
     )
 
 
@@ -191,8 +191,10 @@ def test_a_lost_create_that_cannot_be_checked_is_unknown_with_the_way_to_check(
         remote.create_key(alias="who-knows")
     error = caught.value
     assert error.code == "NET.0007" and "is unknown" in error.message
-    assert error.check == "keyferry --profile lab list-keys (look for the alias who-knows)"
-    assert error.check in error.message
+    assert error.check == "keyferry --profile lab list-keys"
+    assert f"{error.check} (look for the alias who-knows)" in error.message
+    assert error.message_id == "outcome.create_unknown"
+    assert (error.arguments["cause"], error.arguments["unreadable"]) == ("HTTP.504", "HTTP.503")
     _no_destructive_advice(error)
 
 
@@ -281,6 +283,7 @@ def test_an_import_whose_answer_was_lost_is_confirmed_and_recorded(
     assert imported.state is KeyState.ENABLED and imported.has_material
     (entry,) = record.entries(key_id=key.key_id)
     assert (entry.outcome, entry.kcv, entry.kcv_source) == (Outcome.IMPORTED, kcv, "wrapped-here")
+    assert entry.kcv_verified is False, "a remote KMS takes the material unchecked"
     assert record.material_of(remote.where, key.key_id) == entry
 
 

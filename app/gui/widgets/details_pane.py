@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 
 from app.backends.import_record import ImportEntry, Outcome
 from app.gui import formatting as fmt
+from app.gui.messages import message_text
 from app.gui.widgets.state_badge import badge_style
 from app.model.audit import AuditEntry
+from app.model.catalogue import MESSAGES
 from app.model.keys import Cmk, KeyState
+from app.model.messages import Message
 
 #: The fields in the first column; the rest go in the second.
 _FIRST_COLUMN = 7
@@ -269,7 +272,7 @@ class DetailsPane(QScrollArea):
                 [fmt.local_time(entry.time_ms), operation, self._outcome(entry), entry.os_user]
             )
             item.setToolTip(0, fmt.utc_time(entry.time_ms))
-            item.setToolTip(2, entry.detail)
+            item.setToolTip(2, self._outcome_detail(entry))
             self.history.addTopLevelItem(item)
         for column in range(self.history.columnCount()):
             self.history.resizeColumnToContents(column)
@@ -281,6 +284,18 @@ class DetailsPane(QScrollArea):
             status = self.tr("No import of this key is recorded on this computer.")
         self.history_status.setText(status)
         self.history_status.setVisible(True)
+
+    def _outcome_detail(self, entry: ImportEntry) -> str:
+        """Why an import did not succeed, in the user's language: the record keeps the
+        English, so its code's sentence is shown (the English only for a code we lack)."""
+        if not entry.result_recorded:
+            return self.tr("No result was recorded: Keyferry stopped during the import.")
+        code = entry.error_code
+        if code is None:
+            return ""
+        if code in MESSAGES:
+            return f"{code}: {message_text(Message(code))}"
+        return f"{code}: {entry.detail}"
 
     def _outcome(self, entry: ImportEntry) -> str:
         if entry.outcome is Outcome.IMPORTED:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from app.model.catalogue import codes, files, keys, remote, safety, server, store
+from app.model.catalogue import codes, files, keys, outcomes, remote, safety, server, store
 
 
 def _table(*areas: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -31,4 +31,5 @@ MESSAGES: Final[dict[str, str]] = _table(
     remote.ENTRIES,
     server.ENTRIES,
     safety.ENTRIES,
+    outcomes.ENTRIES,
 )
