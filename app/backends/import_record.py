@@ -16,6 +16,12 @@ program stopped mid-import). Lines are only ever appended.
 The schema is open: writers may add fields (a PKCS#11 token's provenance, say) through
 ``extra``; readers keep every field they do not know in ``ImportEntry.extra`` and export it.
 ``kcv_source`` is open too; ``KcvSource`` names the values Keyferry writes.
+
+The KCV an importer knows is the one the import expects: ``import_and_record`` passes it to
+the backend as ``expect_kcv`` (the local engine refuses other material, KMS.2607), records it
+with its source, and records on the result whether the KMS confirmed it (``kcv_verified``:
+the backend checked it, ``verifies_kcv``, or reported the KCV itself); a remote KMS takes the
+material unchecked, and the record says so.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from app.backends.profiles import default_config_dir
 from app.model.errors import KmsError, SetupError
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import Cmk
+from app.model.messages import Message
 
 RECORD_FILE = "imports.jsonl"
 SCHEMA = 1
@@ -78,14 +85,16 @@ _KNOWN = (
     "outcome",
     "error_code",
     "detail",
+    "kcv_verified",
 )
 
 
 @dataclass(frozen=True)
 class ImportClaim:
-    """What the importer knows beside the API call: the KCV of the material it sends and
-    where that KCV came from, the token's algorithm and expiry, the key's alias, and any
-    further fields for the record (``extra``: JSON values, nothing secret)."""
+    """What the importer knows beside the API call: the KCV the material it sends must have
+    (the import's ``expect_kcv``) and where that KCV came from, the token's algorithm and
+    expiry, the key's alias, and any further fields for the record (``extra``: JSON values,
+    nothing secret; a PKCS#11 token's provenance, say)."""
 
     kcv: str | None = None
     kcv_source: str | None = None
@@ -98,7 +107,9 @@ class ImportClaim:
 @dataclass(frozen=True)
 class ImportEntry:
     """One import as the record knows it (its attempt and result lines merged).
-    ``material_expires_ms`` is the expiry the import asked for; None means never."""
+    ``material_expires_ms`` is the expiry the import asked for; None means never.
+    ``kcv_verified``: the KMS confirmed ``kcv`` (None: not recorded). ``result_recorded`` is
+    False when only the attempt is there (Keyferry stopped during the import)."""
 
     entry_id: str
     time_ms: int
@@ -114,6 +125,8 @@ class ImportEntry:
     os_user: str = ""
     error_code: str | None = None
     detail: str = ""
+    kcv_verified: bool | None = None
+    result_recorded: bool = True
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
@@ -129,6 +142,7 @@ class ImportEntry:
             "alias": self.alias,
             "kcv": self.kcv,
             "kcv_source": self.kcv_source,
+            "kcv_verified": self.kcv_verified,
             "wrapping_algorithm": self.wrapping_algorithm,
             "token_expires_ms": self.token_expires_ms,
             "material_expires_ms": self.material_expires_ms,
@@ -157,12 +171,12 @@ class ImportRecord:
             self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         except OSError as error:
-            raise SetupError(_cannot_write(self.path, error)) from None
+            raise _cannot_write(self.path, error) from None
         try:
             os.write(fd, data)  # one write: an O_APPEND line is never interleaved
             os.fsync(fd)
         except OSError as error:
-            raise SetupError(_cannot_write(self.path, error)) from None
+            raise _cannot_write(self.path, error) from None
         finally:
             os.close(fd)
 
@@ -183,7 +197,8 @@ class ImportRecord:
         except FileNotFoundError:
             return b""
         except OSError as error:
-            raise SetupError(f"The import record {self.path} cannot be read ({error}).") from None
+            reason = error.strerror or str(error)
+            raise SetupError("record.unreadable", path=self.path, reason=reason) from None
 
     # ------------------------------------------------------------------ reading
 
@@ -228,9 +243,11 @@ def _parse(data: bytes) -> list[dict[str, Any]]:
 def _entry(line: dict[str, Any]) -> ImportEntry | None:
     try:
         outcome = Outcome(line.get("outcome") or Outcome.UNKNOWN)
+        result_recorded = not (line.get("event") == "attempt" and not line.get("outcome"))
         detail = str(line.get("detail") or "")
-        if line.get("event") == "attempt" and not line.get("outcome"):
+        if not result_recorded:
             detail = "No result was recorded: Keyferry stopped during the import."
+        verified = line.get("kcv_verified")
         return ImportEntry(
             entry_id=str(line["id"]),
             time_ms=int(line["time_ms"]),
@@ -251,6 +268,8 @@ def _entry(line: dict[str, Any]) -> ImportEntry | None:
             os_user=str(line.get("os_user") or ""),
             error_code=_str_or_none(line.get("error_code")),
             detail=detail,
+            kcv_verified=verified if isinstance(verified, bool) else None,
+            result_recorded=result_recorded,
             extra={k: v for k, v in line.items() if k not in _KNOWN},
         )
     except (KeyError, ValueError, TypeError):
@@ -265,13 +284,8 @@ def _int_or_none(value: Any) -> int | None:
     return None if value in (None, "") else int(value)
 
 
-def _cannot_write(path: Path, error: OSError) -> str:
-    return (
-        f"The import record {path} cannot be written ({error.strerror or error}). Keyferry "
-        "records every import as proof of which material went into which key, and imports "
-        "nothing without it: free some space or fix the folder's permissions, or set "
-        "KEYFERRY_CONFIG_DIR to a writable folder."
-    )
+def _cannot_write(path: Path, error: OSError) -> SetupError:
+    return SetupError("record.not_written", path=path, reason=error.strerror or str(error))
 
 
 # ------------------------------------------------------------------------ the import
@@ -288,43 +302,47 @@ def import_and_record(
     record: ImportRecord | None = None,
 ) -> Cmk:
     """Import through ``backend`` and record it: the attempt before the call (no record, no
-    import), the result after it, whatever it is. Returns or raises what the backend does."""
+    import), the result after it, whatever it is. The claim's KCV is the import's
+    ``expect_kcv``. Returns or raises what the backend does; KMS.2606 also names the material
+    the record says the key holds."""
     record = record or ImportRecord()
     entry_id = str(uuid.uuid4())
     record.append(_attempt(backend.where, entry_id, key_id, expiration_time, claim))
+    verifies = backend.verifies_kcv
     try:
         cmk = backend.import_key_material(
             key_id=key_id,
             import_token=import_token,
             encrypted_key_material=encrypted_key_material,
             expiration_time=expiration_time,
+            expect_kcv=claim.kcv,
         )
     except ChangeMade as made:
-        _result(record, entry_id, Outcome.IMPORTED, claim, made.cmk, made)
+        _result(record, entry_id, Outcome.IMPORTED, claim, made.cmk, made, verifies)
         raise
     except OutcomeUnknown as unknown:
-        _result(record, entry_id, Outcome.UNKNOWN, claim, None, unknown)
+        _result(record, entry_id, Outcome.UNKNOWN, claim, None, unknown, False)
         raise
     except KmsError as refused:
-        _result(record, entry_id, Outcome.REFUSED, claim, None, refused)
+        _result(record, entry_id, Outcome.REFUSED, claim, None, refused, False)
         earlier = record.material_of(backend.where, key_id) if refused.code == "KMS.2606" else None
         if earlier is None:
             raise
-        raise KmsError(
-            refused.code,
-            f"{refused.message} {held_material(earlier)}",
-            http_status=refused.http_status,
-        ) from None
-    _result(record, entry_id, Outcome.IMPORTED, claim, cmk, None)
+        raise held_material(refused, earlier) from None
+    _result(record, entry_id, Outcome.IMPORTED, claim, cmk, None, verifies)
     return cmk
 
 
-def held_material(entry: ImportEntry) -> str:
-    """The sentence that says which material a key holds, from the record."""
+def held_material(refused: KmsError, entry: ImportEntry) -> KmsError:
+    """KMS.2606 that also says which material the key holds, from the record."""
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.time_ms / 1000))
-    return (
-        f"The key holds material with KCV {entry.kcv}, imported on {when} "
-        "(Keyferry's import record)."
+    return KmsError(
+        refused.code,
+        "record.holds_material",
+        http_status=refused.http_status,
+        problem=refused.sentence or Message(refused.code),
+        kcv=entry.kcv,
+        when=when,
     )
 
 
@@ -360,14 +378,17 @@ def _result(
     claim: ImportClaim,
     cmk: Cmk | None,
     error: KmsError | None,
+    verifies: bool,
 ) -> None:
+    """The result line. ``verifies``: the backend checks an expected KCV."""
     line: dict[str, Any] = {"id": entry_id, "event": "result", "outcome": outcome.value}
+    line["kcv_verified"] = verifies and claim.kcv is not None
     if error is not None:
         line.update(error_code=error.code, detail=error.message)
     if cmk is not None:
         line["alias"] = cmk.alias or claim.alias
-        if cmk.kcv and not claim.kcv:
-            line.update(kcv=cmk.kcv, kcv_source=KcvSource.KMS.value)
+        if cmk.kcv and not claim.kcv:  # the KMS said it: confirmed by the KMS itself
+            line.update(kcv=cmk.kcv, kcv_source=KcvSource.KMS.value, kcv_verified=True)
     try:
         record.append(line)
     except SetupError:

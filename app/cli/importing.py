@@ -128,7 +128,7 @@ def get_parameters(args: argparse.Namespace) -> int:
                 alias=cmk.alias,
                 now_s=time.time(),
                 command=kms.command,
-                kms=kms.label,
+                kms=str(kms.label),
             )
         except BaseException:
             if created:  # a refusal leaves no new empty folder behind
@@ -223,19 +223,23 @@ def _expiry(args: argparse.Namespace) -> int | None:
         raise KmsError("KMS.2602", "cli.time_out_of_range", value=args.expires_at) from None
 
 
-def _claim(token_path: Path) -> ImportClaim:
-    """What the import record keeps beside a command-line import: the token's algorithm,
-    expiry and alias, from the README downloaded with it when it is beside the token."""
-    from app.backends.import_record import ImportClaim
+def _claim(token_path: Path, expected: str | None) -> ImportClaim:
+    """What the import record keeps beside a command-line import: the KCV expected (typed
+    by the user), and the token's algorithm, expiry and alias from the README downloaded
+    with it when it is beside the token."""
+    from app.backends.import_record import ImportClaim, KcvSource
     from app.material.files import FileProblem
     from app.material.import_items import read_import_items
 
+    typed = KcvSource.TYPED.value if expected else None
     readme = token_path.parent / token_path.name.replace("importToken_", "README_", 1)
     try:
         items = read_import_items(readme.with_name(readme.name + ".txt"))
     except (FileProblem, OSError):
-        return ImportClaim()
+        return ImportClaim(kcv=expected, kcv_source=typed)
     return ImportClaim(
+        kcv=expected,
+        kcv_source=typed,
         wrapping_algorithm=items.wrapping_algorithm,
         token_expires_s=items.expiration_time or None,
         alias=items.alias,
@@ -258,8 +262,7 @@ def import_material(args: argparse.Namespace) -> int:
             import_token=token,
             encrypted_key_material=material,
             expiration_time=expires,
-            expect_kcv=expected,
-            claim=_claim(args.token),
+            claim=_claim(args.token, expected),
         )
         verified = expected is not None and kms.verifies_kcv
     if expected is not None and not verified:  # never let a script believe a check happened

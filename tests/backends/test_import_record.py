@@ -67,6 +67,7 @@ def test_a_local_import_is_recorded_beside_the_profiles(
     assert entry.kms == backend.where and entry.kms.kind == "local"
     assert (entry.key_id, entry.alias, entry.outcome) == (key_id, "recorded", Outcome.IMPORTED)
     assert (entry.kcv, entry.kcv_source) == (key_check_value(plain), KcvSource.KMS.value)
+    assert entry.kcv_verified is True  # the KMS reported it itself
     assert cmk.kcv == entry.kcv
     assert entry.wrapping_algorithm == ALGORITHM.value
     assert (entry.token_expires_ms, entry.material_expires_ms) == (expires * 1000, None)
@@ -85,6 +86,34 @@ def test_a_refused_import_is_recorded_with_its_code(backend: LocalBackend) -> No
     (entry,) = ImportRecord().entries(key_id=key_id)
     assert (entry.outcome, entry.error_code) == (Outcome.REFUSED, caught.value.code)
     assert entry.kcv == key_check_value(plain) and entry.kcv_source == "typed"
+    assert ImportRecord().material_of(backend.where, key_id) is None
+
+
+def test_the_kcv_a_claim_knows_is_the_imports_expectation_and_is_recorded_verified(
+    backend: LocalBackend,
+) -> None:
+    """The claim's KCV goes to the backend as expect_kcv: the local engine checks it, and the
+    record says where the KCV came from and that the KMS verified it."""
+    key_id, token, plain, wrapped, _ = _prepared(backend)
+    kcv = key_check_value(plain)
+    _run(backend, key_id, token, wrapped, ImportClaim(kcv=kcv, kcv_source=KcvSource.TYPED))
+    (entry,) = ImportRecord().entries(key_id=key_id)
+    assert (entry.outcome, entry.kcv, entry.kcv_source) == (Outcome.IMPORTED, kcv, "typed")
+    assert entry.kcv_verified is True and entry.as_json()["kcv_verified"] is True
+
+
+def test_material_with_another_kcv_is_refused_and_recorded_unverified(
+    backend: LocalBackend,
+) -> None:
+    key_id, token, _, wrapped, _ = _prepared(backend)
+    claim = ImportClaim(kcv="000000", kcv_source=KcvSource.WRAPPED_HERE)
+    with pytest.raises(KmsError) as caught:
+        _run(backend, key_id, token, wrapped, claim)
+    assert caught.value.code == "KMS.2607"
+    assert backend.describe_key(key_id=key_id).state is KeyState.PENDING_IMPORT
+    (entry,) = ImportRecord().entries(key_id=key_id)
+    assert (entry.outcome, entry.error_code) == (Outcome.REFUSED, "KMS.2607")
+    assert (entry.kcv, entry.kcv_source, entry.kcv_verified) == ("000000", "wrapped-here", False)
     assert ImportRecord().material_of(backend.where, key_id) is None
 
 
@@ -119,6 +148,7 @@ def test_an_attempt_without_a_result_reads_as_unknown(tmp_path: Path) -> None:
     )
     (entry,) = record.entries()
     assert entry.outcome is Outcome.UNKNOWN and "stopped during the import" in entry.detail
+    assert not entry.result_recorded and entry.kcv_verified is None
 
 
 def test_the_schema_is_open_and_damage_is_skipped(tmp_path: Path) -> None:

@@ -325,19 +325,15 @@ class ImportFlow:
         return None if self.expiration_mode is ExpirationMode.NEVER else self.expires_at
 
     def import_claim(self) -> ImportClaim:
-        """What the import record keeps beside the import: the KCV when the file to import
-        is the one Wrap made here, the token's algorithm and expiry, the key's alias."""
-        wrapped = self.wrapped
-        ours = (
-            wrapped is not None
-            and self.wrap_method is WrapMethod.HERE
-            and self.wrap_current()
-            and self.encrypted_path == wrapped.encrypted
-        )
+        """What the import record keeps beside the import: the KCV the import expects
+        (``expected_kcv``) and where it came from, the token's algorithm and expiry, the
+        key's alias."""
+        expected = self.expected_kcv()
+        source = KcvSource.TYPED if self.wrap_method is WrapMethod.HSM else KcvSource.WRAPPED_HERE
         items = self.items
         return ImportClaim(
-            kcv=wrapped.kcv if ours and wrapped else None,
-            kcv_source=KcvSource.WRAPPED_HERE.value if ours else None,
+            kcv=expected,
+            kcv_source=source.value if expected else None,
             wrapping_algorithm=items.wrapping_algorithm if items else None,
             token_expires_s=items.expiration_time if items and items.expiration_time else None,
             alias=self.key.alias if self.key else self.alias,

@@ -139,7 +139,7 @@ def download_items(
         raise files.FileProblem("file.not_folder", path=folder)
     params = backend.get_parameters_for_import(key_id=key.key_id, wrapping_algorithm=algorithm)
     items = write_import_items(
-        folder, params, alias=key.alias, now_s=now, command=backend.command, kms=backend.label
+        folder, params, alias=key.alias, now_s=now, command=backend.command, kms=str(backend.label)
     )
     public_key = serialization.load_der_public_key(params.public_key_der)
     return Download(items, public_key.key_size // 8, params)  # type: ignore[union-attr]
@@ -328,16 +328,15 @@ def import_material(
     token_path: Path,
     encrypted: bytes,
     expiration_time: int | None,
-    expect_kcv: str | None,
-    claim: ImportClaim | None = None,
+    claim: ImportClaim,
 ) -> Cmk:
-    """Import, and keep it in the import record (``claim``: what the wizard knows of it)."""
+    """Import, and keep it in the import record (``claim``: what the wizard knows of it,
+    the KCV the import expects included)."""
     return import_and_record(
         backend,
         key_id=key_id,
         import_token=read_token(token_path),
         encrypted_key_material=encrypted,
         expiration_time=expiration_time,
-        expect_kcv=expect_kcv,
-        claim=claim or ImportClaim(),
+        claim=claim,
     )

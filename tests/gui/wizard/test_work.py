@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
+from app.backends.import_record import ImportClaim
 from app.gui.wizard import work
 from app.gui.wizard.flow import KeyChanges, MaterialSource
 from app.material.files import FileProblem
@@ -254,7 +255,7 @@ def test_import_material_enables_the_key(backend, key, download):
         token_path=download.items.token,
         encrypted=encrypted,
         expiration_time=None,
-        expect_kcv=key_check_value(bytes(range(32))),
+        claim=ImportClaim(kcv=key_check_value(bytes(range(32))), kcv_source="wrapped-here"),
     )
     assert imported.state is KeyState.ENABLED
     assert imported.kcv == key_check_value(bytes(range(32)))

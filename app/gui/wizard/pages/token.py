@@ -148,8 +148,7 @@ class TokenPage(FlowPage):
             self._on_input_changed()
             return False
         key_id, token, encrypted = flow.key.key_id, flow.token_path, flow.encrypted_material
-        expires, expected = flow.expiration_time(), flow.expected_kcv()
-        claim = flow.import_claim()
+        expires, claim = flow.expiration_time(), flow.import_claim()
         assert token is not None and encrypted is not None
         self.run_job(
             lambda: work.import_material(
@@ -158,11 +157,10 @@ class TokenPage(FlowPage):
                 token_path=token,
                 encrypted=encrypted,
                 expiration_time=expires,
-                expect_kcv=expected,
                 claim=claim,
             ),
             doing=self.tr("Importing the key material..."),
-            on_success=lambda key: self._on_imported(key, expected),
+            on_success=lambda key: self._on_imported(key, claim.kcv),
         )
         return False
 
