@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from app.backends.import_record import ImportRecord, Outcome
 from app.gui.wizard.flow import PageId
 from app.model.importing import WrappingAlgorithm
 from app.model.kcv import key_check_value
@@ -60,6 +61,11 @@ def test_the_typed_hsm_kcv_refuses_other_material_then_imports_the_right(
     d.finish()
     assert d.notice().endswith("The KMS checked that it is the KCV expected.")
     assert backend.describe_key(key_id=d.wizard.flow.key.key_id).kcv == key_check_value(material)
+    recorded = ImportRecord().entries(key_id=d.wizard.flow.key.key_id)
+    assert [(e.outcome, e.error_code, e.kcv, e.kcv_source, e.kcv_verified) for e in recorded] == [
+        (Outcome.REFUSED, "KMS.2607", wrong, "typed", False),
+        (Outcome.IMPORTED, None, key_check_value(material), "typed", True),
+    ]
 
 
 def test_a_mistyped_kcv_is_explained_and_holds_next(driver, folder) -> None:
