@@ -1,5 +1,6 @@
 """Importing key material: ``get-parameters-for-import``, ``wrap``, ``import-key-material``,
-``delete-imported-key-material`` and ``kcv``."""
+``delete-imported-key-material`` and ``kcv`` (with ``--key-id``, checked against the import
+record: ``record.py``)."""
 
 from __future__ import annotations
 
@@ -58,9 +59,18 @@ def register(commands: Commands) -> None:
         )
     )
     kcv_parser = add_command(
-        commands, "kcv", "print the key check value of a plaintext material file", kcv
+        commands,
+        "kcv",
+        "print the key check value of a plaintext material file; with --key-id, check it "
+        "against the import record (exit 1 when it is not the key's recorded material)",
+        kcv,
     )
     kcv_parser.add_argument("--material", type=Path, required=True)
+    kcv_parser.add_argument(
+        "--key-id",
+        metavar="KEY",
+        help="the key (ID or alias) whose recorded material the file should be",
+    )
 
 
 def _add_import(commands: Commands) -> None:
@@ -204,6 +214,10 @@ def kcv(args: argparse.Namespace) -> int:
         value = key_check_value(material)
     finally:
         material[:] = bytes(len(material))
+    if args.key_id:
+        from app.cli.record import check_against_record
+
+        return check_against_record(args, value)
     emit(args, {"kcv": value}, value)
     return 0
 
@@ -271,16 +285,22 @@ def import_material(args: argparse.Namespace) -> int:
             f"imported material has the KCV {expected}.",
             file=sys.stderr,
         )
+    if expected is None and not cmk.reports_kcv:
+        print(
+            "note: this KMS reports no key check value and none was given (--expect-kcv), so "
+            "the import record holds no KCV for this import.",
+            file=sys.stderr,
+        )
     if args.json and expected is not None:
-        emit(args, {**key_json(cmk), "expected_kcv": expected, "kcv_verified": verified})
+        emit(args, {**key_json(cmk, kms), "expected_kcv": expected, "kcv_verified": verified})
         return 0
     if not args.json:
         print(f"Key {cmk.alias} imported successfully.")
         if verified:
             print(f"The KMS checked that its KCV is {expected}, as expected.")
-    return emit_key(args, cmk)
+    return emit_key(args, cmk, kms)
 
 
 def delete_material(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return emit_key(args, kms.delete_imported_key_material(key_id=args.key_id))
+        return emit_key(args, kms.delete_imported_key_material(key_id=args.key_id), kms)

@@ -49,27 +49,32 @@ def create_key(args: argparse.Namespace) -> int:
             origin=Origin(args.origin),
             tags=[parse_tag(t) for t in args.tag],
         )
-    return emit_key(args, cmk)
+    return emit_key(args, cmk, kms)
 
 
 def describe_key(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return emit_key(args, kms.describe_key(key_id=args.key_id))
+        return emit_key(args, kms.describe_key(key_id=args.key_id), kms)
 
 
 def list_keys(args: argparse.Namespace) -> int:
+    """A page of keys; with ``--json`` each with its tags (a remote listing carries none,
+    so they are fetched key by key)."""
+    from app.backends.base import with_tags
+
     with backend(args) as kms:
         page = kms.list_keys(
             limit=args.limit,
             marker=args.marker,
             key_state=KeyState(args.state) if args.state else None,
         )
+        keys = with_tags(kms, page.keys) if args.json else page.keys
     if args.json:
         emit(
             args,
             {
                 "keys": [k.key_id for k in page.keys],
-                "key_details": [key_json(k) for k in page.keys],
+                "key_details": [key_json(k, kms) for k in keys],
                 "next_marker": page.next_marker or "",
                 "truncated": "true" if page.truncated else "false",
                 "total": page.total,
@@ -85,11 +90,13 @@ def list_keys(args: argparse.Namespace) -> int:
 
 def update_alias(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return emit_key(args, kms.update_key_alias(key_id=args.key_id, alias=args.alias))
+        return emit_key(args, kms.update_key_alias(key_id=args.key_id, alias=args.alias), kms)
 
 
 def update_description(args: argparse.Namespace) -> int:
     with backend(args) as kms:
         return emit_key(
-            args, kms.update_key_description(key_id=args.key_id, description=args.description)
+            args,
+            kms.update_key_description(key_id=args.key_id, description=args.description),
+            kms,
         )

@@ -28,21 +28,23 @@ def register(commands: Commands) -> None:
 
 def enable_key(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return emit_key(args, kms.enable_key(key_id=args.key_id))
+        return emit_key(args, kms.enable_key(key_id=args.key_id), kms)
 
 
 def disable_key(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return emit_key(args, kms.disable_key(key_id=args.key_id))
+        return emit_key(args, kms.disable_key(key_id=args.key_id), kms)
 
 
 def schedule_deletion(args: argparse.Namespace) -> int:
     with backend(args) as kms:
         return emit_key(
-            args, kms.schedule_key_deletion(key_id=args.key_id, pending_days=args.pending_days)
+            args,
+            kms.schedule_key_deletion(key_id=args.key_id, pending_days=args.pending_days),
+            kms,
         )
 
 
 def cancel_deletion(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return emit_key(args, kms.cancel_key_deletion(key_id=args.key_id))
+        return emit_key(args, kms.cancel_key_deletion(key_id=args.key_id), kms)

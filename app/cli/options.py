@@ -69,6 +69,18 @@ def add_global_options(parser: argparse.ArgumentParser, *, after_command: bool =
         "signatures travel unencrypted); http:// to this machine needs no flag",
     )
     option(
+        "--ca-file",
+        metavar="PEM",
+        help="trust the certificates in this PEM file (a corporate CA) for an https "
+        "--endpoint or --profile; saved with 'profile save'",
+    )
+    option(
+        "--https-proxy",
+        metavar="URL",
+        help="reach an https --endpoint or --profile through this proxy (http://host:port; "
+        "a proxy needing a password goes in $HTTPS_PROXY); saved with 'profile save'",
+    )
+    option(
         "--profile",
         metavar="NAME",
         help="work on the remote KMS of a saved profile ('keyferry profile')",

@@ -9,10 +9,14 @@ import json
 import os
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from app.cli.common import settings
 from app.cli.errors import CliFailure
 from app.cli.options import Commands, add_command
+
+if TYPE_CHECKING:
+    from app.backends.factory import RemoteSettings
 
 
 def register(commands: Commands) -> None:
@@ -25,9 +29,9 @@ def register(commands: Commands) -> None:
     save_parser = add_command(
         actions,
         "save",
-        "save --endpoint, --project-id and --access-key-id "
-        "as a profile; the secret key from $KEYFERRY_SECRET_KEY, stdin "
-        "or a prompt goes to the keyring",
+        "connect to --endpoint with --project-id and --access-key-id (and --ca-file, "
+        "--https-proxy), then save them as a profile; the secret key from "
+        "$KEYFERRY_SECRET_KEY, stdin or a prompt goes to the keyring",
         save,
     )
     save_parser.add_argument("name", metavar="NAME")
@@ -35,6 +39,12 @@ def register(commands: Commands) -> None:
         "--secret-from-stdin",
         action="store_true",
         help="read the secret key from the first line of stdin",
+    )
+    save_parser.add_argument(
+        "--no-check",
+        action="store_true",
+        help="save without first connecting to the KMS (which lists one key to prove the "
+        "endpoint, project and access key work)",
     )
     add_command(actions, "list", "list saved profiles", list_profiles)
     delete_parser = add_command(
@@ -56,13 +66,18 @@ def list_profiles(args: argparse.Namespace) -> int:
                 "endpoint": p.endpoint,
                 "project_id": p.project_id,
                 "access_key_id": p.access_key_id,
+                "ca_file": p.ca_file,
+                "https_proxy": p.https_proxy,
             }
             for n, p in profiles.items()
         }
         print(json.dumps(fields, indent=2))
         return 0
     for p in profiles.values():
-        print(f"{p.name}  {p.endpoint}  project {p.project_id}  key {p.access_key_id}")
+        network = (f"  CA {p.ca_file}" if p.ca_file else "") + (
+            f"  proxy {p.https_proxy}" if p.https_proxy else ""
+        )
+        print(f"{p.name}  {p.endpoint}  project {p.project_id}  key {p.access_key_id}{network}")
     return 0
 
 
@@ -92,7 +107,7 @@ def _read_secret(args: argparse.Namespace) -> str:
 
 def save(args: argparse.Namespace) -> int:
     from app.backends.factory import remote_settings
-    from app.backends.profiles import Profile, ProfileStore, RemoteSecrets, save_profile
+    from app.backends.profiles import Profile, ProfileStore, RemoteSecrets, checked, save_profile
 
     remote = remote_settings(replace(settings(args), profile=None))
     if remote is None:
@@ -106,7 +121,12 @@ def save(args: argparse.Namespace) -> int:
         remote.project_id,
         remote.access_key_id,
         insecure_http=remote.insecure_http,
+        ca_file=remote.ca_file,
+        https_proxy=remote.https_proxy,
     )
+    checked(profile)  # its own refusals first, before any network
+    if not args.no_check:
+        _connect(remote, secret)
     saved = save_profile(profile, secret, store=ProfileStore(), secrets=RemoteSecrets())
     del secret
     print(
@@ -114,3 +134,16 @@ def save(args: argparse.Namespace) -> int:
         "the secret key is in the keyring."
     )
     return 0
+
+
+def _connect(remote: RemoteSettings, secret: str) -> None:
+    """Reach the KMS with one cheap call, so a wrong endpoint, project or access key is
+    said now rather than at the profile's first use; any failure saves nothing."""
+    from app.backends.factory import open_remote
+
+    backend = open_remote(remote, secret_key=secret)
+    try:
+        total = backend.list_keys(limit=1).total
+    finally:
+        backend.close()
+    print(f"Connected: project {remote.project_id} holds {total} key(s).")

@@ -1,12 +1,15 @@
 """The ``keyferry`` command: one parser of every command group, and running what it read.
 
 Errors go to stderr as ``error KMS.XXXX: message`` with exit status 1 (2 for usage and setup
-problems); ``--json`` prints the API's field names.
+problems, 3 when a change's answer was lost and its outcome is unknown); a change made whose
+later step failed (NET.0008) is a success with a warning on stderr. ``--json`` prints the
+API's field names.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -14,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.backends.outcomes import ChangeMade, OutcomeUnknown
 from app.cli import (
     audit,
     data,
@@ -21,6 +25,7 @@ from app.cli import (
     keys,
     lifecycle,
     profiles,
+    record,
     server,
     store,
     tags,
@@ -32,8 +37,11 @@ from app.model.errors import KmsError, SetupError
 
 log = logging.getLogger(__name__)
 
+#: A change whose answer was lost and whose outcome could not be found out (NET.0007).
+EXIT_UNKNOWN = 3
+
 #: The command groups, in the order ``keyferry --help`` lists their commands.
-GROUPS = (window, keys, importing, lifecycle, tags, data, store, audit, server, profiles)
+GROUPS = (window, keys, importing, record, lifecycle, tags, data, store, audit, server, profiles)
 
 
 def default_data_dir() -> Path:
@@ -91,6 +99,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.handler(args)
         sys.stdout.flush()  # here, where a failed write is caught below, not at exit
         return status
+    except ChangeMade as made:  # a success with a warning: the change is there
+        print(f"warning {made.code}: {made.message}", file=sys.stderr)
+        if args.json:  # what a script needs to go on: the key changed
+            print(json.dumps({"key_id": made.key_id, "warning": made.code}))
+        return 0
+    except OutcomeUnknown as unknown:  # neither success nor failure: the script must check
+        print(f"error {unknown.code}: {unknown.message}", file=sys.stderr)
+        return EXIT_UNKNOWN
     except KmsError as error:
         print(f"error {error.code}: {error.message}", file=sys.stderr)
         return 1

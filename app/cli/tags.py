@@ -29,19 +29,19 @@ def register(commands: Commands) -> None:
 
 def create_tag(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return emit_key(args, kms.create_tag(key_id=args.key_id, tag=parse_tag(args.tag)))
+        return emit_key(args, kms.create_tag(key_id=args.key_id, tag=parse_tag(args.tag)), kms)
 
 
 def batch_create(args: argparse.Namespace) -> int:
     tags = [parse_tag(t) for t in args.tags]
     with backend(args) as kms:
-        return emit_key(args, kms.batch_tags(key_id=args.key_id, action="create", tags=tags))
+        return emit_key(args, kms.batch_tags(key_id=args.key_id, action="create", tags=tags), kms)
 
 
 def batch_delete(args: argparse.Namespace) -> int:
     tags = [Tag(k, "") for k in args.tags]
     with backend(args) as kms:
-        return emit_key(args, kms.batch_tags(key_id=args.key_id, action="delete", tags=tags))
+        return emit_key(args, kms.batch_tags(key_id=args.key_id, action="delete", tags=tags), kms)
 
 
 def show_tags(args: argparse.Namespace) -> int:
@@ -57,4 +57,4 @@ def show_tags(args: argparse.Namespace) -> int:
 
 def delete_tag(args: argparse.Namespace) -> int:
     with backend(args) as kms:
-        return emit_key(args, kms.delete_tag(key_id=args.key_id, tag_key=args.tag_key))
+        return emit_key(args, kms.delete_tag(key_id=args.key_id, tag_key=args.tag_key), kms)
