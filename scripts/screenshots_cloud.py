@@ -1,12 +1,16 @@
 """Screenshots of Keyferry on a cloud KMS in a real X window (Xvfb, the xcb platform): the list
 window with a key's KCV from the import record and its per-key record, the wizard naming the
-KMS on its page and in its title, and the connection dialog with its CA bundle and proxy.
+KMS on its page and in its title, the connection dialog with its CA bundle and proxy, and the
+list after a change whose answer was lost and could not be checked (NET.0007).
 
     .venv/bin/python scripts/screenshots_cloud.py [--out docs/screenshots] [--display :180]
+        [--lang zh_CN]
 
-The stand-in cloud is ``keyferry serve`` on a throwaway store, reached under a profile named
-"lab"; the import record lives in a temporary config folder. Writes cloud-list.png,
-cloud-wizard.png and cloud-connection.png.
+The stand-in cloud is ``keyferry serve`` on a throwaway store behind the tests' fault-injecting
+proxy, reached under a profile named "lab"; the import record lives in a temporary config
+folder. Writes cloud-list.png, cloud-wizard.png, cloud-connection.png and cloud-outcome.png
+(with ``--lang zh_CN``: cloud-list-zh_CN.png and so on; a CJK font such as
+fonts-wqy-microhei must be installed).
 """
 
 from __future__ import annotations
@@ -35,11 +39,14 @@ def _stage(tmp: Path):
     )
     from app.model.importing import WrappingAlgorithm
     from app.model.keys import Tag
+    from tests.server.fault_proxy import fault_proxy
     from tests.server.live import ACCESS_KEY, SECRET_KEY, start_server
 
     server = start_server(tmp / "serve")
+    faults = fault_proxy(server.url)
+    proxy = faults.__enter__()  # closed with the server, at the end of the run
     cloud = HuaweiBackend(
-        endpoint=server.url,
+        endpoint=proxy.url,
         project_id="payments-prod",
         access_key_id=ACCESS_KEY,
         secret_key=SECRET_KEY,
@@ -68,10 +75,10 @@ def _stage(tmp: Path):
         ),
     )
     cloud.create_key(alias="partner-bank", description="Material not imported yet")
-    return server, cloud, key
+    return server, (faults, proxy), cloud, key
 
 
-def _shoot(out: Path) -> None:
+def _shoot(out: Path, lang: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.gui.appearance import prepare_application
@@ -79,12 +86,16 @@ def _shoot(out: Path) -> None:
     from app.gui.main_window import CmkListWindow
     from app.gui.tasks import TaskRunner
     from app.gui.wizard.wizard import ImportKeyWizard
+    from tests.server.corporate import make_ca
+    from tests.server.fault_proxy import Fault
 
     app = QApplication([])
     prepare_application(app)
+    _use_language(lang)
+    suffix = "" if lang == "en" else f"-{lang}"
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        server, cloud, key = _stage(tmp)
+        server, (faults, proxy), cloud, key = _stage(tmp)
         runner = TaskRunner()
         window = CmkListWindow(cloud, runner)
         window.resize(1360, 820)
@@ -92,26 +103,46 @@ def _shoot(out: Path) -> None:
         _wait(app, lambda: window.sync.complete and not runner.busy)
         window.select_key(key.key_id)
         _wait(app, lambda: not runner.busy, settle_s=1.0)
-        window.grab().save(str(out / "cloud-list.png"))
+        window.grab().save(str(out / f"cloud-list{suffix}.png"))
         dialog = ConnectionDialog(TaskRunner(), window)
         dialog.endpointEdit.setText("https://kms.ap-southeast-1.myhuaweicloud.com")
         dialog.projectEdit.setText("payments-prod")
         dialog.accessKeyEdit.setText("HPUAEXAMPLEKEY")
-        dialog.caFileEdit.setText("/etc/ssl/corp/ca-bundle.pem")
+        bundle, _, _ = make_ca(tmp / "corp-ca")  # a real PEM bundle, as the field checks
+        dialog.caFileEdit.setText(str(bundle))
         dialog.proxyEdit.setText("http://proxy.corp.example:3128")
         dialog.show()
         _wait(app, lambda: True, settle_s=0.5)
-        dialog.grab().save(str(out / "cloud-connection.png"))
+        dialog.grab().save(str(out / f"cloud-connection{suffix}.png"))
         dialog.close()
         wizard = ImportKeyWizard(cloud, runner, parent=window)
         wizard.show()
         _wait(app, lambda: True, settle_s=0.5)
-        wizard.grab().save(str(out / "cloud-wizard.png"))
+        wizard.grab().save(str(out / f"cloud-wizard{suffix}.png"))
         wizard.close()
+        # Disable the key: the KMS acts, the gateway loses its answer, the key cannot be read.
+        proxy.add(
+            Fault("disable-key", "after", status=504),
+            Fault("describe-key", "before", status=403),
+        )
+        window.operations.disable(window.selected_key())
+        _wait(app, lambda: not runner.busy, settle_s=1.0)
+        window.grab().save(str(out / f"cloud-outcome{suffix}.png"))
         window.close()
         runner.shutdown(wait=True)
         cloud.close()
+        faults.__exit__(None, None, None)
         server.stop()
+
+
+def _use_language(lang: str) -> None:
+    import runpy
+
+    from app.gui.language import language
+
+    if lang != "en":
+        runpy.run_path(str(ROOT / "packaging" / "build_translations.py"))["build"]()
+    language().apply(lang)
 
 
 def _wait(app, condition, *, settle_s: float = 0.3, timeout_s: float = 30) -> None:
@@ -129,10 +160,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--display", default=":180")
+    parser.add_argument("--lang", choices=["en", "zh_CN"], default="en")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _shoot(args.out)
+        _shoot(args.out, args.lang)
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     xvfb = subprocess.Popen(
@@ -145,6 +177,7 @@ def main() -> int:
             env["KEYFERRY_CONFIG_DIR"] = config  # the staged import record, not the user's
             env["XDG_CONFIG_HOME"] = config
             command = [sys.executable, __file__, "--child", "--out", str(args.out)]
+            command += ["--lang", args.lang]
             return subprocess.run(command, env=env, check=False).returncode
     finally:
         xvfb.terminate()

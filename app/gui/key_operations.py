@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.backends.base import KmsBackend
+from app.backends.outcomes import ChangeMade, OutcomeUnknown
 from app.gui.key_list_sync import KeyListSync
 from app.gui.messages import error_text, join_sentences
 from app.gui.tasks import TaskRunner
@@ -41,6 +42,9 @@ class KeyOperations(QObject):
     succeeded = Signal(str)
     #: An operation without a dialog failed: the sentence, with the KMS code.
     failed = Signal(str)
+    #: A change whose answer was lost: made, but a step after it failed (NET.0008), or its
+    #: outcome unknown (NET.0007). Neither a success nor a failure: the sentence, to heed.
+    warned = Signal(str)
     #: The set of keys with an operation running changed.
     busyChanged = Signal()
     #: A key may have been created without its answer (the wizard closed while the KMS was
@@ -272,8 +276,17 @@ class KeyOperations(QObject):
         self.succeeded.emit(message.replace("%1", cmk.alias))
 
     def _failed(self, error: BaseException, dialog: KeyDialog | None, failure: str) -> None:
-        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
-            dialog.show_error(error)
+        shown = dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible()
+        if isinstance(error, ChangeMade):  # made: the dialog's work is done
+            if error.cmk is not None:
+                self._sync.apply([error.cmk])
+            if shown:
+                dialog.finish()  # type: ignore[union-attr]
+            self.warned.emit(error_text(error))
+        elif shown:
+            dialog.show_error(error)  # type: ignore[union-attr]
+        elif isinstance(error, OutcomeUnknown):  # not "could not": it may well have been
+            self.warned.emit(error_text(error))
         else:
             self.failed.emit(join_sentences(failure, error_text(error)))
 

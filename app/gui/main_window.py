@@ -223,6 +223,7 @@ class CmkListWindow(QMainWindow):
         ops.keyChanged.connect(self._on_operations_keyChanged)
         ops.succeeded.connect(self._on_operations_succeeded)
         ops.failed.connect(lambda text: self.notice.show_text(text, Kind.ERROR))
+        ops.warned.connect(lambda text: self.notice.show_text(text, Kind.WARNING))
         ops.keyMayExist.connect(self._on_operations_keyMayExist)
         ops.busyChanged.connect(self._update_actions)
         self.proxy.rowsInserted.connect(self._update_shown_count)
