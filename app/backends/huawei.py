@@ -11,9 +11,10 @@ values the local engine returns, and every failure into a ``KmsError``:
 - an answer without a field the operation needs is ``NET.0006``, naming the field.
 
 Reads are retried on 429 and 502-504 (``remote_calls.py``). A change whose answer is lost is
-not retried: the key is read back to find out what happened (``outcomes.py``), and the user
-is told a confirmed result, or that it is unknown and how to check. The API answers most
-changes with a partial record, so changes are followed by a describe-key. A listing carries
+not retried: the key is read back to find out what happened (``huawei_changes.py``, which
+holds create-key too; ``outcomes.py``), and the user is told a confirmed result, or that it
+is unknown and how to check. The API answers most changes with a partial record, so changes
+are followed by a describe-key. A listing carries
 no tags (``tags_known`` is False; ``with_tags`` fetches them) and no KMS of this API reports
 a KCV (``reports_kcv`` is False): Keyferry's import record keeps the KCV instead. Nor does
 it take an expected KCV: ``import_key_material`` checks an ``expect_kcv`` for its form and
@@ -26,7 +27,6 @@ import base64
 import binascii
 import logging
 import shlex
-import time
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,8 +37,8 @@ from huaweicloudsdkkms.v2 import KmsClient
 from huaweicloudsdkkms.v2 import model as m
 
 from app.backends.base import ChangeListener, KmsRef, Listeners, TagAction
+from app.backends.huawei_changes import Done, RemoteChanges, batch_request
 from app.backends.huawei_data import RemoteData, required
-from app.backends.outcomes import ChangeMade, OutcomeUnknown, answer_lost
 from app.backends.remote_calls import RemoteCalls
 from app.backends.remote_errors import answer_error
 from app.model import rules
@@ -46,14 +46,12 @@ from app.model.api_format import cmk_from_details
 from app.model.audit import AuditEntry
 from app.model.errors import KmsError
 from app.model.importing import ImportParameters, WrappingAlgorithm
-from app.model.keys import Cmk, KeyPage, KeySpec, KeyState, Origin, Tag
+from app.model.keys import Cmk, KeyPage, KeyState, Tag
 from app.model.messages import Message
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 30.0
 LIST_PAGE = 1000
-#: How far the KMS's clock may be behind ours when a lost create-key is looked up by alias.
-CLOCK_SKEW_MS = 15 * 60 * 1000
 
 # The SDK logs connection failures on a logger of its own (as errors, with the request's
 # details); the failure reaches the user as our own KmsError, so the SDK's record is dropped
@@ -62,10 +60,8 @@ _SDK_LOG = logging.getLogger("HuaweiCloud-SDK-KmsClient")
 _SDK_LOG.addHandler(logging.NullHandler())
 _SDK_LOG.propagate = False
 
-Done = Callable[[Cmk], bool]
 
-
-class HuaweiBackend(RemoteData):
+class HuaweiBackend(RemoteData, RemoteChanges):
     """A remote KMS at ``endpoint`` (``https://...``, or ``http://`` for a local server).
     ``ca_file``: a CA bundle to trust (a corporate TLS proxy's); ``https_proxy``: an HTTP
     proxy for https endpoints (``http://host:port``); ``profile``: the profile's name, for
@@ -147,118 +143,7 @@ class HuaweiBackend(RemoteData):
     def _read(self, method: str, request: Any) -> Any:
         return self._calls.read(self._client, method, request)
 
-    # -------------------------------------------------------------- changes
-
-    def _change(self, method: str, request: Any, *, key_id: str, done: Done, what: str) -> Cmk:
-        """Make a change; when its answer is lost, read the key to find out what happened."""
-        try:
-            self._calls.change(self._client, method, request)
-        except KmsError as error:
-            if not answer_lost(error):
-                raise
-            return self._settle(error, key_id=key_id, done=done, what=what)
-        return self._changed(key_id)
-
-    def _settle(self, error: KmsError, *, key_id: str, done: Done, what: str) -> Cmk:
-        check = f"{self.command} describe-key {key_id}"
-        try:
-            cmk = self.describe_key(key_id=key_id)
-        except KmsError as unreadable:
-            raise OutcomeUnknown(
-                "outcome.unknown",
-                key_id=key_id,
-                check=check,
-                what=what,
-                cause=error.code,
-                unreadable=unreadable.code,
-            ) from None
-        if not done(cmk):
-            raise KmsError(
-                "NET.0009", "outcome.not_made", what=what, cause=error.code, state=cmk.state
-            )
-        self._listeners.notify(frozenset({key_id}))
-        return cmk
-
-    def _changed(self, key_id: str) -> Cmk:
-        """After a change: the key as it is now, and a notice to listeners. A change made
-        but not read back is a success with a warning (``ChangeMade``)."""
-        self._listeners.notify(frozenset({key_id}))
-        try:
-            return self.describe_key(key_id=key_id)
-        except KmsError as error:
-            raise ChangeMade("outcome.not_read_back", key_id=key_id, cause=error.code) from None
-
-    # keys
-    def create_key(
-        self,
-        *,
-        alias: str,
-        description: str = "",
-        origin: Origin = Origin.EXTERNAL,
-        tags: Iterable[Tag] = (),
-    ) -> Cmk:
-        tags = tuple(tags)
-        rules.check_tags(tags)  # before creating, so a bad tag leaves no untagged key behind
-        body = m.CreateKeyRequestBody(
-            key_alias=alias,
-            key_spec=KeySpec.AES_256.value,
-            key_usage="ENCRYPT_DECRYPT",
-            key_description=description,
-            origin=Origin(origin).value,
-        )
-        started_ms = int(time.time() * 1000)
-        try:
-            answer = self._calls.change(self._client, "create_key", m.CreateKeyRequest(body=body))
-            key_id = required(getattr(answer.key_info, "key_id", None), "key_info.key_id")
-        except KmsError as error:
-            if not answer_lost(error):
-                raise
-            key_id = self._find_created(error, alias=alias, started_ms=started_ms)
-        if tags:
-            self._tag_new_key(key_id, alias, tags)
-        return self._changed(key_id)
-
-    def _find_created(self, error: KmsError, *, alias: str, started_ms: int) -> str:
-        """After a lost create-key: the ID of the key it made, found by its alias."""
-        try:
-            found = [k for k in self.all_keys() if k.alias == alias]
-        except KmsError as unreadable:
-            raise OutcomeUnknown(
-                "outcome.create_unknown",
-                key_id=None,
-                check=f"{self.command} list-keys",
-                cause=error.code,
-                unreadable=unreadable.code,
-                alias=alias,
-            ) from None
-        if not found:
-            raise KmsError("NET.0009", "outcome.create_not_made", cause=error.code, alias=alias)
-        key = found[0]
-        if key.created_ms < started_ms - CLOCK_SKEW_MS:
-            raise KmsError("KMS.1104", "outcome.alias_existed", alias=alias, existing_id=key.key_id)
-        return key.key_id
-
-    def _tag_new_key(self, key_id: str, alias: str, tags: tuple[Tag, ...]) -> None:
-        """Tag a key just created; a failure leaves a created key, said as such."""
-        try:
-            self._change(
-                "batch_create_kms_tags",
-                _batch_request(key_id, "create", tags),
-                key_id=key_id,
-                done=lambda cmk: set(tags) <= set(cmk.tags),
-                what="batch-create-tags",
-            )
-        except KmsError as error:
-            pairs = " ".join(shlex.quote(f"{t.key}={t.value}") for t in tags)
-            raise ChangeMade(
-                "outcome.tags_not_set",
-                key_id=key_id,
-                alias=alias,
-                created_id=key_id,
-                cause=error.code,
-                check=f"{self.command} batch-create-tags {key_id} {pairs}",
-            ) from None
-
+    # keys (create_key: huawei_changes.py)
     def describe_key(self, *, key_id: str) -> Cmk:
         answer = self._read(
             "list_key_detail", m.ListKeyDetailRequest(body=m.OperateKeyRequestBody(key_id=key_id))
@@ -479,7 +364,7 @@ class HuaweiBackend(RemoteData):
 
         return self._change(
             "batch_create_kms_tags",
-            _batch_request(key_id, action, tags),
+            batch_request(key_id, action, tags),
             key_id=key_id,
             done=done,
             what=f"batch-{action}-tags",
@@ -519,15 +404,6 @@ def _http_config(
         config.proxy_host = proxy.hostname
         config.proxy_port = proxy.port
     return config
-
-
-def _batch_request(key_id: str, action: str, tags: Iterable[Tag]) -> Any:
-    return m.BatchCreateKmsTagsRequest(
-        key_id=key_id,
-        body=m.BatchCreateKmsTagsRequestBody(
-            tags=[m.TagItem(key=t.key, value=t.value) for t in tags], action=action
-        ),
-    )
 
 
 def _details(info: Any, *, fallback_id: str | None = None) -> dict[str, Any]:

@@ -42,6 +42,7 @@ from app.gui.cmk_table_model import (
 )
 from app.gui.geometry import keep_inside, text_size
 from app.gui.key_actions import KeyActions
+from app.gui.key_history import KeyHistory
 from app.gui.key_list_sync import KeyListSync
 from app.gui.key_operations import KeyOperations
 from app.gui.messages import error_text, message_text
@@ -53,7 +54,6 @@ from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.top_bar import TopBar
 from app.gui.window_menus import KEY_GROUPS, WindowMenus
 from app.gui.window_status import WindowStatus
-from app.model.audit import AuditEntry
 from app.model.errors import SetupError
 from app.model.keys import Cmk
 
@@ -128,6 +128,7 @@ class CmkListWindow(QMainWindow):
         self.table = make_key_table(central, self.proxy, StateRole)
         self.table.setAccessibleName(self.tr("Keys"))
         self.details = DetailsPane(central)
+        self.history = KeyHistory(self.backend, self.runner, self.details, lambda: self._key_id)
         self.splitter = QSplitter(Qt.Orientation.Vertical, central)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.table)
@@ -303,7 +304,7 @@ class CmkListWindow(QMainWindow):
         if cmk is not self._shown:
             self.details.show_key(cmk, self.now_ms())
             if cmk is not None:
-                self._load_history(cmk)
+                self.history.load(cmk)
             self._shown = cmk
         self._update_actions()
 
@@ -311,44 +312,6 @@ class CmkListWindow(QMainWindow):
         cmk = self.selected_key()
         busy = cmk is not None and self.operations.is_busy(cmk.key_id)
         self.key_actions.update_for(cmk, busy=busy)
-
-    def _load_history(self, cmk: Cmk) -> None:
-        if not self.backend.supports_history:
-            self._load_record(cmk)
-            return
-        self.details.show_history(None, status=self.tr("Loading the history\u2026"))
-        self.runner.run(
-            lambda: self.backend.history(key_id=cmk.key_id),
-            context=self.details,
-            on_success=lambda entries: self._on_history(cmk.key_id, entries),
-            on_failure=lambda error: self._on_history(cmk.key_id, None, error),
-        )
-
-    def _load_record(self, cmk: Cmk) -> None:
-        """Keyferry's import record of the key, where the KMS keeps no history we can read
-        (it gives the KCV such a KMS does not report, too)."""
-        from app.backends.import_record import ImportRecord
-
-        where, key_id = self.backend.where, cmk.key_id
-        self.details.show_history(None, status=self.tr("Loading the import record\u2026"))
-        self.runner.run(
-            lambda: ImportRecord().entries(key_id=key_id, kms=where),
-            context=self.details,
-            on_success=lambda entries: key_id == self._key_id and self.details.show_record(entries),
-            on_failure=lambda error: self._on_history(key_id, None, error),
-        )
-
-    def _on_history(
-        self, key_id: str, entries: list[AuditEntry] | None, error: BaseException | None = None
-    ) -> None:
-        if key_id != self._key_id:
-            return
-        status = (
-            ""
-            if error is None
-            else self.tr("The history could not be read: %1").replace("%1", error_text(error))
-        )
-        self.details.show_history(entries, status=status)
 
     # ------------------------------------------------------------------ reacting
 

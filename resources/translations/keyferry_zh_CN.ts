@@ -80,18 +80,6 @@
         <translation>密钥</translation>
     </message>
     <message>
-        <source>Loading the history…</source>
-        <translation>正在加载历史记录…</translation>
-    </message>
-    <message>
-        <source>Loading the import record…</source>
-        <translation>正在读取导入记录…</translation>
-    </message>
-    <message>
-        <source>The history could not be read: %1</source>
-        <translation>无法读取历史记录：%1</translation>
-    </message>
-    <message>
         <source>Reloading: waiting for the KMS to answer an earlier request…</source>
         <translation>正在重新加载：等待 KMS 应答之前的请求…</translation>
     </message>
@@ -1434,6 +1422,21 @@ Response:
     <message>
         <source>Unexpected error (%1): %2</source>
         <translation>意外错误（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>KeyHistory</name>
+    <message>
+        <source>Loading the history…</source>
+        <translation>正在加载历史记录…</translation>
+    </message>
+    <message>
+        <source>Loading the import record…</source>
+        <translation>正在读取导入记录…</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>无法读取历史记录：%1</translation>
     </message>
 </context>
 <context>
