@@ -137,7 +137,7 @@ def test_a_remote_key_shows_its_material_expiry_and_recorded_kcv(
     assert shown["State"] == "Enabled"
     assert shown["KCV"].startswith(f"{kcv} (recorded at import on ")
     assert shown["KCV"].endswith("; this KMS does not report one)")
-    assert shown["Material expires"].endswith("(2031-05-04 03:02:01 UTC)")
+    assert "2031-05-04 03:02:01 UTC" in shown["Material expires"]  # once where local is UTC
     data = _json(run, *remote, "describe-key", key)
     assert (data["kcv"], data["recorded_kcv"]) == ("", kcv)
     assert data["expiration_time"] == str(1935630121000)
