@@ -8,6 +8,7 @@ import os
 from cryptography.hazmat.primitives import serialization
 from keyring.backend import KeyringBackend
 
+from app.backends.base import KmsBackend
 from app.model.importing import ImportParameters, WrappingAlgorithm
 
 #: Every plaintext material and import token tests handled; the ``kms`` fixture scans its
@@ -52,3 +53,25 @@ class MemoryKeyring(KeyringBackend):
 def scale(ci: int, long: int) -> int:
     """How many examples/iterations: ``ci`` normally, ``long`` under ``pytest --long``."""
     return long if os.environ.get("KEYFERRY_LONG_TESTS") == "1" else ci
+
+
+def import_recorded(backend: KmsBackend, alias: str, expires: int | None = None) -> str:
+    """A new key of ``alias`` with fresh material imported through the import record (the
+    KCV as wrapped here); the material's KCV."""
+    from app.backends.import_record import ImportClaim, import_and_record
+    from app.model.kcv import key_check_value
+
+    algorithm = WrappingAlgorithm.RSAES_OAEP_SHA_256
+    key = backend.create_key(alias=alias)
+    params = backend.get_parameters_for_import(key_id=key.key_id, wrapping_algorithm=algorithm)
+    material = os.urandom(32)
+    kcv = key_check_value(material)
+    import_and_record(
+        backend,
+        key_id=key.key_id,
+        import_token=params.import_token,
+        encrypted_key_material=wrap_for(params, material),
+        expiration_time=expires,
+        claim=ImportClaim(kcv=kcv, kcv_source="wrapped-here", wrapping_algorithm=algorithm),
+    )
+    return kcv

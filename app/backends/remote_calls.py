@@ -102,8 +102,8 @@ class RemoteCalls:
         asked = retry_after_seconds(self._seen.retry_after, now=time.time())
         if asked is not None:
             return asked if asked <= MAX_WAIT_S else None
-        backoff = FIRST_BACKOFF_S * 2**attempt
-        return min(MAX_WAIT_S, backoff * (1 + self._rng.random() / 2))
+        backoff: float = FIRST_BACKOFF_S * 2**attempt
+        return min(MAX_WAIT_S, backoff * (1.0 + self._rng.random() / 2))
 
 
 def retry_after_seconds(value: str | None, *, now: float) -> float | None:

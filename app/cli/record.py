@@ -82,7 +82,7 @@ def _own_fields() -> list[str]:
     from app.backends.base import KmsRef
     from app.backends.import_record import ImportEntry, Outcome
 
-    blank = ImportEntry("", 0, KmsRef("", ""), "", "", Outcome.UNKNOWN)
+    blank = ImportEntry("", 0, KmsRef("", "", ""), "", "", Outcome.UNKNOWN)
     return list(blank.as_json())
 
 
@@ -97,9 +97,9 @@ def _cell(value: Any) -> str:
 def _line(entry: ImportEntry) -> str:
     kcv = entry.kcv or "-"
     if entry.kcv:
-        checked = {True: ", verified by the KMS", False: ", not verified"}.get(
-            entry.kcv_verified, ""
-        )
+        checked = {True: ", verified by the KMS", False: ", not verified", None: ""}[
+            entry.kcv_verified
+        ]
         kcv += f" ({entry.kcv_source or 'source unknown'}{checked})"
     outcome = entry.outcome.value + (f" {entry.error_code}" if entry.error_code else "")
     kms = entry.kms.location + (f" project {entry.kms.project_id}" if entry.kms.project_id else "")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from app.backends.base import KmsBackend
+from app.backends.import_record import ImportEntry
 from app.gui.messages import error_text
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.details_pane import DetailsPane
@@ -51,11 +52,13 @@ class KeyHistory(QObject):
         self._runner.run(
             lambda: ImportRecord().entries(key_id=key_id, kms=where),
             context=self._details,
-            on_success=lambda entries: (
-                key_id == self._selected() and self._details.show_record(entries)
-            ),
+            on_success=lambda entries: self._on_record(key_id, entries),
             on_failure=lambda error: self._on_history(key_id, None, error),
         )
+
+    def _on_record(self, key_id: str, entries: list[ImportEntry]) -> None:
+        if key_id == self._selected():
+            self._details.show_record(entries)
 
     def _on_history(
         self, key_id: str, entries: list[AuditEntry] | None, error: BaseException | None = None

@@ -21,7 +21,7 @@ from app.model.kcv import key_check_value
 from app.server.api import ServerContext
 from app.server.signing import Verifier
 from tests.cli.conftest import Run
-from tests.cli.test_expect_kcv import prepared
+from tests.cli.helpers import prepared
 from tests.server.corporate import corporate_network
 from tests.server.fault_proxy import Fault, FaultProxy, fault_proxy
 from tests.server.live import ACCESS_KEY, SECRET_KEY, in_process_server, new_project

@@ -5,7 +5,6 @@ warning that says so, never "could not be disabled"; a change made whose reading
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLineEdit
@@ -15,7 +14,7 @@ from app.gui.main_window import CmkListWindow
 from app.gui.widgets.notice import Kind
 from app.model.keys import KeyState
 from tests.gui.list_window.driver import ListDriver
-from tests.gui.list_window.test_remote_truth import _import
+from tests.helpers import import_recorded
 from tests.server.fault_proxy import Fault, FaultProxy, fault_proxy
 from tests.server.live import ACCESS_KEY, SECRET_KEY, new_project
 
@@ -27,7 +26,7 @@ def proxy(live_server) -> Iterator[FaultProxy]:
 
 
 @pytest.fixture
-def lw(qtbot, proxy: FaultProxy, runner, tmp_path: Path) -> Iterator[ListDriver]:
+def lw(qtbot, proxy: FaultProxy, runner) -> Iterator[ListDriver]:
     cloud = HuaweiBackend(
         endpoint=proxy.url,
         project_id=new_project(),
@@ -35,7 +34,7 @@ def lw(qtbot, proxy: FaultProxy, runner, tmp_path: Path) -> Iterator[ListDriver]
         secret_key=SECRET_KEY,
         profile="lab",
     )
-    _import(cloud, "flaky", tmp_path, None)
+    import_recorded(cloud, "flaky", None)
     window = CmkListWindow(cloud, runner)
     qtbot.addWidget(window)
     window.show()

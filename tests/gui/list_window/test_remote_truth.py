@@ -11,41 +11,23 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QTreeWidget
 
 from app.backends.huawei import HuaweiBackend
-from app.backends.import_record import ImportClaim, import_and_record
 from app.gui.cmk_table_model import Column
 from app.gui.main_window import CmkListWindow
-from app.material.wrap import generate_material, key_check_value, load_wrapping_key, wrap_material
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import Tag
 from tests.gui.list_window.driver import ListDriver
+from tests.helpers import import_recorded
 
 ALGORITHM = WrappingAlgorithm.RSAES_OAEP_SHA_256
-
-
-def _import(remote: HuaweiBackend, alias: str, tmp: Path, expires: int | None) -> str:
-    key = remote.create_key(alias=alias)
-    params = remote.get_parameters_for_import(key_id=key.key_id, wrapping_algorithm=ALGORITHM)
-    (tmp / alias).write_bytes(params.public_key_der)
-    material = generate_material()
-    kcv = key_check_value(material)
-    import_and_record(
-        remote,
-        key_id=key.key_id,
-        import_token=params.import_token,
-        encrypted_key_material=wrap_material(material, load_wrapping_key(tmp / alias), ALGORITHM),
-        expiration_time=expires,
-        claim=ImportClaim(kcv=kcv, kcv_source="wrapped-here", wrapping_algorithm=ALGORITHM),
-    )
-    return kcv
 
 
 def test_a_remote_list_shows_what_it_knows_and_no_more(
     qtbot, remote_backend: HuaweiBackend, runner, tmp_path: Path
 ) -> None:
     remote_backend.create_key(alias="tagged", tags=[Tag("env", "prod"), Tag("team", "ops")])
-    kcv = _import(remote_backend, "imported", tmp_path, None)
+    kcv = import_recorded(remote_backend, "imported", None)
     expires = int(time.time()) + 30 * 86400
-    _import(remote_backend, "expiring", tmp_path, expires)
+    import_recorded(remote_backend, "expiring", expires)
     window = CmkListWindow(remote_backend, runner, tick_ms=200)
     qtbot.addWidget(window)
     window.show()

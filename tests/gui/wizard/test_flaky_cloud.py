@@ -16,7 +16,7 @@ from app.backends.import_record import ImportRecord, Outcome
 from app.gui.wizard.flow import PageId
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.model.keys import KeyState, Tag
-from tests.gui.wizard_driver import WizardDriver
+from tests.gui.wizard.wizard_driver import WizardDriver
 from tests.server.fault_proxy import Fault, FaultProxy, fault_proxy
 from tests.server.live import ACCESS_KEY, SECRET_KEY, new_project
 
