@@ -663,6 +663,14 @@ Response:
         <translation>KMS：%1</translation>
     </message>
     <message>
+        <source>Importing material again into the key %1 (%2)</source>
+        <translation>再次向密钥 %1（%2）导入密钥材料</translation>
+    </message>
+    <message>
+        <source>Importing material again into the key %1</source>
+        <translation>再次向密钥 %1 导入密钥材料</translation>
+    </message>
+    <message>
         <source>&amp;Go back to “%1”</source>
         <translation>返回“%1”(&amp;G)</translation>
     </message>

@@ -62,12 +62,22 @@ def test_import_again_starts_at_the_download_and_enables_the_key(make_wizard, ba
     assert d.wizard.currentId() == PageId.DOWNLOAD
     assert not d.button(QWizard.WizardButton.BackButton).isVisible()
     assert d.wizard.windowTitle().startswith("Import Key Material Again \u2014 Local engine (")
+    named = f"Importing material again into the key pending ({key.key_id})"
+
+    def key_line() -> str:
+        label = d.wizard.currentPage().findChild(QLabel, "pageKeyLabel")
+        return label.text() if label.isVisible() else ""
+
+    d.qtbot.waitUntil(lambda: key_line() == named)
     d.download(folder)
     assert f"README_{key.key_id}_" in d.wizard.flow.items.readme.name
     d.next(PageId.WRAP)
+    assert key_line() == named
     d.wrap_here()
     d.next(PageId.MATERIAL)
+    assert key_line() == named
     d.next(PageId.TOKEN)
+    assert key_line() == named
     d.finish()
     assert d.notice().startswith("Key pending imported successfully.")
     assert backend.describe_key(key_id=key.key_id).state is KeyState.ENABLED

@@ -172,8 +172,13 @@ class FlowPage(QWizardPage):
             objectName="pageKmsLabel",
         )
         self.kms_label.setWordWrap(True)
+        # An import again works on a key that exists: every page names it, not only the last.
+        self.key_label = QLabel(content, objectName="pageKeyLabel")
+        self.key_label.setWordWrap(True)
+        self.key_label.setVisible(flow.resuming)
         layout = QVBoxLayout(content)
         layout.addWidget(self.kms_label)
+        layout.addWidget(self.key_label)
         layout.addWidget(self.body, 1 if self.expands else 0)
         layout.addWidget(self._doing)
         layout.addWidget(self._progress)
@@ -196,7 +201,21 @@ class FlowPage(QWizardPage):
 
     def show_current(self) -> None:
         """Called by the wizard whenever this page becomes the current one."""
+        self.name_key()
         self._guarded(self.shown, None)
+
+    def name_key(self) -> None:
+        """On an import again, say which key: its alias and ID once read, its ID before."""
+        if not self.flow.resuming:
+            return
+        key = self.flow.key
+        if key is not None and key.alias:
+            text = self.tr("Importing material again into the key %1 (%2)")
+            text = text.replace("%1", key.alias).replace("%2", key.key_id)
+        else:
+            key_id = key.key_id if key is not None else self.flow.resume_key_id or ""
+            text = self.tr("Importing material again into the key %1").replace("%1", key_id)
+        self.key_label.setText(text)
 
     def isComplete(self) -> bool:
         return not self.busy and self._guarded(self.ready, False)

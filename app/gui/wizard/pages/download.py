@@ -134,6 +134,7 @@ class DownloadPage(FlowPage):
 
     def _on_key_loaded(self, key: Cmk) -> None:
         refusal = self.flow.key_loaded(key)
+        self.name_key()  # its alias is known now
         if refusal is not None:
             self.show_failure(refusal)
         self._look_for_earlier()
