@@ -2,13 +2,15 @@
 dark palettes, with a handful of realistic keys in every state, and two of its dialogs.
 
     .venv/bin/python scripts/screenshots_list.py [--out docs/screenshots] [--lang zh_CN]
+        [--screen 1024x700 --font-size 14]
 
 Starts ``Xvfb :98 -screen 0 1400x900x24`` itself (and stops it), then runs one child process
 per colour scheme. Writes list-light.png, list-dark.png, schedule-deletion-light.png,
 try-it-dark.png and cannot-open-light.png (the window on a store whose master-key file is
 damaged); with ``--lang zh_CN``, the same in Simplified Chinese with ``-zh_CN`` before
-``.png`` (a CJK font such as fonts-wqy-microhei must be installed). The store is a throwaway
-one under a temporary folder.
+``.png`` (a CJK font such as fonts-wqy-microhei must be installed); with ``--font-size 14``,
+``-14pt`` too, on the screen ``--screen`` gives (the window as large as it fits). The store
+is a throwaway one under a temporary folder.
 """
 
 from __future__ import annotations
@@ -88,7 +90,13 @@ def seed(kms: object, chinese: bool = False) -> None:
     make("search/index", Origin.KMS, "", env="staging", team="search")
 
 
-def shoot(scheme: str, out: Path, language_code: str = "en") -> None:
+def shoot(
+    scheme: str,
+    out: Path,
+    language_code: str = "en",
+    font_size: int | None = None,
+    screen: tuple[int, int] = (1400, 900),
+) -> None:
     """In this process: open the window on a fresh store and save its pictures."""
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -103,6 +111,10 @@ def shoot(scheme: str, out: Path, language_code: str = "en") -> None:
 
     app = QApplication(["keyferry"])
     app.setStyle("Fusion")
+    if font_size:
+        font = app.font()
+        font.setPointSize(font_size)
+        app.setFont(font)
     use_language(language_code)
     # Xvfb has no desktop theme to follow, so the system palette is set as a desktop would.
     app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
@@ -116,7 +128,7 @@ def shoot(scheme: str, out: Path, language_code: str = "en") -> None:
     seed(kms, chinese=language_code != "en")
     backend, runner = LocalBackend(kms), TaskRunner()
     window = CmkListWindow(backend, runner)
-    window.resize(1390, 880)
+    window.resize(min(1390, screen[0] - 10), min(880, screen[1] - 20))
     window.show()
     wait_for(lambda: window.sync.complete and not runner.busy, 30_000)
     window.select_key(
@@ -124,17 +136,17 @@ def shoot(scheme: str, out: Path, language_code: str = "en") -> None:
     )
     wait_for(lambda: not runner.busy and window.details.history.topLevelItemCount() > 0, 10_000)
     QTest.qWait(300)
-    suffix = "" if language_code == "en" else f"-{language_code}"
+    suffix = _suffix(language_code, font_size)
     window.grab().save(str(out / f"list-{scheme}{suffix}.png"))
     shoot_dialog(window, scheme, out, suffix)
     runner.shutdown()
     backend.close()
     kms.close()
     if scheme == "light":
-        shoot_cannot_open(folder, out, suffix)
+        shoot_cannot_open(folder, out, suffix, screen)
 
 
-def shoot_cannot_open(folder: Path, out: Path, suffix: str) -> None:
+def shoot_cannot_open(folder: Path, out: Path, suffix: str, screen: tuple[int, int]) -> None:
     """The window as keyferry opens it on a store whose master-key file is damaged."""
     from PySide6.QtTest import QTest
 
@@ -149,7 +161,7 @@ def shoot_cannot_open(folder: Path, out: Path, suffix: str) -> None:
     backend = open_local(folder / "store", master_key_file=key_file, background=False, lazily=True)
     runner = TaskRunner()
     window = CmkListWindow(backend, runner)
-    window.resize(1390, 880)
+    window.resize(min(1390, screen[0] - 10), min(880, screen[1] - 20))
     window.show()
     wait_for(lambda: bool(window.notice.text()) and not runner.busy, 10_000)
     QTest.qWait(300)
@@ -184,18 +196,27 @@ def shoot_dialog(window: object, scheme: str, out: Path, suffix: str = "") -> No
     dialog.reject()
 
 
+def _suffix(language_code: str, font_size: int | None) -> str:
+    return ("" if language_code == "en" else f"-{language_code}") + (
+        f"-{font_size}pt" if font_size else ""
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", choices=["en", "zh_CN"], default="en")
+    parser.add_argument("--screen", default="1400x900", help="the virtual screen, WxH")
+    parser.add_argument("--font-size", type=int, help="the application font's point size")
     parser.add_argument("--scheme", choices=["light", "dark"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    width, height = (int(n) for n in args.screen.split("x"))
     if args.scheme:
-        shoot(args.scheme, args.out, args.lang)
+        shoot(args.scheme, args.out, args.lang, args.font_size, (width, height))
         return 0
     xvfb = subprocess.Popen(
-        ["Xvfb", DISPLAY, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        ["Xvfb", DISPLAY, "-screen", "0", f"{args.screen}x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -213,6 +234,9 @@ def main() -> int:
                     scheme,
                     "--lang",
                     args.lang,
+                    "--screen",
+                    args.screen,
+                    *(["--font-size", str(args.font_size)] if args.font_size else []),
                 ],
                 env=env,
                 check=True,
@@ -221,7 +245,7 @@ def main() -> int:
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)
-    suffix = "" if args.lang == "en" else f"-{args.lang}"
+    suffix = _suffix(args.lang, args.font_size)
     for name in (
         "list-light",
         "list-dark",
