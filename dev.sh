@@ -15,10 +15,11 @@ QT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-
              libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 # Tests also need: openssl (the guide's commands), a real Secret Service (gnome-keyring on a
 # private D-Bus), Xvfb for real-window screenshots (and xwininfo, x11-utils, to see the frozen
-# bundle's window appear), binutils for PyInstaller (objdump, strip); Qt's translation
-# compiler comes from pip.
+# bundle's window appear), binutils for PyInstaller (objdump, strip), a real PKCS#11 token
+# (SoftHSM2, and opensc's pkcs11-tool to look at it by hand); Qt's translation compiler comes
+# from pip.
 TEST_PACKAGES=(openssl gnome-keyring "dbus-daemon|dbus" xvfb xauth fonts-dejavu-core
-               desktop-file-utils appstream x11-utils binutils)
+               desktop-file-utils appstream x11-utils binutils softhsm2 opensc)
 
 say() { printf 'keyferry-setup: %s\n' "$*" >&2; }
 

@@ -17,6 +17,9 @@ from app.engine import DEFAULT_PROJECT, FileMasterKey, LocalKms, ManualClock
 from app.engine.tokens import InvalidImportToken
 from tests.helpers import SEEN_MATERIAL, SEEN_TOKENS, MemoryKeyring
 
+#: A fresh SoftHSM2 token per test (``soft_token``), for the token path.
+pytest_plugins = ["tests.softhsm"]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
