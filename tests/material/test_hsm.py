@@ -298,3 +298,73 @@ def _make_key(
             capabilities=capabilities,
             template={Attribute.SENSITIVE: True, Attribute.EXTRACTABLE: extractable},
         )
+
+
+# -------------------------------------------------------------- the file, end to end
+
+
+def test_wrap_to_file_writes_only_ciphertext_and_never_runs_the_local_wrap(
+    soft_token, backend, tmp_path, monkeypatch
+) -> None:
+    import app.material.wrap as local_wrap
+    from app.material.hsm.wrap_file import wrap_to_file
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("the local wrapping code ran on the token path")
+
+    monkeypatch.setattr(local_wrap, "wrap_material", never)
+    monkeypatch.setattr(local_wrap, "generate_material", never)
+    algorithm = WrappingAlgorithm.RSAES_OAEP_SHA_1
+    key, params, _public = pending_key(backend, algorithm)
+    tmp_path = tmp_path / "downloads"  # the store's folder is beside it
+    tmp_path.mkdir()
+    wrapping_key = tmp_path / "wrappingKey"
+    wrapping_key.write_bytes(params.public_key_der)
+    out = tmp_path / "EncryptedKeyMaterial.bin"
+    result = wrap_to_file(
+        module=soft_token.module_path,
+        token_label=soft_token.label,
+        pin=soft_token.pin,
+        key_label="byok-1",
+        generate=True,
+        wrapping_key=wrapping_key,
+        algorithm=algorithm,
+        out=out,
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["EncryptedKeyMaterial.bin", "wrappingKey"]
+    assert out.stat().st_mode & 0o777 == 0o600 and len(out.read_bytes()) == 256
+    assert result.source.token_label == soft_token.label and result.source.key_label == "byok-1"
+    assert len(result.source.token_serial) == 16 and result.generated
+    imported = backend.import_key_material(
+        key_id=key.key_id,
+        import_token=params.import_token,
+        encrypted_key_material=out.read_bytes(),
+        expiration_time=None,
+    )
+    assert imported.kcv == result.kcv
+
+
+def test_a_key_generated_for_a_wrap_that_fails_is_destroyed_again(soft_token, tmp_path) -> None:
+    from app.material.hsm.wrap_file import wrap_to_file
+
+    wrapping_key = tmp_path / "wrappingKey"
+    wrapping_key.write_bytes(
+        _rsa_public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+    with pytest.raises(HsmError) as caught:
+        wrap_to_file(
+            module=soft_token.module_path,
+            token_label=soft_token.label,
+            pin=soft_token.pin,
+            key_label="byok-1",
+            generate=True,
+            wrapping_key=wrapping_key,
+            algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256,
+            out=tmp_path / "EncryptedKeyMaterial.bin",
+        )
+    assert caught.value.problem is HsmProblem.ALGORITHM_UNSUPPORTED
+    assert not (tmp_path / "EncryptedKeyMaterial.bin").exists()
+    with Module.load(soft_token.module_path).session(soft_token.label, soft_token.pin) as session:
+        assert session.keys() == []

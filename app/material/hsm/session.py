@@ -120,6 +120,12 @@ class TokenSession:
                 raise HsmError(HsmProblem.READ_ONLY, token=self.token_label) from None
             return _describe(key)
 
+    def destroy(self, label: str) -> None:
+        """Destroy the key ``label`` (only a key this same call generated and never wrapped
+        out: see ``wrap_file``)."""
+        with self._translated():
+            self._key_object(label).destroy()
+
     def wrap(
         self,
         *,
