@@ -9,7 +9,8 @@ rule run in tests without a screen, as Electrum's wizard does.
 
 Nothing secret is kept here: the plaintext material lives only inside the job that wraps it.
 The flow knows the KCV the imported material must have (the one of the material wrapped
-here, or the one the user typed from their HSM) and the import passes it as ``expect_kcv``.
+here, the one the token computed for the key it wrapped, or the one the user typed from their
+HSM) and the import passes it as ``expect_kcv``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from enum import Enum, IntEnum
 from pathlib import Path
 
 from app.backends.import_record import ImportClaim, KcvSource
+from app.material.hsm.wrap_file import TokenSource, TokenWrapResult
 from app.material.import_items import ImportItems
 from app.material.recipes import PLAINTEXT_NAME
 from app.model import rules
@@ -49,6 +51,7 @@ class PageId(IntEnum):
 class WrapMethod(Enum):
     HSM = "hsm"  # the console's Method 1: the user wraps on their HSM
     HERE = "here"  # Method 2, done by Keyferry instead of openssl
+    TOKEN = "pkcs11"  # noqa: S105 - Method 1 done by Keyferry, through PKCS#11
 
 
 class MaterialSource(Enum):
@@ -138,6 +141,10 @@ class ImportFlow:
     plaintext_path: Path | None = None
     wrapped: WrapResult | None = None
     hsm_kcv: str = ""  # as typed: the KCV the user's HSM shows for the material it wrapped
+    token_wrapped: TokenWrapResult | None = None
+    #: An import again of material that came from a token: its key, and the KCV it had.
+    rewrap: TokenSource | None = None
+    rewrap_kcv: str | None = None
     # 5. Import key material
     encrypted_path: Path | None = None
     encrypted_material: bytes | None = field(default=None, repr=False)
@@ -246,6 +253,8 @@ class ImportFlow:
     def wrap_ready(self) -> bool:
         if self.wrap_method is WrapMethod.HSM:
             return self.download_ready() and self.hsm_kcv_problem() is None
+        if self.wrap_method is WrapMethod.TOKEN:
+            return self.token_wrap_current()
         return self.wrap_current()
 
     def hsm_kcv_problem(self) -> KmsError | None:
@@ -255,13 +264,18 @@ class ImportFlow:
         return rules.problem(rules.check_expected_kcv, self.hsm_kcv)
 
     def expected_kcv(self) -> str | None:
-        """The KCV the import must find: the material wrapped here when its file is the one
-        chosen, or the one typed from the HSM; None when the wizard knows none."""
+        """The KCV the import must find: the material wrapped here or in the token when its
+        file is the one chosen, or the one typed from the HSM; None when the wizard knows
+        none (a token that cannot compute a CMAC gives none)."""
         if self.wrap_method is WrapMethod.HSM:
             return parse_kcv(self.hsm_kcv)
-        if self.wrapped is not None and self.wrap_current():
-            if self.encrypted_path == self.wrapped.encrypted:
-                return self.wrapped.kcv
+        done: WrapResult | TokenWrapResult | None = None
+        if self.wrap_method is WrapMethod.TOKEN and self.token_wrap_current():
+            done = self.token_wrapped
+        elif self.wrap_method is WrapMethod.HERE and self.wrap_current():
+            done = self.wrapped
+        if done is not None and self.encrypted_path == done.encrypted:
+            return done.kcv
         return None
 
     def kcv_unchecked_warning(self) -> bool:
@@ -272,6 +286,21 @@ class ImportFlow:
             and self.algorithm is WrappingAlgorithm.RSAES_PKCS1_V1_5
             and not self.hsm_kcv.strip()
         )
+
+    def token_wrap_current(self) -> bool:
+        """Whether the token's wrap fits the current import items."""
+        done = self.token_wrapped
+        return (
+            done is not None
+            and self.items is not None
+            and done.wrapping_key == self.items.wrapping_key
+            and done.algorithm is self.items.wrapping_algorithm
+        )
+
+    def material_wrapped_in_token(self, result: TokenWrapResult) -> None:
+        self.token_wrapped = result
+        self.encrypted_path = result.encrypted
+        self.encrypted_material = None  # checked again on the next page
 
     def wrap_current(self) -> bool:
         """Whether the material wrapped here fits the current import items and choice."""
@@ -300,6 +329,9 @@ class ImportFlow:
         if self.wrap_method is WrapMethod.HERE and self.wrap_current():
             assert self.wrapped is not None
             return self.wrapped.encrypted
+        if self.wrap_method is WrapMethod.TOKEN and self.token_wrap_current():
+            assert self.token_wrapped is not None
+            return self.token_wrapped.encrypted
         return self.encrypted_path
 
     def encrypted_checked(self, path: Path, data: bytes | None) -> None:

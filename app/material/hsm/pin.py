@@ -49,3 +49,40 @@ class Pin:
     def from_env(cls) -> Pin | None:
         value = os.environ.get(PIN_ENV)
         return cls(value) if value else None
+
+
+#: The keyring service under which a remembered PIN is kept, one entry per token.
+KEYRING_SERVICE = "keyferry-hsm-pin"
+
+
+def _account(module: Path, token_serial: str) -> str:
+    return f"{module.resolve()}#{token_serial}"
+
+
+def remembered_pin(module: Path, token_serial: str) -> Pin | None:
+    """The PIN remembered for this token, if the user asked for it and a keyring works."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        value = keyring.get_password(KEYRING_SERVICE, _account(module, token_serial))
+    except (KeyringError, RuntimeError):
+        return None
+    return Pin(value) if value else None
+
+
+def remember_pin(module: Path, token_serial: str, pin: Pin) -> None:
+    """Keep the PIN in the system keyring (only when the user ticked the box for it)."""
+    import keyring
+
+    keyring.set_password(KEYRING_SERVICE, _account(module, token_serial), pin.reveal())
+
+
+def forget_pin(module: Path, token_serial: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        keyring.delete_password(KEYRING_SERVICE, _account(module, token_serial))
+    except (PasswordDeleteError, KeyringError, RuntimeError):
+        pass  # nothing was remembered

@@ -33,6 +33,8 @@ from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
 from app.gui.wizard.pages.base import FlowPage, problem_label
+from app.gui.wizard.pages.token_panel import TokenWrapPanel
+from app.material.hsm.wrap_file import TokenWrapResult
 
 
 class WrapPage(FlowPage):
@@ -52,6 +54,11 @@ class WrapPage(FlowPage):
         )
         self.on_hsm = self._radio("wrapOnHsmRadio", self.tr("I will wrap it on my &HSM"))
         self.here = self._radio("wrapHereRadio", self.tr("&Wrap it here"))
+        self.in_token = self._radio(
+            "wrapInTokenRadio",
+            self.tr("Wrap it in my HSM through PKCS#&11 (the material never leaves it)"),
+        )
+        self.token_panel = TokenWrapPanel(self, flow, self.body)
         self.hsm_info = QLabel(self.body, objectName="hsmInstructions", wordWrap=True)
         self.hsm_kcv = QLineEdit(self.body, objectName="hsmKcvEdit", maxLength=16)
         self.hsm_kcv.setAccessibleName(self.tr("Key check value (KCV) from your HSM"))
@@ -83,14 +90,18 @@ class WrapPage(FlowPage):
         self.wrap.setAccessibleName(self.tr("Wrap the key material"))
         self.wrote = QLabel(self.body, objectName="wrapResultLabel", wordWrap=True)
         self.kcv = QLabel(self.body, objectName="kcvLabel", wordWrap=True)
+        self.commands_title = QLabel(
+            self.tr("The same with openssl (the console guide, Table 2):"), self.body
+        )
         self.commands = CommandList(self.body)
         self._lay_out()
-        for pair in ((self.on_hsm, self.here), (self.generate, self.existing)):
-            group = QButtonGroup(self)  # two exclusive pairs, not one group of four
-            for radio in pair:
+        for choice in ((self.on_hsm, self.here, self.in_token), (self.generate, self.existing)):
+            group = QButtonGroup(self)  # two exclusive choices, not one group of five
+            for radio in choice:
                 group.addButton(radio)
-        for radio in (self.on_hsm, self.here, self.generate, self.existing):
+        for radio in (self.on_hsm, self.here, self.in_token, self.generate, self.existing):
             radio.toggled.connect(self._on_choice_toggled)
+        self.token_panel.wrapped.connect(self._on_token_panel_wrapped)
         self.plain.pathChanged.connect(self._on_choice_toggled)
         self.hsm_kcv.textChanged.connect(self._on_hsm_kcv_textChanged)
         self.wrap.clicked.connect(self._on_wrap_clicked)
@@ -142,37 +153,53 @@ class WrapPage(FlowPage):
         wrap_row.addWidget(self.wrote, 1)
         indented.addLayout(wrap_row)
         layout.addLayout(indented)
+        layout.addWidget(self.in_token)
+        token_box = QVBoxLayout()
+        token_box.setContentsMargins(24, 0, 0, 0)
+        token_box.addWidget(self.token_panel)
+        layout.addLayout(token_box)
         layout.addWidget(self.kcv)
-        layout.addWidget(
-            QLabel(self.tr("The same with openssl (the console guide, Table 2):"), self.body)
-        )
+        layout.addWidget(self.commands_title)
         layout.addWidget(self.commands)
 
     def enter(self) -> None:
         flow = self.flow  # read it all first: each widget set below writes back to it
-        here, generate = (
-            flow.wrap_method is WrapMethod.HERE,
+        method, generate = (
+            flow.wrap_method,
             (flow.material_source is MaterialSource.GENERATE),
         )
         plain = flow.plaintext_path or flow.default_plaintext_path()
-        radios = (self.on_hsm, self.here, self.generate, self.existing)
+        radios = (self.on_hsm, self.here, self.in_token, self.generate, self.existing)
         blockers = [QSignalBlocker(widget) for widget in (*radios, self.plain.edit, self.hsm_kcv)]
-        (self.here if here else self.on_hsm).setChecked(True)
+        {WrapMethod.HERE: self.here, WrapMethod.HSM: self.on_hsm}.get(
+            method, self.in_token
+        ).setChecked(True)
         (self.generate if generate else self.existing).setChecked(True)
         self.plain.setPath(plain)
         self.hsm_kcv.setText(flow.hsm_kcv)
         del blockers
+        self.token_panel.enter()
         self._on_choice_toggled()  # once, with every choice in place
 
     def _on_choice_toggled(self, *_args: object) -> None:
         flow = self.flow
-        flow.wrap_method = WrapMethod.HERE if self.here.isChecked() else WrapMethod.HSM
+        flow.wrap_method = (
+            WrapMethod.HERE
+            if self.here.isChecked()
+            else WrapMethod.TOKEN
+            if self.in_token.isChecked()
+            else WrapMethod.HSM
+        )
         generate = self.generate.isChecked()
         flow.material_source = MaterialSource.GENERATE if generate else MaterialSource.EXISTING
         flow.plaintext_path = self.plain.path()
         here = flow.wrap_method is WrapMethod.HERE
+        token = flow.wrap_method is WrapMethod.TOKEN
         for widget in (self.hsm_info, self.hsm_kcv_label, self.hsm_kcv):
-            widget.setVisible(not here)
+            widget.setVisible(flow.wrap_method is WrapMethod.HSM)
+        self.token_panel.setVisible(token)
+        self.commands_title.setVisible(not token)
+        self.commands.setVisible(not token)
         for widget in (self.generate, self.existing, self.plain_label, self.plain, self.wrap):
             widget.setEnabled(here)
         self.plain.setMode(
@@ -239,7 +266,9 @@ class WrapPage(FlowPage):
             else ""
         )
         self._show_hsm_kcv()
-        if flow.wrap_method is WrapMethod.HSM:
+        if flow.wrap_method is WrapMethod.TOKEN:
+            self.kcv.setText(self._token_kcv_text())
+        elif flow.wrap_method is WrapMethod.HSM:
             self.kcv.setText(
                 self.tr(
                     "The KCV is AES-CMAC of a zero block, first 3 bytes (not the older "
@@ -294,3 +323,22 @@ class WrapPage(FlowPage):
     def _on_wrapped(self, result: WrapResult) -> None:
         self.flow.material_wrapped(result)
         self._show_state()
+
+    def _on_token_panel_wrapped(self, result: TokenWrapResult) -> None:
+        self.flow.material_wrapped_in_token(result)
+        self._show_state()
+
+    def _token_kcv_text(self) -> str:
+        done = self.flow.token_wrapped if self.flow.token_wrap_current() else None
+        if done is None:
+            return self.tr("The key check value (KCV), computed in the token, appears here.")
+        if done.kcv:
+            return self.tr(
+                "Key check value (KCV), computed in the token: %1. The import is checked "
+                "against it: the KMS must find the same material."
+            ).replace("%1", done.kcv)
+        return self.tr(
+            "The token cannot compute this key's KCV (AES-CMAC). Its legacy check value "
+            "(CKA_CHECK_VALUE, AES-ECB of zeros) is %1: another number than the KCV the KMS "
+            "shows, so compare them by hand."
+        ).replace("%1", done.key.legacy_check_value or "-")

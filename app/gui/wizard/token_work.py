@@ -1,0 +1,81 @@
+"""The wizard's token work, in plain Python: what the Wrap page hands to the task runner on
+the token path. Each call may take seconds (an HSM on the network) and so runs on the
+runner's worker; each takes plain values captured at the click, and the PIN only as a
+``Pin``, which shows itself nowhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.material.hsm.discovery import ModuleInfo, find_modules
+from app.material.hsm.module import Module, TokenInfo
+from app.material.hsm.pin import Pin, remember_pin, remembered_pin
+from app.material.hsm.session import TokenKey
+from app.material.hsm.wrap_file import TokenWrapResult, wrap_to_file
+from app.material.recipes import ENCRYPTED_NAME
+from app.model.importing import WrappingAlgorithm
+
+
+def installed_modules() -> list[ModuleInfo]:
+    return find_modules()
+
+
+@dataclass(frozen=True)
+class ModuleTokens:
+    """A module's tokens, and whether a PIN is remembered for each (by serial)."""
+
+    module: Path
+    description: str
+    tokens: tuple[TokenInfo, ...]
+    remembered: frozenset[str]
+
+
+def find_tokens(module: Path, *, refresh: bool = False) -> ModuleTokens:
+    loaded = Module.load(module)
+    if refresh:
+        loaded.reload()
+    tokens = tuple(loaded.tokens())
+    remembered = frozenset(t.serial for t in tokens if remembered_pin(module, t.serial))
+    return ModuleTokens(module, loaded.description, tokens, remembered)
+
+
+def token_pin(module: Path, token: TokenInfo, typed: Pin) -> Pin:
+    """The typed PIN, or the one remembered in the keyring when none was typed."""
+    return typed if typed else (remembered_pin(module, token.serial) or typed)
+
+
+def token_keys(module: Path, token: TokenInfo, pin: Pin) -> list[TokenKey]:
+    with Module.load(module).session(token.label, token_pin(module, token, pin)) as session:
+        return session.keys()
+
+
+@dataclass(frozen=True)
+class TokenWrapRequest:
+    module: Path
+    token: TokenInfo
+    key_label: str
+    generate: bool
+    wrapping_key: Path
+    algorithm: WrappingAlgorithm
+    expect_kcv: str | None
+    remember: bool
+
+
+def wrap_in_token(request: TokenWrapRequest, pin: Pin) -> TokenWrapResult:
+    """The token wraps its key into EncryptedKeyMaterial.bin beside the wrapping key."""
+    pin = token_pin(request.module, request.token, pin)
+    result = wrap_to_file(
+        module=request.module,
+        token_label=request.token.label,
+        pin=pin,
+        key_label=request.key_label,
+        generate=request.generate,
+        wrapping_key=request.wrapping_key,
+        algorithm=request.algorithm,
+        out=request.wrapping_key.parent / ENCRYPTED_NAME,
+        expect_kcv=request.expect_kcv,
+    )
+    if request.remember:
+        remember_pin(request.module, request.token.serial, pin)
+    return result

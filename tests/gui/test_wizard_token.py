@@ -1,0 +1,86 @@
+"""The wizard's token path, driven by object names offscreen against a real SoftHSM token:
+the token generates and wraps the material, the page shows the token's KCV, the import is
+Enabled with that KCV, and no plaintext file exists; the failures a user meets are shown on
+the page with their code, never with the PIN."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+
+from app.gui.wizard.flow import PageId, WrapMethod
+from app.material.hsm.module import Module
+from app.model.importing import WrappingAlgorithm
+from app.model.keys import KeyState
+from tests.softhsm import USER_PIN
+
+
+def to_token_wrap(d, tmp_path: Path, soft_token, algorithm: WrappingAlgorithm) -> Path:
+    """A new key, its download, and page 4 with the token chosen."""
+    d.create_key("from-my-hsm")
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    d.download(folder, algorithm)
+    d.next(PageId.WRAP)
+    d.click("wrapInTokenRadio")
+    d.type("pkcs11ModuleEdit", str(soft_token.module_path))
+    tokens = d.find(QComboBox, "tokenCombo")
+    d.wait(lambda: tokens.count() == 1)
+    d.settle()
+    assert soft_token.label in tokens.currentText()
+    return folder
+
+
+def generate_and_wrap(d, pin: str, label: str = "byok-gui") -> None:
+    d.type("pinEdit", pin)
+    d.click("generateInTokenCheck")
+    d.type("tokenKeyLabelEdit", label)
+    d.click("wrapInTokenButton")
+    d.settle()
+
+
+def test_the_token_path_from_a_new_key_to_enabled_with_the_tokens_kcv(
+    driver, backend, tmp_path, soft_token
+) -> None:
+    d = driver
+    folder = to_token_wrap(d, tmp_path, soft_token, WrappingAlgorithm.RSAES_OAEP_SHA_1)
+    assert not d.next_enabled, "Next waits for the token's wrap"
+    generate_and_wrap(d, USER_PIN)
+    assert d.notice() == ""
+    with Module.load(soft_token.module_path).session(soft_token.label, soft_token.pin) as s:
+        [token_key] = s.keys()
+    assert token_key.label == "byok-gui" and token_key.kcv in d.label("kcvLabel")
+    assert d.find(QLineEdit, "pinEdit").text() == "", "the PIN is cleared after use"
+    assert d.wizard.flow.wrap_method is WrapMethod.TOKEN
+    d.next(PageId.MATERIAL)
+    encrypted = folder / "EncryptedKeyMaterial.bin"
+    assert d.find(QLineEdit, "encryptedMaterialEdit").text() == str(encrypted)
+    d.next(PageId.TOKEN)
+    d.finish()
+    [key] = backend.all_keys()
+    assert (key.state, key.kcv) == (KeyState.ENABLED, token_key.kcv)
+    assert not (folder / "PlaintextKeyMaterial.bin").exists()
+    assert len([p for p in folder.iterdir()]) == 4  # the three downloads and the ciphertext
+    for label in d.wizard.findChildren(QLabel):
+        assert USER_PIN not in label.text()
+
+
+def test_oaep_sha_256_is_refused_on_the_page_with_the_alternatives(
+    driver, tmp_path, soft_token
+) -> None:
+    d = driver
+    to_token_wrap(d, tmp_path, soft_token, WrappingAlgorithm.RSAES_OAEP_SHA_256)
+    generate_and_wrap(d, USER_PIN)
+    notice = d.notice()
+    assert notice.startswith("HSM.0007: The token cannot wrap with RSAES_OAEP_SHA_256")
+    assert "RSAES_PKCS1_V1_5" in notice and not d.next_enabled
+
+
+def test_a_wrong_pin_is_said_on_the_page_without_the_pin(driver, tmp_path, soft_token) -> None:
+    d = driver
+    to_token_wrap(d, tmp_path, soft_token, WrappingAlgorithm.RSAES_PKCS1_V1_5)
+    generate_and_wrap(d, "999999")
+    notice = d.notice()
+    assert notice.startswith("HSM.0003: The PIN is wrong for the token keyferry-test")
+    assert "999999" not in notice and not d.next_enabled
