@@ -834,6 +834,121 @@ Response:
     </message>
 </context>
 <context>
+    <name>HsmError</name>
+    <message>
+        <source>The PKCS#11 module {path} does not exist. Check the path, or install your HSM&apos;s client software, which provides the module.</source>
+        <translation>PKCS#11 模块 {path} 不存在。请检查路径，或安装 HSM 的客户端软件（模块由它提供）。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to load the PKCS#11 module {path}. Ask your administrator to make it readable for you.</source>
+        <translation>您没有加载 PKCS#11 模块 {path} 的权限。请让管理员为您开放它的读取权限。</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module {path} is built for another kind of processor than this computer&apos;s ({machine}). Use the module your HSM&apos;s client software provides for {machine}.</source>
+        <translation>PKCS#11 模块 {path} 是为另一种处理器构建的，不适用于本机（{machine}）。请使用 HSM 客户端软件为 {machine} 提供的模块。</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module {path} needs {library}, which is not installed. Install your HSM&apos;s client software completely, or add the folder of its libraries to LD_LIBRARY_PATH.</source>
+        <translation>PKCS#11 模块 {path} 需要 {library}，但它没有安装。请完整安装 HSM 的客户端软件，或把它的库所在的文件夹加入 LD_LIBRARY_PATH。</translation>
+    </message>
+    <message>
+        <source>{path} is not a PKCS#11 module (it has no C_GetFunctionList). Choose the PKCS#11 library of your HSM&apos;s client software.</source>
+        <translation>{path} 不是 PKCS#11 模块（它没有 C_GetFunctionList）。请选择 HSM 客户端软件的 PKCS#11 库。</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module {path} could not be loaded: {detail}. Check that it is your HSM&apos;s PKCS#11 library and that it is installed completely.</source>
+        <translation>无法加载 PKCS#11 模块 {path}：{detail}。请确认它是 HSM 的 PKCS#11 库，并且已完整安装。</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module {path} loaded but failed to start ({reason}). Check its configuration (for SoftHSM: SOFTHSM2_CONF and its token folder) and that the HSM is reachable.</source>
+        <translation>PKCS#11 模块 {path} 已加载，但启动失败（{reason}）。请检查它的配置（SoftHSM：SOFTHSM2_CONF 及其令牌文件夹），并确认可以连接到 HSM。</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module {path} has no token. Connect or initialize one (for SoftHSM: softhsm2-util --init-token --free --label NAME), then look again.</source>
+        <translation>PKCS#11 模块 {path} 没有令牌。请连接或初始化一个令牌（SoftHSM：softhsm2-util --init-token --free --label NAME），然后重新查找。</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module has no token labelled {token}. Its tokens: {tokens}. Choose one of them.</source>
+        <translation>该 PKCS#11 模块没有标签为 {token} 的令牌。它的令牌有：{tokens}。请从中选择一个。</translation>
+    </message>
+    <message>
+        <source>Several tokens are labelled {token} (serial numbers {serials}). Give each its own label with your HSM&apos;s tool.</source>
+        <translation>有多个令牌的标签都是 {token}（序列号 {serials}）。请用 HSM 的工具为每个令牌设置不同的标签。</translation>
+    </message>
+    <message>
+        <source>The token {token} has no user PIN yet. Set one with your HSM&apos;s tool (for SoftHSM: softhsm2-util --init-token), then try again.</source>
+        <translation>令牌 {token} 还没有用户 PIN。请用 HSM 的工具设置一个（SoftHSM：softhsm2-util --init-token），然后重试。</translation>
+    </message>
+    <message>
+        <source>Enter the user PIN of the token {token}.</source>
+        <translation>请输入令牌 {token} 的用户 PIN。</translation>
+    </message>
+    <message>
+        <source>The PIN is wrong for the token {token}. Nothing was done; enter it again.</source>
+        <translation>令牌 {token} 的 PIN 不正确。未执行任何操作，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The PIN is wrong for the token {token}, and the token says few tries are left before it locks the PIN. Check the PIN before you try again.</source>
+        <translation>令牌 {token} 的 PIN 不正确，令牌提示在锁定 PIN 之前剩余的尝试次数不多了。请先核对 PIN 再重试。</translation>
+    </message>
+    <message>
+        <source>The PIN is wrong for the token {token}, and the token says the next wrong PIN locks it. Make sure of the PIN before you try again.</source>
+        <translation>令牌 {token} 的 PIN 不正确，令牌提示再输错一次就会锁定 PIN。请确认 PIN 无误后再重试。</translation>
+    </message>
+    <message>
+        <source>The user PIN of the token {token} is locked after too many wrong tries. The token&apos;s security officer can unlock it (set a new user PIN) with your HSM&apos;s tool; Keyferry cannot.</source>
+        <translation>令牌 {token} 的用户 PIN 因错误次数过多已被锁定。令牌的安全管理员（SO）可以用 HSM 的工具解锁（设置新的用户 PIN）；Keyferry 无法解锁。</translation>
+    </message>
+    <message>
+        <source>The user PIN of the token {token} has expired. Change it with your HSM&apos;s tool, then try again.</source>
+        <translation>令牌 {token} 的用户 PIN 已过期。请用 HSM 的工具修改后重试。</translation>
+    </message>
+    <message>
+        <source>The token {token} has no AES key labelled {label}. Choose one of its keys, or generate a new one in the token.</source>
+        <translation>令牌 {token} 中没有标签为 {label} 的 AES 密钥。请选择它的一个密钥，或在令牌中生成新密钥。</translation>
+    </message>
+    <message>
+        <source>The token {token} has several AES keys labelled {label}. Give each its own label with your HSM&apos;s tool.</source>
+        <translation>令牌 {token} 中有多个标签为 {label} 的 AES 密钥。请用 HSM 的工具为每个密钥设置不同的标签。</translation>
+    </message>
+    <message>
+        <source>The key {label} is a {bits}-bit AES key; the KMS imports 256-bit key material only. Choose a 256-bit AES key, or generate one in the token.</source>
+        <translation>密钥 {label} 是 {bits} 位的 AES 密钥；KMS 只导入 256 位的密钥材料。请选择一个 256 位的 AES 密钥，或在令牌中生成一个。</translation>
+    </message>
+    <message>
+        <source>The token {token} already has a key labelled {label}; nothing was generated. Choose another label, or use that key.</source>
+        <translation>令牌 {token} 中已有标签为 {label} 的密钥；未生成新密钥。请换一个标签，或使用该密钥。</translation>
+    </message>
+    <message>
+        <source>The token {token} is write-protected, so no key can be generated in it. Use one of its keys, or another token.</source>
+        <translation>令牌 {token} 处于写保护状态，无法在其中生成密钥。请使用它已有的密钥，或换一个令牌。</translation>
+    </message>
+    <message>
+        <source>The key {label} is not extractable (CKA_EXTRACTABLE is false), so the token will never wrap it, and that cannot be changed. A key must be extractable to be wrapped: generate a new key in the token (Keyferry makes it extractable and sensitive: it can be wrapped, never read).</source>
+        <translation>密钥 {label} 不可导出（CKA_EXTRACTABLE 为 false），令牌永远不会包装它，而且这一点无法更改。密钥必须可导出才能被包装：请在令牌中生成新密钥（Keyferry 会把它设为可导出且敏感：可以被包装，但永远无法被读取）。</translation>
+    </message>
+    <message>
+        <source>The token refuses to wrap the key {label} with the downloaded wrapping key ({reason}); it may allow wrapping only with its own trusted keys (CKA_WRAP_WITH_TRUSTED). Generate a new key in the token, or ask your HSM&apos;s administrator.</source>
+        <translation>令牌拒绝用下载的包装密钥包装密钥 {label}（{reason}）；它可能只允许用令牌自己的受信任密钥包装（CKA_WRAP_WITH_TRUSTED）。请在令牌中生成新密钥，或咨询 HSM 的管理员。</translation>
+    </message>
+    <message>
+        <source>The token cannot wrap with {algorithm} ({reason}). Download new import items with an algorithm it can do ({alternatives}), or use a token that can. Choose with care: material imported with a wrapping algorithm keeps it, and that cannot be fixed after the import.</source>
+        <translation>令牌无法使用 {algorithm} 进行包装（{reason}）。请用它支持的算法（{alternatives}）重新下载导入项，或使用支持该算法的令牌。请谨慎选择：密钥材料会一直沿用导入时的包装算法，导入后无法更正。</translation>
+    </message>
+    <message>
+        <source>The token&apos;s key {label} has the key check value {found}, but this key&apos;s material has {expected}: it is other material, which the KMS will refuse. Choose the token key the material came from.</source>
+        <translation>令牌中密钥 {label} 的密钥校验值是 {found}，但此密钥的材料是 {expected}：这是另一份材料，KMS 会拒绝。请选择该材料所来自的令牌密钥。</translation>
+    </message>
+    <message>
+        <source>The connection to the token was lost ({reason}): it was removed, or the HSM or its network went away. Reconnect it and try again; nothing was written.</source>
+        <translation>与令牌的连接已断开（{reason}）：令牌被移除，或 HSM 或其网络不可用。请重新连接后重试；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The token refused the operation ({reason}). Check your HSM&apos;s log; nothing was written.</source>
+        <translation>令牌拒绝了该操作（{reason}）。请查看 HSM 的日志；未写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ImportItemsView</name>
     <message>
         <source>Downloaded files</source>
@@ -1990,6 +2105,121 @@ Response:
     </message>
 </context>
 <context>
+    <name>TokenWrapPanel</name>
+    <message>
+        <source>Installed PKCS#11 modules</source>
+        <translation>已安装的 PKCS#11 模块</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation>PKCS#11 模块</translation>
+    </message>
+    <message>
+        <source>Brow&amp;se...</source>
+        <translation>浏览(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;tokens</source>
+        <translation>查找令牌(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>User PIN of the token</source>
+        <translation>令牌的用户 PIN</translation>
+    </message>
+    <message>
+        <source>Remember the PIN in the system keyring</source>
+        <translation>在系统密钥环中记住 PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Log in and list keys</source>
+        <translation>登录并列出密钥(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Key in the token</source>
+        <translation>令牌中的密钥</translation>
+    </message>
+    <message>
+        <source>Generate a new AES-256 key in the token</source>
+        <translation>在令牌中生成新的 AES-256 密钥</translation>
+    </message>
+    <message>
+        <source>Label of the new key</source>
+        <translation>新密钥的标签</translation>
+    </message>
+    <message>
+        <source>Wr&amp;ap in the token</source>
+        <translation>在令牌中包装(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Installed modules:</source>
+        <translation>已安装的模块：</translation>
+    </message>
+    <message>
+        <source>PKCS#11 &amp;module:</source>
+        <translation>PKCS#11 模块(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>To&amp;ken:</source>
+        <translation>令牌(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>User P&amp;IN:</source>
+        <translation>用户 PIN(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>K&amp;ey:</source>
+        <translation>密钥(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Choose an installed module...</source>
+        <translation>选择已安装的模块…</translation>
+    </message>
+    <message>
+        <source>Looking for tokens...</source>
+        <translation>正在查找令牌…</translation>
+    </message>
+    <message>
+        <source>This module has no token. Connect or initialize one, then click Find tokens.</source>
+        <translation>此模块没有令牌。请连接或初始化一个令牌，然后单击“查找令牌”。</translation>
+    </message>
+    <message>
+        <source>Logging in to the token and reading its keys...</source>
+        <translation>正在登录令牌并读取其密钥…</translation>
+    </message>
+    <message>
+        <source>KCV %1</source>
+        <translation>KCV %1</translation>
+    </message>
+    <message>
+        <source>legacy check value %1, not a KCV</source>
+        <translation>旧式校验值 %1，不是 KCV</translation>
+    </message>
+    <message>
+        <source>no KCV</source>
+        <translation>无 KCV</translation>
+    </message>
+    <message>
+        <source>, cannot be wrapped</source>
+        <translation>，无法包装</translation>
+    </message>
+    <message>
+        <source>A key must be extractable to be wrapped. Keyferry generates it in the token as sensitive and extractable: the token can wrap it, nobody can read it.</source>
+        <translation>密钥必须可导出才能被包装。Keyferry 在令牌中把它生成为敏感且可导出：令牌可以包装它，但没有人能读取它。</translation>
+    </message>
+    <message>
+        <source>The token is wrapping the key material...</source>
+        <translation>令牌正在包装密钥材料…</translation>
+    </message>
+    <message>
+        <source>The token wrote %1.</source>
+        <translation>令牌已写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>&amp;Import Key…</source>
@@ -2311,6 +2541,10 @@ Response:
         <translation>您的 HSM 为此密钥材料显示的 KCV（可选）(&amp;K)：</translation>
     </message>
     <message>
+        <source>Wrap it in m&amp;y HSM through PKCS#11 (the material never leaves it)</source>
+        <translation>通过 PKCS#11 在我的 HSM 中包装(&amp;Y)（材料从不离开 HSM）</translation>
+    </message>
+    <message>
         <source>&amp;Generate new key material (32 random bytes)</source>
         <translation>生成新的密钥材料（32 个随机字节）(&amp;G)</translation>
     </message>
@@ -2397,6 +2631,18 @@ Response:
     <message>
         <source>Wrapping the key material...</source>
         <translation>正在包装密钥材料…</translation>
+    </message>
+    <message>
+        <source>The key check value (KCV), computed in the token, appears here.</source>
+        <translation>由令牌计算的密钥校验值（KCV）将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Key check value (KCV), computed in the token: %1. The import is checked against it: the KMS must find the same material.</source>
+        <translation>由令牌计算的密钥校验值（KCV）：%1。导入时会以它为准进行核对：KMS 必须得到相同的材料。</translation>
+    </message>
+    <message>
+        <source>The token cannot compute this key&apos;s KCV (AES-CMAC). Its legacy check value (CKA_CHECK_VALUE, AES-ECB of zeros) is %1: another number than the KCV the KMS shows, so compare them by hand.</source>
+        <translation>令牌无法计算此密钥的 KCV（AES-CMAC）。它的旧式校验值（CKA_CHECK_VALUE，对全零块做 AES-ECB）是 %1：这与 KMS 显示的 KCV 是不同的数值，请自行比对。</translation>
     </message>
 </context>
 <context>

@@ -84,3 +84,27 @@ def test_a_wrong_pin_is_said_on_the_page_without_the_pin(driver, tmp_path, soft_
     notice = d.notice()
     assert notice.startswith("HSM.0003: The PIN is wrong for the token keyferry-test")
     assert "999999" not in notice and not d.next_enabled
+
+
+def test_the_token_paths_sentences_are_the_models_and_chinese_keeps_their_names() -> None:
+    import re
+
+    from app.gui.hsm_catalogue import HSM_SENTENCES
+    from app.material.hsm.problems import HsmProblem
+    from tests.gui.test_translations import messages
+
+    assert HSM_SENTENCES == {p.value: p.template for p in HsmProblem}
+    names = re.compile(r"\{\w+\}")
+    chinese = {source: forms[0] for context, source, forms in messages() if context == "HsmError"}
+    assert set(chinese) == set(HSM_SENTENCES.values())
+    for source, translation in chinese.items():
+        assert sorted(names.findall(translation)) == sorted(names.findall(source)), source
+
+
+def test_a_token_failure_is_shown_in_chinese_by_its_id(
+    chinese, driver, tmp_path, soft_token
+) -> None:
+    d = driver
+    to_token_wrap(d, tmp_path, soft_token, WrappingAlgorithm.RSAES_PKCS1_V1_5)
+    generate_and_wrap(d, "999999")
+    assert d.notice().startswith("HSM.0003: 令牌 keyferry-test 的 PIN 不正确")

@@ -22,7 +22,7 @@ from enum import Enum, IntEnum
 from pathlib import Path
 
 from app.backends.import_record import ImportClaim, KcvSource
-from app.material.hsm.wrap_file import TokenSource, TokenWrapResult
+from app.material.hsm.values import TokenSource, TokenWrapResult
 from app.material.import_items import ImportItems
 from app.material.recipes import PLAINTEXT_NAME
 from app.model import rules

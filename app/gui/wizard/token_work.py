@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.material.hsm.discovery import ModuleInfo, find_modules
-from app.material.hsm.module import Module, TokenInfo
 from app.material.hsm.pin import Pin, remember_pin, remembered_pin
-from app.material.hsm.session import TokenKey
-from app.material.hsm.wrap_file import TokenWrapResult, wrap_to_file
+from app.material.hsm.values import TokenInfo, TokenKey, TokenWrapResult
 from app.material.recipes import ENCRYPTED_NAME
 from app.model.importing import WrappingAlgorithm
 
@@ -32,6 +30,8 @@ class ModuleTokens:
 
 
 def find_tokens(module: Path, *, refresh: bool = False) -> ModuleTokens:
+    from app.material.hsm.module import Module  # python-pkcs11 loads on the token path only
+
     loaded = Module.load(module)
     if refresh:
         loaded.reload()
@@ -46,6 +46,8 @@ def token_pin(module: Path, token: TokenInfo, typed: Pin) -> Pin:
 
 
 def token_keys(module: Path, token: TokenInfo, pin: Pin) -> list[TokenKey]:
+    from app.material.hsm.module import Module
+
     with Module.load(module).session(token.label, token_pin(module, token, pin)) as session:
         return session.keys()
 
@@ -64,6 +66,8 @@ class TokenWrapRequest:
 
 def wrap_in_token(request: TokenWrapRequest, pin: Pin) -> TokenWrapResult:
     """The token wraps its key into EncryptedKeyMaterial.bin beside the wrapping key."""
+    from app.material.hsm.wrap_file import wrap_to_file
+
     pin = token_pin(request.module, request.token, pin)
     result = wrap_to_file(
         module=request.module,

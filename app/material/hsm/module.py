@@ -17,7 +17,6 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,23 +28,10 @@ from app.material.hsm.failures import reason, translated
 from app.material.hsm.pin import Pin
 from app.material.hsm.problems import HsmError, HsmProblem
 from app.material.hsm.session import TokenSession
+from app.material.hsm.values import TokenInfo
 
 _DLERROR = re.compile(r"^OS exception while loading .*?: (?P<error>.*)$", re.S)
 _MISSING_LIBRARY = re.compile(r"^(?P<name>[^:]+): cannot open shared object file")
-
-
-@dataclass(frozen=True)
-class TokenInfo:
-    """A token as its slot describes it (no login needed)."""
-
-    label: str
-    serial: str
-    manufacturer: str
-    model: str
-    write_protected: bool
-
-    def describe(self) -> str:
-        return f"{self.label} (serial {self.serial}, {self.manufacturer} {self.model})"
 
 
 class Module:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import pkcs11
@@ -22,6 +22,7 @@ from pkcs11 import exceptions as p11
 
 from app.material.hsm.failures import SESSION_LOST, reason, translated
 from app.material.hsm.problems import HsmError, HsmProblem
+from app.material.hsm.values import TokenKey, TokenWrap
 from app.model.importing import MATERIAL_LENGTH, WrappingAlgorithm
 from app.model.kcv import KCV_BYTES
 
@@ -42,33 +43,6 @@ GENERATED_CAPABILITIES = (
     MechanismFlag.ENCRYPT | MechanismFlag.DECRYPT | MechanismFlag.SIGN | MechanismFlag.VERIFY
 )
 _ALGORITHM_REFUSED = (p11.ArgumentsBad, p11.MechanismInvalid, p11.MechanismParamInvalid)
-
-
-@dataclass(frozen=True)
-class TokenKey:
-    """An AES secret key in a token, as its attributes describe it. Nothing here is secret."""
-
-    label: str
-    key_id: str  # CKA_ID in hex ("" when the key has none)
-    bits: int
-    extractable: bool
-    sensitive: bool
-    wrappable: bool  # extractable, and not only by the token's trusted keys
-    kcv: str | None  # CMAC in the token; None when the token cannot compute it
-    legacy_check_value: str | None = None  # CKA_CHECK_VALUE: another number, labelled so
-
-    @property
-    def importable(self) -> bool:
-        return self.wrappable and self.bits == MATERIAL_LENGTH * 8
-
-
-@dataclass(frozen=True)
-class TokenWrap:
-    """What the token produced: the encrypted material file's bytes, and the key it wraps."""
-
-    encrypted: bytes
-    key: TokenKey
-    algorithm: WrappingAlgorithm
 
 
 class TokenSession:

@@ -29,10 +29,8 @@ from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import token_work
 from app.gui.wizard.flow import ImportFlow
 from app.gui.wizard.pages.base import FlowPage
-from app.material.hsm.module import TokenInfo
 from app.material.hsm.pin import Pin
-from app.material.hsm.session import TokenKey
-from app.material.hsm.wrap_file import TokenWrapResult
+from app.material.hsm.values import TokenInfo, TokenKey, TokenWrapResult
 
 #: Where the last module used is remembered (QSettings).
 SETTINGS_MODULE = "hsm/module"

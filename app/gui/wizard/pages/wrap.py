@@ -34,7 +34,7 @@ from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
 from app.gui.wizard.pages.base import FlowPage, problem_label
 from app.gui.wizard.pages.token_panel import TokenWrapPanel
-from app.material.hsm.wrap_file import TokenWrapResult
+from app.material.hsm.values import TokenWrapResult
 
 
 class WrapPage(FlowPage):
@@ -56,7 +56,7 @@ class WrapPage(FlowPage):
         self.here = self._radio("wrapHereRadio", self.tr("&Wrap it here"))
         self.in_token = self._radio(
             "wrapInTokenRadio",
-            self.tr("Wrap it in my HSM through PKCS#&11 (the material never leaves it)"),
+            self.tr("Wrap it in m&y HSM through PKCS#11 (the material never leaves it)"),
         )
         self.token_panel = TokenWrapPanel(self, flow, self.body)
         self.hsm_info = QLabel(self.body, objectName="hsmInstructions", wordWrap=True)

@@ -1,0 +1,77 @@
+"""The token path's values: plain frozen dataclasses, nothing secret, and no python-pkcs11,
+so the wizard's flow and the GUI can hold them without loading a PKCS#11 binding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.model.importing import MATERIAL_LENGTH, WrappingAlgorithm
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """A token as its slot describes it (no login needed)."""
+
+    label: str
+    serial: str
+    manufacturer: str
+    model: str
+    write_protected: bool
+
+    def describe(self) -> str:
+        return f"{self.label} (serial {self.serial}, {self.manufacturer} {self.model})"
+
+
+@dataclass(frozen=True)
+class TokenKey:
+    """An AES secret key in a token, as its attributes describe it. Nothing here is secret."""
+
+    label: str
+    key_id: str  # CKA_ID in hex ("" when the key has none)
+    bits: int
+    extractable: bool
+    sensitive: bool
+    wrappable: bool  # extractable, and not only by the token's trusted keys
+    kcv: str | None  # CMAC in the token; None when the token cannot compute it
+    legacy_check_value: str | None = None  # CKA_CHECK_VALUE: another number, labelled so
+
+    @property
+    def importable(self) -> bool:
+        return self.wrappable and self.bits == MATERIAL_LENGTH * 8
+
+
+@dataclass(frozen=True)
+class TokenWrap:
+    """What the token produced: the encrypted material file's bytes, and the key it wraps."""
+
+    encrypted: bytes
+    key: TokenKey
+    algorithm: WrappingAlgorithm
+
+
+@dataclass(frozen=True)
+class TokenSource:
+    """Where material comes from: a module, a token, a key label. Nothing secret; a key
+    imported from a token remembers it, to wrap the same key again later."""
+
+    module: Path
+    token_label: str
+    token_serial: str
+    key_label: str
+
+
+@dataclass(frozen=True)
+class TokenWrapResult:
+    """What the token made: the encrypted file, the key (with its KCV) and where it lives."""
+
+    encrypted: Path
+    key: TokenKey
+    source: TokenSource
+    algorithm: WrappingAlgorithm
+    wrapping_key: Path
+    generated: bool
+
+    @property
+    def kcv(self) -> str | None:
+        return self.key.kcv
