@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from tests.benchmarks import (  # noqa: E402
     datapath_bench,
     engine_bench,
+    hsm_bench,
     list_bench,
     serve_bench,
     start_bench,
@@ -84,10 +85,17 @@ SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool] | None, str]] = [
         lambda m: m["wizard_e2e_ms"] < 2000 and m["ui_max_stall_ms"] < 50,
         "whole wizard < 2,000 ms; UI stall < 50 ms",
     ),
+    (
+        "hsm",
+        "hsm_bench.bench_hsm_wrap",
+        lambda m: m["hsm_wrap_ratio"] <= 1.5,
+        "token wrap (KCV included) <= 1.5x a direct wrap_key",
+    ),
 ]
 MODULES = {
     "datapath_bench": datapath_bench,
     "engine_bench": engine_bench,
+    "hsm_bench": hsm_bench,
     "serve_bench": serve_bench,
     "start_bench": start_bench,
     "list_bench": list_bench,

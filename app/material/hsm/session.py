@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from contextlib import AbstractContextManager
-from dataclasses import replace
 from typing import Any
 
 import pkcs11
@@ -189,21 +188,48 @@ def _public_template(wrapping_key: RSAPublicKey) -> dict[Attribute, Any]:
     }
 
 
+_DESCRIBED = (
+    Attribute.LABEL,
+    Attribute.ID,
+    Attribute.VALUE_LEN,
+    Attribute.EXTRACTABLE,
+    Attribute.SENSITIVE,
+    Attribute.WRAP_WITH_TRUSTED,
+    Attribute.CHECK_VALUE,
+)
+
+
 def _describe(key: Any) -> TokenKey:
-    extractable = bool(_attribute(key, Attribute.EXTRACTABLE, False))
-    only_trusted = bool(_attribute(key, Attribute.WRAP_WITH_TRUSTED, False))
-    legacy = _attribute(key, Attribute.CHECK_VALUE, None)
-    info = TokenKey(
-        label=str(_attribute(key, Attribute.LABEL, "")),
-        key_id=bytes(_attribute(key, Attribute.ID, b"")).hex().upper(),
-        bits=int(_attribute(key, Attribute.VALUE_LEN, 0)) * 8,
+    found = _attributes(key)
+    extractable = bool(found.get(Attribute.EXTRACTABLE, False))
+    legacy = found.get(Attribute.CHECK_VALUE)
+    return TokenKey(
+        label=str(found.get(Attribute.LABEL, "")),
+        key_id=bytes(found.get(Attribute.ID, b"")).hex().upper(),
+        bits=int(found.get(Attribute.VALUE_LEN, 0)) * 8,
         extractable=extractable,
-        sensitive=bool(_attribute(key, Attribute.SENSITIVE, True)),
-        wrappable=extractable and not only_trusted,
-        kcv=None,
+        sensitive=bool(found.get(Attribute.SENSITIVE, True)),
+        wrappable=extractable and not found.get(Attribute.WRAP_WITH_TRUSTED, False),
+        kcv=token_kcv(key),
         legacy_check_value=bytes(legacy)[:KCV_BYTES].hex().upper() if legacy else None,
     )
-    return replace(info, kcv=token_kcv(key))
+
+
+def _attributes(key: Any) -> dict[Attribute, Any]:
+    """The attributes of ``_DESCRIBED`` the key has: in one call, or one by one when the
+    token refuses the batch (an attribute it does not know makes the whole call fail)."""
+    try:
+        return dict(key.get_attributes(list(_DESCRIBED)))
+    except SESSION_LOST:
+        raise
+    except p11.PKCS11Error:
+        found = {}
+        for attribute in _DESCRIBED:
+            try:
+                found[attribute] = key[attribute]
+            except (p11.AttributeTypeInvalid, p11.AttributeSensitive):
+                continue
+        return found
 
 
 def token_kcv(key: Any) -> str | None:
@@ -218,10 +244,3 @@ def token_kcv(key: Any) -> str | None:
     except p11.PKCS11Error:  # the token has no CMAC, or not for this key
         return None
     return bytes(mac)[:KCV_BYTES].hex().upper()
-
-
-def _attribute(key: Any, attribute: Attribute, default: Any) -> Any:
-    try:
-        return key[attribute]
-    except (p11.AttributeTypeInvalid, p11.AttributeSensitive, KeyError):
-        return default
