@@ -42,6 +42,14 @@ def test_the_self_test_passes_from_the_checkout(tmp_path: Path) -> None:
     assert "master key in master.key (not the keyring)" in details["temporary store"]
 
 
+def test_without_softhsm_the_token_path_is_skipped_saying_why(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    empty = tmp_path / "no-tools"  # no softhsm2-util on the PATH
+    empty.mkdir()
+    result = run_self_test(keyferry(), cwd=tmp_path, home=home, PATH=str(empty))
+    assert_self_test_passed(result, resources_kind="checkout", home=home, token_path=False)
+
+
 def test_a_failure_says_where_and_why_and_exits_1(tmp_path: Path) -> None:
     home = tmp_path / "home"
     result = run_self_test(keyferry(), cwd=tmp_path, home=home, KEYFERRY_SELF_TEST_TIMEOUT="0.001")

@@ -4,7 +4,9 @@ It proves that this installation works (a checkout, an installed wheel or a froz
 Qt starts offscreen, the resources load through the locator, keyring's backends are found,
 and the real Import Key wizard, driven page by page by object names, imports generated key
 material into a new key, which is then Enabled and encrypts and decrypts. Each step prints
-one line; the exit status is 0 when every step passed, 1 otherwise.
+one line; the exit status is 0 when every step passed, 1 otherwise. Where SoftHSM 2 is
+installed, the token path (PKCS#11) is checked too on a throwaway token; otherwise that step
+says it was skipped, and why.
 
 Nothing of the user's is used or touched: the store, the master key (a file, never the
 keyring), the downloads, Qt's settings and the data folders all live in one temporary folder
@@ -46,6 +48,7 @@ def sandbox() -> Iterator[Path]:
             "KEYFERRY_CONFIG_DIR": str(folder / "config" / "keyferry"),  # the import record
             "KEYFERRY_MASTER_KEY_FILE": str(folder / "master.key"),
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+            "SOFTHSM2_CONF": str(folder / "softhsm" / "softhsm2.conf"),  # a throwaway token
         }
         saved = {key: os.environ.get(key) for key in overrides}
         os.environ.update(overrides)

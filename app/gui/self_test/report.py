@@ -34,6 +34,10 @@ class Report:
         self.steps += 1
         self._print(f"  ok    {name:<32} {detail} ({seconds * 1000:.0f} ms)")
 
+    def skipped(self, name: str, why: str) -> None:
+        """A step this installation cannot run, and why (not a failure)."""
+        self._print(f"  skip  {name:<32} {why}")
+
     def fail(self, name: str, message: str) -> None:
         self.steps += 1
         if self.failure is None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.backends.base import KmsBackend
 from app.backends.local import open_local
-from app.gui.self_test import checks
+from app.gui.self_test import checks, token_check
 from app.gui.self_test.import_walk import ImportWalk
 from app.gui.self_test.report import Report, StepFailed, run_step
 from app.gui.self_test.walk import Walk
@@ -89,9 +89,18 @@ class SelfTest:
         after = [
             ("key Enabled", lambda: checks.key_enabled(backend, key_id, plaintext)),
             ("encrypt and decrypt", lambda: checks.encrypt_decrypt(backend, key_id)),
-            ("no errors logged", self._no_errors_logged),
         ]
-        all(run_step(self.report, name, check) for name, check in after)
+        if not all(run_step(self.report, name, check) for name, check in after):
+            return
+        found = token_check.softhsm()
+        if isinstance(found, str):
+            self.report.skipped("token path (PKCS#11)", found)
+        else:
+            module, util = found
+            check = lambda: token_check.token_path(backend, self.folder, module, util)  # noqa: E731
+            if not run_step(self.report, "token path (PKCS#11)", check):
+                return
+        run_step(self.report, "no errors logged", self._no_errors_logged)
 
     def _start_qt(self) -> str:
         self.app = QApplication.instance() or QApplication(sys.argv[:1])  # type: ignore[assignment]
