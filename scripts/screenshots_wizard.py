@@ -10,7 +10,9 @@ refusal (an expired import token) as the user sees it.
 
 ``--lang zh_CN`` takes them in Simplified Chinese (``wizard-1-key-zh_CN.png`` and so on; the
 translations are compiled first if they need it, and a CJK font such as fonts-wqy-microhei
-must be installed).
+must be installed). ``--token`` walks the token path instead, on a throwaway SoftHSM 2 token:
+``wizard-4-token-wrong-pin.png`` and ``wizard-4-token.png``. ``--display :N`` takes Xvfb's
+display number (the first free one from 99 otherwise).
 """
 
 from __future__ import annotations
@@ -40,9 +42,11 @@ sys.path.insert(0, str(ROOT))
 Step = tuple[str, Callable[[], object], Callable[[], bool]]
 
 
-def start_xvfb(screen: str = "1280x900") -> tuple[subprocess.Popen[bytes], str]:
+def start_xvfb(
+    screen: str = "1280x900", numbers: range = range(99, 140)
+) -> tuple[subprocess.Popen[bytes], str]:
     """Xvfb on the first display number without a lock file."""
-    for number in range(99, 140):
+    for number in numbers:
         if not Path(f"/tmp/.X{number}-lock").exists():  # noqa: S108 (where X servers lock)
             display = f":{number}"
             server = subprocess.Popen(
@@ -63,17 +67,41 @@ def main() -> int:
     parser.add_argument("--lang", choices=["en", "zh_CN"], default="en")
     parser.add_argument("--screen", default="1280x900", help="the virtual screen, WxH")
     parser.add_argument("--font-size", type=int, help="the application font's point size")
+    parser.add_argument("--token", action="store_true", help="the token path, on SoftHSM 2")
+    parser.add_argument("--display", help="Xvfb's display, e.g. :170")
     args = parser.parse_args()
     if not shutil.which("Xvfb"):
         raise SystemExit("Xvfb is missing: apt-get install xvfb")
-    server, display = start_xvfb(args.screen)
+    first = int(args.display.lstrip(":")) if args.display else 99
+    server, display = start_xvfb(args.screen, range(first, first + (1 if args.display else 41)))
     os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
     try:
         with tempfile.TemporaryDirectory(prefix="kf-") as temp:
-            return run(Path(temp), args.out, args.lang, args.font_size)
+            if args.token:
+                make_softhsm_token(Path(temp))
+            return run(Path(temp), args.out, args.lang, args.font_size, token=args.token)
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+TOKEN_PIN = "2718281828"  # noqa: S105 - a throwaway token's
+
+
+def make_softhsm_token(temp: Path) -> None:
+    """A throwaway SoftHSM 2 token labelled "payments-hsm" (read when the module starts)."""
+    (temp / "softhsm").mkdir()
+    conf = temp / "softhsm.conf"
+    conf.write_text(f"directories.tokendir = {temp / 'softhsm'}\nlog.level = ERROR\n")
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    subprocess.run(
+        [
+            *("softhsm2-util", "--init-token", "--free", "--label", "payments-hsm"),
+            *("--pin", TOKEN_PIN, "--so-pin", TOKEN_PIN),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 def use_language(language_code: str) -> None:
@@ -87,7 +115,14 @@ def use_language(language_code: str) -> None:
     language().apply(language_code)
 
 
-def run(temp: Path, out: Path, language_code: str = "en", font_size: int | None = None) -> int:
+def run(
+    temp: Path,
+    out: Path,
+    language_code: str = "en",
+    font_size: int | None = None,
+    *,
+    token: bool = False,
+) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -118,6 +153,8 @@ def run(temp: Path, out: Path, language_code: str = "en", font_size: int | None 
     wizard.flow.now = clock.now
     wizard.move(40, 40)
     walk = Walkthrough(app, wizard, runner, clock, temp / "Downloads", out)
+    if token:
+        walk.steps = walk.token_steps()
     walk.suffix = ("" if language_code == "en" else f"-{language_code}") + (
         f"-{font_size}pt" if font_size else ""
     )
@@ -260,6 +297,55 @@ class Walkthrough:
             ("next", w.next, self.on(PageId.TOKEN)),
             ("finish", self.finish, lambda: self.idle() and w.flow.imported is not None),
             ("6", self.shot("6-token"), lambda: True),
+            ("quit", self.app.quit, lambda: True),
+        ]
+
+    def token_steps(self) -> list[Step]:
+        """The token path: the token generates and wraps; a wrong PIN first."""
+        from app.gui.wizard.flow import PageId
+        from app.material.hsm.discovery import find_modules
+        from app.model.importing import WrappingAlgorithm
+
+        module = next(m.path for m in find_modules() if m.path.name == "libsofthsm2.so")
+        w, page, ready = self.wizard, self.page, self.next_enabled
+        algorithm = WrappingAlgorithm.RSAES_PKCS1_V1_5.value
+
+        def panel():  # type: ignore[no-untyped-def]
+            return page().token_panel
+
+        def choose_algorithm() -> None:
+            page().algorithm.setCurrentIndex(page().algorithm.findText(algorithm))
+
+        def fill_token(pin: str) -> Callable[[], None]:
+            def fill() -> None:
+                panel().pin.setText(pin)
+                panel().generate.setChecked(True)
+                panel().label.setText("payments-2026")
+
+            return fill
+
+        return [
+            ("show", w.show, w.isVisible),
+            ("fill", self.fill_key_page, ready),
+            ("next", w.next, self.on(PageId.SECURITY)),
+            ("check", lambda: page().acknowledge.setChecked(True), ready),
+            ("next", w.next, self.on(PageId.DOWNLOAD)),
+            ("algorithm", choose_algorithm, lambda: True),
+            ("folder", lambda: page().folder.setPath(self.downloads), self.idle),
+            ("download", lambda: page().download.click(), self.on(PageId.DOWNLOAD, ready=True)),
+            ("next", w.next, self.on(PageId.WRAP)),
+            ("token", lambda: page().in_token.setChecked(True), lambda: True),
+            ("module", lambda: panel().module.setPath(module), lambda: panel().token.count() > 0),
+            ("wrong", fill_token("123456"), self.idle),
+            (
+                "wrap",
+                lambda: panel().wrap.click(),
+                lambda: self.idle() and bool(page().notice.text()),
+            ),
+            ("4w", self.shot("4-token-wrong-pin"), lambda: True),
+            ("right", fill_token(TOKEN_PIN), self.idle),
+            ("wrap", lambda: panel().wrap.click(), self.on(PageId.WRAP, ready=True)),
+            ("4", self.shot("4-token"), lambda: True),
             ("quit", self.app.quit, lambda: True),
         ]
 

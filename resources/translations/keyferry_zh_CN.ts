@@ -2175,12 +2175,20 @@ Response:
         <translation>密钥(&amp;E)：</translation>
     </message>
     <message>
+        <source>New key&apos;s label:</source>
+        <translation>新密钥的标签：</translation>
+    </message>
+    <message>
         <source>Choose an installed module...</source>
         <translation>选择已安装的模块…</translation>
     </message>
     <message>
         <source>Looking for tokens...</source>
         <translation>正在查找令牌…</translation>
+    </message>
+    <message>
+        <source>%1 (serial %2, %3 %4)</source>
+        <translation>%1（序列号 %2，%3 %4）</translation>
     </message>
     <message>
         <source>This module has no token. Connect or initialize one, then click Find tokens.</source>

@@ -120,7 +120,13 @@ class TokenWrapPanel(QWidget):
         key_label = QLabel(self.tr("K&ey:"), self)
         key_label.setBuddy(self.key)
         form.addRow(key_label, self.key)
-        form.addRow(self.generate, self.label)
+        form.addRow(self.generate)
+        form.addRow(self.tr("New key's label:"), self.label)
+        for combo in (self.picker, self.token, self.key):  # long names must not widen the page
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -177,7 +183,16 @@ class TokenWrapPanel(QWidget):
         self._remembered_serials = found.remembered
         self.token.clear()
         for token in found.tokens:
-            self.token.addItem(token.describe(), token)
+            self.token.addItem(
+                fill(
+                    self.tr("%1 (serial %2, %3 %4)"),
+                    token.label,
+                    token.serial,
+                    token.manufacturer,
+                    token.model,
+                ),
+                token,
+            )
         wanted = self.flow.rewrap.token_label if self.flow.rewrap else None
         for index, token in enumerate(found.tokens):
             if token.label == wanted:
