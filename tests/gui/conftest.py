@@ -86,8 +86,8 @@ def make_wizard(qtbot, backend, runner, clock):
 
     made: list[ImportKeyWizard] = []
 
-    def make(resume_key_id: str | None = None) -> WizardDriver:
-        wizard = ImportKeyWizard(backend, runner, resume_key_id=resume_key_id)
+    def make(resume_key_id: str | None = None, **options) -> WizardDriver:
+        wizard = ImportKeyWizard(backend, runner, resume_key_id=resume_key_id, **options)
         wizard.flow.now = clock.now
         made.append(wizard)
         wizard.show()

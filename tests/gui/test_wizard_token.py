@@ -108,3 +108,48 @@ def test_a_token_failure_is_shown_in_chinese_by_its_id(
     to_token_wrap(d, tmp_path, soft_token, WrappingAlgorithm.RSAES_PKCS1_V1_5)
     generate_and_wrap(d, "999999")
     assert d.notice().startswith("HSM.0003: 令牌 keyferry-test 的 PIN 不正确")
+
+
+def test_expired_material_is_wrapped_again_with_the_same_token_key(
+    make_wizard, backend, clock, tmp_path, soft_token
+) -> None:
+    """The first import from the token expires with the clock; the wizard of an import
+    again, started on the same token key, brings the same material back (same KCV), and data
+    encrypted before decrypts after."""
+    from app.material.hsm.values import TokenSource
+
+    d = make_wizard()
+    to_token_wrap(d, tmp_path, soft_token, WrappingAlgorithm.RSAES_OAEP_SHA_1)
+    generate_and_wrap(d, USER_PIN, label="byok-again")
+    source = d.wizard.flow.token_wrapped.source
+    d.next(PageId.MATERIAL)
+    d.next(PageId.TOKEN)
+    d.click("expiresOnRadio")
+    d.finish()
+    [key] = backend.all_keys()
+    assert key.state is KeyState.ENABLED and key.material_expires_ms is not None
+    sealed = backend.encrypt_data(key_id=key.key_id, plain_text=b"before the expiry")
+    clock.advance(2 * 24 * 3600)
+    assert backend.describe_key(key_id=key.key_id).state is KeyState.PENDING_IMPORT
+
+    remembered = TokenSource.from_record(source.as_record())  # as the import record keeps it
+    r = make_wizard(key.key_id, rewrap=remembered, rewrap_kcv=key.kcv)
+    folder = tmp_path / "again"
+    folder.mkdir()
+    r.download(folder, WrappingAlgorithm.RSAES_OAEP_SHA_1)
+    r.next(PageId.WRAP)
+    tokens = r.find(QComboBox, "tokenCombo")
+    r.wait(lambda: tokens.count() == 1)
+    r.settle()
+    assert r.find(QComboBox, "tokenKeyCombo").currentText() == "byok-again"
+    assert not r.find(QLineEdit, "tokenKeyLabelEdit").isEnabled()
+    r.type("pinEdit", USER_PIN)
+    r.click("wrapInTokenButton")
+    r.settle()
+    assert key.kcv in r.label("kcvLabel")
+    r.next(PageId.MATERIAL)
+    r.next(PageId.TOKEN)
+    r.finish()
+    after = backend.describe_key(key_id=key.key_id)
+    assert (after.state, after.kcv) == (KeyState.ENABLED, key.kcv)
+    assert backend.decrypt_data(cipher_text=sealed).plaintext == b"before the expiry"

@@ -17,7 +17,7 @@ from app.backends.base import KmsBackend
 from app.gui.geometry import fit_to_screen, keep_inside, lines, text_size
 from app.gui.messages import message_text
 from app.gui.tasks import TaskRunner
-from app.gui.wizard.flow import ImportFlow, PageId
+from app.gui.wizard.flow import ImportFlow, PageId, WrapMethod
 from app.gui.wizard.leaving import ask_about_left_key
 from app.gui.wizard.pages.base import FlowPage
 from app.gui.wizard.pages.download import DownloadPage
@@ -26,6 +26,7 @@ from app.gui.wizard.pages.material import MaterialPage
 from app.gui.wizard.pages.security import SecurityPage
 from app.gui.wizard.pages.token import TokenPage
 from app.gui.wizard.pages.wrap import WrapPage
+from app.material.hsm.values import TokenSource
 from app.model.keys import Cmk
 
 PAGES: dict[PageId, type[FlowPage]] = {
@@ -52,12 +53,17 @@ class ImportKeyWizard(QWizard):
         runner: TaskRunner,
         *,
         resume_key_id: str | None = None,
+        rewrap: TokenSource | None = None,
+        rewrap_kcv: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importKeyWizard")
         self.flow = ImportFlow(resume_key_id=resume_key_id)
         self._backend, self._runner, self._leaving = backend, runner, False
+        if rewrap is not None:  # the same token key again: step 4 starts on the token path
+            self.flow.rewrap, self.flow.rewrap_kcv = rewrap, rewrap_kcv
+            self.flow.wrap_method = WrapMethod.TOKEN
         action = self.tr("Import Key Material Again") if resume_key_id else self.tr("Import Key")
         self.setWindowTitle(
             self.tr("%1 \u2014 %2").replace("%1", action).replace("%2", message_text(backend.label))

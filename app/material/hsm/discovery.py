@@ -122,3 +122,15 @@ def _first(path: Path, seen: set[Path]) -> bool:
         return False
     seen.add(real)
     return True
+
+
+def resolve_module(text: str) -> Path:
+    """A module the user named: a path, or the name p11-kit registers it by (``softhsm2``).
+    A name that is neither is returned as a path, for loading to say it does not exist."""
+    path = Path(text).expanduser()
+    if path.exists() or "/" in text:
+        return path
+    for module in find_modules():
+        if module.name == text:
+            return module.path
+    return path

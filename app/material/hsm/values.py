@@ -60,6 +60,30 @@ class TokenSource:
     token_serial: str
     key_label: str
 
+    def as_record(self) -> dict[str, str]:
+        """For the import record: JSON values, nothing secret."""
+        return {
+            "module": str(self.module),
+            "token_label": self.token_label,
+            "token_serial": self.token_serial,
+            "key_label": self.key_label,
+        }
+
+    @classmethod
+    def from_record(cls, data: object) -> TokenSource | None:
+        """What ``as_record`` wrote, or None for anything else."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            return cls(
+                Path(str(data["module"])),
+                str(data["token_label"]),
+                str(data.get("token_serial", "")),
+                str(data["key_label"]),
+            )
+        except KeyError:
+            return None
+
 
 @dataclass(frozen=True)
 class TokenWrapResult:

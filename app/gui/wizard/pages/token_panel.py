@@ -146,7 +146,7 @@ class TokenWrapPanel(QWidget):
             self.picker.addItem(info.describe(), str(info.path))
         rewrap = self.flow.rewrap
         last = rewrap.module if rewrap else QSettings().value(SETTINGS_MODULE)
-        if last and not self.module.path():
+        if last and (rewrap is not None or not self.module.path()):
             self.module.setPath(Path(str(last)))
         if rewrap is not None:
             self.generate.setChecked(False)
@@ -256,19 +256,31 @@ class TokenWrapPanel(QWidget):
         self.generate.setEnabled(not rewrap)
         self.label.setEnabled(generate and not rewrap)
         self.key.setEnabled(not generate)
-        self.note.setText(
-            self.tr(
-                "A key must be extractable to be wrapped. Keyferry generates it in the token "
-                "as sensitive and extractable: the token can wrap it, nobody can read it."
-            )
-            if generate
-            else ""
-        )
+        self.note.setText(self._note(generate))
         can_log_in = self.current_token() is not None and (
             bool(self.pin.text()) or self._remembered()
         )
         self.list_keys.setEnabled(can_log_in and not rewrap)
         self.wrap.setEnabled(can_log_in and bool(self.key_label()))
+
+    def _note(self, generate: bool) -> str:
+        rewrap = self.flow.rewrap
+        if rewrap is not None:
+            return fill(
+                self.tr(
+                    "Wrap again with the same token key: %1 in the token %2 (KCV %3). Enter "
+                    "the PIN and wrap; the import is checked against that KCV."
+                ),
+                rewrap.key_label,
+                rewrap.token_label,
+                self.flow.rewrap_kcv or "-",
+            )
+        if generate:
+            return self.tr(
+                "A key must be extractable to be wrapped. Keyferry generates it in the token "
+                "as sensitive and extractable: the token can wrap it, nobody can read it."
+            )
+        return ""
 
     def _remembered(self) -> bool:
         token = self.current_token()
