@@ -48,9 +48,17 @@ def folder(tmp_path: Path) -> Path:
 
 def test_the_constructor_the_list_window_relies_on():
     parameters = inspect.signature(ImportKeyWizard.__init__).parameters
-    assert list(parameters) == ["self", "backend", "runner", "resume_key_id", "parent"]
-    assert parameters["resume_key_id"].kind is inspect.Parameter.KEYWORD_ONLY
-    assert parameters["parent"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert list(parameters) == [
+        "self",
+        "backend",
+        "runner",
+        "resume_key_id",
+        "rewrap",
+        "rewrap_kcv",
+        "parent",
+    ]
+    for name in ("resume_key_id", "rewrap", "rewrap_kcv", "parent"):
+        assert parameters[name].kind is inspect.Parameter.KEYWORD_ONLY
 
 
 # ---------------------------------------------------------------------- import again
