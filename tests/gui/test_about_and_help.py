@@ -57,6 +57,7 @@ def test_the_bundled_libraries_are_keyferrys_requirements_and_theirs() -> None:
         "aiohttp",
         "huaweicloudsdkkms",
         "requests",
+        "python-pkcs11",
     }
     names = [c.name for c in components]
     assert "shiboken6" in names and "huaweicloudsdkcore" in names  # through their needs
