@@ -8,8 +8,8 @@ KMS operation for scripts.
 - ``common.py``: what handlers share (the backend, ``--json`` or table output);
 - ``errors.py``: ``CliFailure``, a usage problem the parser cannot see;
 - one module per group of commands, holding both its parsers and its handlers: ``window``,
-  ``keys``, ``importing``, ``record`` (the import record), ``lifecycle``, ``tags``,
-  ``data``, ``store``, ``audit``, ``server``, ``profiles``.
+  ``keys``, ``importing``, ``hsm`` (the user's HSM through PKCS#11), ``record`` (the import
+  record), ``lifecycle``, ``tags``, ``data``, ``store``, ``audit``, ``server``, ``profiles``.
 
 Adding a group of commands: a new module with ``register(commands)``, which calls
 ``add_command(commands, name, help, handler)`` for each command and adds its arguments, and

@@ -21,6 +21,7 @@ from app.backends.outcomes import ChangeMade, OutcomeUnknown
 from app.cli import (
     audit,
     data,
+    hsm,
     importing,
     keys,
     lifecycle,
@@ -41,7 +42,9 @@ log = logging.getLogger(__name__)
 EXIT_UNKNOWN = 3
 
 #: The command groups, in the order ``keyferry --help`` lists their commands.
-GROUPS = (window, keys, importing, record, lifecycle, tags, data, store, audit, server, profiles)
+GROUPS = (
+    window, keys, importing, hsm, record, lifecycle, tags, data, store, audit, server, profiles
+)
 
 
 def default_data_dir() -> Path:
