@@ -2215,6 +2215,10 @@ Response:
         <translation>，无法包装</translation>
     </message>
     <message>
+        <source>Wrap again with the same token key: %1 in the token %2 (KCV %3). Enter the PIN and wrap; the import is checked against that KCV.</source>
+        <translation>用同一个令牌密钥再次包装：令牌 %2 中的 %1（KCV %3）。请输入 PIN 并包装；导入时会以该 KCV 进行核对。</translation>
+    </message>
+    <message>
         <source>A key must be extractable to be wrapped. Keyferry generates it in the token as sensitive and extractable: the token can wrap it, nobody can read it.</source>
         <translation>密钥必须可导出才能被包装。Keyferry 在令牌中把它生成为敏感且可导出：令牌可以包装它，但没有人能读取它。</translation>
     </message>
