@@ -131,7 +131,6 @@ def test_method_1_from_the_command_line_imports_with_the_tokens_kcv(
         "--token",
         str(token),
         "--never-expires",
-        *EXPECT(result["kcv"]),
     )
     assert code == 0, err
     code, out, err = run("--json", "describe-key", key_id)
