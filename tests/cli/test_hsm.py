@@ -12,10 +12,6 @@ import pytest
 from tests.softhsm import USER_PIN
 
 
-def EXPECT(kcv: str) -> tuple[str, ...]:
-    return ()
-
-
 @pytest.fixture
 def pin_file(tmp_path: Path) -> Path:
     path = tmp_path / "pin.txt"
