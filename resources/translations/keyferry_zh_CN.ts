@@ -834,121 +834,6 @@ Response:
     </message>
 </context>
 <context>
-    <name>HsmError</name>
-    <message>
-        <source>The PKCS#11 module {path} does not exist. Check the path, or install your HSM&apos;s client software, which provides the module.</source>
-        <translation>PKCS#11 模块 {path} 不存在。请检查路径，或安装 HSM 的客户端软件（模块由它提供）。</translation>
-    </message>
-    <message>
-        <source>You do not have permission to load the PKCS#11 module {path}. Ask your administrator to make it readable for you.</source>
-        <translation>您没有加载 PKCS#11 模块 {path} 的权限。请让管理员为您开放它的读取权限。</translation>
-    </message>
-    <message>
-        <source>The PKCS#11 module {path} is built for another kind of processor than this computer&apos;s ({machine}). Use the module your HSM&apos;s client software provides for {machine}.</source>
-        <translation>PKCS#11 模块 {path} 是为另一种处理器构建的，不适用于本机（{machine}）。请使用 HSM 客户端软件为 {machine} 提供的模块。</translation>
-    </message>
-    <message>
-        <source>The PKCS#11 module {path} needs {library}, which is not installed. Install your HSM&apos;s client software completely, or add the folder of its libraries to LD_LIBRARY_PATH.</source>
-        <translation>PKCS#11 模块 {path} 需要 {library}，但它没有安装。请完整安装 HSM 的客户端软件，或把它的库所在的文件夹加入 LD_LIBRARY_PATH。</translation>
-    </message>
-    <message>
-        <source>{path} is not a PKCS#11 module (it has no C_GetFunctionList). Choose the PKCS#11 library of your HSM&apos;s client software.</source>
-        <translation>{path} 不是 PKCS#11 模块（它没有 C_GetFunctionList）。请选择 HSM 客户端软件的 PKCS#11 库。</translation>
-    </message>
-    <message>
-        <source>The PKCS#11 module {path} could not be loaded: {detail}. Check that it is your HSM&apos;s PKCS#11 library and that it is installed completely.</source>
-        <translation>无法加载 PKCS#11 模块 {path}：{detail}。请确认它是 HSM 的 PKCS#11 库，并且已完整安装。</translation>
-    </message>
-    <message>
-        <source>The PKCS#11 module {path} loaded but failed to start ({reason}). Check its configuration (for SoftHSM: SOFTHSM2_CONF and its token folder) and that the HSM is reachable.</source>
-        <translation>PKCS#11 模块 {path} 已加载，但启动失败（{reason}）。请检查它的配置（SoftHSM：SOFTHSM2_CONF 及其令牌文件夹），并确认可以连接到 HSM。</translation>
-    </message>
-    <message>
-        <source>The PKCS#11 module {path} has no token. Connect or initialize one (for SoftHSM: softhsm2-util --init-token --free --label NAME), then look again.</source>
-        <translation>PKCS#11 模块 {path} 没有令牌。请连接或初始化一个令牌（SoftHSM：softhsm2-util --init-token --free --label NAME），然后重新查找。</translation>
-    </message>
-    <message>
-        <source>The PKCS#11 module has no token labelled {token}. Its tokens: {tokens}. Choose one of them.</source>
-        <translation>该 PKCS#11 模块没有标签为 {token} 的令牌。它的令牌有：{tokens}。请从中选择一个。</translation>
-    </message>
-    <message>
-        <source>Several tokens are labelled {token} (serial numbers {serials}). Give each its own label with your HSM&apos;s tool.</source>
-        <translation>有多个令牌的标签都是 {token}（序列号 {serials}）。请用 HSM 的工具为每个令牌设置不同的标签。</translation>
-    </message>
-    <message>
-        <source>The token {token} has no user PIN yet. Set one with your HSM&apos;s tool (for SoftHSM: softhsm2-util --init-token), then try again.</source>
-        <translation>令牌 {token} 还没有用户 PIN。请用 HSM 的工具设置一个（SoftHSM：softhsm2-util --init-token），然后重试。</translation>
-    </message>
-    <message>
-        <source>Enter the user PIN of the token {token}.</source>
-        <translation>请输入令牌 {token} 的用户 PIN。</translation>
-    </message>
-    <message>
-        <source>The PIN is wrong for the token {token}. Nothing was done; enter it again.</source>
-        <translation>令牌 {token} 的 PIN 不正确。未执行任何操作，请重新输入。</translation>
-    </message>
-    <message>
-        <source>The PIN is wrong for the token {token}, and the token says few tries are left before it locks the PIN. Check the PIN before you try again.</source>
-        <translation>令牌 {token} 的 PIN 不正确，令牌提示在锁定 PIN 之前剩余的尝试次数不多了。请先核对 PIN 再重试。</translation>
-    </message>
-    <message>
-        <source>The PIN is wrong for the token {token}, and the token says the next wrong PIN locks it. Make sure of the PIN before you try again.</source>
-        <translation>令牌 {token} 的 PIN 不正确，令牌提示再输错一次就会锁定 PIN。请确认 PIN 无误后再重试。</translation>
-    </message>
-    <message>
-        <source>The user PIN of the token {token} is locked after too many wrong tries. The token&apos;s security officer can unlock it (set a new user PIN) with your HSM&apos;s tool; Keyferry cannot.</source>
-        <translation>令牌 {token} 的用户 PIN 因错误次数过多已被锁定。令牌的安全管理员（SO）可以用 HSM 的工具解锁（设置新的用户 PIN）；Keyferry 无法解锁。</translation>
-    </message>
-    <message>
-        <source>The user PIN of the token {token} has expired. Change it with your HSM&apos;s tool, then try again.</source>
-        <translation>令牌 {token} 的用户 PIN 已过期。请用 HSM 的工具修改后重试。</translation>
-    </message>
-    <message>
-        <source>The token {token} has no AES key labelled {label}. Choose one of its keys, or generate a new one in the token.</source>
-        <translation>令牌 {token} 中没有标签为 {label} 的 AES 密钥。请选择它的一个密钥，或在令牌中生成新密钥。</translation>
-    </message>
-    <message>
-        <source>The token {token} has several AES keys labelled {label}. Give each its own label with your HSM&apos;s tool.</source>
-        <translation>令牌 {token} 中有多个标签为 {label} 的 AES 密钥。请用 HSM 的工具为每个密钥设置不同的标签。</translation>
-    </message>
-    <message>
-        <source>The key {label} is a {bits}-bit AES key; the KMS imports 256-bit key material only. Choose a 256-bit AES key, or generate one in the token.</source>
-        <translation>密钥 {label} 是 {bits} 位的 AES 密钥；KMS 只导入 256 位的密钥材料。请选择一个 256 位的 AES 密钥，或在令牌中生成一个。</translation>
-    </message>
-    <message>
-        <source>The token {token} already has a key labelled {label}; nothing was generated. Choose another label, or use that key.</source>
-        <translation>令牌 {token} 中已有标签为 {label} 的密钥；未生成新密钥。请换一个标签，或使用该密钥。</translation>
-    </message>
-    <message>
-        <source>The token {token} is write-protected, so no key can be generated in it. Use one of its keys, or another token.</source>
-        <translation>令牌 {token} 处于写保护状态，无法在其中生成密钥。请使用它已有的密钥，或换一个令牌。</translation>
-    </message>
-    <message>
-        <source>The key {label} is not extractable (CKA_EXTRACTABLE is false), so the token will never wrap it, and that cannot be changed. A key must be extractable to be wrapped: generate a new key in the token (Keyferry makes it extractable and sensitive: it can be wrapped, never read).</source>
-        <translation>密钥 {label} 不可导出（CKA_EXTRACTABLE 为 false），令牌永远不会包装它，而且这一点无法更改。密钥必须可导出才能被包装：请在令牌中生成新密钥（Keyferry 会把它设为可导出且敏感：可以被包装，但永远无法被读取）。</translation>
-    </message>
-    <message>
-        <source>The token refuses to wrap the key {label} with the downloaded wrapping key ({reason}); it may allow wrapping only with its own trusted keys (CKA_WRAP_WITH_TRUSTED). Generate a new key in the token, or ask your HSM&apos;s administrator.</source>
-        <translation>令牌拒绝用下载的包装密钥包装密钥 {label}（{reason}）；它可能只允许用令牌自己的受信任密钥包装（CKA_WRAP_WITH_TRUSTED）。请在令牌中生成新密钥，或咨询 HSM 的管理员。</translation>
-    </message>
-    <message>
-        <source>The token cannot wrap with {algorithm} ({reason}). Download new import items with an algorithm it can do ({alternatives}), or use a token that can. Choose with care: material imported with a wrapping algorithm keeps it, and that cannot be fixed after the import.</source>
-        <translation>令牌无法使用 {algorithm} 进行包装（{reason}）。请用它支持的算法（{alternatives}）重新下载导入项，或使用支持该算法的令牌。请谨慎选择：密钥材料会一直沿用导入时的包装算法，导入后无法更正。</translation>
-    </message>
-    <message>
-        <source>The token&apos;s key {label} has the key check value {found}, but this key&apos;s material has {expected}: it is other material, which the KMS will refuse. Choose the token key the material came from.</source>
-        <translation>令牌中密钥 {label} 的密钥校验值是 {found}，但此密钥的材料是 {expected}：这是另一份材料，KMS 会拒绝。请选择该材料所来自的令牌密钥。</translation>
-    </message>
-    <message>
-        <source>The connection to the token was lost ({reason}): it was removed, or the HSM or its network went away. Reconnect it and try again; nothing was written.</source>
-        <translation>与令牌的连接已断开（{reason}）：令牌被移除，或 HSM 或其网络不可用。请重新连接后重试；未写入任何内容。</translation>
-    </message>
-    <message>
-        <source>The token refused the operation ({reason}). Check your HSM&apos;s log; nothing was written.</source>
-        <translation>令牌拒绝了该操作（{reason}）。请查看 HSM 的日志；未写入任何内容。</translation>
-    </message>
-</context>
-<context>
     <name>ImportItemsView</name>
     <message>
         <source>Downloaded files</source>
@@ -3184,6 +3069,209 @@ Response:
     </message>
 </context>
 <context>
+    <name>hsm.algorithm_unsupported</name>
+    <message>
+        <source>The token cannot wrap with {algorithm} ({reason}). Download new import items with an algorithm it can do ({alternatives}), or use a token that can. Choose with care: material imported with a wrapping algorithm keeps it, and that cannot be fixed after the import.</source>
+        <translation>令牌无法使用 {algorithm} 进行包装（{reason}）。请用它支持的算法（{alternatives}）重新下载导入项，或使用支持该算法的令牌。请谨慎选择：密钥材料会一直沿用导入时的包装算法，导入后无法更正。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.ambiguous_key</name>
+    <message>
+        <source>The token {token} has several AES keys labelled {label}. Give each its own label with your HSM&apos;s tool.</source>
+        <translation>令牌 {token} 中有多个标签为 {label} 的 AES 密钥。请用 HSM 的工具为每个密钥设置不同的标签。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.ambiguous_token</name>
+    <message>
+        <source>Several tokens are labelled {token} (serial numbers {serials}). Give each its own label with your HSM&apos;s tool.</source>
+        <translation>有多个令牌的标签都是 {token}（序列号 {serials}）。请用 HSM 的工具为每个令牌设置不同的标签。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.kcv_differs</name>
+    <message>
+        <source>The token&apos;s key {label} has the key check value {found}, but this key&apos;s material has {expected}: it is other material, which the KMS will refuse. Choose the token key the material came from.</source>
+        <translation>令牌中密钥 {label} 的密钥校验值是 {found}，但此密钥的材料是 {expected}：这是另一份材料，KMS 会拒绝。请选择该材料所来自的令牌密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.label_exists</name>
+    <message>
+        <source>The token {token} already has a key labelled {label}; nothing was generated. Choose another label, or use that key.</source>
+        <translation>令牌 {token} 中已有标签为 {label} 的密钥；未生成新密钥。请换一个标签，或使用该密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.module_failed</name>
+    <message>
+        <source>The PKCS#11 module {path} could not be loaded: {detail}. Check that it is your HSM&apos;s PKCS#11 library and that it is installed completely.</source>
+        <translation>无法加载 PKCS#11 模块 {path}：{detail}。请确认它是 HSM 的 PKCS#11 库，并且已完整安装。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.module_init_failed</name>
+    <message>
+        <source>The PKCS#11 module {path} loaded but failed to start ({reason}). Check its configuration (for SoftHSM: SOFTHSM2_CONF and its token folder) and that the HSM is reachable.</source>
+        <translation>PKCS#11 模块 {path} 已加载，但启动失败（{reason}）。请检查它的配置（SoftHSM：SOFTHSM2_CONF 及其令牌文件夹），并确认可以连接到 HSM。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.module_missing</name>
+    <message>
+        <source>The PKCS#11 module {path} does not exist. Check the path, or install your HSM&apos;s client software, which provides the module.</source>
+        <translation>PKCS#11 模块 {path} 不存在。请检查路径，或安装 HSM 的客户端软件（模块由它提供）。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.module_missing_dependency</name>
+    <message>
+        <source>The PKCS#11 module {path} needs {library}, which is not installed. Install your HSM&apos;s client software completely, or add the folder of its libraries to LD_LIBRARY_PATH.</source>
+        <translation>PKCS#11 模块 {path} 需要 {library}，但它没有安装。请完整安装 HSM 的客户端软件，或把它的库所在的文件夹加入 LD_LIBRARY_PATH。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.module_not_pkcs11</name>
+    <message>
+        <source>{path} is not a PKCS#11 module (it has no C_GetFunctionList). Choose the PKCS#11 library of your HSM&apos;s client software.</source>
+        <translation>{path} 不是 PKCS#11 模块（它没有 C_GetFunctionList）。请选择 HSM 客户端软件的 PKCS#11 库。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.module_unreadable</name>
+    <message>
+        <source>You do not have permission to load the PKCS#11 module {path}. Ask your administrator to make it readable for you.</source>
+        <translation>您没有加载 PKCS#11 模块 {path} 的权限。请让管理员为您开放它的读取权限。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.module_wrong_architecture</name>
+    <message>
+        <source>The PKCS#11 module {path} is built for another kind of processor than this computer&apos;s ({machine}). Use the module your HSM&apos;s client software provides for {machine}.</source>
+        <translation>PKCS#11 模块 {path} 是为另一种处理器构建的，不适用于本机（{machine}）。请使用 HSM 客户端软件为 {machine} 提供的模块。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.no_such_key</name>
+    <message>
+        <source>The token {token} has no AES key labelled {label}. Choose one of its keys, or generate a new one in the token.</source>
+        <translation>令牌 {token} 中没有标签为 {label} 的 AES 密钥。请选择它的一个密钥，或在令牌中生成新密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.no_such_token</name>
+    <message>
+        <source>The PKCS#11 module has no token labelled {token}. Its tokens: {tokens}. Choose one of them.</source>
+        <translation>该 PKCS#11 模块没有标签为 {token} 的令牌。它的令牌有：{tokens}。请从中选择一个。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.no_tokens</name>
+    <message>
+        <source>The PKCS#11 module {path} has no token. Connect or initialize one (for SoftHSM: softhsm2-util --init-token --free --label NAME), then look again.</source>
+        <translation>PKCS#11 模块 {path} 没有令牌。请连接或初始化一个令牌（SoftHSM：softhsm2-util --init-token --free --label NAME），然后重新查找。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.not_aes_256</name>
+    <message>
+        <source>The key {label} is a {bits}-bit AES key; the KMS imports 256-bit key material only. Choose a 256-bit AES key, or generate one in the token.</source>
+        <translation>密钥 {label} 是 {bits} 位的 AES 密钥；KMS 只导入 256 位的密钥材料。请选择一个 256 位的 AES 密钥，或在令牌中生成一个。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.not_extractable</name>
+    <message>
+        <source>The key {label} is not extractable (CKA_EXTRACTABLE is false), so the token will never wrap it, and that cannot be changed. A key must be extractable to be wrapped: generate a new key in the token (Keyferry makes it extractable and sensitive: it can be wrapped, never read).</source>
+        <translation>密钥 {label} 不可导出（CKA_EXTRACTABLE 为 false），令牌永远不会包装它，而且这一点无法更改。密钥必须可导出才能被包装：请在令牌中生成新密钥（Keyferry 会把它设为可导出且敏感：可以被包装，但永远无法被读取）。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.not_wrappable</name>
+    <message>
+        <source>The token refuses to wrap the key {label} with the downloaded wrapping key ({reason}); it may allow wrapping only with its own trusted keys (CKA_WRAP_WITH_TRUSTED). Generate a new key in the token, or ask your HSM&apos;s administrator.</source>
+        <translation>令牌拒绝用下载的包装密钥包装密钥 {label}（{reason}）；它可能只允许用令牌自己的受信任密钥包装（CKA_WRAP_WITH_TRUSTED）。请在令牌中生成新密钥，或咨询 HSM 的管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.pin_expired</name>
+    <message>
+        <source>The user PIN of the token {token} has expired. Change it with your HSM&apos;s tool, then try again.</source>
+        <translation>令牌 {token} 的用户 PIN 已过期。请用 HSM 的工具修改后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.pin_file_not_text</name>
+    <message>
+        <source>{path} is not a PIN file: it is not UTF-8 text.</source>
+        <translation>{path} 不是 PIN 文件：它不是 UTF-8 文本。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.pin_locked</name>
+    <message>
+        <source>The user PIN of the token {token} is locked after too many wrong tries. The token&apos;s security officer can unlock it (set a new user PIN) with your HSM&apos;s tool; Keyferry cannot.</source>
+        <translation>令牌 {token} 的用户 PIN 因错误次数过多已被锁定。令牌的安全管理员（SO）可以用 HSM 的工具解锁（设置新的用户 PIN）；Keyferry 无法解锁。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.pin_missing</name>
+    <message>
+        <source>Enter the user PIN of the token {token}.</source>
+        <translation>请输入令牌 {token} 的用户 PIN。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.pin_not_initialized</name>
+    <message>
+        <source>The token {token} has no user PIN yet. Set one with your HSM&apos;s tool (for SoftHSM: softhsm2-util --init-token), then try again.</source>
+        <translation>令牌 {token} 还没有用户 PIN。请用 HSM 的工具设置一个（SoftHSM：softhsm2-util --init-token），然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.read_only</name>
+    <message>
+        <source>The token {token} is write-protected, so no key can be generated in it. Use one of its keys, or another token.</source>
+        <translation>令牌 {token} 处于写保护状态，无法在其中生成密钥。请使用它已有的密钥，或换一个令牌。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.session_lost</name>
+    <message>
+        <source>The connection to the token was lost ({reason}): it was removed, or the HSM or its network went away. Reconnect it and try again; nothing was written.</source>
+        <translation>与令牌的连接已断开（{reason}）：令牌被移除，或 HSM 或其网络不可用。请重新连接后重试；未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.token_failed</name>
+    <message>
+        <source>The token refused the operation ({reason}). Check your HSM&apos;s log; nothing was written.</source>
+        <translation>令牌拒绝了该操作（{reason}）。请查看 HSM 的日志；未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.wrong_pin</name>
+    <message>
+        <source>The PIN is wrong for the token {token}. Nothing was done; enter it again.</source>
+        <translation>令牌 {token} 的 PIN 不正确。未执行任何操作，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.wrong_pin_few_tries</name>
+    <message>
+        <source>The PIN is wrong for the token {token}, and the token says few tries are left before it locks the PIN. Check the PIN before you try again.</source>
+        <translation>令牌 {token} 的 PIN 不正确，令牌提示在锁定 PIN 之前剩余的尝试次数不多了。请先核对 PIN 再重试。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.wrong_pin_final_try</name>
+    <message>
+        <source>The PIN is wrong for the token {token}, and the token says the next wrong PIN locks it. Make sure of the PIN before you try again.</source>
+        <translation>令牌 {token} 的 PIN 不正确，令牌提示再输错一次就会锁定 PIN。请确认 PIN 无误后再重试。</translation>
+    </message>
+</context>
+<context>
     <name>import.algorithm</name>
     <message>
         <source>{value!r} is not a wrapping algorithm. Use one of {names}.</source>
@@ -4287,6 +4375,13 @@ Response:
     <message>
         <source>a 32-byte key material file</source>
         <translation> 32 字节的密钥材料文件</translation>
+    </message>
+</context>
+<context>
+    <name>what.pin_file</name>
+    <message>
+        <source>a PIN file</source>
+        <translation>PIN 文件</translation>
     </message>
 </context>
 <context>

@@ -86,19 +86,12 @@ def test_a_wrong_pin_is_said_on_the_page_without_the_pin(driver, tmp_path, soft_
     assert "999999" not in notice and not d.next_enabled
 
 
-def test_the_token_paths_sentences_are_the_models_and_chinese_keeps_their_names() -> None:
-    import re
-
-    from app.gui.hsm_catalogue import HSM_SENTENCES
+def test_the_token_paths_problems_are_the_catalogues_hsm_area_each_with_a_code() -> None:
     from app.material.hsm.problems import HsmProblem
-    from tests.gui.test_translations import messages
+    from app.model.catalogue import hsm
 
-    assert HSM_SENTENCES == {p.value: p.template for p in HsmProblem}
-    names = re.compile(r"\{\w+\}")
-    chinese = {source: forms[0] for context, source, forms in messages() if context == "HsmError"}
-    assert set(chinese) == set(HSM_SENTENCES.values())
-    for source, translation in chinese.items():
-        assert sorted(names.findall(translation)) == sorted(names.findall(source)), source
+    assert {p.value for p in HsmProblem} <= {message_id for message_id, _ in hsm.ENTRIES}
+    assert all(p.code.startswith("HSM.0") for p in HsmProblem)
 
 
 def test_a_token_failure_is_shown_in_chinese_by_its_id(

@@ -13,6 +13,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from pkcs11 import Attribute, KeyType, MechanismFlag
 
+from app.material.files import FileProblem
 from app.material.hsm.discovery import ModuleInfo, find_modules
 from app.material.hsm.module import Module
 from app.material.hsm.pin import Pin
@@ -30,7 +31,7 @@ def refused(problem: HsmProblem, call, *args, **kwargs) -> HsmError:
     error = caught.value
     assert error.problem is problem, error.message
     assert error.code == problem.code and error.message == str(error).split(": ", 1)[1]
-    assert USER_PIN not in str(error) and USER_PIN not in repr(error.params)
+    assert USER_PIN not in str(error) and USER_PIN not in repr(error.arguments)
     return error
 
 
@@ -215,6 +216,22 @@ def test_no_pin_and_no_token_and_an_unknown_token_are_clear(soft_token) -> None:
     refused(HsmProblem.PIN_MISSING, lambda: module.session(soft_token.label, Pin("")).__enter__())
     error = refused(HsmProblem.NO_SUCH_TOKEN, module.token, "elsewhere")
     assert "elsewhere" in error.message and soft_token.label in error.message
+
+
+def test_a_pin_file_gives_its_first_line_and_a_bad_one_is_named_without_its_content(
+    tmp_path,
+) -> None:
+    good, binary = tmp_path / "pin", tmp_path / "binary"
+    good.write_bytes(b"314159\r\nsecond line\n")
+    binary.write_bytes(b"\xff31415\n")
+    assert Pin.from_file(good).reveal() == "314159"
+    with pytest.raises(FileProblem) as caught:
+        Pin.from_file(binary)
+    assert caught.value.message_id == "hsm.pin_file_not_text"
+    assert caught.value.message == f"{binary} is not a PIN file: it is not UTF-8 text."
+    with pytest.raises(FileProblem) as caught:
+        Pin.from_file(tmp_path / "absent")
+    assert caught.value.message_id == "file.missing" and "31415" not in caught.value.message
 
 
 def test_a_token_made_meanwhile_appears_after_a_reload(soft_token) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from pkcs11 import exceptions as p11
 
@@ -27,7 +28,7 @@ def reason(error: BaseException) -> str:
 
 
 @contextmanager
-def translated(*, token: str = "", module: str = "") -> Iterator[None]:
+def translated(*, token: str = "", module: Path | None = None) -> Iterator[None]:
     """Any PKCS#11 failure inside, as an ``HsmError``."""
     try:
         yield
@@ -39,7 +40,9 @@ def translated(*, token: str = "", module: str = "") -> Iterator[None]:
         raise HsmError(HsmProblem.PIN_EXPIRED, token=token) from None
     except p11.UserPinNotInitialized:
         raise HsmError(HsmProblem.PIN_NOT_INITIALIZED, token=token) from None
-    except (p11.TokenNotPresent, p11.TokenNotRecognised):
+    except (p11.TokenNotPresent, p11.TokenNotRecognised) as error:
+        if module is None:  # inside a session: the token it was opened on went away
+            raise HsmError(HsmProblem.SESSION_LOST, reason=reason(error)) from None
         raise HsmError(HsmProblem.NO_TOKENS, path=module) from None
     except SESSION_LOST as error:
         raise HsmError(HsmProblem.SESSION_LOST, reason=reason(error)) from None

@@ -60,12 +60,12 @@ class Module:
             self._lib.reinitialize()
         except p11.PKCS11Error as error:
             raise HsmError(
-                HsmProblem.MODULE_INIT_FAILED, path=str(self.path), reason=reason(error)
+                HsmProblem.MODULE_INIT_FAILED, path=self.path, reason=reason(error)
             ) from None
 
     def tokens(self) -> list[TokenInfo]:
         """The tokens present in the module's slots."""
-        with translated(module=str(self.path)):
+        with translated(module=self.path):
             return [_token_info(token) for token in self._initialized_tokens()]
 
     def token(self, label: str) -> TokenInfo:
@@ -81,7 +81,7 @@ class Module:
         info = _token_info(token)
         if pin is None or not pin:
             raise HsmError(HsmProblem.PIN_MISSING, token=label)
-        with translated(token=label, module=str(self.path)):
+        with translated(token=label, module=self.path):
             try:
                 opened = token.open(rw=write, user_pin=pin.reveal())
             except p11.PinIncorrect:
@@ -108,7 +108,7 @@ class Module:
         return found
 
     def _find(self, label: str) -> Any:
-        with translated(token=label, module=str(self.path)):
+        with translated(token=label, module=self.path):
             matches = [t for t in self._initialized_tokens() if t.label == label]
         if len(matches) == 1:
             return matches[0]
@@ -117,7 +117,7 @@ class Module:
             raise HsmError(HsmProblem.AMBIGUOUS_TOKEN, token=label, serials=serials)
         labels = [t.label for t in self.tokens()]
         if not labels:
-            raise HsmError(HsmProblem.NO_TOKENS, path=str(self.path))
+            raise HsmError(HsmProblem.NO_TOKENS, path=self.path)
         raise HsmError(HsmProblem.NO_SUCH_TOKEN, token=label, tokens=", ".join(labels))
 
 
@@ -159,26 +159,26 @@ def _serial(token: pkcs11.Token) -> str:
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise HsmError(HsmProblem.MODULE_MISSING, path=str(path))
+        raise HsmError(HsmProblem.MODULE_MISSING, path=path)
     if not os.access(path, os.R_OK):
-        raise HsmError(HsmProblem.MODULE_UNREADABLE, path=str(path))
+        raise HsmError(HsmProblem.MODULE_UNREADABLE, path=path)
 
 
 def _load_problem(path: Path, error: p11.PKCS11Error) -> HsmError:
     match = _DLERROR.match(str(error))
     if match is None:  # it loaded, and C_Initialize or C_GetInfo failed
-        return HsmError(HsmProblem.MODULE_INIT_FAILED, path=str(path), reason=reason(error))
+        return HsmError(HsmProblem.MODULE_INIT_FAILED, path=path, reason=reason(error))
     detail = match.group("error").strip()
     if "C_GetFunctionList" in detail or not _is_elf(path):
-        return HsmError(HsmProblem.MODULE_NOT_PKCS11, path=str(path))
+        return HsmError(HsmProblem.MODULE_NOT_PKCS11, path=path)
     if "wrong ELF class" in detail or not _same_machine(path):
-        return HsmError(HsmProblem.MODULE_WRONG_ARCHITECTURE, path=str(path), machine=_machine())
+        return HsmError(HsmProblem.MODULE_WRONG_ARCHITECTURE, path=path, machine=_machine())
     missing = _MISSING_LIBRARY.match(detail)
     if missing and Path(missing.group("name")).name != path.name:
         return HsmError(
-            HsmProblem.MODULE_MISSING_DEPENDENCY, path=str(path), library=missing.group("name")
+            HsmProblem.MODULE_MISSING_DEPENDENCY, path=path, library=missing.group("name")
         )
-    return HsmError(HsmProblem.MODULE_FAILED, path=str(path), detail=detail)
+    return HsmError(HsmProblem.MODULE_FAILED, path=path, detail=detail)
 
 
 def _elf_header(path: Path) -> bytes:

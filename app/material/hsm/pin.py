@@ -38,12 +38,12 @@ class Pin:
     @classmethod
     def from_file(cls, path: Path | str) -> Pin:
         """The first line of ``path`` (a trailing newline is not part of the PIN)."""
-        data = read_input(path, "a PIN file", limit=4096)
+        data = read_input(path, "what.pin_file", limit=4096)
         line = data.split(b"\n", 1)[0].rstrip(b"\r")
         try:
             return cls(line.decode("utf-8"))
         except UnicodeDecodeError:
-            raise FileProblem(f"{path} is not a PIN file: it is not UTF-8 text.") from None
+            raise FileProblem("hsm.pin_file_not_text", path=Path(path)) from None
 
     @classmethod
     def from_env(cls) -> Pin | None:

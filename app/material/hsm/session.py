@@ -163,7 +163,7 @@ class TokenSession:
 
 def _check_wrappable(info: TokenKey, expect_kcv: str | None) -> None:
     if info.bits != MATERIAL_LENGTH * 8:
-        raise HsmError(HsmProblem.NOT_AES_256, label=info.label, bits=str(info.bits))
+        raise HsmError(HsmProblem.NOT_AES_256, label=info.label, bits=info.bits)
     if not info.extractable:
         raise HsmError(HsmProblem.NOT_EXTRACTABLE, label=info.label)
     if expect_kcv and info.kcv and info.kcv.upper() != expect_kcv.upper():

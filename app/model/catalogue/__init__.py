@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from app.model.catalogue import codes, files, keys, outcomes, remote, safety, server, store
+from app.model.catalogue import codes, files, hsm, keys, outcomes, remote, safety, server, store
 
 
 def _table(*areas: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -32,4 +32,5 @@ MESSAGES: Final[dict[str, str]] = _table(
     server.ENTRIES,
     safety.ENTRIES,
     outcomes.ENTRIES,
+    hsm.ENTRIES,
 )
