@@ -119,16 +119,16 @@ def test_method_1_from_the_command_line_imports_with_the_tokens_kcv(
     )
     [listed] = json.loads(out)["keys"]
     assert listed["kcv"] == result["kcv"] and listed["extractable"] and listed["sensitive"]
-    code, out, err = run(
-        "import-key-material",
-        key_id,
-        "--material",
-        str(out_file),
-        "--token",
-        str(token),
-        "--never-expires",
-    )
+    kcv = result["kcv"]
+    other = f"{int(kcv, 16) ^ 1:06X}"
+    importing = ("import-key-material", key_id, "--material", str(out_file), "--token", str(token))
+    code, out, err = run(*importing, "--never-expires", "--expect-kcv", other)
+    assert code == 1 and err.startswith("error KMS.2607: "), err
+    code, out, err = run("--json", "describe-key", key_id)
+    assert json.loads(out)["key_state"] == "5", "refused: still Pending import"
+    code, out, err = run("--json", *importing, "--never-expires", "--expect-kcv", kcv)
     assert code == 0, err
+    assert json.loads(out)["kcv_verified"] is True
     code, out, err = run("--json", "describe-key", key_id)
     described = json.loads(out)
     assert (described["key_state"], described["kcv"]) == ("2", result["kcv"])

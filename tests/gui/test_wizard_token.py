@@ -13,6 +13,7 @@ from app.gui.wizard.flow import PageId, WrapMethod
 from app.material.hsm.module import Module
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import KeyState
+from tests.gui.test_wizard_failures import finish_refused, hsm_wrap
 from tests.softhsm import USER_PIN
 
 
@@ -57,13 +58,32 @@ def test_the_token_path_from_a_new_key_to_enabled_with_the_tokens_kcv(
     encrypted = folder / "EncryptedKeyMaterial.bin"
     assert d.find(QLineEdit, "encryptedMaterialEdit").text() == str(encrypted)
     d.next(PageId.TOKEN)
+    assert d.wizard.flow.expected_kcv() == token_key.kcv, "Finish passes the token's KCV"
     d.finish()
+    assert d.notice().endswith("The KMS checked that it is the KCV expected.")
     [key] = backend.all_keys()
     assert (key.state, key.kcv) == (KeyState.ENABLED, token_key.kcv)
     assert not (folder / "PlaintextKeyMaterial.bin").exists()
     assert len([p for p in folder.iterdir()]) == 4  # the three downloads and the ciphertext
     for label in d.wizard.findChildren(QLabel):
         assert USER_PIN not in label.text()
+
+
+def test_other_material_in_the_tokens_file_is_refused_by_the_tokens_kcv(
+    driver, backend, tmp_path, soft_token
+) -> None:
+    """The token's file replaced by other material before the import: refused (KMS.2607),
+    since Finish passes the token's KCV, and the key stays Pending import."""
+    d = driver
+    to_token_wrap(d, tmp_path, soft_token, WrappingAlgorithm.RSAES_OAEP_SHA_1)
+    generate_and_wrap(d, USER_PIN)
+    done = d.wizard.flow.token_wrapped
+    hsm_wrap(d, bytes(32), WrappingAlgorithm.RSAES_OAEP_SHA_1, done.encrypted)
+    d.next(PageId.MATERIAL)
+    d.next(PageId.TOKEN)
+    text = finish_refused(d, backend, "KMS.2607")
+    assert done.kcv in text
+    assert backend.describe_key(key_id=d.wizard.flow.key.key_id).state is KeyState.PENDING_IMPORT
 
 
 def test_oaep_sha_256_is_refused_on_the_page_with_the_alternatives(
