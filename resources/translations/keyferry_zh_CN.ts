@@ -2004,8 +2004,8 @@ Response:
         <translation>浏览(&amp;S)…</translation>
     </message>
     <message>
-        <source>Find &amp;tokens</source>
-        <translation>查找令牌(&amp;T)</translation>
+        <source>Fin&amp;d tokens</source>
+        <translation>查找令牌(&amp;D)</translation>
     </message>
     <message>
         <source>Token</source>
@@ -2048,8 +2048,8 @@ Response:
         <translation>PKCS#11 模块(&amp;M)：</translation>
     </message>
     <message>
-        <source>To&amp;ken:</source>
-        <translation>令牌(&amp;K)：</translation>
+        <source>&amp;Token:</source>
+        <translation>令牌(&amp;T)：</translation>
     </message>
     <message>
         <source>User P&amp;IN:</source>

@@ -56,7 +56,7 @@ class TokenWrapPanel(QWidget):
             parent=self,
         )
         self.module.button.setText(self.tr("Brow&se..."))  # "Br&owse" is the plaintext's
-        self.find = self._button("findTokensButton", self.tr("Find &tokens"))
+        self.find = self._button("findTokensButton", self.tr("Fin&d tokens"))
         self.token = QComboBox(self, objectName="tokenCombo")
         self.token.setAccessibleName(self.tr("Token"))
         self.pin = QLineEdit(self, objectName="pinEdit", echoMode=QLineEdit.EchoMode.Password)
@@ -110,7 +110,7 @@ class TokenWrapPanel(QWidget):
         for text, buddy, field in (
             (self.tr("Installed modules:"), self.picker, self.picker),
             (self.tr("PKCS#11 &module:"), self.module, self.module),
-            (self.tr("To&ken:"), self.token, token_row),
+            (self.tr("&Token:"), self.token, token_row),
             (self.tr("User P&IN:"), self.pin, pin_row),
         ):
             label = QLabel(text, self)

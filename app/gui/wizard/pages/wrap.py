@@ -5,10 +5,10 @@ Method 1: the user wraps on their HSM; the page says what to do, takes the KCV t
 Method 2: Keyferry wraps here: generate 32 random bytes (saved where the user says, never over
 an existing file) or take an existing 32-byte file; Wrap writes EncryptedKeyMaterial.bin
 beside the downloads and shows the material's KCV. Either way the page shows the openssl
-commands of Table 2 with the real file names. Or Method 1 done through PKCS#11
-(``TokenWrapPanel``): the user's token wraps its own key and computes its KCV, which the import
-is then checked against; no plaintext ever reaches this machine. The plaintext never enters a widget: only its
-path does, and the bytes live in the background job until they are wiped.
+commands of Table 2 with the real file names. The plaintext never enters a widget: only its
+path does, and the bytes live in the background job until they are wiped. Or Method 1 done
+through PKCS#11 (``TokenWrapPanel``): the user's token wraps its own key and computes its KCV,
+which the import is then checked against; no plaintext ever reaches this machine.
 """
 
 from __future__ import annotations
