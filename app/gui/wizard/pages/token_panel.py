@@ -46,7 +46,8 @@ class TokenWrapPanel(QWidget):
         self.page, self.flow = page, flow
         self._keys: list[TokenKey] = []
         self._remembered_serials: frozenset[str] = frozenset()
-        self.picker = QComboBox(self, objectName="pkcs11ModulePicker")
+        self.picker = QComboBox(self)
+        self.picker.setObjectName("pkcs11ModulePicker")
         self.picker.setAccessibleName(self.tr("Installed PKCS#11 modules"))
         self.module = PathField(
             PathMode.OPEN_FILE,
@@ -56,8 +57,9 @@ class TokenWrapPanel(QWidget):
             parent=self,
         )
         self.module.button.setText(self.tr("Brow&se..."))  # "Br&owse" is the plaintext's
-        self.find = self._button("findTokensButton", self.tr("Fin&d tokens"))
-        self.token = QComboBox(self, objectName="tokenCombo")
+        self.find_tokens = self._button("findTokensButton", self.tr("Fin&d tokens"))
+        self.token = QComboBox(self)
+        self.token.setObjectName("tokenCombo")
         self.token.setAccessibleName(self.tr("Token"))
         self.pin = QLineEdit(self, objectName="pinEdit", echoMode=QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(self.tr("User PIN of the token"))
@@ -66,7 +68,8 @@ class TokenWrapPanel(QWidget):
         )
         self.remember.setAccessibleName(self.remember.text())
         self.list_keys = self._button("listTokenKeysButton", self.tr("&Log in and list keys"))
-        self.key = QComboBox(self, objectName="tokenKeyCombo")
+        self.key = QComboBox(self)
+        self.key.setObjectName("tokenKeyCombo")
         self.key.setAccessibleName(self.tr("Key in the token"))
         self.generate = QCheckBox(
             self.tr("Generate a new AES-256 key in the token"),
@@ -74,7 +77,8 @@ class TokenWrapPanel(QWidget):
             objectName="generateInTokenCheck",
         )
         self.generate.setAccessibleName(self.generate.text())
-        self.label = QLineEdit(self, objectName="tokenKeyLabelEdit")
+        self.label = QLineEdit(self)
+        self.label.setObjectName("tokenKeyLabelEdit")
         self.label.setAccessibleName(self.tr("Label of the new key"))
         self.label.setPlaceholderText(self.tr("Label of the new key"))
         self.note = QLabel(self, objectName="tokenKeyNote", wordWrap=True)
@@ -83,7 +87,7 @@ class TokenWrapPanel(QWidget):
         self._lay_out()
         self.picker.activated.connect(self._on_picker_activated)
         self.module.pathChanged.connect(self._on_module_pathChanged)
-        self.find.clicked.connect(lambda: self._find_tokens(refresh=True))
+        self.find_tokens.clicked.connect(lambda: self._find_tokens(refresh=True))
         self.token.currentIndexChanged.connect(self._on_token_changed)
         self.list_keys.clicked.connect(self._on_list_keys_clicked)
         self.generate.toggled.connect(self._update)
@@ -93,7 +97,8 @@ class TokenWrapPanel(QWidget):
         self.wrap.clicked.connect(self._on_wrap_clicked)
 
     def _button(self, name: str, text: str) -> QPushButton:
-        button = QPushButton(text, self, objectName=name)
+        button = QPushButton(text, self)
+        button.setObjectName(name)
         button.setAccessibleName(without_mnemonic(text))
         button.setAutoDefault(False)
         return button
@@ -103,7 +108,7 @@ class TokenWrapPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         token_row = QHBoxLayout()
         token_row.addWidget(self.token, 1)
-        token_row.addWidget(self.find)
+        token_row.addWidget(self.find_tokens)
         pin_row = QHBoxLayout()
         pin_row.addWidget(self.pin, 1)
         pin_row.addWidget(self.list_keys)
