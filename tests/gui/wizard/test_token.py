@@ -13,7 +13,7 @@ from app.gui.wizard.flow import PageId, WrapMethod
 from app.material.hsm.module import Module
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import KeyState
-from tests.gui.test_wizard_failures import finish_refused, hsm_wrap
+from tests.gui.wizard.wizard_driver import finish_refused, hsm_wrap
 from tests.softhsm import USER_PIN
 
 
