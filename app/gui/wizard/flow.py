@@ -22,7 +22,7 @@ from enum import Enum, IntEnum
 from pathlib import Path
 
 from app.backends.import_record import ImportClaim, KcvSource
-from app.material.hsm.values import TokenSource, TokenWrapResult
+from app.material.hsm.values import PKCS11_FIELD, TokenSource, TokenWrapResult
 from app.material.import_items import ImportItems
 from app.material.recipes import PLAINTEXT_NAME
 from app.model import rules
@@ -269,11 +269,10 @@ class ImportFlow:
         none (a token that cannot compute a CMAC gives none)."""
         if self.wrap_method is WrapMethod.HSM:
             return parse_kcv(self.hsm_kcv)
-        done: WrapResult | TokenWrapResult | None = None
-        if self.wrap_method is WrapMethod.TOKEN and self.token_wrap_current():
-            done = self.token_wrapped
-        elif self.wrap_method is WrapMethod.HERE and self.wrap_current():
-            done = self.wrapped
+        if self.wrap_method is WrapMethod.TOKEN:
+            token = self.token_file()
+            return token.kcv if token is not None else None
+        done = self.wrapped if self.wrap_method is WrapMethod.HERE and self.wrap_current() else None
         if done is not None and self.encrypted_path == done.encrypted:
             return done.kcv
         return None
@@ -296,6 +295,14 @@ class ImportFlow:
             and done.wrapping_key == self.items.wrapping_key
             and done.algorithm is self.items.wrapping_algorithm
         )
+
+    def token_file(self) -> TokenWrapResult | None:
+        """The token's wrap when the file chosen for the import is the one it wrote."""
+        done = self.token_wrapped
+        if self.wrap_method is not WrapMethod.TOKEN or not self.token_wrap_current():
+            return None
+        assert done is not None
+        return done if self.encrypted_path == done.encrypted else None
 
     def material_wrapped_in_token(self, result: TokenWrapResult) -> None:
         self.token_wrapped = result
@@ -359,9 +366,17 @@ class ImportFlow:
     def import_claim(self) -> ImportClaim:
         """What the import record keeps beside the import: the KCV the import expects
         (``expected_kcv``) and where it came from, the token's algorithm and expiry, the
-        key's alias."""
+        key's alias; for material a PKCS#11 token wrapped, the token's key (``pkcs11``:
+        module, token label and serial, key label), to wrap the same key again later."""
         expected = self.expected_kcv()
-        source = KcvSource.TYPED if self.wrap_method is WrapMethod.HSM else KcvSource.WRAPPED_HERE
+        source, extra = KcvSource.WRAPPED_HERE, {}
+        if self.wrap_method is WrapMethod.HSM:
+            source = KcvSource.TYPED
+        elif self.wrap_method is WrapMethod.TOKEN:
+            source = KcvSource.PKCS11
+            done = self.token_file()
+            if done is not None:
+                extra = {PKCS11_FIELD: done.source.as_record()}
         items = self.items
         return ImportClaim(
             kcv=expected,
@@ -369,6 +384,7 @@ class ImportFlow:
             wrapping_algorithm=items.wrapping_algorithm if items else None,
             token_expires_s=items.expiration_time if items and items.expiration_time else None,
             alias=self.key.alias if self.key else self.alias,
+            extra=extra,
         )
 
     def token_ready(self) -> bool:

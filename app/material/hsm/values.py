@@ -8,6 +8,9 @@ from pathlib import Path
 
 from app.model.importing import MATERIAL_LENGTH, WrappingAlgorithm
 
+#: The import record's field that holds a token's provenance (``TokenSource.as_record``).
+PKCS11_FIELD = "pkcs11"
+
 
 @dataclass(frozen=True)
 class TokenInfo:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
+from app.backends.import_record import ImportRecord
 from app.gui.wizard.flow import PageId, WrapMethod
 from app.material.hsm.module import Module
 from app.model.importing import WrappingAlgorithm
@@ -63,6 +64,17 @@ def test_the_token_path_from_a_new_key_to_enabled_with_the_tokens_kcv(
     assert d.notice().endswith("The KMS checked that it is the KCV expected.")
     [key] = backend.all_keys()
     assert (key.state, key.kcv) == (KeyState.ENABLED, token_key.kcv)
+    [entry] = ImportRecord().entries(key_id=key.key_id)
+    assert (entry.kcv, entry.kcv_source, entry.kcv_verified) == (token_key.kcv, "pkcs11", True)
+    assert entry.extra == {
+        "pkcs11": {
+            "module": str(soft_token.module_path),
+            "token_label": soft_token.label,
+            "token_serial": Module.load(soft_token.module_path).token(soft_token.label).serial,
+            "key_label": "byok-gui",
+        }
+    }, "the token's key, nothing secret"
+    assert USER_PIN not in ImportRecord().raw().decode()
     assert not (folder / "PlaintextKeyMaterial.bin").exists()
     assert len([p for p in folder.iterdir()]) == 4  # the three downloads and the ciphertext
     for label in d.wizard.findChildren(QLabel):
