@@ -43,7 +43,18 @@ EXIT_UNKNOWN = 3
 
 #: The command groups, in the order ``keyferry --help`` lists their commands.
 GROUPS = (
-    window, keys, importing, hsm, record, lifecycle, tags, data, store, audit, server, profiles
+    window,
+    keys,
+    importing,
+    hsm,
+    record,
+    lifecycle,
+    tags,
+    data,
+    store,
+    audit,
+    server,
+    profiles,
 )
 
 

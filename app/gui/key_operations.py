@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # each dialog module loads when its dialog first opens (start
     from app.gui.dialogs.edit_tags import EditTagsDialog
     from app.gui.dialogs.schedule_deletion import ScheduleDeletionDialog
     from app.gui.dialogs.try_it import TryItDialog
+    from app.material.hsm.values import TokenSource
 
 
 class KeyOperations(QObject):
@@ -176,8 +177,28 @@ class KeyOperations(QObject):
         dialog.submitted.connect(lambda: self._create(dialog))
         return _opened(dialog)
 
-    def open_wizard(self, resume_key_id: str | None = None) -> QWidget | None:
-        """The Import Key wizard, at its first page or (``resume_key_id``) at page 3."""
+    def import_again(self, cmk: Cmk) -> None:
+        """Import material again: the wizard at page 3, offering first to wrap again with the
+        token key the material came from, when the import record says a token wrapped it."""
+        from app.gui.import_again import import_again
+
+        import_again(
+            cmk,
+            self._backend,
+            self._runner,
+            self._window,
+            lambda key_id, source, kcv: self.open_wizard(key_id, rewrap=source, rewrap_kcv=kcv),
+        )
+
+    def open_wizard(
+        self,
+        resume_key_id: str | None = None,
+        *,
+        rewrap: TokenSource | None = None,
+        rewrap_kcv: str | None = None,
+    ) -> QWidget | None:
+        """The Import Key wizard, at its first page or (``resume_key_id``) at page 3; with
+        ``rewrap``, on the token path with that token key fixed (its KCV ``rewrap_kcv``)."""
         try:
             from app.gui.wizard.wizard import ImportKeyWizard
         except ImportError as error:  # a build without the wizard
@@ -186,7 +207,12 @@ class KeyOperations(QObject):
             )
             return None
         wizard = ImportKeyWizard(
-            self._backend, self._runner, resume_key_id=resume_key_id, parent=self._window
+            self._backend,
+            self._runner,
+            resume_key_id=resume_key_id,
+            rewrap=rewrap,
+            rewrap_kcv=rewrap_kcv,
+            parent=self._window,
         )
         wizard.keyImported.connect(self._on_wizard_keyImported)
         wizard.keyMayExist.connect(self._on_wizard_keyMayExist)

@@ -198,7 +198,7 @@ class CmkListWindow(QMainWindow):
             "editAliasAction": ops.edit_alias,
             "editTagsAction": ops.edit_tags,
             "deleteMaterialAction": lambda cmk: ops.delete_material(cmk, self._recorded_kcv()),
-            "reimportAction": lambda cmk: ops.open_wizard(cmk.key_id),
+            "reimportAction": ops.import_again,
             "tryItAction": ops.try_it,
         }
         for name, run in on_key.items():

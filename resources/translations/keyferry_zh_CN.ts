@@ -834,6 +834,29 @@ Response:
     </message>
 </context>
 <context>
+    <name>ImportAgain</name>
+    <message>
+        <source>Import Key Material Again</source>
+        <translation>重新导入密钥材料</translation>
+    </message>
+    <message>
+        <source>The material of %1 came from the key %2 in the token %3 (serial %4), KCV %5.</source>
+        <translation>%1 的密钥材料来自令牌 %3（序列号 %4）中的密钥 %2，KCV 为 %5。</translation>
+    </message>
+    <message>
+        <source>Wrap it again with the same token key: new import items, the token&apos;s PIN, Finish. The KMS gets the same material, proven by the KCV. Module: %1</source>
+        <translation>用同一个令牌密钥再次包装：获取新的导入项，输入令牌的 PIN，然后完成。KMS 得到的是同一份密钥材料，由 KCV 证明。模块：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap Again with the Same Token Key</source>
+        <translation>用同一个令牌密钥再次包装(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Other Material…</source>
+        <translation>其他密钥材料(&amp;O)…</translation>
+    </message>
+</context>
+<context>
     <name>ImportItemsView</name>
     <message>
         <source>Downloaded files</source>

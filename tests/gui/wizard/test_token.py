@@ -5,8 +5,6 @@ the page with their code, never with the PIN."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from app.backends.import_record import ImportRecord
@@ -14,32 +12,13 @@ from app.gui.wizard.flow import PageId, WrapMethod
 from app.material.hsm.module import Module
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import KeyState
-from tests.gui.wizard.wizard_driver import finish_refused, hsm_wrap
+from tests.gui.wizard.wizard_driver import (
+    finish_refused,
+    generate_and_wrap,
+    hsm_wrap,
+    to_token_wrap,
+)
 from tests.softhsm import USER_PIN
-
-
-def to_token_wrap(d, tmp_path: Path, soft_token, algorithm: WrappingAlgorithm) -> Path:
-    """A new key, its download, and page 4 with the token chosen."""
-    d.create_key("from-my-hsm")
-    folder = tmp_path / "downloads"
-    folder.mkdir()
-    d.download(folder, algorithm)
-    d.next(PageId.WRAP)
-    d.click("wrapInTokenRadio")
-    d.type("pkcs11ModuleEdit", str(soft_token.module_path))
-    tokens = d.find(QComboBox, "tokenCombo")
-    d.wait(lambda: tokens.count() == 1)
-    d.settle()
-    assert soft_token.label in tokens.currentText()
-    return folder
-
-
-def generate_and_wrap(d, pin: str, label: str = "byok-gui") -> None:
-    d.type("pinEdit", pin)
-    d.click("generateInTokenCheck")
-    d.type("tokenKeyLabelEdit", label)
-    d.click("wrapInTokenButton")
-    d.settle()
 
 
 def test_the_token_path_from_a_new_key_to_enabled_with_the_tokens_kcv(
@@ -141,7 +120,7 @@ def test_expired_material_is_wrapped_again_with_the_same_token_key(
     """The first import from the token expires with the clock; the wizard of an import
     again, started on the same token key, brings the same material back (same KCV), and data
     encrypted before decrypts after."""
-    from app.material.hsm.values import TokenSource
+    from app.gui.import_again import token_source_of
 
     d = make_wizard()
     to_token_wrap(d, tmp_path, soft_token, WrappingAlgorithm.RSAES_OAEP_SHA_1)
@@ -157,7 +136,8 @@ def test_expired_material_is_wrapped_again_with_the_same_token_key(
     clock.advance(2 * 24 * 3600)
     assert backend.describe_key(key_id=key.key_id).state is KeyState.PENDING_IMPORT
 
-    remembered = TokenSource.from_record(source.as_record())  # as the import record keeps it
+    remembered = token_source_of(ImportRecord().material_of(backend.where, key.key_id))
+    assert remembered == source, "the import record remembers the token key"
     r = make_wizard(key.key_id, rewrap=remembered, rewrap_kcv=key.kcv)
     folder = tmp_path / "again"
     folder.mkdir()

@@ -175,6 +175,35 @@ class WizardDriver:
         self.next(PageId.TOKEN)
 
 
+# the token path (a SoftHSM token, tests/softhsm.py) --------------------------------------
+
+
+def to_token_wrap(
+    d, tmp_path: Path, soft_token, algorithm: WrappingAlgorithm, alias: str = "from-my-hsm"
+) -> Path:
+    """A new key, its download, and page 4 with the token chosen."""
+    d.create_key(alias)
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    d.download(folder, algorithm)
+    d.next(PageId.WRAP)
+    d.click("wrapInTokenRadio")
+    d.type("pkcs11ModuleEdit", str(soft_token.module_path))
+    tokens = d.find(QComboBox, "tokenCombo")
+    d.wait(lambda: tokens.count() == 1)
+    d.settle()
+    assert soft_token.label in tokens.currentText()
+    return folder
+
+
+def generate_and_wrap(d, pin: str, label: str = "byok-gui") -> None:
+    d.type("pinEdit", pin)
+    d.click("generateInTokenCheck")
+    d.type("tokenKeyLabelEdit", label)
+    d.click("wrapInTokenButton")
+    d.settle()
+
+
 # helpers of the failure tests -------------------------------------------------------
 
 
