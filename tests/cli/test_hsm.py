@@ -199,3 +199,46 @@ def test_a_missing_module_and_an_unknown_token_are_named(run, soft_token, pin_fi
         "hsm-list", "--module", "softhsm2", "--token", "elsewhere", "--pin-file", str(pin_file)
     )
     assert code == 1 and "no token labelled elsewhere" in err and soft_token.label in err
+
+
+def test_the_same_token_key_again_after_the_material_is_gone(
+    run, soft_token, pin_file, tmp_path
+) -> None:
+    """The README's "same material again": new items, ``hsm-wrap`` with the same key label
+    (no --generate), and the import checked with --expect-kcv of the first import's KCV; data
+    encrypted before decrypts after. The material goes with delete-imported-key-material,
+    which leaves the key exactly as an expiry does (Pending import, the same material only)."""
+    algorithm = "RSAES_OAEP_SHA_1"
+    key_id, wrapping_key, token = new_key(run, tmp_path, algorithm)
+    first = tmp_path / "first.bin"
+    pin = ("--pin-file", str(pin_file), "--json")
+    code, out, err = hsm_wrap(run, soft_token, wrapping_key, algorithm, first, "--generate", *pin)
+    assert code == 0, err
+    kcv = json.loads(out)["kcv"]
+    importing = ("import-key-material", key_id, "--token", str(token), "--never-expires")
+    assert run(*importing, "--material", str(first), "--expect-kcv", kcv)[0] == 0
+    (tmp_path / "plain.txt").write_bytes(b"before the material went")
+    sealed, back = tmp_path / "sealed", tmp_path / "back.txt"
+    data = ("--in", str(tmp_path / "plain.txt"), "--out", str(sealed))
+    assert run("encrypt-data", key_id, *data)[0] == 0
+    assert run("delete-imported-key-material", key_id)[0] == 0
+
+    folder = tmp_path / "again"
+    code, _out, err = run(
+        "get-parameters-for-import", key_id, "--wrapping-algorithm", "RSAES_PKCS1_V1_5",
+        "--out-dir", str(folder),
+    )  # fmt: skip
+    assert code == 0, err
+    [wrapping_key] = folder.glob("wrappingKey_*")
+    [token] = folder.glob("importToken_*")
+    again = tmp_path / "again.bin"
+    code, out, err = hsm_wrap(run, soft_token, wrapping_key, "RSAES_PKCS1_V1_5", again, *pin)
+    assert code == 0, err
+    assert json.loads(out)["kcv"] == kcv, "the same token key: the same KCV"
+    importing = ("import-key-material", key_id, "--token", str(token), "--never-expires")
+    code, out, err = run("--json", *importing, "--material", str(again), "--expect-kcv", kcv)
+    assert code == 0, err
+    assert (json.loads(out)["kcv"], json.loads(out)["kcv_verified"]) == (kcv, True)
+    assert run("decrypt-data", "--in", str(sealed), "--out", str(back))[0] == 0
+    assert back.read_bytes() == b"before the material went"
+    assert not list(tmp_path.glob("**/PlaintextKeyMaterial*"))
