@@ -5,7 +5,8 @@ the page with their code, never with the PIN."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+import pytest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from app.backends.import_record import ImportRecord
 from app.gui.wizard.flow import PageId, WrapMethod
@@ -19,6 +20,8 @@ from tests.gui.wizard.wizard_driver import (
     to_token_wrap,
 )
 from tests.softhsm import USER_PIN
+
+RSA_PKCS1 = WrappingAlgorithm.RSAES_PKCS1_V1_5
 
 
 def test_the_token_path_from_a_new_key_to_enabled_with_the_tokens_kcv(
@@ -158,3 +161,46 @@ def test_expired_material_is_wrapped_again_with_the_same_token_key(
     after = backend.describe_key(key_id=key.key_id)
     assert (after.state, after.kcv) == (KeyState.ENABLED, key.kcv)
     assert backend.decrypt_data(cipher_text=sealed).plaintext == b"before the expiry"
+
+
+@pytest.mark.secret_service
+def test_the_pin_is_remembered_in_the_keyring_only_when_asked(
+    make_wizard, tmp_path, soft_token
+) -> None:
+    """Off by default: a wrap leaves nothing in the keyring. Ticked: the PIN goes into a real
+    Secret Service (gnome-keyring), and the next wrap on that token needs no PIN typed."""
+    import keyring
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+    from app.material.hsm.pin import forget_pin, remembered_pin
+    from tests.secret_service import secret_service
+
+    serial = Module.load(soft_token.module_path).token(soft_token.label).serial
+    previous = keyring.get_keyring()
+    with secret_service(tmp_path / "home"):
+        keyring.set_keyring(SecretServiceKeyring())
+        try:
+            for round_, remember in (("one", False), ("two", True)):
+                (tmp_path / round_).mkdir()
+                d = make_wizard()
+                to_token_wrap(d, tmp_path / round_, soft_token, RSA_PKCS1, alias=round_)
+                check = d.find(QCheckBox, "rememberPinCheck")
+                assert not check.isChecked(), "off by default"
+                if remember:
+                    d.click("rememberPinCheck")
+                generate_and_wrap(d, USER_PIN, label=round_)
+                assert d.notice() == "" and d.wizard.flow.token_wrapped is not None
+                kept = remembered_pin(soft_token.module_path, serial)
+                assert (kept.reveal() if kept else None) == (USER_PIN if remember else None)
+            (tmp_path / "three").mkdir()
+            d = make_wizard()
+            to_token_wrap(d, tmp_path / "three", soft_token, RSA_PKCS1, alias="three")
+            assert d.find(QLineEdit, "pinEdit").text() == ""
+            d.click("generateInTokenCheck")
+            d.type("tokenKeyLabelEdit", "three")
+            d.click("wrapInTokenButton")
+            d.settle()
+            assert d.notice() == "" and d.wizard.flow.token_wrapped.kcv in d.label("kcvLabel")
+        finally:
+            forget_pin(soft_token.module_path, serial)
+            keyring.set_keyring(previous)
