@@ -14,9 +14,9 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from app import __version__
+from app.backends.factory import default_data_dir
 from app.backends.outcomes import ChangeMade, OutcomeUnknown
 from app.cli import (
     audit,
@@ -42,15 +42,6 @@ EXIT_UNKNOWN = 3
 
 #: The command groups, in the order ``keyferry --help`` lists their commands.
 GROUPS = (window, keys, importing, record, lifecycle, tags, data, store, audit, server, profiles)
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("KEYFERRY_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("keyferry", appauthor=False))
 
 
 def build_parser() -> argparse.ArgumentParser:
