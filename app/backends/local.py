@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from app.backends.base import ChangeListener, Decrypted, KmsRef, Listeners, TagAction
 from app.model.audit import AuditEntry
-from app.model.errors import KmsError
+from app.model.errors import KmsError, SetupError
 from app.model.importing import ImportParameters, WrappingAlgorithm
 from app.model.keys import DEFAULT_PROJECT, Cmk, DataKey, KeyPage, KeyState, Origin, Tag
 from app.model.messages import Message
@@ -401,3 +401,26 @@ def check_store(data_dir: Path, *, master_key_file: Path | None = None) -> Check
     from app.engine.check import check_store as check
 
     return check(data_dir, key_source_for(master_key_file))
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a store already (its master key is then somewhere)."""
+    from app.engine.store_files import has_store_id
+
+    return has_store_id(Path(data_dir))
+
+
+def init_store(data_dir: Path, *, master_key_file: Path | None = None) -> tuple[str, Message]:
+    """Create the store in ``data_dir`` with a new master key in ``master_key_file`` (or the
+    system keyring; a key file that exists already is adopted); its ID and where its key is.
+    Refuses a folder that holds a store already, changing nothing."""
+    from app.engine.kms import LocalKms
+
+    source = key_source_for(master_key_file)
+    if store_exists(data_dir):
+        raise SetupError("store.exists_already", folder=Path(data_dir))
+    kms = LocalKms.open(Path(data_dir), master_key_source=source, background=False, pool_size=0)
+    try:
+        return kms.store_id, source.describe()
+    finally:
+        kms.close()

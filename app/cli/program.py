@@ -85,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     args.data_dir = args.data_dir or default_data_dir()
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
         _refuse_bytes_as_text(args)
         status: int = args.handler(args)
@@ -101,7 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KmsError as error:
         print(f"error {error.code}: {error.message}", file=sys.stderr)
         return 1
-    except (SetupError, CliFailure) as error:
+    except SetupError as error:
+        print(f"error: {store.no_keyring_advice(error, args, argv)}", file=sys.stderr)
+        return 2
+    except CliFailure as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -32,6 +32,11 @@ ENTRIES = (
         "The key store was written by a newer Keyferry (schema {version}). Upgrade Keyferry "
         "to open it.",
     ),
+    entry(
+        "store.exists_already",
+        "{folder} holds a key store already; nothing was changed. 'keyferry init' creates a "
+        "new one (choose another --data-dir).",
+    ),
     entry("store.not_written", "The store could not be written: {reason}."),
     entry(
         "store.master_key_missing",
