@@ -98,6 +98,10 @@ ENTRIES = (
     entry("master_key.the_file", "The master-key file {path}"),
     entry("master_key.in_keyring", "the system keyring ({backend})"),
     entry("master_key.in_file", "the master-key file {path}"),
+    entry(
+        "master_key.choice_not_saved",
+        "Where the master key is kept could not be remembered in {path}; nothing was moved.",
+    ),
     entry("master_key.file_not_removed", "Cannot remove the master-key file {path}: {reason}."),
     entry(
         "master_key.no_keyring_window",
