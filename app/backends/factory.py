@@ -16,11 +16,16 @@ profile's own); a profile is one project and one access key, so a ``project_id``
 
 A remote secret key comes from ``KEYFERRY_SECRET_KEY`` when set, else from the keyring entry
 of its access key ID; it is never a command-line argument (other users can read those).
+
+Without a system keyring, a store's master key is kept in a file; ``proposed_master_key_file``
+is where the window and the command line propose to keep it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +35,7 @@ from app.backends.profiles import (
     RemoteSecrets,
     access_key_problem,
     ca_file_problem,
+    default_config_dir,
     endpoint_problem,
     normalise_endpoint,
     project_problem,
@@ -70,6 +76,32 @@ class RemoteSettings:
     insecure_http: bool = False
     ca_file: str = ""
     https_proxy: str = ""
+
+
+def default_data_dir() -> Path:
+    """The local store's folder: ``$KEYFERRY_DATA_DIR``, else the user's data folder."""
+    env = os.environ.get("KEYFERRY_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("keyferry", appauthor=False))
+
+
+def proposed_master_key_file(data_dir: Path) -> Path:
+    """Where to keep the master key of the store in ``data_dir`` when there is no keyring:
+    ``~/.config/keyferry/master.key`` for the default store, a name of its own for another
+    (so two stores are not proposed one file)."""
+    folder = default_config_dir()
+    if _absolute(data_dir) == _absolute(default_data_dir()):
+        return folder / "master.key"
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", _absolute(data_dir).name)[:40] or "store"
+    tag = hashlib.sha256(str(_absolute(data_dir)).encode("utf-8", "surrogateescape")).hexdigest()
+    return folder / f"master-{name}-{tag[:8]}.key"
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path.expanduser()))
 
 
 def open_backend(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from app.backends.base import ChangeListener, Decrypted, KmsRef, Listeners, TagAction
 from app.model.audit import AuditEntry
-from app.model.errors import KmsError
+from app.model.errors import KmsError, SetupError
 from app.model.importing import ImportParameters, WrappingAlgorithm
 from app.model.keys import DEFAULT_PROJECT, Cmk, DataKey, KeyPage, KeyState, Origin, Tag
 from app.model.messages import Message
@@ -52,7 +52,11 @@ def open_local(
         return LocalKms.open(data_dir, master_key_source=source, clock=clock, background=background)
 
     backend = LocalBackend(
-        opener=open_engine, directory=Path(data_dir), project_id=project_id, owns_engine=True
+        opener=open_engine,
+        directory=Path(data_dir),
+        project_id=project_id,
+        owns_engine=True,
+        master_key_file=master_key_source.key_file() if master_key_source else master_key_file,
     )
     if not lazily:
         backend.kms  # noqa: B018 (opens the engine now)
@@ -72,8 +76,10 @@ class LocalBackend:
         owns_engine: bool = False,
         opener: Callable[[], LocalKms] | None = None,
         directory: Path | None = None,
+        master_key_file: Path | None = None,
     ) -> None:
-        """On an open engine ``kms``, or on the one ``opener`` opens at the first call."""
+        """On an open engine ``kms``, or on the one ``opener`` opens at the first call (with
+        its master key in ``master_key_file``, or in the system keyring)."""
         if kms is not None:
             directory = kms.store.directory
         elif opener is None or directory is None:
@@ -86,6 +92,7 @@ class LocalBackend:
         self._kms: LocalKms | None = None
         self._closed = False
         self._directory = directory
+        self._master_key_file = master_key_file
         if kms is not None:
             self._attach(kms)
 
@@ -110,6 +117,8 @@ class LocalBackend:
 
     def _attach(self, kms: LocalKms) -> None:
         kms.add_listener(self._listeners.notify)
+        if kms.master_key_source is not None:
+            self._master_key_file = kms.master_key_source.key_file()
         self._kms = kms
 
     @property
@@ -126,6 +135,34 @@ class LocalBackend:
     @property
     def where(self) -> KmsRef:
         return KmsRef("local", str(self._directory.expanduser().resolve()), self.project_id)
+
+    @property
+    def directory(self) -> Path:
+        """The store's folder."""
+        return self._directory
+
+    @property
+    def master_key_file(self) -> Path | None:
+        """The file that holds the store's master key; None for the system keyring."""
+        return self._master_key_file
+
+    def move_master_key(
+        self,
+        to_file: Path | None,
+        *,
+        switch: Callable[[], None] = lambda: None,
+        keep_source: bool = False,
+    ) -> Message | None:
+        """Move the master key into ``to_file``, or into the system keyring for None (see
+        app/engine/master_key_move.py); ``switch`` records its new place before the old copy
+        is deleted. Returns a warning when the old copy stayed; raises ``SetupError``."""
+        from app.engine.master_key import FileMasterKey, KeyringMasterKey
+        from app.engine.master_key_move import move_master_key
+
+        target = FileMasterKey(to_file) if to_file is not None else KeyringMasterKey()
+        warning = move_master_key(self.kms, target=target, switch=switch, keep_source=keep_source)
+        self._master_key_file = target.key_file()
+        return warning
 
     def close(self) -> None:
         with self._opening:
@@ -364,3 +401,26 @@ def check_store(data_dir: Path, *, master_key_file: Path | None = None) -> Check
     from app.engine.check import check_store as check
 
     return check(data_dir, key_source_for(master_key_file))
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a store already (its master key is then somewhere)."""
+    from app.engine.store_files import has_store_id
+
+    return has_store_id(Path(data_dir))
+
+
+def init_store(data_dir: Path, *, master_key_file: Path | None = None) -> tuple[str, Message]:
+    """Create the store in ``data_dir`` with a new master key in ``master_key_file`` (or the
+    system keyring; a key file that exists already is adopted); its ID and where its key is.
+    Refuses a folder that holds a store already, changing nothing."""
+    from app.engine.kms import LocalKms
+
+    source = key_source_for(master_key_file)
+    if store_exists(data_dir):
+        raise SetupError("store.exists_already", folder=Path(data_dir))
+    kms = LocalKms.open(Path(data_dir), master_key_source=source, background=False, pool_size=0)
+    try:
+        return kms.store_id, source.describe()
+    finally:
+        kms.close()

@@ -14,9 +14,9 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from app import __version__
+from app.backends.factory import default_data_dir
 from app.backends.outcomes import ChangeMade, OutcomeUnknown
 from app.cli import (
     audit,
@@ -56,15 +56,6 @@ GROUPS = (
     server,
     profiles,
 )
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("KEYFERRY_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("keyferry", appauthor=False))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     args.data_dir = args.data_dir or default_data_dir()
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
         _refuse_bytes_as_text(args)
         status: int = args.handler(args)
@@ -124,7 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KmsError as error:
         print(f"error {error.code}: {error.message}", file=sys.stderr)
         return 1
-    except (SetupError, CliFailure) as error:
+    except SetupError as error:
+        print(f"error: {store.no_keyring_advice(error, args, argv)}", file=sys.stderr)
+        return 2
+    except CliFailure as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -1,20 +1,38 @@
-"""The local store as a whole: ``backup``, ``restore`` and ``check``. The passphrase is
-asked for on the terminal, or read from $KEYFERRY_BACKUP_PASSPHRASE when there is none."""
+"""The local store as a whole: ``init``, ``backup``, ``restore`` and ``check``. The
+passphrase is asked for on the terminal, or read from $KEYFERRY_BACKUP_PASSPHRASE when there
+is none. Without a system keyring, ``no_keyring_advice`` names the exact commands to run."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from app.cli.common import emit
 from app.cli.errors import CliFailure
 from app.cli.options import Commands, add_command
-from app.model.errors import KmsError
+from app.model.errors import KmsError, SetupError
+
+#: What a keyring says when there is none to use (see app/engine/master_key.py).
+NO_KEYRING_IDS = frozenset({"master_key.no_keyring", "keyring.failed"})
 
 
 def register(commands: Commands) -> None:
+    init_parser = add_command(
+        commands,
+        "init",
+        "create the local store and its master key: in the system keyring, or in the file "
+        "--master-key-file names (created 0600 in folders made 0700)",
+        init,
+    )
+    init_parser.epilog = (
+        "Whoever can read a master-key file can open the store: back it up with the store "
+        "('keyferry backup'), and give the same --master-key-file (or "
+        "$KEYFERRY_MASTER_KEY_FILE) to every later command."
+    )
     backup_parser = add_command(
         commands, "backup", "write a passphrase-sealed backup of the local store", backup
     )
@@ -107,3 +125,40 @@ def check(args: argparse.Namespace) -> int:
     if not report.ok:
         raise KmsError("KMS.0102", "store.check_failed", count=len(report.problems))
     return 0
+
+
+def init(args: argparse.Namespace) -> int:
+    from app.backends.local import init_store
+
+    store_id, where = init_store(args.data_dir, master_key_file=args.master_key_file)
+    emit(
+        args,
+        {
+            "store_id": store_id,
+            "data_dir": str(args.data_dir),
+            "master_key_file": str(args.master_key_file) if args.master_key_file else None,
+        },
+        f"Created the store {store_id} in {args.data_dir}; its master key is in {where}.",
+    )
+    return 0
+
+
+def no_keyring_advice(
+    error: SetupError, args: argparse.Namespace, argv: Sequence[str]
+) -> SetupError:
+    """``error`` itself, unless it says there is no keyring and no key file was given: then
+    the exact commands that keep the master key in a file, with a proposed path."""
+    if error.message_id not in NO_KEYRING_IDS or args.master_key_file is not None:
+        return error
+    from app.backends.factory import default_data_dir, proposed_master_key_file
+    from app.backends.local import store_exists
+
+    data_dir = Path(args.data_dir)
+    proposed = proposed_master_key_file(data_dir)
+    store = [] if data_dir == default_data_dir() else ["--data-dir", str(data_dir)]
+    flag = ["--master-key-file", str(proposed)]
+    command = shlex.join(["keyferry", *flag, *argv])
+    if store_exists(data_dir):
+        return SetupError("master_key.no_keyring_existing_store", folder=data_dir, command=command)
+    init_command = shlex.join(["keyferry", *store, "init", *flag])
+    return SetupError("master_key.no_keyring_new_store", init=init_command, command=command)

@@ -68,6 +68,8 @@ class LocalKms(ImportOps, DataOps, TagOps):
         )
         self._sweeper: threading.Thread | None = None
         self._closing = threading.Event()
+        #: Where the master key was read from (set by ``open``; a move changes it).
+        self.master_key_source: MasterKeySource | None = None
 
     # ----------------------------------------------------------------- opening and closing
 
@@ -92,6 +94,7 @@ class LocalKms(ImportOps, DataOps, TagOps):
         pool = WrappingKeyPool(size=pool_size, background=background)
         with closed_on_failure(pool.close, store.close):
             kms = cls(store, master_key, store_id=store_id, clock=clock, random=random, pool=pool)
+        kms.master_key_source = source
         with closed_on_failure(kms.close):  # the first sweep: locked past the timeout, say
             kms.sweep()
         if background:

@@ -40,6 +40,14 @@ class MasterKeySource(Protocol):
         """Keep a new master key for a new store."""
         ...
 
+    def forget(self, store_id: str) -> None:
+        """Delete the store's master key from this source (after a move elsewhere)."""
+        ...
+
+    def key_file(self) -> Path | None:
+        """The file that holds the key, or None for the system keyring."""
+        ...
+
 
 class KeyringMasterKey:
     """The master key as a keyring entry (service ``keyferry``, one entry per store)."""
@@ -66,6 +74,13 @@ class KeyringMasterKey:
         self._call(
             "set_password", self.service, self.account(store_id), base64.b64encode(key).decode()
         )
+
+    def forget(self, store_id: str) -> None:
+        if self._call("get_password", self.service, self.account(store_id)) is not None:
+            self._call("delete_password", self.service, self.account(store_id))
+
+    def key_file(self) -> Path | None:
+        return None
 
     @staticmethod
     def _call(name: str, *args: str) -> str | None:
@@ -145,9 +160,22 @@ class FileMasterKey:
                 mode=stat.S_IMODE(info.st_mode),
             )
 
-    def save(self, store_id: str, key: bytes) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    def key_file(self) -> Path | None:
+        return self.path
+
+    def forget(self, store_id: str) -> None:
         try:
+            self.path.unlink(missing_ok=True)
+        except OSError as error:
+            raise SetupError(
+                "master_key.file_not_removed", path=self.path, reason=error.strerror
+            ) from None
+
+    def save(self, store_id: str, key: bytes) -> None:
+        """A new file, 0600; the folders it needs are created 0700 (only its owner may list
+        or change them)."""
+        try:
+            _make_private_folders(self.path.parent)
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             raise SetupError("master_key.file_exists", path=self.path) from None
@@ -165,6 +193,16 @@ class FileMasterKey:
                 "master_key.file_not_written", path=self.path, reason=error.strerror
             ) from None
         os.close(fd)
+
+
+def _make_private_folders(folder: Path) -> None:
+    """Create ``folder`` and its missing parents, each 0700."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)  # exist_ok: another process made it first
 
 
 def _decode(text: str, where: Message) -> bytes:

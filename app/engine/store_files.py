@@ -11,6 +11,7 @@ would otherwise silently become a new, empty store).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -161,3 +162,18 @@ def _sync_folder(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def has_store_id(directory: Path) -> bool:
+    """Whether the store in ``directory`` has been given its ID (and so its master key): a
+    folder without a store, or a store whose first open stopped before its master key was
+    kept (no keyring), has not. Read-only; a file that cannot be read counts as a store."""
+    path = directory / DB_NAME
+    if not path.exists():
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT 1 FROM meta WHERE name = 'store_id'").fetchone()
+    except sqlite3.Error:
+        return True  # not ours to judge here: opening it says what is wrong
+    return row is not None

@@ -28,6 +28,7 @@ def run_gui(settings: BackendSettings, *, start: str, resume_key_id: str | None 
     from app.backends.factory import open_backend
     from app.gui.appearance import prepare_application
     from app.gui.icons import application_icon
+    from app.gui.master_key_place import with_remembered_master_key
     from app.gui.messages import error_text
     from app.gui.tasks import TaskRunner
 
@@ -39,6 +40,7 @@ def run_gui(settings: BackendSettings, *, start: str, resume_key_id: str | None 
     app.setWindowIcon(application_icon())
     app.setDesktopFileName("io.github.keyferry.Keyferry")  # Wayland: the .desktop, its icon
     prepare_application(app)  # palette, language (after the names: QSettings needs them)
+    settings = with_remembered_master_key(settings)
     try:
         backend = open_backend(settings, lazily=start == "list")
     except (SetupError, KmsError) as error:

@@ -9,11 +9,13 @@ is running, and goes. So the local engine never waits behind a remote KMS that h
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 
 from app.backends.base import KmsBackend
 from app.backends.factory import BackendSettings, RemoteSettings, open_backend, open_remote
+from app.backends.local import LocalBackend
 from app.gui.main_window import CmkListWindow
 from app.gui.messages import error_text
 from app.gui.tasks import TaskRunner
@@ -42,6 +44,8 @@ class Desktop(QObject):
         self._runner = runner or self._runner
         window = CmkListWindow(backend, self._runner)
         window.kmsChosen.connect(self._on_window_kmsChosen)
+        window.master_key.storeOpened.connect(self._on_master_key_storeOpened)
+        window.master_key.keyMoved.connect(self._on_master_key_keyMoved)
         if old_window is not None:
             window.setGeometry(old_window.geometry())
         window.show()
@@ -60,6 +64,19 @@ class Desktop(QObject):
         if self.backend is not None:
             self.backend.close()
             self.backend = None
+
+    def _on_master_key_storeOpened(self, backend: KmsBackend, warning: str) -> None:
+        """The store opened with the master-key file chosen in the window: that file is
+        the local store's from now on (the Connection menu's local choice too)."""
+        self._on_master_key_keyMoved(
+            backend.master_key_file if isinstance(backend, LocalBackend) else None
+        )
+        window = self.show(backend)
+        if warning:
+            window.notice.show_text(warning, Kind.WARNING)
+
+    def _on_master_key_keyMoved(self, key_file: Path | None) -> None:
+        self._local = replace(self._local, master_key_file=key_file)
 
     def _on_window_kmsChosen(self, settings: RemoteSettings | None) -> None:
         window = self.window

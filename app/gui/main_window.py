@@ -45,6 +45,7 @@ from app.gui.key_actions import KeyActions
 from app.gui.key_history import KeyHistory
 from app.gui.key_list_sync import KeyListSync
 from app.gui.key_operations import KeyOperations
+from app.gui.master_key_panel import MasterKeyPanel
 from app.gui.messages import error_text, message_text
 from app.gui.table_keys import TableKeys
 from app.gui.tasks import TaskRunner
@@ -146,6 +147,15 @@ class CmkListWindow(QMainWindow):
         self.menus.set_history_available(self.backend.supports_history)
         self.status = WindowStatus(self, self.table)
         self.shown_label = self.status.shown_label
+        self.master_key = MasterKeyPanel(
+            self,
+            self.backend,
+            self.runner,
+            layout=layout,
+            notice=self.notice,
+            menus=self.menus,
+            status=self.status,
+        )
 
     def retranslate(self) -> None:
         """Every text of the window in the current language; what was said in the old one
@@ -156,6 +166,7 @@ class CmkListWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("Keys"))
         self.top_bar.retranslate()
         self.menus.retranslate()
+        self.master_key.retranslate()
         self.key_actions.retranslate()
         self.model.retranslate()
         self.details.retranslate()
@@ -358,9 +369,11 @@ class CmkListWindow(QMainWindow):
             self._unopened = True
             self._update_shown_count()
             text = self.tr("Keyferry cannot open its key store. %1 View > Reload tries again.")
+            text = self.master_key.failure_text(error, text)
         else:
             text = self.tr("The list of keys could not be brought up to date. %1")
-        self.notice.show_text(text.replace("%1", error_text(error)), Kind.ERROR)
+            text = text.replace("%1", error_text(error))
+        self.notice.show_text(text, Kind.ERROR)
 
     def _update_counts(self) -> None:
         self.status.show_counts(self.model.keyView.keys.counts)
@@ -376,6 +389,7 @@ class CmkListWindow(QMainWindow):
             opening=not self.backend.is_open,
         )
         self.menus.set_store_open(not self._unopened)
+        self.master_key.set_store_open(self.backend.is_open and not self._unopened)
 
     def _on_history_action_triggered(self) -> None:
         from app.gui.dialogs.history import open_history

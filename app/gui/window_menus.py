@@ -77,6 +77,8 @@ class WindowMenus(QObject):
         self.about_qt_action.triggered.connect(QApplication.aboutQt)
         self.language_actions = self._language_actions(window)
         self._store_open = True
+        #: A line About adds (where the local store's master key is kept).
+        self.about_note = ""
         self._history_available = True
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("keyToolBar")
@@ -192,4 +194,4 @@ class WindowMenus(QObject):
     def _on_about_action_triggered(self) -> None:
         from app.gui.dialogs.about import AboutDialog
 
-        AboutDialog(self._window).open()
+        AboutDialog(self._window, note=self.about_note).open()

@@ -22,7 +22,9 @@ class WindowStatus(QObject):
         self.counts_label = ElidedLabel(window, object_name="stateCountsLabel")
         self.shown_label = QLabel(window, objectName="shownCountLabel")
         self.connection_label = ElidedLabel(window, object_name="connectionLabel")
-        for label in (self.connection_label, self.shown_label, self.counts_label):
+        self.master_key_label = ElidedLabel(window, object_name="masterKeyLabel")
+        labels = (self.connection_label, self.master_key_label, self.shown_label)
+        for label in (*labels, self.counts_label):
             window.statusBar().addPermanentWidget(label)
         self._viewport = table.viewport()
         self.empty_hint = QLabel(self._viewport, objectName="emptyListHint", wordWrap=True)
@@ -39,6 +41,12 @@ class WindowStatus(QObject):
     def show_connection(self, name: str) -> None:
         self.connection_label.setText(name)
         self.connection_label.setAccessibleName(self.tr("Connected KMS"))
+
+    def show_master_key(self, text: str) -> None:
+        """Where the local store's master key is kept ("" for a remote KMS: hidden)."""
+        self.master_key_label.setText(text)
+        self.master_key_label.setAccessibleName(text)
+        self.master_key_label.setVisible(bool(text))
 
     def show_counts(self, counts: Mapping[KeyState, int]) -> None:
         parts = [

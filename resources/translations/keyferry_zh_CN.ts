@@ -1642,6 +1642,80 @@ Response:
     </message>
 </context>
 <context>
+    <name>MasterKey</name>
+    <message>
+        <source>master key: system keyring</source>
+        <translation>主密钥：系统密钥环</translation>
+    </message>
+    <message>
+        <source>master key: file %1</source>
+        <translation>主密钥：文件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MasterKeyPanel</name>
+    <message>
+        <source>Keep the master key in a &amp;file…</source>
+        <translation>将主密钥保存在文件中(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Key &amp;store</source>
+        <translation>密钥库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Move master key to the system &amp;keyring</source>
+        <translation>将主密钥移到系统密钥环(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Move master key to a &amp;file…</source>
+        <translation>将主密钥移到文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Keyferry cannot open its key store. %1</source>
+        <translation>Keyferry 无法打开它的密钥库。%1</translation>
+    </message>
+    <message>
+        <source>Keep the master key in a file</source>
+        <translation>将主密钥保存在文件中</translation>
+    </message>
+    <message>
+        <source>A new master-key file</source>
+        <translation>新的主密钥文件</translation>
+    </message>
+    <message>
+        <source>Whoever can read %1 can open this key store: keep it private, and back it up with the store (keyferry backup).</source>
+        <translation>任何能读取 %1 的人都能打开这个密钥库：请不要让他人读取它，并与密钥库一起备份（keyferry backup）。</translation>
+    </message>
+    <message>
+        <source>&amp;Create the file</source>
+        <translation>创建文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Opening the key store…</source>
+        <translation>正在打开密钥库…</translation>
+    </message>
+    <message>
+        <source>The master key was not taken from that file. %1</source>
+        <translation>未使用该文件中的主密钥。%1</translation>
+    </message>
+    <message>
+        <source>Move the master key to a file</source>
+        <translation>将主密钥移到文件</translation>
+    </message>
+    <message>
+        <source>The master key moved; %1.</source>
+        <translation>主密钥已移动；%1。</translation>
+    </message>
+    <message>
+        <source>The master key was not moved; it is where it was. %1</source>
+        <translation>主密钥未移动，仍在原处。%1</translation>
+    </message>
+</context>
+<context>
     <name>MaterialPage</name>
     <message>
         <source>Import key material</source>
@@ -3449,6 +3523,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>master_key.choice_not_saved</name>
+    <message>
+        <source>Where the master key is kept could not be remembered in {path}; nothing was moved.</source>
+        <translation>无法在 {path} 中记住主密钥的保存位置；没有移动任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>master_key.file_exists</name>
     <message>
         <source>The master-key file {path} already exists.</source>
@@ -3467,6 +3548,13 @@ Response:
     <message>
         <source>The master-key file {path} is not a regular file.</source>
         <translation>主密钥文件 {path} 不是普通文件。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.file_not_removed</name>
+    <message>
+        <source>Cannot remove the master-key file {path}: {reason}.</source>
+        <translation>无法删除主密钥文件 {path}：{reason}。</translation>
     </message>
 </context>
 <context>
@@ -3540,10 +3628,59 @@ Response:
     </message>
 </context>
 <context>
+    <name>master_key.move_not_read_back</name>
+    <message>
+        <source>The master key written to {target} did not read back the same, so it was removed again; the master key stays in {source}.</source>
+        <translation>写入{target}的主密钥读回时不一致，因此已再次删除；主密钥仍保存在{source}中。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.move_old_copy_left</name>
+    <message>
+        <source>The master key is now in {target}, but its old copy in {source} could not be removed: {reason} Remove it yourself: it opens this store.</source>
+        <translation>主密钥现在保存在{target}中，但{source}中的旧副本无法删除：{reason}请自行删除它：它能打开这个密钥库。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.move_source_unusable</name>
+    <message>
+        <source>The master key in {source} does not open this store, so it was not moved. Nothing was changed.</source>
+        <translation>{source}中的主密钥打不开这个密钥库，因此没有移动它。没有做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.move_target_other</name>
+    <message>
+        <source>There is already a different master key for this store in {target}. Nothing was moved.</source>
+        <translation>{target}中已有这个密钥库的另一个主密钥。没有移动任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>master_key.no_keyring</name>
     <message>
         <source>No system keyring is available to hold Keyferry&apos;s master key. Either run a Secret Service (for example gnome-keyring, unlocked, with a D-Bus session), or keep the master key in a file you protect: start Keyferry with --master-key-file PATH (or set KEYFERRY_MASTER_KEY_FILE); the file is created with mode 0600 if it does not exist.</source>
         <translation>没有可用于保存 Keyferry 主密钥的系统密钥环。请运行一个 Secret Service（例如在 D-Bus 会话中已解锁的 gnome-keyring），或者将主密钥保存在您自己保护的文件中：用 --master-key-file PATH 启动 Keyferry（或设置 KEYFERRY_MASTER_KEY_FILE）；如果该文件不存在，会以 0600 权限创建它。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.no_keyring_existing_store</name>
+    <message>
+        <source>No system keyring is available, and the store in {folder} already has a master key, kept in a keyring or in a file. If it is in a file, name it, as in &apos;{command}&apos;. Otherwise run the Secret Service the store was made with (for example gnome-keyring, unlocked, with a D-Bus session).</source>
+        <translation>没有可用的系统密钥环，而 {folder} 中的密钥库已有主密钥，保存在某个密钥环或文件中。如果它在文件中，请指明该文件，例如“{command}”。否则请运行创建该密钥库时使用的 Secret Service（例如在 D-Bus 会话中已解锁的 gnome-keyring）。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.no_keyring_new_store</name>
+    <message>
+        <source>No system keyring is available to hold Keyferry&apos;s master key. Keep it in a file instead: run &apos;{init}&apos; to create the store with its master key in that file (0600), then give the same --master-key-file (or set KEYFERRY_MASTER_KEY_FILE) to every command, as in &apos;{command}&apos;. Or run a Secret Service (for example gnome-keyring, unlocked, with a D-Bus session).</source>
+        <translation>没有可用于保存 Keyferry 主密钥的系统密钥环。请改为将它保存在文件中：运行“{init}”创建密钥库，其主密钥保存在该文件中（0600），然后在每条命令中给出相同的 --master-key-file（或设置 KEYFERRY_MASTER_KEY_FILE），例如“{command}”。或者运行一个 Secret Service（例如在 D-Bus 会话中已解锁的 gnome-keyring）。</translation>
+    </message>
+</context>
+<context>
+    <name>master_key.no_keyring_window</name>
+    <message>
+        <source>No system keyring is available to hold Keyferry&apos;s master key. Keep it in a file instead (the button below), or start a Secret Service (for example gnome-keyring, unlocked, with a D-Bus session) and try again.</source>
+        <translation>没有可用于保存 Keyferry 主密钥的系统密钥环。请改为将它保存在文件中（下方的按钮），或者启动一个 Secret Service（例如在 D-Bus 会话中已解锁的 gnome-keyring）后重试。</translation>
     </message>
 </context>
 <context>
@@ -4174,6 +4311,13 @@ Response:
     <message>
         <source>The disk holding the key store is full. Nothing was changed; free some space and try again.</source>
         <translation>存放密钥库的磁盘已满。未做任何更改；请释放一些空间后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>store.exists_already</name>
+    <message>
+        <source>{folder} holds a key store already; nothing was changed. &apos;keyferry init&apos; creates a new one (choose another --data-dir).</source>
+        <translation>{folder} 中已有密钥库；没有做任何更改。“keyferry init”用于创建新的密钥库（请选择另一个 --data-dir）。</translation>
     </message>
 </context>
 <context>

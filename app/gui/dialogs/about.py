@@ -123,7 +123,8 @@ def bundled_components() -> list[Component]:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, note: str = "") -> None:
+        """``note``: a line about this session (where the master key is kept)."""
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Keyferry"))
@@ -152,6 +153,8 @@ class AboutDialog(QDialog):
         text = QVBoxLayout()
         for label in (title, summary, versions):
             text.addWidget(label)
+        if note:
+            text.addWidget(QLabel(note, self, objectName="aboutNoteLabel", wordWrap=True))
         heading.addLayout(text, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)

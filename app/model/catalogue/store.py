@@ -32,6 +32,11 @@ ENTRIES = (
         "The key store was written by a newer Keyferry (schema {version}). Upgrade Keyferry "
         "to open it.",
     ),
+    entry(
+        "store.exists_already",
+        "{folder} holds a key store already; nothing was changed. 'keyferry init' creates a "
+        "new one (choose another --data-dir).",
+    ),
     entry("store.not_written", "The store could not be written: {reason}."),
     entry(
         "store.master_key_missing",
@@ -93,4 +98,49 @@ ENTRIES = (
     entry("master_key.the_file", "The master-key file {path}"),
     entry("master_key.in_keyring", "the system keyring ({backend})"),
     entry("master_key.in_file", "the master-key file {path}"),
+    entry(
+        "master_key.choice_not_saved",
+        "Where the master key is kept could not be remembered in {path}; nothing was moved.",
+    ),
+    entry("master_key.file_not_removed", "Cannot remove the master-key file {path}: {reason}."),
+    entry(
+        "master_key.no_keyring_window",
+        "No system keyring is available to hold Keyferry's master key. Keep it in a file "
+        "instead (the button below), or start a Secret Service (for example gnome-keyring, "
+        "unlocked, with a D-Bus session) and try again.",
+    ),
+    entry(
+        "master_key.no_keyring_new_store",
+        "No system keyring is available to hold Keyferry's master key. Keep it in a file "
+        "instead: run '{init}' to create the store with its master key in that file (0600), "
+        "then give the same --master-key-file (or set KEYFERRY_MASTER_KEY_FILE) to every "
+        "command, as in '{command}'. Or run a Secret Service (for example gnome-keyring, "
+        "unlocked, with a D-Bus session).",
+    ),
+    entry(
+        "master_key.no_keyring_existing_store",
+        "No system keyring is available, and the store in {folder} already has a master key, "
+        "kept in a keyring or in a file. If it is in a file, name it, as in '{command}'. "
+        "Otherwise run the Secret Service the store was made with (for example "
+        "gnome-keyring, unlocked, with a D-Bus session).",
+    ),
+    entry(
+        "master_key.move_source_unusable",
+        "The master key in {source} does not open this store, so it was not moved. Nothing "
+        "was changed.",
+    ),
+    entry(
+        "master_key.move_target_other",
+        "There is already a different master key for this store in {target}. Nothing was moved.",
+    ),
+    entry(
+        "master_key.move_not_read_back",
+        "The master key written to {target} did not read back the same, so it was removed "
+        "again; the master key stays in {source}.",
+    ),
+    entry(
+        "master_key.move_old_copy_left",
+        "The master key is now in {target}, but its old copy in {source} could not be "
+        "removed: {reason} Remove it yourself: it opens this store.",
+    ),
 )
