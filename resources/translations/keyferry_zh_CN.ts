@@ -1864,6 +1864,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>PlaintextCheck</name>
+    <message>
+        <source>Checking the file...</source>
+        <translation>正在检查文件…</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDeletionDialog</name>
     <message>
         <source>Schedule deletion of %1</source>
@@ -2591,8 +2598,16 @@ Response:
         <translation>请在您的 HSM 上，用包装密钥 %1 和算法 %2 包装 32 字节的密钥材料。将结果保存为文件，然后单击“下一步”并选择它。</translation>
     </message>
     <message>
+        <source>The same with openssl (the console guide, Table 2) shows here once a usable 32-byte file is chosen.</source>
+        <translation>选择可用的 32 字节文件后，这里显示使用 openssl 的相同步骤（控制台指南，表 2）。</translation>
+    </message>
+    <message>
         <source>Wrote %1. The plaintext is in %2.</source>
         <translation>已写入 %1。明文保存在 %2。</translation>
+    </message>
+    <message>
+        <source>Next wraps it and goes on; Wrap does it now, to see its KCV first.</source>
+        <translation>“下一步”会包装密钥材料并继续；“包装”则立即包装，以便先查看其 KCV。</translation>
     </message>
     <message>
         <source>The KCV is AES-CMAC of a zero block, first 3 bytes (not the older AES-ECB check value). With it, the import is refused unless the unwrapped material has this KCV.</source>

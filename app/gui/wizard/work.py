@@ -256,6 +256,13 @@ def wrap_here(
     )
 
 
+def check_plaintext(path: Path) -> None:
+    """Raise ``FileProblem`` unless ``path`` holds 32 bytes of material; the bytes read are
+    wiped before returning."""
+    material = load_plaintext_material(path)
+    material[:] = bytes(len(material))
+
+
 # ------------------------------------------------------------- 5. the encrypted material
 
 

@@ -385,11 +385,65 @@ def test_the_commands_follow_the_chosen_plaintext_file(driver, folder, tmp_path)
     d.download(folder)
     d.next(PageId.WRAP)
     mine = tmp_path / "safe place" / "key.bin"
+    mine.parent.mkdir()
+    mine.write_bytes(bytes(range(32)))
+    hex_file = tmp_path / "safe place" / "key.hex"
+    hex_file.write_text(bytes(range(32)).hex())
+    page = d.wizard.currentPage()
+    problem = d.find(QLabel, "plaintextProblemLabel")
     d.click("existingMaterialRadio")
+    d.type("materialPlainEdit", str(hex_file))
+    d.wait(problem.isVisible)
+    assert problem.text().startswith("KMS.2604"), "refused as soon as it is chosen"
+    assert page.commands.commands() == [], "never a command over a file that is refused"
+    assert not d.next_enabled
     d.type("materialPlainEdit", str(mine))
-    commands = d.wizard.currentPage().commands.commands()
+    d.wait(lambda: bool(page.commands.commands()))
+    commands = page.commands.commands()
+    assert not problem.isVisible() and d.next_enabled
     assert len(commands) == 2, "no generate step for an existing file"
     assert f"-in '{mine}'" in commands[1]
+    d.type("materialPlainEdit", str(hex_file))
+    d.wait(problem.isVisible)
+    d.click("wrapOnHsmRadio")
+    assert not problem.isVisible(), "the problem of the way left behind goes with it"
+    d.click("wrapHereRadio")
+    d.wait(problem.isVisible)
+
+
+def test_next_wraps_the_material_and_moves_on(driver, backend, folder):
+    d = driver
+    d.create_key("next-wraps")
+    d.download(folder)
+    d.next(PageId.WRAP)
+    assert "Next wraps it" in d.label("wrapResultLabel")
+    assert d.next_enabled, "Next is the default action: it wraps"
+    d.next(PageId.MATERIAL)
+    wrapped = d.wizard.flow.wrapped
+    assert wrapped is not None and wrapped.encrypted.exists() and wrapped.plaintext.exists()
+    assert d.wizard.flow.encrypted_path == wrapped.encrypted
+    d.next(PageId.TOKEN)
+    d.finish()
+    assert backend.describe_key(key_id=d.wizard.flow.key.key_id).kcv == wrapped.kcv
+
+
+def test_a_failed_wrap_on_next_stays_and_its_problem_goes_with_the_way(driver, folder):
+    d = driver
+    d.create_key("next-fails")
+    d.download(folder)
+    d.next(PageId.WRAP)
+    taken = folder / "taken.bin"
+    taken.write_bytes(b"not mine")
+    d.type("materialPlainEdit", str(taken))
+    problem = d.find(QLabel, "plaintextProblemLabel")
+    d.wait(problem.isVisible)
+    assert "already exists" in problem.text() and not d.next_enabled
+    assert taken.read_bytes() == b"not mine"
+    d.click("wrapButton")  # Wrap pressed anyway: refused the same way, on the page
+    d.settle()
+    assert "already exists" in d.notice()
+    d.click("wrapOnHsmRadio")
+    assert d.notice() == "" and not problem.isVisible()
 
 
 def test_browse_fills_the_field_through_a_file_dialog(driver, folder):

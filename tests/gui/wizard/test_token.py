@@ -97,7 +97,25 @@ def test_a_wrong_pin_is_said_on_the_page_without_the_pin(driver, tmp_path, soft_
     generate_and_wrap(d, "999999")
     notice = d.notice()
     assert notice.startswith("HSM.0003: The PIN is wrong for the token keyferry-test")
-    assert "999999" not in notice and not d.next_enabled
+    assert "999999" not in notice and not d.next_enabled, "Next never sends a wrong PIN again"
+    d.type("pinEdit", USER_PIN)
+    assert d.next_enabled, "a new PIN: Next may wrap"
+
+
+def test_next_wraps_in_the_token_and_moves_on(driver, backend, tmp_path, soft_token) -> None:
+    d = driver
+    to_token_wrap(d, tmp_path, soft_token, WrappingAlgorithm.RSAES_OAEP_SHA_1)
+    assert not d.next_enabled, "no PIN yet"
+    d.type("pinEdit", USER_PIN)
+    d.click("generateInTokenCheck")
+    d.type("tokenKeyLabelEdit", "by-next")
+    assert d.next_enabled
+    d.next(PageId.MATERIAL)
+    done = d.wizard.flow.token_wrapped
+    assert done is not None and done.encrypted.exists() and d.wizard.flow.wrapped is None
+    d.next(PageId.TOKEN)
+    d.finish()
+    assert backend.describe_key(key_id=d.wizard.flow.key.key_id).kcv == done.kcv
 
 
 def test_the_token_paths_problems_are_the_catalogues_hsm_area_each_with_a_code() -> None:

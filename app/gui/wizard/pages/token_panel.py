@@ -44,6 +44,9 @@ class TokenWrapPanel(QWidget):
     def __init__(self, page: FlowPage, flow: ImportFlow, parent: QWidget) -> None:
         super().__init__(parent)
         self.page, self.flow = page, flow
+        #: A token call failed and nothing changed since: Next must not send the same PIN
+        #: again (each wrong one costs a try), nor ask again what the token refused.
+        self.held = False
         self._keys: list[TokenKey] = []
         self._remembered_serials: frozenset[str] = frozenset()
         self.picker = QComboBox(self)
@@ -267,6 +270,8 @@ class TokenWrapPanel(QWidget):
         )
         self.list_keys.setEnabled(can_log_in and not rewrap)
         self.wrap.setEnabled(can_log_in and bool(self.key_label()))
+        self.held = False  # something changed since the last failure: Next may try again
+        self.page.refresh()  # Next wraps in the token once the wrap could be done
 
     def _note(self, generate: bool) -> str:
         rewrap = self.flow.rewrap

@@ -3,12 +3,14 @@
 Method 1: the user wraps on their HSM; the page says what to do, takes the KCV the HSM shows
 (optional: the import is then refused unless the material has it), and Next asks for the file.
 Method 2: Keyferry wraps here: generate 32 random bytes (saved where the user says, never over
-an existing file) or take an existing 32-byte file; Wrap writes EncryptedKeyMaterial.bin
-beside the downloads and shows the material's KCV. Either way the page shows the openssl
-commands of Table 2 with the real file names. The plaintext never enters a widget: only its
+an existing file) or take an existing 32-byte file (checked as soon as it is chosen); Next
+wraps (Wrap does it without moving on, to see the KCV first), writing EncryptedKeyMaterial.bin
+beside the downloads. Either way the page shows the openssl commands of Table 2 with the file
+that would really be wrapped. The plaintext never enters a widget: only its
 path does, and the bytes live in the background job until they are wiped. Or Method 1 done
 through PKCS#11 (``TokenWrapPanel``): the user's token wraps its own key and computes its KCV,
-which the import is then checked against; no plaintext ever reaches this machine.
+which the import is then checked against; no plaintext ever reaches this machine. Next wraps
+in the token too, once the PIN is typed.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.backends.base import KmsBackend
 from app.gui.formatting import without_mnemonic
-from app.gui.messages import error_sentence
+from app.gui.messages import error_sentence, error_text
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.command_list import CommandList
 from app.gui.widgets.notice import Kind, Notice
@@ -35,7 +37,9 @@ from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
 from app.gui.wizard.pages.base import FlowPage, problem_label
+from app.gui.wizard.pages.plaintext_check import PlaintextCheck
 from app.gui.wizard.pages.token_panel import TokenWrapPanel
+from app.material.files import FileProblem
 from app.material.hsm.values import TokenWrapResult
 
 
@@ -87,6 +91,10 @@ class WrapPage(FlowPage):
             parent=self.body,
         )
         self.plain_label.setBuddy(self.plain)
+        self.plain_problem = problem_label("plaintextProblemLabel", self.body)
+        self.plain_check = PlaintextCheck(self, flow)
+        self.plain_check.changed.connect(self._show_state)
+        self._next_after_wrap = False  # Next asked for the wrap: move on once it is done
         self.plain_warning = Notice(self.body, object_name="plaintextWarning")
         self.wrap = QPushButton(self.tr("W&rap"), self.body, objectName="wrapButton")
         self.wrap.setAccessibleName(self.tr("Wrap the key material"))
@@ -147,6 +155,7 @@ class WrapPage(FlowPage):
             self.existing,
             self.plain_label,
             self.plain,
+            self.plain_problem,
             self.plain_warning,
         ):
             indented.addWidget(widget)
@@ -185,6 +194,7 @@ class WrapPage(FlowPage):
 
     def _on_choice_toggled(self, *_args: object) -> None:
         flow = self.flow
+        method_before = flow.wrap_method
         flow.wrap_method = (
             WrapMethod.HERE
             if self.here.isChecked()
@@ -197,6 +207,11 @@ class WrapPage(FlowPage):
         flow.plaintext_path = self.plain.path()
         here = flow.wrap_method is WrapMethod.HERE
         token = flow.wrap_method is WrapMethod.TOKEN
+        if flow.wrap_method is not method_before:
+            self.notice.clear_text()  # a failure of the way left behind is not this one's
+            self.fix.hide()
+        self._next_after_wrap = False
+        self.plain_check.look()
         for widget in (self.hsm_info, self.hsm_kcv_label, self.hsm_kcv):
             widget.setVisible(flow.wrap_method is WrapMethod.HSM)
         self.token_panel.setVisible(token)
@@ -258,15 +273,27 @@ class WrapPage(FlowPage):
                 .replace("%1", str(items.wrapping_key))
                 .replace("%2", items.wrapping_algorithm)
             )
-            self.commands.setCommands(self._recipe())
+            recipe = self._recipe()
+            self.commands.setCommands(recipe)
+            self.commands_title.setText(
+                self.tr("The same with openssl (the console guide, Table 2):")
+                if recipe
+                else self.tr(
+                    "The same with openssl (the console guide, Table 2) shows here once a "
+                    "usable 32-byte file is chosen."
+                )
+            )
         current = flow.wrapped if flow.wrap_current() else None
         self.wrote.setText(
             self.tr("Wrote %1. The plaintext is in %2.")
             .replace("%1", str(current.encrypted))
             .replace("%2", str(current.plaintext))
             if current
-            else ""
+            else self.tr("Next wraps it and goes on; Wrap does it now, to see its KCV first.")
         )
+        problem = self.plain_check.problem if flow.wrap_method is WrapMethod.HERE else None
+        self.plain_problem.setText(error_text(problem) if problem else "")
+        self.plain_problem.setVisible(problem is not None)
         self._show_hsm_kcv()
         if flow.wrap_method is WrapMethod.TOKEN:
             self.kcv.setText(self._token_kcv_text())
@@ -293,6 +320,9 @@ class WrapPage(FlowPage):
         flow = self.flow
         assert flow.items is not None
         here = flow.wrap_method is WrapMethod.HERE
+        existing = here and flow.material_source is MaterialSource.EXISTING
+        if existing and not self.plain_check.usable():
+            return []  # never a command over a file that would not be wrapped
         titles = {
             "cd": self.tr("Go to the download folder"),
             "generate": self.tr("Generate 256-bit key material"),
@@ -306,6 +336,41 @@ class WrapPage(FlowPage):
             generate=not here or flow.material_source is MaterialSource.GENERATE,
         )
         return [(titles[kind], command) for kind, command in steps]
+
+    # ------------------------------------------------------- Next wraps, as a user expects
+
+    def ready(self) -> bool:
+        return self.flow.wrap_ready() or self._can_wrap_on_next()
+
+    def commit(self) -> bool:
+        if self.flow.wrap_ready():
+            return True
+        self._next_after_wrap = True  # the page moves on by itself once the wrap is done
+        if self.flow.wrap_method is WrapMethod.TOKEN:
+            self.token_panel.wrap.click()
+        else:
+            self._on_wrap_clicked()
+        return False
+
+    def shown(self) -> None:
+        self.plain_check.look()  # a file may have appeared or gone meanwhile
+        self._show_state()
+
+    def show_failure(self, error: BaseException) -> None:
+        self._next_after_wrap = False
+        self.token_panel.held = self.flow.wrap_method is WrapMethod.TOKEN
+        if isinstance(error, FileProblem) and error.arguments.get("path") == self.plain.path():
+            self.plain_check.refused(error)
+        super().show_failure(error)
+        self.refresh()
+
+    def _can_wrap_on_next(self) -> bool:
+        flow = self.flow
+        if not flow.download_ready():
+            return False
+        if flow.wrap_method is WrapMethod.TOKEN:
+            return self.token_panel.wrap.isEnabled() and not self.token_panel.held
+        return flow.wrap_method is WrapMethod.HERE and self.plain_check.usable()
 
     def _on_wrap_clicked(self) -> None:
         items, plain, source = self.flow.items, self.plain.path(), self.flow.material_source
@@ -325,10 +390,18 @@ class WrapPage(FlowPage):
     def _on_wrapped(self, result: WrapResult) -> None:
         self.flow.material_wrapped(result)
         self._show_state()
+        self._move_on_if_asked()
 
     def _on_token_panel_wrapped(self, result: TokenWrapResult) -> None:
         self.flow.material_wrapped_in_token(result)
         self._show_state()
+        self._move_on_if_asked()
+
+    def _move_on_if_asked(self) -> None:
+        wizard = self.wizard()
+        if self._next_after_wrap and self.is_current() and wizard is not None:
+            self._next_after_wrap = False
+            wizard.next()
 
     def _token_kcv_text(self) -> str:
         done = self.flow.token_wrapped if self.flow.token_wrap_current() else None
