@@ -146,13 +146,16 @@ class LocalKms(ImportOps, DataOps, TagOps):
         limit: int | str | None = None,
         marker: int | str | None = None,
         key_state: KeyState | int | str | None = None,
+        key_spec: KeySpec | str | None = None,
     ) -> KeyPage:
+        """``key_spec``: only keys of that spec (any name: a spec no key has lists none)."""
         count = _parse_limit(limit)
         offset = _parse_marker(marker)
         state = _parse_state(key_state)
+        spec = None if key_spec in (None, "") else str(key_spec)
         with self.store.read() as conn:
             keys, total = records.page(
-                conn, project_id, self.now_ms(), state=state, limit=count, offset=offset
+                conn, project_id, self.now_ms(), state=state, limit=count, offset=offset, spec=spec
             )
         end = offset + len(keys)
         truncated = end < total

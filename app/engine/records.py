@@ -115,19 +115,23 @@ def page(
     state: KeyState | None,
     limit: int | None,
     offset: int,
+    spec: str | None = None,
 ) -> tuple[list[Cmk], int]:
     """Keys of a project in creation order, and how many match in all."""
     where = f"project_id = :project AND {_VISIBLE}"
     if state is not None:
         where += f" AND {_EFFECTIVE_STATE} = :state"
+    if spec is not None:
+        where += " AND key_spec = :spec"
     params = {
         "project": project_id,
         "now": now,
+        "spec": spec,
         "state": int(state or 0),
         "limit": -1 if limit is None else limit,
         "offset": offset,
     }
-    total = _count(conn, where, params, by_state=state is not None)
+    total = _count(conn, where, params, by_state=state is not None or spec is not None)
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM keys WHERE {where} "  # noqa: S608
         "ORDER BY created_ms, rowid LIMIT :limit OFFSET :offset",

@@ -62,6 +62,7 @@ WRAPPED_PRIVATE_KEY_NAME = "out_rsa_private_key.der"
 
 def private_key_steps(spec: KeySpec, private_key: Path | str = PKCS1_NAME) -> list[RecipeStep]:
     """The guide's commands that make a private key of ``spec`` (genrsa or genpkey)."""
+    argv: tuple[str, ...]
     if spec.family is KeyFamily.RSA:
         argv = ("openssl", "genrsa", "-out", str(private_key), str(spec.rsa_bits))
     else:

@@ -3005,6 +3005,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>cli.asym_expiry</name>
+    <message>
+        <source>A private key&apos;s material never expires: leave out --never-expires and --expires-at.</source>
+        <translation>私钥的材料永不过期：请不要使用 --never-expires 和 --expires-at。</translation>
+    </message>
+</context>
+<context>
     <name>cli.datakey_not_hex</name>
     <message>
         <source>The data key must be hex.</source>
@@ -3016,6 +3023,13 @@ Response:
     <message>
         <source>The data key on stdin is longer than any data key.</source>
         <translation>标准输入中的数据密钥比任何数据密钥都长。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.expiry_needed</name>
+    <message>
+        <source>Choose --never-expires or --expires-at.</source>
+        <translation>请选择 --never-expires 或 --expires-at。</translation>
     </message>
 </context>
 <context>
@@ -3061,10 +3075,24 @@ Response:
     </message>
 </context>
 <context>
+    <name>cli.private_key_out</name>
+    <message>
+        <source>--out-private-key is needed to write the wrapped private key.</source>
+        <translation>需要 --out-private-key 来写入包装后的私钥。</translation>
+    </message>
+</context>
+<context>
     <name>cli.since_out_of_range</name>
     <message>
         <source>{value!r} is outside the dates Keyferry can work with.</source>
         <translation>{value!r} 超出了 Keyferry 能处理的日期范围。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.spec_needed</name>
+    <message>
+        <source>Say which spec the private key is for: --key-spec, or --key with the key&apos;s ID.</source>
+        <translation>请说明私钥对应的规格：--key-spec，或用 --key 指定密钥 ID。</translation>
     </message>
 </context>
 <context>
@@ -4286,13 +4314,6 @@ Response:
     </message>
 </context>
 <context>
-    <name>server.algorithm</name>
-    <message>
-        <source>encryption_algorithm must be {algorithm} for these symmetric keys.</source>
-        <translation>对这些对称密钥，encryption_algorithm 必须是 {algorithm}。</translation>
-    </message>
-</context>
-<context>
     <name>server.body_cut_short</name>
     <message>
         <source>The request body was cut short.</source>
@@ -4493,13 +4514,6 @@ Response:
     <message>
         <source>sequence must be a string of at most {limit} characters.</source>
         <translation>sequence 必须是最多 {limit} 个字符的字符串。</translation>
-    </message>
-</context>
-<context>
-    <name>server.symmetric_only</name>
-    <message>
-        <source>Only symmetric key material can be imported here; encrypted_privatekey is not supported.</source>
-        <translation>此处只能导入对称密钥材料；不支持 encrypted_privatekey。</translation>
     </message>
 </context>
 <context>
@@ -4906,6 +4920,13 @@ Response:
     <message>
         <source>a Keyferry README of import items</source>
         <translation> Keyferry 导入所需项的 README 文件</translation>
+    </message>
+</context>
+<context>
+    <name>what.signature</name>
+    <message>
+        <source>a signature</source>
+        <translation>签名</translation>
     </message>
 </context>
 <context>

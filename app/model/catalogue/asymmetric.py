@@ -148,4 +148,15 @@ ENTRIES = (
     ),
     entry("what.private_key", "a private key (PEM or DER)"),
     entry("what.encrypted_private_key", "an encrypted private key"),
+    entry("what.signature", "a signature"),
+    entry(
+        "cli.asym_expiry",
+        "A private key's material never expires: leave out --never-expires and --expires-at.",
+    ),
+    entry("cli.expiry_needed", "Choose --never-expires or --expires-at."),
+    entry(
+        "cli.spec_needed",
+        "Say which spec the private key is for: --key-spec, or --key with the key's ID.",
+    ),
+    entry("cli.private_key_out", "--out-private-key is needed to write the wrapped private key."),
 )
