@@ -11,6 +11,8 @@ it against the digest and ``openssl dgst -verify`` against the message.
 
 from __future__ import annotations
 
+import functools
+
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils
@@ -158,10 +160,12 @@ class AsymOps(EngineCore):
             raise KmsError("KMS.2201", "encrypt.rsa_does_not_decrypt") from None
 
 
+@functools.cache  # built once per algorithm: they are immutable, and this runs per signature
 def _prehashed(algorithm: SigningAlgorithm) -> utils.Prehashed:
     return utils.Prehashed(algorithm.hash())
 
 
+@functools.cache
 def _rsa_padding(algorithm: SigningAlgorithm) -> padding.AsymmetricPadding:
     if algorithm.is_pss:
         return padding.PSS(

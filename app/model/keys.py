@@ -86,7 +86,7 @@ class KeySpec(StrEnum):
 
     @property
     def family(self) -> KeyFamily:
-        return _SPEC_FAMILY.get(self.value, KeyFamily.OTHER)
+        return _SPEC_FAMILY.get(self, KeyFamily.OTHER)  # a member is its str value
 
     @property
     def supported(self) -> bool:

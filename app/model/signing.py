@@ -44,7 +44,7 @@ class SigningAlgorithm(StrEnum):
 
     @property
     def family(self) -> KeyFamily:
-        return KeyFamily.EC if self.value.startswith("ECDSA") else KeyFamily.RSA
+        return KeyFamily.EC if self.startswith("ECDSA") else KeyFamily.RSA
 
     @property
     def is_pss(self) -> bool:
@@ -79,36 +79,37 @@ class EncryptionAlgorithm(StrEnum):
     RSAES_OAEP_SHA_256 = "RSAES_OAEP_SHA_256"
 
 
+_ALGORITHMS: dict[str, SigningAlgorithm] = {a.value: a for a in SigningAlgorithm}
+_FAMILIES: dict[SigningAlgorithm, KeyFamily] = {a: a.family for a in SigningAlgorithm}
+_MESSAGE_TYPES: dict[str, MessageType] = {t.value: t for t in MessageType}
+
+
 def signing_algorithms(spec: KeySpec) -> tuple[SigningAlgorithm, ...]:
     """The signing algorithms a key of ``spec`` signs with (none for a symmetric key)."""
     return tuple(a for a in SigningAlgorithm if a.family is spec.family)
 
 
 def parse_signing_algorithm(value: object, spec: KeySpec) -> SigningAlgorithm:
-    """``value`` as a signing algorithm of a key of ``spec``, or KMS.0308 saying which."""
+    """``value`` as a signing algorithm of a key of ``spec``, or KMS.0308 saying which.
+    (Dictionary lookups: this runs on every signature.)"""
+    algorithm = _ALGORITHMS.get(value) if isinstance(value, str) else None
+    if algorithm is not None and _FAMILIES[algorithm] is spec.family:
+        return algorithm
     names = ", ".join(a.value for a in signing_algorithms(spec))
-    try:
-        algorithm = SigningAlgorithm(str(value))
-    except ValueError:
-        raise KmsError("KMS.0308", "sign.algorithm_unknown", value=value, names=names) from None
-    if algorithm.family is not spec.family:
-        raise KmsError(
-            "KMS.0308",
-            "sign.algorithm_spec",
-            algorithm=algorithm.value,
-            spec=spec.value,
-            names=names,
-        )
-    return algorithm
+    if algorithm is None:
+        raise KmsError("KMS.0308", "sign.algorithm_unknown", value=value, names=names)
+    raise KmsError(
+        "KMS.0308", "sign.algorithm_spec", algorithm=algorithm.value, spec=spec.value, names=names
+    )
 
 
 def parse_message_type(value: object) -> MessageType:
     if value is None or value == "":
         return MessageType.DIGEST
-    try:
-        return MessageType(str(value))
-    except ValueError:
-        raise KmsError("KMS.0308", "sign.message_type", value=value) from None
+    kind = _MESSAGE_TYPES.get(value) if isinstance(value, str) else None
+    if kind is None:
+        raise KmsError("KMS.0308", "sign.message_type", value=value)
+    return kind
 
 
 def check_message(message: bytes, message_type: MessageType, algorithm: SigningAlgorithm) -> None:

@@ -139,7 +139,7 @@ def test_console_commands_import_and_signatures_cross_check(
             "--signature",
             str(tmp_path / "osig.bin"),
         )[0]
-        == 3
+        == 4
     )
 
 
