@@ -19,7 +19,8 @@ QT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-
 # (SoftHSM2, and opensc's pkcs11-tool to look at it by hand); Qt's translation compiler comes
 # from pip.
 TEST_PACKAGES=(openssl gnome-keyring "dbus-daemon|dbus" xvfb xauth fonts-dejavu-core
-               desktop-file-utils appstream x11-utils binutils softhsm2 opensc)
+               desktop-file-utils appstream x11-utils binutils softhsm2 opensc
+               "xxd|vim-common")
 
 say() { printf 'keyferry-setup: %s\n' "$*" >&2; }
 

@@ -75,3 +75,26 @@ def import_recorded(backend: KmsBackend, alias: str, expires: int | None = None)
         claim=ImportClaim(kcv=kcv, kcv_source="wrapped-here", wrapping_algorithm=algorithm),
     )
     return kcv
+
+
+def wrap_private_for(
+    params: ImportParameters, pkcs8: bytes, *, temporary: bytes | None = None
+) -> tuple[bytes, bytes]:
+    """The two layers of an asymmetric import (a temporary AES key wrapped with the
+    parameters' key, ``pkcs8`` wrapped under it with RFC 5649), as the console's openssl
+    commands make them. The temporary key and the private key are secrets of the run: the
+    store's scan looks for them."""
+    from cryptography.hazmat.primitives.keywrap import aes_key_wrap_with_padding
+
+    temporary = temporary if temporary is not None else os.urandom(32)
+    SEEN_MATERIAL.extend([temporary, bytes(pkcs8)])
+    return wrap_for(params, temporary), aes_key_wrap_with_padding(temporary, bytes(pkcs8))
+
+
+def pkcs8_of(key: object) -> bytes:
+    """A private key as unencrypted PKCS#8 DER."""
+    return key.private_bytes(  # type: ignore[attr-defined, no-any-return]
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )

@@ -15,8 +15,9 @@ from typing import Literal, Protocol, runtime_checkable
 
 from app.model.audit import AuditEntry
 from app.model.importing import ImportParameters, WrappingAlgorithm
-from app.model.keys import Cmk, DataKey, KeyPage, KeyState, Origin, Tag
+from app.model.keys import Cmk, DataKey, KeyPage, KeySpec, KeyState, KeyUsage, Origin, Tag
 from app.model.messages import Message
+from app.model.signing import EncryptionAlgorithm, MessageType, SigningAlgorithm
 
 #: Called with the IDs of changed keys; an empty set means "anything may have changed".
 ChangeListener = Callable[[frozenset[str]], None]
@@ -132,11 +133,16 @@ class KmsBackend(Protocol):
         description: str = "",
         origin: Origin = Origin.EXTERNAL,
         tags: Iterable[Tag] = (),
+        key_spec: KeySpec = KeySpec.AES_256,
+        key_usage: KeyUsage | None = None,
     ) -> Cmk:
-        """Create an AES-256 key. ``Origin.EXTERNAL``: with no material, Pending import, for
-        ``import_key_material``; ``Origin.KMS``: the KMS makes its material, Enabled.
+        """Create a key of ``key_spec`` (one of ``IMPORTABLE_SPECS``) for ``key_usage``
+        (None: the spec's default, SIGN_VERIFY for RSA and EC; fixed for the key's life).
+        ``Origin.EXTERNAL``: with no material, Pending import, for ``import_key_material``;
+        ``Origin.KMS``: the KMS makes its material (or key pair), Enabled.
         Raises ``KMS.1101`` (an invalid alias), ``KMS.1104`` (the alias is taken),
-        ``KMS.1103`` (description too long), ``KMS.04xx`` (invalid tags)."""
+        ``KMS.1103`` (description too long), ``KMS.04xx`` (invalid tags), ``KMS.0308`` (a
+        spec Keyferry does not make, or a usage the spec does not allow)."""
         ...
 
     def describe_key(self, *, key_id: str) -> Cmk:
@@ -189,9 +195,16 @@ class KmsBackend(Protocol):
         encrypted_key_material: bytes,
         expiration_time: int | None = None,
         expect_kcv: str | None = None,
+        encrypted_privatekey: bytes | None = None,
     ) -> Cmk:
         """Import the material wrapped with the token's wrapping key; the key becomes
-        Enabled. ``expiration_time``: when the material expires (epoch seconds), None for
+        Enabled. For an asymmetric key, ``encrypted_key_material`` is the wrapped temporary
+        AES key and ``encrypted_privatekey`` the PKCS#8 private key wrapped under it (RFC
+        5649); such a key takes no ``expiration_time`` (``KMS.2611``) nor ``expect_kcv``,
+        and a missing private key is ``KMS.0204``. A private key that does not unwrap is
+        ``KMS.0311``, one that is not unencrypted PKCS#8 DER ``KMS.2608``, one of another
+        kind or size than the key's spec ``KMS.2609``, another key than before
+        ``KMS.2606``. ``expiration_time``: when the material expires (epoch seconds), None for
         never. ``expect_kcv`` (6 hex digits): the KCV the material must have; where
         ``verifies_kcv``, other material is refused with ``KMS.2607`` and the key stays
         Pending import (a malformed one is ``KMS.0308`` on every backend). Raises
@@ -204,7 +217,8 @@ class KmsBackend(Protocol):
 
     def delete_imported_key_material(self, *, key_id: str) -> Cmk:
         """Delete the key's material; the key goes to Pending import. Raises ``KMS.0309``
-        (not an external key), ``KMS.2701`` (the key is neither Enabled nor Disabled)."""
+        (not an external key), ``KMS.2701`` (the key is neither Enabled nor Disabled),
+        ``KMS.2611`` (an asymmetric key: only symmetric material can be deleted)."""
         ...
 
     # lifecycle
@@ -258,20 +272,70 @@ class KmsBackend(Protocol):
 
     # data
     def encrypt_data(
-        self, *, key_id: str, plain_text: bytes, additional_authenticated_data: bytes = b""
+        self,
+        *,
+        key_id: str,
+        plain_text: bytes,
+        additional_authenticated_data: bytes = b"",
+        encryption_algorithm: EncryptionAlgorithm | None = None,
     ) -> str:
         """Encrypt up to 4096 bytes; the API's Base64 ``cipher_text``, which names the key.
+        An RSA ENCRYPT_DECRYPT key encrypts with ``RSAES_OAEP_SHA_256`` (its default), at
+        most ``signing.oaep_plaintext_max(spec)`` bytes, and its ciphertext names no key.
         Raises ``KMS.2101`` (empty or too long; for a remote KMS, also not UTF-8),
         ``KMS.0209`` (the key is Disabled), ``KMS.0210`` (Pending deletion), ``KMS.1301``
-        (Pending import, or the material expired)."""
+        (Pending import, or the material expired), ``KMS.2610`` (a SIGN_VERIFY key),
+        ``KMS.0308`` (an algorithm that is not the key's)."""
         ...
 
     def decrypt_data(
-        self, *, cipher_text: str, additional_authenticated_data: bytes = b""
+        self,
+        *,
+        cipher_text: str,
+        additional_authenticated_data: bytes = b"",
+        key_id: str | None = None,
+        encryption_algorithm: EncryptionAlgorithm | None = None,
     ) -> Decrypted:
-        """Decrypt what ``encrypt_data`` gave, with the same additional data. Raises
-        ``KMS.2201`` (not a ciphertext of this KMS, or other additional data), and the
-        key-state codes of ``encrypt_data``."""
+        """Decrypt what ``encrypt_data`` gave, with the same additional data; an RSA
+        ciphertext needs ``key_id`` and ``encryption_algorithm`` ``RSAES_OAEP_SHA_256``.
+        Raises ``KMS.2201`` (not a ciphertext of this KMS or key, or other additional data),
+        and the key-state codes of ``encrypt_data``."""
+        ...
+
+    # asymmetric keys
+    def sign(
+        self,
+        *,
+        key_id: str,
+        message: bytes,
+        signing_algorithm: SigningAlgorithm,
+        message_type: MessageType = MessageType.DIGEST,
+    ) -> bytes:
+        """Sign with a SIGN_VERIFY key: ``message`` is the digest (``DIGEST``, exactly the
+        algorithm's digest length) or the message itself (``RAW``, 1 to 4096 bytes). The
+        signature's bytes (the API sends them as Base64): DER for ECDSA. Raises
+        ``KMS.2610`` (an ENCRYPT_DECRYPT key), ``KMS.0308`` (an algorithm not of the key's
+        spec, a digest of the wrong length, a message too long), and the key-state codes
+        of ``encrypt_data``."""
+        ...
+
+    def validate_signature(
+        self,
+        *,
+        key_id: str,
+        message: bytes,
+        signature: bytes,
+        signing_algorithm: SigningAlgorithm,
+        message_type: MessageType = MessageType.DIGEST,
+    ) -> bool:
+        """Whether ``signature`` is the key's signature of ``message`` (as for ``sign``).
+        A wrong signature is False, not an error; the errors are those of ``sign``."""
+        ...
+
+    def get_public_key(self, *, key_id: str) -> str:
+        """The public key of an asymmetric key with material, as PEM text (the API's
+        show-public-key). Raises ``KMS.0308`` (a symmetric key), ``KMS.1301`` (no material
+        yet), ``KMS.0210`` (Pending deletion)."""
         ...
 
     def create_datakey(

@@ -37,6 +37,7 @@ from huaweicloudsdkkms.v2 import KmsClient
 from huaweicloudsdkkms.v2 import model as m
 
 from app.backends.base import ChangeListener, KmsRef, Listeners, TagAction
+from app.backends.huawei_asym import RemoteAsym
 from app.backends.huawei_changes import Done, RemoteChanges, batch_request
 from app.backends.huawei_data import RemoteData, required
 from app.backends.remote_calls import RemoteCalls
@@ -61,7 +62,7 @@ _SDK_LOG.addHandler(logging.NullHandler())
 _SDK_LOG.propagate = False
 
 
-class HuaweiBackend(RemoteData, RemoteChanges):
+class HuaweiBackend(RemoteData, RemoteAsym, RemoteChanges):
     """A remote KMS at ``endpoint`` (``https://...``, or ``http://`` for a local server).
     ``ca_file``: a CA bundle to trust (a corporate TLS proxy's); ``https_proxy``: an HTTP
     proxy for https endpoints (``http://host:port``); ``profile``: the profile's name, for
@@ -239,9 +240,12 @@ class HuaweiBackend(RemoteData, RemoteChanges):
         encrypted_key_material: bytes,
         expiration_time: int | None = None,
         expect_kcv: str | None = None,
+        encrypted_privatekey: bytes | None = None,
     ) -> Cmk:
         if expect_kcv is not None:  # checked for its form only: the KMS cannot verify it
             rules.check_expected_kcv(expect_kcv)
+        private = encrypted_privatekey
+        private_b64 = None if private is None else base64.b64encode(private).decode()
         # The state before tells, if the answer is lost, whether Enabled afterwards is ours.
         before = self._state(key_id)
         request = m.ImportKeyMaterialRequest(
@@ -249,6 +253,7 @@ class HuaweiBackend(RemoteData, RemoteChanges):
                 key_id=key_id,
                 import_token=import_token,
                 encrypted_key_material=base64.b64encode(encrypted_key_material).decode(),
+                encrypted_privatekey=private_b64,
                 expiration_time=expiration_time,
             )
         )

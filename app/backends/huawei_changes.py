@@ -19,7 +19,7 @@ from app.backends.outcomes import ChangeMade, OutcomeUnknown, answer_lost
 from app.backends.remote_calls import RemoteCalls
 from app.model import rules
 from app.model.errors import KmsError
-from app.model.keys import Cmk, KeySpec, Origin, Tag
+from app.model.keys import Cmk, KeySpec, KeyUsage, Origin, Tag
 
 #: How far the KMS's clock may be behind ours when a lost create-key is looked up by alias.
 CLOCK_SKEW_MS = 15 * 60 * 1000
@@ -91,13 +91,16 @@ class RemoteChanges:
         description: str = "",
         origin: Origin = Origin.EXTERNAL,
         tags: Iterable[Tag] = (),
+        key_spec: KeySpec = KeySpec.AES_256,
+        key_usage: KeyUsage | None = None,
     ) -> Cmk:
         tags = tuple(tags)
         rules.check_tags(tags)  # before creating, so a bad tag leaves no untagged key behind
+        spec = KeySpec(key_spec)
         body = m.CreateKeyRequestBody(
             key_alias=alias,
-            key_spec=KeySpec.AES_256.value,
-            key_usage="ENCRYPT_DECRYPT",
+            key_spec=spec.value,
+            key_usage=KeyUsage(key_usage or spec.default_usage).value,
             key_description=description,
             origin=Origin(origin).value,
         )

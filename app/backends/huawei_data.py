@@ -19,6 +19,7 @@ from app.backends.remote_errors import answer_error
 from app.model.errors import KmsError
 from app.model.keys import DataKey
 from app.model.messages import Message
+from app.model.signing import EncryptionAlgorithm
 
 
 class RemoteData:
@@ -28,7 +29,12 @@ class RemoteData:
         raise NotImplementedError
 
     def encrypt_data(
-        self, *, key_id: str, plain_text: bytes, additional_authenticated_data: bytes = b""
+        self,
+        *,
+        key_id: str,
+        plain_text: bytes,
+        additional_authenticated_data: bytes = b"",
+        encryption_algorithm: EncryptionAlgorithm | None = None,
     ) -> str:
         answer = self._read(
             "encrypt_data",
@@ -37,13 +43,19 @@ class RemoteData:
                     key_id=key_id,
                     plain_text=_text(plain_text, "KMS.2101", "remote.the_plaintext"),
                     additional_authenticated_data=_aad(additional_authenticated_data),
+                    encryption_algorithm=_name(encryption_algorithm),
                 )
             ),
         )
         return str(required(answer.cipher_text, "cipher_text"))
 
     def decrypt_data(
-        self, *, cipher_text: str, additional_authenticated_data: bytes = b""
+        self,
+        *,
+        cipher_text: str,
+        additional_authenticated_data: bytes = b"",
+        key_id: str | None = None,
+        encryption_algorithm: EncryptionAlgorithm | None = None,
     ) -> Decrypted:
         answer = self._read(
             "decrypt_data",
@@ -51,6 +63,8 @@ class RemoteData:
                 body=m.DecryptDataRequestBody(
                     cipher_text=cipher_text,
                     additional_authenticated_data=_aad(additional_authenticated_data),
+                    key_id=key_id,
+                    encryption_algorithm=_name(encryption_algorithm),
                 )
             ),
         )
@@ -152,3 +166,7 @@ def _unhex(value: Any, name: str) -> bytes:
         return bytes.fromhex(str(required(value, name)))
     except ValueError:
         raise answer_error(f"{name} (not hex)") from None
+
+
+def _name(value: EncryptionAlgorithm | str | None) -> str | None:
+    return None if value is None else str(getattr(value, "value", value))

@@ -300,6 +300,7 @@ def import_and_record(
     expiration_time: int | None,
     claim: ImportClaim,
     record: ImportRecord | None = None,
+    encrypted_privatekey: bytes | None = None,
 ) -> Cmk:
     """Import through ``backend`` and record it: the attempt before the call (no record, no
     import), the result after it, whatever it is. The claim's KCV is the import's
@@ -316,6 +317,7 @@ def import_and_record(
             encrypted_key_material=encrypted_key_material,
             expiration_time=expiration_time,
             expect_kcv=claim.kcv,
+            encrypted_privatekey=encrypted_privatekey,
         )
     except ChangeMade as made:
         _result(record, entry_id, Outcome.IMPORTED, claim, made.cmk, made, verifies)
@@ -389,6 +391,8 @@ def _result(
         line["alias"] = cmk.alias or claim.alias
         if cmk.kcv and not claim.kcv:  # the KMS said it: confirmed by the KMS itself
             line.update(kcv=cmk.kcv, kcv_source=KcvSource.KMS.value, kcv_verified=True)
+        if cmk.public_key_fingerprint:  # an asymmetric key's counterpart of the KCV
+            line["public_key_fingerprint"] = cmk.public_key_fingerprint
     try:
         record.append(line)
     except SetupError:

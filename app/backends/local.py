@@ -21,8 +21,19 @@ from app.backends.base import ChangeListener, Decrypted, KmsRef, Listeners, TagA
 from app.model.audit import AuditEntry
 from app.model.errors import KmsError, SetupError
 from app.model.importing import ImportParameters, WrappingAlgorithm
-from app.model.keys import DEFAULT_PROJECT, Cmk, DataKey, KeyPage, KeyState, Origin, Tag
+from app.model.keys import (
+    DEFAULT_PROJECT,
+    Cmk,
+    DataKey,
+    KeyPage,
+    KeySpec,
+    KeyState,
+    KeyUsage,
+    Origin,
+    Tag,
+)
 from app.model.messages import Message
+from app.model.signing import EncryptionAlgorithm, MessageType, SigningAlgorithm
 
 if TYPE_CHECKING:  # the engine is imported where it is opened
     from app.engine.check import CheckReport
@@ -185,6 +196,8 @@ class LocalBackend:
         description: str = "",
         origin: Origin = Origin.EXTERNAL,
         tags: Iterable[Tag] = (),
+        key_spec: KeySpec = KeySpec.AES_256,
+        key_usage: KeyUsage | None = None,
     ) -> Cmk:
         return self.kms.create_key(
             project_id=self.project_id,
@@ -192,6 +205,8 @@ class LocalBackend:
             key_description=description,
             origin=origin,
             tags=tags,
+            key_spec=key_spec,
+            key_usage=key_usage,
         )
 
     def describe_key(self, *, key_id: str) -> Cmk:
@@ -237,6 +252,7 @@ class LocalBackend:
         encrypted_key_material: bytes,
         expiration_time: int | None = None,
         expect_kcv: str | None = None,
+        encrypted_privatekey: bytes | None = None,
     ) -> Cmk:
         return self.kms.import_key_material(
             project_id=self.project_id,
@@ -245,6 +261,7 @@ class LocalBackend:
             encrypted_key_material=encrypted_key_material,
             expiration_time=expiration_time,
             expect_kcv=expect_kcv,
+            encrypted_privatekey=encrypted_privatekey,
         )
 
     def delete_imported_key_material(self, *, key_id: str) -> Cmk:
@@ -290,25 +307,76 @@ class LocalBackend:
 
     # data
     def encrypt_data(
-        self, *, key_id: str, plain_text: bytes, additional_authenticated_data: bytes = b""
+        self,
+        *,
+        key_id: str,
+        plain_text: bytes,
+        additional_authenticated_data: bytes = b"",
+        encryption_algorithm: EncryptionAlgorithm | None = None,
     ) -> str:
         blob = self.kms.encrypt_data(
             project_id=self.project_id,
             key_id=key_id,
             plain_text=plain_text,
             additional_authenticated_data=additional_authenticated_data,
+            encryption_algorithm=encryption_algorithm,
         )
         return base64.b64encode(blob).decode("ascii")
 
     def decrypt_data(
-        self, *, cipher_text: str, additional_authenticated_data: bytes = b""
+        self,
+        *,
+        cipher_text: str,
+        additional_authenticated_data: bytes = b"",
+        key_id: str | None = None,
+        encryption_algorithm: EncryptionAlgorithm | None = None,
     ) -> Decrypted:
-        key_id, plaintext = self.kms.decrypt_data(
+        owner, plaintext = self.kms.decrypt_data(
             project_id=self.project_id,
             cipher_text=_unbase64(cipher_text),
             additional_authenticated_data=additional_authenticated_data,
+            key_id=key_id,
+            encryption_algorithm=encryption_algorithm,
         )
-        return Decrypted(key_id=key_id, plaintext=plaintext)
+        return Decrypted(key_id=owner, plaintext=plaintext)
+
+    # asymmetric keys
+    def sign(
+        self,
+        *,
+        key_id: str,
+        message: bytes,
+        signing_algorithm: SigningAlgorithm,
+        message_type: MessageType = MessageType.DIGEST,
+    ) -> bytes:
+        return self.kms.sign(
+            project_id=self.project_id,
+            key_id=key_id,
+            message=message,
+            signing_algorithm=signing_algorithm,
+            message_type=message_type,
+        )
+
+    def validate_signature(
+        self,
+        *,
+        key_id: str,
+        message: bytes,
+        signature: bytes,
+        signing_algorithm: SigningAlgorithm,
+        message_type: MessageType = MessageType.DIGEST,
+    ) -> bool:
+        return self.kms.validate_signature(
+            project_id=self.project_id,
+            key_id=key_id,
+            message=message,
+            signature=signature,
+            signing_algorithm=signing_algorithm,
+            message_type=message_type,
+        )
+
+    def get_public_key(self, *, key_id: str) -> str:
+        return self.kms.get_public_key(project_id=self.project_id, key_id=key_id)
 
     def create_datakey(
         self,

@@ -63,6 +63,8 @@ def key_json(cmk: Cmk, kms: KmsBackend) -> dict[str, Any]:
     local engine), ``kcv`` what the KMS reports (empty where it reports none)."""
     data: dict[str, Any] = key_details(cmk, region="local" if kms.is_local else "")
     data["kcv"] = cmk.kcv or ""
+    if cmk.key_spec.is_asymmetric:
+        data["public_key_fingerprint"] = cmk.public_key_fingerprint or ""
     data["tags"] = tags_json(cmk.tags)
     return data
 
@@ -79,10 +81,16 @@ def key_human(cmk: Cmk, recorded: ImportEntry | None = None) -> str:
         "State": cmk.state.label,
         "Origin": cmk.origin.label,
         "Key spec": cmk.key_spec.value,
+        "Key usage": cmk.key_usage.value,
         "Description": cmk.description or "-",
         "Created": format_time(cmk.created_ms / 1000),
         "Material expires": _expiry_text(cmk),
         "KCV": _kcv_text(cmk, recorded),
+    }
+    if cmk.key_spec.is_asymmetric:
+        del rows["KCV"]
+        rows["Public key SHA-256"] = cmk.public_key_fingerprint or "- (no material)"
+    rows |= {
         "Tags": ", ".join(f"{t.key}={t.value}" for t in cmk.tags) or "-",
     }
     if cmk.deletion_ms is not None:

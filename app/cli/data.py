@@ -12,6 +12,16 @@ from app.cli.common import backend, emit
 from app.cli.errors import CliFailure
 from app.cli.options import Commands, add_command, key_arg
 from app.model.errors import KmsError
+from app.model.signing import EncryptionAlgorithm
+
+_ENCRYPTION = [a.value for a in EncryptionAlgorithm]
+_ENCRYPTION_HELP = "SYMMETRIC_DEFAULT for AES keys, RSAES_OAEP_SHA_256 for RSA keys (the default)"
+
+
+def _algorithm(args: argparse.Namespace) -> EncryptionAlgorithm | None:
+    value = args.encryption_algorithm
+    return EncryptionAlgorithm(value) if value else None
+
 
 #: The longest data key (8192 bits) in hex, with room for line ends and spaces.
 MAX_DATAKEY_HEX = 4096
@@ -24,10 +34,13 @@ def register(commands: Commands) -> None:
     enc.add_argument("--in", dest="infile", type=Path, required=True)
     enc.add_argument("--out", type=Path, required=True, help="receives the API's cipher_text")
     enc.add_argument("--aad", default="", help="additional authenticated data (text)")
+    enc.add_argument("--encryption-algorithm", choices=_ENCRYPTION, help=_ENCRYPTION_HELP)
     dec = add_command(commands, "decrypt-data", "decrypt a cipher_text file", decrypt)
     dec.add_argument("--in", dest="infile", type=Path, required=True)
     dec.add_argument("--out", type=Path, required=True)
     dec.add_argument("--aad", default="")
+    dec.add_argument("--encryption-algorithm", choices=_ENCRYPTION, help=_ENCRYPTION_HELP)
+    dec.add_argument("--key", metavar="KEY_ID", help="the RSA key (an RSA ciphertext names none)")
     dk = key_arg(
         add_command(
             commands, "create-datakey", "create a data key (printed as hex)", create_datakey
@@ -72,6 +85,7 @@ def encrypt(args: argparse.Namespace) -> int:
             key_id=args.key_id,
             plain_text=plaintext,
             additional_authenticated_data=args.aad.encode(),
+            encryption_algorithm=_algorithm(args),
         )
     files.write_private(args.out, cipher_text.encode("ascii"))
     emit(
@@ -88,7 +102,10 @@ def decrypt(args: argparse.Namespace) -> int:
     cipher_text = files.read_input(args.infile, "what.cipher_text_file").decode("ascii", "replace")
     with backend(args) as kms:
         result = kms.decrypt_data(
-            cipher_text=cipher_text.strip(), additional_authenticated_data=args.aad.encode()
+            cipher_text=cipher_text.strip(),
+            additional_authenticated_data=args.aad.encode(),
+            key_id=args.key,
+            encryption_algorithm=_algorithm(args),
         )
     files.write_private(args.out, result.plaintext)
     emit(

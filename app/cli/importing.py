@@ -15,11 +15,13 @@ from app.cli.common import backend, emit, emit_key, key_json
 from app.cli.options import Commands, add_command, key_arg
 from app.model.errors import KmsError
 from app.model.importing import WrappingAlgorithm
+from app.model.keys import IMPORTABLE_SPECS
 
 if TYPE_CHECKING:
     from app.backends.import_record import ImportClaim
 
 ALGORITHMS = [a.value for a in WrappingAlgorithm]
+ASYMMETRIC_SPECS = [s.value for s in IMPORTABLE_SPECS if s.is_asymmetric]
 
 
 def register(commands: Commands) -> None:
@@ -48,7 +50,28 @@ def register(commands: Commands) -> None:
         metavar="FILE",
         help="generate 32 random bytes and save the plaintext here (0600)",
     )
-    wrap_parser.add_argument("--out", type=Path, required=True)
+    source.add_argument(
+        "--private-key",
+        type=Path,
+        metavar="KEY.pem|KEY.der",
+        help="an asymmetric key's private key (PEM or DER; $KEYFERRY_PASSPHRASE opens an "
+        "encrypted one): wrapped under a new temporary key",
+    )
+    source.add_argument(
+        "--generate-private-key",
+        type=Path,
+        metavar="FILE",
+        help="make a private key of the key's spec, save it here (PEM, 0600) and wrap it",
+    )
+    wrap_parser.add_argument(
+        "--out", type=Path, required=True, help="the encrypted material (EncryptedKeyMaterial.bin)"
+    )
+    wrap_parser.add_argument(
+        "--out-private-key", type=Path, help="the wrapped private key (out_rsa_private_key.der)"
+    )
+    spec = wrap_parser.add_mutually_exclusive_group()
+    spec.add_argument("--key-spec", choices=ASYMMETRIC_SPECS, help="the key's spec")
+    spec.add_argument("--key", metavar="KEY_ID", help="take the spec from this key")
     _add_import(commands)
     key_arg(
         add_command(
@@ -85,13 +108,19 @@ def _add_import(commands: Commands) -> None:
     )
     parser.add_argument("--token", type=Path, required=True, help="the importToken_... file")
     parser.add_argument(
+        "--private-key",
+        type=Path,
+        help="for an asymmetric key: the wrapped private key (out_rsa_private_key.der); "
+        "--material is then the wrapped temporary key, and no expiry applies",
+    )
+    parser.add_argument(
         "--expect-kcv",
         metavar="HEX",
         help="the key check value the material must have (6 hex digits, as wrap, kcv or "
         "your HSM print it): other material is refused (KMS.2607) and the key stays Pending "
         "import. A remote KMS cannot check it; the command then says so",
     )
-    expiry = parser.add_mutually_exclusive_group(required=True)
+    expiry = parser.add_mutually_exclusive_group()
     expiry.add_argument("--never-expires", action="store_true")
     expiry.add_argument(
         "--expires-at",
@@ -168,6 +197,10 @@ def get_parameters(args: argparse.Namespace) -> int:
 
 
 def wrap(args: argparse.Namespace) -> int:
+    if args.private_key is not None or args.generate_private_key is not None:
+        from app.cli.wrap_private import wrap_private
+
+        return wrap_private(args)
     from app.material import files
     from app.material.wrap import (
         generate_material,
@@ -223,6 +256,12 @@ def kcv(args: argparse.Namespace) -> int:
 
 
 def _expiry(args: argparse.Namespace) -> int | None:
+    if args.private_key is not None:
+        if args.never_expires or args.expires_at:
+            raise KmsError("KMS.0308", "cli.asym_expiry")
+        return None
+    if not args.never_expires and not args.expires_at:
+        raise KmsError("KMS.0308", "cli.expiry_needed")
     if args.never_expires:
         return None
     try:
@@ -269,6 +308,11 @@ def import_material(args: argparse.Namespace) -> int:
     expected = None if args.expect_kcv is None else rules.check_expected_kcv(args.expect_kcv)
     token = files.read_input(args.token, "what.import_token").decode("ascii", "replace").strip()
     material = files.read_input(args.material, "what.encrypted_material")
+    private = None
+    if args.private_key is not None:
+        from app.material.asymmetric import load_encrypted_private_key
+
+        private = load_encrypted_private_key(args.private_key)
     with backend(args) as kms:
         cmk = import_and_record(
             kms,
@@ -277,6 +321,7 @@ def import_material(args: argparse.Namespace) -> int:
             encrypted_key_material=material,
             expiration_time=expires,
             claim=_claim(args.token, expected),
+            encrypted_privatekey=private,
         )
         verified = expected is not None and kms.verifies_kcv
     if expected is not None and not verified:  # never let a script believe a check happened

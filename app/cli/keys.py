@@ -8,7 +8,7 @@ import sys
 
 from app.cli.common import backend, emit, emit_key, key_json, parse_tag
 from app.cli.options import Commands, add_command, key_arg
-from app.model.keys import KeyState, Origin
+from app.model.keys import IMPORTABLE_SPECS, KeySpec, KeyState, KeyUsage, Origin
 
 
 def register(commands: Commands) -> None:
@@ -23,6 +23,18 @@ def register(commands: Commands) -> None:
         choices=["external", "kms"],
         default="external",
         help="external: you import the material (default); kms: KMS makes it",
+    )
+    create.add_argument(
+        "--key-spec",
+        choices=[s.value for s in IMPORTABLE_SPECS],
+        default=KeySpec.AES_256.value,
+        help="the key algorithm (default AES_256)",
+    )
+    create.add_argument(
+        "--key-usage",
+        choices=["ENCRYPT_DECRYPT", "SIGN_VERIFY"],
+        help="fixed for the key's life (default: SIGN_VERIFY for RSA and EC, "
+        "ENCRYPT_DECRYPT for AES; EC keys only sign)",
     )
     key_arg(add_command(commands, "describe-key", "show a key", describe_key))
     listing = add_command(commands, "list-keys", "list keys", list_keys)
@@ -48,6 +60,8 @@ def create_key(args: argparse.Namespace) -> int:
             description=args.description,
             origin=Origin(args.origin),
             tags=[parse_tag(t) for t in args.tag],
+            key_spec=KeySpec(args.key_spec),
+            key_usage=KeyUsage(args.key_usage) if args.key_usage else None,
         )
     return emit_key(args, cmk, kms)
 

@@ -19,6 +19,7 @@ from app import __version__
 from app.backends.factory import default_data_dir
 from app.backends.outcomes import ChangeMade, OutcomeUnknown
 from app.cli import (
+    asym,
     audit,
     data,
     hsm,
@@ -47,6 +48,7 @@ GROUPS = (
     keys,
     importing,
     hsm,
+    asym,
     record,
     lifecycle,
     tags,

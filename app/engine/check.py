@@ -21,6 +21,7 @@ from app.engine.sealing import Fingerprinter, Sealer, SealError
 from app.model.errors import KmsError
 from app.model.kcv import key_check_value
 from app.model.keys import KeySpec, KeyUsage
+from app.model.private_keys import fingerprint, load_pkcs8, public_key_der
 
 #: SQLite stops listing problems after this many.
 MAX_LISTED = 100
@@ -132,15 +133,28 @@ class _KeyChecker:
             plain = self._sealer.open(material, key_id.encode())
         except SealError:
             return [*found, f"key {key_id}: its sealed material does not open"], 0
-        if len(plain) != 32 or key_check_value(plain) != _text(kcv):
-            found.append(f"key {key_id}: its material does not match its KCV")
+        proof, compared = _proof(plain, KeySpec(_text(row[3])))
+        if proof != _text(kcv):
+            found.append(f"key {key_id}: its material does not match its KCV or fingerprint")
         fingerprint = row[7]
         assert self._fingerprints is not None
         if isinstance(fingerprint, bytes) and not self._fingerprints.same(
-            fingerprint, self._fingerprints.fingerprint(key_id, plain)
+            fingerprint, self._fingerprints.fingerprint(key_id, compared)
         ):
             found.append(f"key {key_id}: its material does not match its fingerprint")
         return found, 1
+
+
+def _proof(plain: bytes, spec: KeySpec) -> tuple[str | None, bytes]:
+    """What the kcv column must hold for this material (the KCV, or an asymmetric key's
+    public key fingerprint), and what its keyed fingerprint covers."""
+    if not spec.is_asymmetric:
+        return (key_check_value(plain) if len(plain) == 32 else None), plain
+    try:
+        public = public_key_der(load_pkcs8(plain, spec))
+    except KmsError:
+        return None, plain
+    return fingerprint(public), public
 
 
 def _row_problems(row: tuple[object, ...]) -> Iterator[str]:

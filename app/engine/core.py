@@ -13,10 +13,13 @@ import os
 import sqlite3
 from collections.abc import Callable
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
+
 from app.engine import records
 from app.engine.audit import AuditLog
 from app.engine.clock import Clock, SystemClock, now_ms
-from app.engine.key_cache import KeyCache, UsableKey
+from app.engine.key_cache import KeyCache, UsableKey, UsablePair
 from app.engine.message_keys import MessageKeys
 from app.engine.sealing import Fingerprinter, Sealer, SealError
 from app.engine.store import Store
@@ -24,7 +27,7 @@ from app.engine.tokens import ImportTokens
 from app.engine.wrapping_pool import WrappingKeyPool
 from app.model import rules
 from app.model.errors import KmsError
-from app.model.keys import Cmk, KeyState
+from app.model.keys import Cmk, KeySpec, KeyState, KeyUsage
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +105,20 @@ class EngineCore:
         """The key's data cipher, if its state and material allow use at ``now`` (ms).
         Served from memory while the store is unchanged (key_cache.py); expiry is checked
         against ``now`` on every call, so expired material is never used, even between
-        sweeps."""
+        sweeps. An asymmetric key has no data cipher (KMS.2610 or KMS.2611)."""
+        usable = self._usable_entry(project_id, key_id, now)
+        if isinstance(usable, UsablePair):
+            raise refuse_symmetric_use(usable.cmk)
+        return usable
+
+    def _usable_pair(self, project_id: str, key_id: str, now: int) -> UsablePair:
+        """An asymmetric key's private key, if its state allows use now."""
+        usable = self._usable_entry(project_id, key_id, now)
+        if not isinstance(usable, UsablePair):
+            raise KmsError("KMS.0308", "asym.not_asymmetric", spec=KeySpec.AES_256.value)
+        return usable
+
+    def _usable_entry(self, project_id: str, key_id: str, now: int) -> UsableKey | UsablePair:
         rules.check_key_id(key_id)
         entries = self._usable.current()
         usable = entries.get((project_id, key_id))
@@ -116,7 +132,10 @@ class EngineCore:
         if sealed is None:  # cannot happen for an Enabled key (a table constraint)
             raise KmsError("KMS.1301")
         material = self._open_material(key_id, sealed)
-        usable = UsableKey(MessageKeys(material, random=self.random), cmk.material_expires_ms)
+        if cmk.key_spec.is_asymmetric:
+            usable = UsablePair(cmk, open_private_key(material))
+        else:
+            usable = UsableKey(MessageKeys(material, random=self.random), cmk.material_expires_ms)
         entries[(project_id, key_id)] = usable
         return usable
 
@@ -138,6 +157,26 @@ def refuse_pending_deletion(cmk: Cmk) -> None:
     """Refuse a change to a key Pending deletion (KMS.0210)."""
     if cmk.state is KeyState.PENDING_DELETION:
         raise KmsError("KMS.0210")
+
+
+def refuse_symmetric_use(cmk: Cmk) -> KmsError:
+    """Why an asymmetric key does not do a symmetric key's work: an RSA ENCRYPT_DECRYPT key
+    encrypts with RSAES_OAEP_SHA_256 only (KMS.0308); a signing key does not encrypt at all
+    (KMS.2610); data keys are for symmetric keys (KMS.2611)."""
+    if cmk.key_usage is KeyUsage.SIGN_VERIFY:
+        return KmsError(
+            "KMS.2610", "sign.usage_encrypt", usage=cmk.key_usage.value, spec=cmk.key_spec.value
+        )
+    return KmsError("KMS.2611", "asym.symmetric_only", spec=cmk.key_spec.value)
+
+
+def open_private_key(der: bytes) -> PrivateKeyTypes:
+    """A private key sealed by this engine. It was validated when it was imported or made
+    and the AES-GCM seal proves it unchanged, so OpenSSL's RSA consistency check (a costly
+    primality test) is skipped."""
+    return serialization.load_der_private_key(
+        der, password=None, unsafe_skip_rsa_key_validation=True
+    )
 
 
 def _unusable(state: KeyState) -> KmsError:

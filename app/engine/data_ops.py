@@ -18,11 +18,13 @@ import hmac
 
 from cryptography.exceptions import InvalidTag
 
-from app.engine.core import EngineCore
+from app.engine.asym_ops import AsymOps
+from app.engine.key_cache import UsablePair
 from app.engine.message_keys import NONCE_LEN, SALT_LEN
 from app.engine.operations import operation
-from app.model import rules
+from app.model import rules, signing
 from app.model.errors import KmsError
+from app.model.keys import KeySpec
 
 _SALTED = b"\x02"
 _UNSALTED = b"\x01"  # read, never written
@@ -33,7 +35,7 @@ _DATAKEY_SPECS = {"AES_256": 256, "AES_128": 128}
 _BYTES = (bytes, bytearray)
 
 
-class DataOps(EngineCore):
+class DataOps(AsymOps):
     """Data operations of ``LocalKms`` (a mixin: ``self`` is the engine)."""
 
     @operation("encrypt-data")
@@ -44,13 +46,21 @@ class DataOps(EngineCore):
         key_id: str,
         plain_text: bytes,
         additional_authenticated_data: bytes = b"",
+        encryption_algorithm: str | None = None,
     ) -> bytes:
+        """Sealed under the key's material, or RSAES_OAEP_SHA_256 for an RSA
+        ENCRYPT_DECRYPT key (``asym_ops.py``), whose ciphertext names no key."""
         if not isinstance(plain_text, _BYTES) or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
             raise KmsError("KMS.2101", "data.plaintext_size", limit=PLAINTEXT_MAX)
         now = self.now_ms()
-        blob = self._seal_data(
-            project_id, key_id, bytes(plain_text), additional_authenticated_data, now
-        )
+        if isinstance(self._usable_entry(project_id, key_id, now), UsablePair):
+            pair = self._rsa_pair(project_id, key_id, encryption_algorithm, now)
+            blob = self._rsa_encrypt(pair, bytes(plain_text))
+        else:
+            signing.parse_encryption_algorithm(encryption_algorithm, KeySpec.AES_256)
+            blob = self._seal_data(
+                project_id, key_id, bytes(plain_text), additional_authenticated_data, now
+            )
         self.audit.append_later(
             operation="encrypt-data", project_id=project_id, key_id=key_id, time_ms=now
         )
@@ -63,11 +73,26 @@ class DataOps(EngineCore):
         project_id: str,
         cipher_text: bytes,
         additional_authenticated_data: bytes = b"",
+        key_id: str | None = None,
+        encryption_algorithm: str | None = None,
     ) -> tuple[str, bytes]:
+        """``key_id`` and ``encryption_algorithm`` matter for an RSA ciphertext only: a
+        symmetric one names its key."""
         now = self.now_ms()
-        key_id, plaintext = self._open_data(
-            project_id, cipher_text, additional_authenticated_data, now
-        )
+        if _asymmetric(encryption_algorithm) or (
+            key_id is not None
+            and isinstance(self._usable_entry(project_id, key_id, now), UsablePair)
+        ):
+            if key_id is None:
+                raise KmsError("KMS.0204", "encrypt.key_id_needed", algorithm=encryption_algorithm)
+            if not isinstance(cipher_text, _BYTES):
+                raise KmsError("KMS.2201")
+            pair = self._rsa_pair(project_id, key_id, encryption_algorithm, now)
+            plaintext = self._rsa_decrypt(pair, bytes(cipher_text))
+        else:
+            key_id, plaintext = self._open_data(
+                project_id, cipher_text, additional_authenticated_data, now
+            )
         self.audit.append_later(
             operation="decrypt-data", project_id=project_id, key_id=key_id, time_ms=now
         )
@@ -174,6 +199,10 @@ class DataOps(EngineCore):
         except InvalidTag:
             raise KmsError("KMS.2201", "data.does_not_decrypt") from None
         return key_id, plaintext
+
+
+def _asymmetric(algorithm: str | None) -> bool:
+    return algorithm not in (None, "", signing.EncryptionAlgorithm.SYMMETRIC_DEFAULT.value)
 
 
 def _aad(purpose: bytes, aad: bytes) -> bytes | None:

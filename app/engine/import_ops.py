@@ -5,8 +5,9 @@ The checks of an import run in the order of DESIGN.md, each with its code: token
 (KMS.2605), token's key = request's key (KMS.2603), token not expired (KMS.2601), key exists
 (KMS.0207), origin external (KMS.0309), state Pending import (KMS.0310), material unwraps
 (KMS.0311: one error for every failure the RSA padding reveals), exactly 32 bytes
-(KMS.2604), the expected KCV if the caller gave one (KMS.2607, Keyferry's own), same as earlier
-material (KMS.2606), expiry in the future (KMS.2602).
+(KMS.2604), the expected KCV if the caller gave one (KMS.2607, Keyferry's own), same as
+earlier material (KMS.2606), expiry in the future (KMS.2602). An asymmetric key's private
+key has its own checks (asym_import.py) in place of the 32 bytes and the KCV.
 
 RSAES_PKCS1_V1_5 unwraps with OpenSSL's implicit rejection: a wrong padding yields random
 bytes, not an error, so wrongly wrapped material is refused by its length (KMS.2604, almost
@@ -28,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from app.engine import records
+from app.engine.asym_import import unwrap_private_key, wrapped_private_key
 from app.engine.core import EngineCore
 from app.engine.operations import operation
 from app.engine.sealing import Fingerprinter
@@ -42,6 +44,7 @@ from app.model.importing import (
 )
 from app.model.kcv import key_check_value, same_kcv
 from app.model.keys import Cmk, KeyState, Origin
+from app.model.private_keys import check_importable as check_request_shape
 
 
 def _unwrap_failed() -> KmsError:
@@ -101,18 +104,36 @@ class ImportOps(EngineCore):
         encrypted_key_material: bytes | str,
         expiration_time: int | None = None,
         expect_kcv: str | None = None,
+        encrypted_privatekey: bytes | str | None = None,
     ) -> Cmk:
         """``expect_kcv``: the KCV the material must have (6 hex digits); material with
-        another is refused with KMS.2607 and nothing changes."""
+        another is refused with KMS.2607 and nothing changes. An asymmetric key takes
+        ``encrypted_privatekey`` (asym_import.py) and neither expiry nor expected KCV."""
         rules.check_key_id(key_id)
         expected = None if expect_kcv is None else rules.check_expected_kcv(expect_kcv)
         payload = self._open_token(import_token, project_id=project_id, key_id=key_id)
         conn = self.store.connection()
-        _check_importable(records.fetch(conn, project_id, key_id, self.now_ms()))
-        material, kcv = _material(payload, _ciphertext(encrypted_key_material), expected)
-        fingerprint = self._fingerprints.fingerprint(key_id, material)
+        cmk = records.fetch(conn, project_id, key_id, self.now_ms())
+        _check_importable(cmk)
+        check_request_shape(
+            cmk, has_private_key=encrypted_privatekey is not None, expiration_time=expiration_time
+        )
+        if cmk.key_spec.is_asymmetric:
+            if expected is not None:
+                raise KmsError("KMS.0308", "param.not_valid", value=expect_kcv, name="expect_kcv")
+            wrapped = wrapped_private_key(encrypted_privatekey)
+            temporary = _unwrap(payload, _ciphertext(encrypted_key_material))
+            pair = unwrap_private_key(
+                temporary, wrapped, cmk.key_spec, algorithm=payload.algorithm.value
+            )
+            del temporary
+            material, kcv, compared = pair.pkcs8, pair.fingerprint, pair.public_der
+        else:
+            material, kcv = _material(payload, _ciphertext(encrypted_key_material), expected)
+            compared = material
+        fingerprint = self._fingerprints.fingerprint(key_id, compared)
         _, earlier = records.secrets(conn, key_id)
-        _check_same_material(earlier, fingerprint)
+        _check_same_material(earlier, fingerprint, cmk)
         if expiration_time is not None:
             rules.check_material_expiry(expiration_time, self.clock.now())
         sealed = self._material.seal(material, key_id.encode())
@@ -122,7 +143,7 @@ class ImportOps(EngineCore):
             stored = records.fetch(conn, project_id, key_id, now)  # another writer may have won
             _check_importable(stored)
             _, earlier = records.secrets(conn, key_id)
-            _check_same_material(earlier, fingerprint)
+            _check_same_material(earlier, fingerprint, cmk)
             records.store_material(
                 conn,
                 key_id,
@@ -155,6 +176,8 @@ class ImportOps(EngineCore):
         def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
             if cmk.origin is not Origin.EXTERNAL:
                 raise KmsError("KMS.0309")
+            if cmk.key_spec.is_asymmetric:
+                raise KmsError("KMS.2611", "asym.no_delete_material", spec=cmk.key_spec.value)
             if cmk.state not in (KeyState.ENABLED, KeyState.DISABLED):
                 raise KmsError("KMS.2701", "import.delete_state", state=cmk.state)
             records.clear_material(conn, key_id)
@@ -229,6 +252,10 @@ def _unwrap(payload: ImportTokenPayload, ciphertext: bytes) -> bytes:
         raise _unwrap_failed() from None
 
 
-def _check_same_material(earlier: bytes | None, fingerprint: bytes) -> None:
+def _check_same_material(earlier: bytes | None, fingerprint: bytes, cmk: Cmk) -> None:
+    """Re-import only what was imported first: the same material, or for an asymmetric key
+    the same key pair (compared by its public key)."""
     if earlier is not None and not Fingerprinter.same(earlier, fingerprint):
+        if cmk.key_spec.is_asymmetric:
+            raise KmsError("KMS.2606", "asym.private_key_differs")
         raise KmsError("KMS.2606")

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
+
 from app.engine.message_keys import MessageKeys
 from app.engine.watch import ChangeWatch
+from app.model.keys import Cmk
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,20 @@ class UsableKey:
         return self.expires_ms is None or now_ms < self.expires_ms
 
 
-class Entries(dict[tuple[str, str], UsableKey]):
+@dataclass(frozen=True)
+class UsablePair:
+    """What signing, verifying and RSA encryption need of an Enabled asymmetric key: its
+    private key, loaded once from the sealed PKCS#8 (an asymmetric key's material never
+    expires, so it is usable at any time while the store is unchanged)."""
+
+    cmk: Cmk
+    private_key: PrivateKeyTypes
+
+    def usable_at(self, now_ms: int) -> bool:
+        return True
+
+
+class Entries(dict[tuple[str, str], UsableKey | UsablePair]):
     """The usable keys read under one change token, by (project ID, key ID)."""
 
     __slots__ = ("token",)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.engine import records
+from app.engine.asym_import import new_material
 from app.engine.clock import Clock
 from app.engine.core import refuse_pending_deletion
 from app.engine.data_ops import DataOps
@@ -31,7 +32,6 @@ from app.engine.tag_ops import TagOps
 from app.engine.wrapping_pool import WrappingKeyPool
 from app.model import rules
 from app.model.errors import KmsError, SetupError
-from app.model.kcv import key_check_value
 from app.model.keys import (
     DEFAULT_PROJECT,
     Cmk,
@@ -146,13 +146,16 @@ class LocalKms(ImportOps, DataOps, TagOps):
         limit: int | str | None = None,
         marker: int | str | None = None,
         key_state: KeyState | int | str | None = None,
+        key_spec: KeySpec | str | None = None,
     ) -> KeyPage:
+        """``key_spec``: only keys of that spec (any name: a spec no key has lists none)."""
         count = _parse_limit(limit)
         offset = _parse_marker(marker)
         state = _parse_state(key_state)
+        spec = None if key_spec in (None, "") else str(key_spec)
         with self.store.read() as conn:
             keys, total = records.page(
-                conn, project_id, self.now_ms(), state=state, limit=count, offset=offset
+                conn, project_id, self.now_ms(), state=state, limit=count, offset=offset, spec=spec
             )
         end = offset + len(keys)
         truncated = end < total
@@ -178,20 +181,22 @@ class LocalKms(ImportOps, DataOps, TagOps):
         key_alias: str,
         key_description: str = "",
         origin: Origin | str = Origin.KMS,
-        key_spec: KeySpec | str = KeySpec.AES_256,
-        key_usage: KeyUsage | str = KeyUsage.ENCRYPT_DECRYPT,
+        key_spec: KeySpec | str | None = KeySpec.AES_256,
+        key_usage: KeyUsage | str | None = None,
         tags: Iterable[Tag] = (),
     ) -> Cmk:
+        """``key_usage`` None: the spec's default (SIGN_VERIFY for RSA and EC). Origin kms
+        makes the material here: 32 random bytes, or a key pair of the spec."""
         rules.check_alias(key_alias)
         rules.check_description(key_description)
         origin = _enum(Origin, origin, "origin")
-        spec = _enum(KeySpec, key_spec, "key_spec")
-        usage = _enum(KeyUsage, key_usage, "key_usage")
+        spec = rules.parse_key_spec(key_spec)
+        usage = rules.parse_key_usage(key_usage, spec)
         tags = tuple(tags)
         rules.check_tags(tags)
         key_id = str(uuid.UUID(bytes=self.random(16), version=4))
         created = self.now_ms()
-        material = bytes(self.random(32)) if origin is Origin.KMS else None
+        material, proof = new_material(spec, self.random) if origin is Origin.KMS else (None, None)
         with self.store.write() as conn:
             self._sweep(conn)
             if records.alias_taken(conn, project_id, key_alias):
@@ -208,8 +213,9 @@ class LocalKms(ImportOps, DataOps, TagOps):
                     created_ms=created,
                     key_spec=spec,
                     key_usage=usage,
-                    kcv=key_check_value(material) if material else None,
+                    kcv=None if spec.is_asymmetric else proof,
                     tags=tags,
+                    public_key_fingerprint=proof if spec.is_asymmetric else None,
                 ),
                 sealed_material=self._material.seal(material, key_id.encode())
                 if material

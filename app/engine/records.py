@@ -30,6 +30,7 @@ _STATES = {int(s): s for s in KeyState}
 _ORIGINS = {o.value: o for o in Origin}
 _SPECS = {s.value: s for s in KeySpec}
 _USAGES = {u.value: u for u in KeyUsage}
+_ASYMMETRIC = frozenset(s.value for s in KeySpec if s.is_asymmetric)
 
 
 def _cmk(row: tuple[Any, ...], tags: Iterable[Tag]) -> Cmk:
@@ -48,6 +49,10 @@ def _cmk(row: tuple[Any, ...], tags: Iterable[Tag]) -> Cmk:
         deletion,
         kcv,
     ) = row
+    key_spec = _SPECS[spec]
+    # The kcv column holds an asymmetric key's public key fingerprint: the proof of its
+    # material, as the KCV is a symmetric key's.
+    asymmetric = spec in _ASYMMETRIC
     return Cmk(
         key_id=str(key_id),
         project_id=str(project_id),
@@ -56,12 +61,13 @@ def _cmk(row: tuple[Any, ...], tags: Iterable[Tag]) -> Cmk:
         origin=_ORIGINS[origin],
         state=_STATES[state],
         created_ms=int(created),
-        key_spec=_SPECS[spec],
+        key_spec=key_spec,
         key_usage=_USAGES[usage],
         material_expires_ms=expires,
         deletion_ms=deletion,
-        kcv=kcv,
+        kcv=None if asymmetric else kcv,
         tags=tuple(tags),
+        public_key_fingerprint=kcv if asymmetric else None,
     )
 
 
@@ -109,19 +115,23 @@ def page(
     state: KeyState | None,
     limit: int | None,
     offset: int,
+    spec: str | None = None,
 ) -> tuple[list[Cmk], int]:
     """Keys of a project in creation order, and how many match in all."""
     where = f"project_id = :project AND {_VISIBLE}"
     if state is not None:
         where += f" AND {_EFFECTIVE_STATE} = :state"
+    if spec is not None:
+        where += " AND key_spec = :spec"
     params = {
         "project": project_id,
         "now": now,
+        "spec": spec,
         "state": int(state or 0),
         "limit": -1 if limit is None else limit,
         "offset": offset,
     }
-    total = _count(conn, where, params, by_state=state is not None)
+    total = _count(conn, where, params, by_state=state is not None or spec is not None)
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM keys WHERE {where} "  # noqa: S608
         "ORDER BY created_ms, rowid LIMIT :limit OFFSET :offset",
@@ -211,7 +221,7 @@ def insert(conn: sqlite3.Connection, cmk: Cmk, *, sealed_material: bytes | None)
             cmk.origin.value,
             int(cmk.state),
             cmk.created_ms,
-            cmk.kcv,
+            cmk.kcv or cmk.public_key_fingerprint,
             sealed_material,
         ),
     )
@@ -233,7 +243,7 @@ def store_material(
     *,
     sealed: bytes,
     kcv: str,
-    fingerprint: bytes,
+    fingerprint: bytes,  # kcv: the KCV, or an asymmetric key's public key fingerprint
     expires_ms: int | None,
 ) -> None:
     conn.execute(

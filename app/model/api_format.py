@@ -4,7 +4,7 @@ two never drift apart."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from app.model.keys import Cmk, KeySpec, KeyState, KeyUsage, Origin, Tag
 
@@ -41,6 +41,20 @@ def _int_or_none(value: Any) -> int | None:
     return int(value)
 
 
+E = TypeVar("E", KeySpec, KeyUsage)
+
+
+def _named(kind: type[E], value: Any, absent: E) -> E:
+    """A spec or usage as the KMS names it: the API's default only when it names none. A
+    name we do not know stays that name (a pseudo-member), never another spec."""
+    if value in (None, ""):
+        return absent
+    try:
+        return kind(str(value))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a {kind.__name__} name") from None
+
+
 def cmk_from_details(
     details: dict[str, Any],
     *,
@@ -58,7 +72,8 @@ def cmk_from_details(
             number *= 1000
         return number
 
-    spec = details.get("key_spec") or "AES_256"
+    spec = _named(KeySpec, details.get("key_spec"), KeySpec.AES_256)
+    usage = _named(KeyUsage, details.get("key_usage"), spec.default_usage)
     return Cmk(
         key_id=str(details["key_id"]),
         project_id=project_id,
@@ -67,8 +82,8 @@ def cmk_from_details(
         origin=Origin(details.get("origin") or "kms"),
         state=KeyState(int(details.get("key_state") or 2)),
         created_ms=ms(details.get("creation_date")) or 0,
-        key_spec=KeySpec(spec) if spec in KeySpec.__members__ else KeySpec.AES_256,
-        key_usage=KeyUsage.ENCRYPT_DECRYPT,
+        key_spec=spec,
+        key_usage=usage,
         material_expires_ms=ms(details.get("expiration_time")),
         deletion_ms=ms(details.get("scheduled_deletion_date")),
         tags=tags,

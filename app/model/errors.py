@@ -49,7 +49,7 @@ _STATUS: Final[dict[int, tuple[str, ...]]] = {
         "KMS.0413 KMS.1101 KMS.1103 KMS.1104 KMS.1201 KMS.1301 KMS.1401 "
         "KMS.1402 KMS.1501 KMS.1601 KMS.1602 KMS.1901 KMS.2101 KMS.2102 "
         "KMS.2103 KMS.2201 KMS.2202 KMS.2601 KMS.2602 KMS.2603 KMS.2604 "
-        "KMS.2605 KMS.2606 KMS.2607 KMS.2701".split()
+        "KMS.2605 KMS.2606 KMS.2607 KMS.2608 KMS.2609 KMS.2610 KMS.2611 KMS.2701".split()
     ),
     404: ("KMS.0207", "APIGW.0101"),
     # Authentication failures of the REST API, as Huawei's API gateway reports them.

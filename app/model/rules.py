@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from app.model.errors import KmsError
 from app.model.kcv import parse_kcv
-from app.model.keys import Tag
+from app.model.keys import IMPORTABLE_SPECS, KeySpec, KeyUsage, Tag
 
 ALIAS_PATTERN = re.compile(r"[a-zA-Z0-9:/_-]{1,255}")
 DESCRIPTION_MAX = 255
@@ -142,3 +142,32 @@ def problem(check: Callable[[T], object], value: T) -> KmsError | None:
     except KmsError as error:
         return error
     return None
+
+
+def parse_key_spec(value: object) -> KeySpec:
+    """A spec Keyferry makes (the console's six); the API's default, AES_256, for none."""
+    if value is None or value == "":
+        return KeySpec.AES_256
+    try:
+        spec = KeySpec(str(value))
+    except ValueError:
+        spec = None
+    if spec is None or not spec.supported:
+        names = ", ".join(s.value for s in IMPORTABLE_SPECS)
+        raise KmsError("KMS.0308", "key_spec.unsupported", value=value, names=names)
+    return spec
+
+
+def parse_key_usage(value: object, spec: KeySpec) -> KeyUsage:
+    """The usage of a new key of ``spec``: the console's default for none (SIGN_VERIFY for
+    RSA and EC, ENCRYPT_DECRYPT for AES); one the spec does not allow is KMS.0308."""
+    if value is None or value == "":
+        return spec.default_usage
+    try:
+        usage = KeyUsage(str(value))
+    except ValueError:
+        usage = None
+    if usage is None or usage not in spec.usages:
+        names = ", ".join(u.value for u in spec.usages)
+        raise KmsError("KMS.0308", "key_usage.spec", value=value, spec=spec.value, names=names)
+    return usage

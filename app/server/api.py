@@ -35,7 +35,7 @@ from app.engine.audit import ACTOR
 from app.engine.kms import LocalKms
 from app.engine.operations import audit_refusal, check_project
 from app.model.errors import KmsError
-from app.server import ops_data, ops_keys
+from app.server import ops_asym, ops_data, ops_keys
 from app.server.calls import Call, Reply, Route
 from app.server.params import Body, check_text, parse_body
 from app.server.signing import SignatureError, SignedHead, Verifier
@@ -47,7 +47,7 @@ MAX_BODY_BYTES = 64 * 1024
 #: How long a body may take to arrive once the request's headers are in.
 BODY_TIMEOUT_S = 15.0
 REQUEST_ID_HEADER = "X-Request-Id"
-ROUTES: list[Route] = [*ops_keys.ROUTES, *ops_data.ROUTES]
+ROUTES: list[Route] = [*ops_keys.ROUTES, *ops_data.ROUTES, *ops_asym.ROUTES]
 _JSON = "application/json"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

@@ -18,13 +18,11 @@ from app.model.errors import KmsError
 from app.server.calls import Call, Reply, Route
 from app.server.params import Body
 
-SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT"
 
-
-def _algorithm(body: Body) -> None:
-    algorithm = body.text("encryption_algorithm", default=SYMMETRIC_DEFAULT)
-    if algorithm != SYMMETRIC_DEFAULT:
-        raise KmsError("KMS.0308", "server.algorithm", algorithm=SYMMETRIC_DEFAULT)
+def _algorithm(body: Body) -> str | None:
+    """``encryption_algorithm``: the engine checks it against the key (SYMMETRIC_DEFAULT
+    for AES, RSAES_OAEP_SHA_256 for an RSA ENCRYPT_DECRYPT key)."""
+    return body.optional_text("encryption_algorithm") or None
 
 
 def _aad(body: Body) -> bytes:
@@ -47,29 +45,32 @@ def _unhex(text: str, name: str) -> bytes:
 
 def encrypt_data(call: Call) -> Reply:
     body = call.body
-    _algorithm(body)
     key_id = body.text("key_id", required=True)
     blob = call.kms.encrypt_data(
         project_id=call.project_id,
         key_id=key_id,
         plain_text=body.text("plain_text", required=True).encode("utf-8"),
         additional_authenticated_data=_aad(body),
+        encryption_algorithm=_algorithm(body),
     )
     return Reply(payload={"key_id": key_id, "cipher_text": base64.b64encode(blob).decode("ascii")})
 
 
 def decrypt_data(call: Call) -> Reply:
     body = call.body
-    _algorithm(body)
     text = body.text("cipher_text", required=True)
     try:
         blob = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
         raise KmsError("KMS.2201", "server.cipher_text") from None
-    key_id, plaintext = call.kms.decrypt_data(
-        project_id=call.project_id, cipher_text=blob, additional_authenticated_data=_aad(body)
-    )
     expected = body.optional_text("key_id")
+    key_id, plaintext = call.kms.decrypt_data(
+        project_id=call.project_id,
+        cipher_text=blob,
+        additional_authenticated_data=_aad(body),
+        key_id=expected or None,
+        encryption_algorithm=_algorithm(body),
+    )
     if expected and expected != key_id:
         raise KmsError("KMS.2201", "server.other_key")
     return Reply(

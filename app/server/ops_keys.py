@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 
 from app.model.api_format import key_details, tags_json
-from app.model.errors import KmsError
 from app.model.keys import KeySpec, Tag
 from app.server.calls import Call, Reply, Route
 
@@ -35,7 +34,7 @@ def create_key(call: Call) -> Reply:
         key_description=body.text("key_description"),
         origin=body.text("origin", default="kms"),
         key_spec=body.text("key_spec", default=KeySpec.AES_256.value),
-        key_usage=body.text("key_usage", default="ENCRYPT_DECRYPT"),
+        key_usage=body.optional_text("key_usage") or None,
     )
     return Reply(
         payload={
@@ -62,11 +61,9 @@ def list_keys(call: Call) -> Reply:
         limit=body.number("limit", code="KMS.1601"),
         marker=body.number("marker", code="KMS.1602"),
         key_state=body.number("key_state"),
+        key_spec=body.optional_text("key_spec") or None,
     )
     keys, total, truncated, marker = page.keys, page.total, page.truncated, page.next_marker
-    spec = body.text("key_spec")
-    if spec and spec not in {s.value for s in KeySpec}:
-        keys, total, truncated, marker = (), 0, False, None  # no key of another spec exists
     return Reply(
         payload={
             "keys": [k.key_id for k in keys],
@@ -119,14 +116,13 @@ def get_parameters_for_import(call: Call) -> Reply:
 
 def import_key_material(call: Call) -> Reply:
     body = call.body
-    if body.text("encrypted_privatekey"):
-        raise KmsError("KMS.0308", "server.symmetric_only")
     call.kms.import_key_material(
         project_id=call.project_id,
         key_id=_key_id(call),
         import_token=body.text("import_token", required=True),
         encrypted_key_material=body.text("encrypted_key_material", required=True),
         expiration_time=body.epoch_seconds("expiration_time", code="KMS.2602"),
+        encrypted_privatekey=body.optional_text("encrypted_privatekey") or None,
     )
     return Reply()
 

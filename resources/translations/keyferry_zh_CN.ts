@@ -1283,6 +1283,34 @@ Response:
     </message>
 </context>
 <context>
+    <name>KMS.2608</name>
+    <message>
+        <source>The private key is not an unencrypted PKCS#8 private key in DER form.</source>
+        <translation>私钥不是 DER 格式的未加密 PKCS#8 私钥。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2609</name>
+    <message>
+        <source>The private key does not fit the key&apos;s spec.</source>
+        <translation>私钥与密钥的规格不符。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2610</name>
+    <message>
+        <source>The key&apos;s usage does not allow this operation.</source>
+        <translation>密钥的用途不允许此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>KMS.2611</name>
+    <message>
+        <source>This applies to symmetric keys only.</source>
+        <translation>此操作仅适用于对称密钥。</translation>
+    </message>
+</context>
+<context>
     <name>KMS.2701</name>
     <message>
         <source>Key material can be deleted only when the key is Enabled or Disabled.</source>
@@ -2705,6 +2733,174 @@ Response:
     </message>
 </context>
 <context>
+    <name>asym.kind_ec</name>
+    <message>
+        <source>an EC key on the curve {curve}</source>
+        <translation>一个曲线为 {curve} 的 EC 密钥</translation>
+    </message>
+</context>
+<context>
+    <name>asym.kind_other</name>
+    <message>
+        <source>a key of the kind {kind}</source>
+        <translation>一个类型为 {kind} 的密钥</translation>
+    </message>
+</context>
+<context>
+    <name>asym.kind_rsa</name>
+    <message>
+        <source>an RSA {bits}-bit key</source>
+        <translation>一个 {bits} 位的 RSA 密钥</translation>
+    </message>
+</context>
+<context>
+    <name>asym.no_delete_material</name>
+    <message>
+        <source>The material of a {spec} key cannot be deleted: that applies to symmetric keys only. Schedule the key&apos;s deletion instead.</source>
+        <translation>{spec} 密钥的材料不能删除：此操作仅适用于对称密钥。请改为计划删除该密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.no_expiry</name>
+    <message>
+        <source>The material of a {spec} key cannot expire: leave out expiration_time. Expiry applies to symmetric keys only.</source>
+        <translation>{spec} 密钥的材料不能设置过期：请不要提供 expiration_time。过期时间仅适用于对称密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.not_asymmetric</name>
+    <message>
+        <source>A {spec} key has no public key: it is symmetric.</source>
+        <translation>{spec} 密钥没有公钥：它是对称密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_differs</name>
+    <message>
+        <source>This key had another private key before. Import the same private key as the first time (its public key differs).</source>
+        <translation>此密钥之前导入过另一个私钥。请导入与第一次相同的私钥（其公钥不同）。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_empty</name>
+    <message>
+        <source>The unwrapped private key is empty.</source>
+        <translation>解包后的私钥为空。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_encrypted</name>
+    <message>
+        <source>The unwrapped private key is an encrypted PKCS#8 key; wrap it unencrypted (openssl pkcs8 -topk8 -outform DER -nocrypt).</source>
+        <translation>解包后的私钥是加密的 PKCS#8 密钥；请包装未加密的形式（openssl pkcs8 -topk8 -outform DER -nocrypt）。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_missing</name>
+    <message>
+        <source>A {spec} key imports a private key: send encrypted_privatekey (the PKCS#8 private key wrapped under the temporary key) beside encrypted_key_material.</source>
+        <translation>{spec} 密钥需要导入私钥：请在 encrypted_key_material 之外同时提供 encrypted_privatekey（用临时密钥包装的 PKCS#8 私钥）。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_not_base64</name>
+    <message>
+        <source>The encrypted private key is not valid Base64.</source>
+        <translation>加密的私钥不是有效的 Base64。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_not_der</name>
+    <message>
+        <source>The unwrapped private key is not a DER structure.</source>
+        <translation>解包后的私钥不是 DER 结构。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_not_text</name>
+    <message>
+        <source>The encrypted private key must be Base64 text.</source>
+        <translation>加密的私钥必须是 Base64 文本。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_pem</name>
+    <message>
+        <source>The unwrapped private key is PEM text; wrap the PKCS#8 DER form (openssl pkcs8 -topk8 -outform DER -nocrypt).</source>
+        <translation>解包后的私钥是 PEM 文本；请包装 PKCS#8 DER 格式（openssl pkcs8 -topk8 -outform DER -nocrypt）。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_pkcs1</name>
+    <message>
+        <source>The unwrapped private key is a PKCS#1 RSA key; convert it to PKCS#8 DER first (openssl pkcs8 -topk8 -outform DER -nocrypt).</source>
+        <translation>解包后的私钥是 PKCS#1 RSA 密钥；请先转换为 PKCS#8 DER（openssl pkcs8 -topk8 -outform DER -nocrypt）。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_public</name>
+    <message>
+        <source>The unwrapped key is a public key; import the private key.</source>
+        <translation>解包后的密钥是公钥；请导入私钥。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_sec1</name>
+    <message>
+        <source>The unwrapped private key is a SEC1 EC key; convert it to PKCS#8 DER first (openssl pkcs8 -topk8 -outform DER -nocrypt).</source>
+        <translation>解包后的私钥是 SEC1 EC 密钥；请先转换为 PKCS#8 DER（openssl pkcs8 -topk8 -outform DER -nocrypt）。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_size</name>
+    <message>
+        <source>The encrypted private key must be 16 to {limit} bytes, a multiple of 8.</source>
+        <translation>加密的私钥必须为 16 到 {limit} 字节，且是 8 的倍数。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_spec</name>
+    <message>
+        <source>The private key is {found}, but this key&apos;s spec is {spec}. Import a private key of the key&apos;s spec.</source>
+        <translation>该私钥是{found}，但此密钥的规格是 {spec}。请导入与密钥规格相符的私钥。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_symmetric</name>
+    <message>
+        <source>A {spec} key imports 32 bytes of key material only: leave out encrypted_privatekey.</source>
+        <translation>{spec} 密钥只导入 32 字节的密钥材料：请不要提供 encrypted_privatekey。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_unreadable</name>
+    <message>
+        <source>The unwrapped private key is not a valid PKCS#8 private key.</source>
+        <translation>解包后的私钥不是有效的 PKCS#8 私钥。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.private_key_unwrap</name>
+    <message>
+        <source>The private key does not unwrap with the temporary key (AES key wrap with padding, RFC 5649): the file is truncated or changed, or was wrapped under another temporary key than the one in encrypted_key_material.</source>
+        <translation>私钥无法用临时密钥解包（带填充的 AES 密钥包装，RFC 5649）：文件被截断或修改过，或者包装它的临时密钥不是 encrypted_key_material 中的那个。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.symmetric_only</name>
+    <message>
+        <source>A {spec} key cannot do this: it applies to symmetric keys only.</source>
+        <translation>{spec} 密钥不能执行此操作：它仅适用于对称密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>asym.temporary_key_length</name>
+    <message>
+        <source>The unwrapped temporary key is {length} bytes; it must be a 256-bit AES key ({expected} bytes), wrapped with {algorithm}, the algorithm of this token.</source>
+        <translation>解包后的临时密钥为 {length} 字节；它必须是 256 位 AES 密钥（{expected} 字节），并使用此令牌的算法 {algorithm} 包装。</translation>
+    </message>
+</context>
+<context>
     <name>backend.local</name>
     <message>
         <source>Local engine ({folder})</source>
@@ -2824,6 +3020,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>cli.asym_expiry</name>
+    <message>
+        <source>A private key&apos;s material never expires: leave out --never-expires and --expires-at.</source>
+        <translation>私钥的材料永不过期：请不要使用 --never-expires 和 --expires-at。</translation>
+    </message>
+</context>
+<context>
     <name>cli.datakey_not_hex</name>
     <message>
         <source>The data key must be hex.</source>
@@ -2835,6 +3038,13 @@ Response:
     <message>
         <source>The data key on stdin is longer than any data key.</source>
         <translation>标准输入中的数据密钥比任何数据密钥都长。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.expiry_needed</name>
+    <message>
+        <source>Choose --never-expires or --expires-at.</source>
+        <translation>请选择 --never-expires 或 --expires-at。</translation>
     </message>
 </context>
 <context>
@@ -2880,10 +3090,24 @@ Response:
     </message>
 </context>
 <context>
+    <name>cli.private_key_out</name>
+    <message>
+        <source>--out-private-key is needed to write the wrapped private key.</source>
+        <translation>需要 --out-private-key 来写入包装后的私钥。</translation>
+    </message>
+</context>
+<context>
     <name>cli.since_out_of_range</name>
     <message>
         <source>{value!r} is outside the dates Keyferry can work with.</source>
         <translation>{value!r} 超出了 Keyferry 能处理的日期范围。</translation>
+    </message>
+</context>
+<context>
+    <name>cli.spec_needed</name>
+    <message>
+        <source>Say which spec the private key is for: --key-spec, or --key with the key&apos;s ID.</source>
+        <translation>请说明私钥对应的规格：--key-spec，或用 --key 指定密钥 ID。</translation>
     </message>
 </context>
 <context>
@@ -2989,6 +3213,34 @@ Response:
     <message>
         <source>The description must be text.</source>
         <translation>描述必须是文本。</translation>
+    </message>
+</context>
+<context>
+    <name>encrypt.algorithm</name>
+    <message>
+        <source>{value!r} is not an encryption algorithm for a {spec} key: use {expected}.</source>
+        <translation>{value!r} 不是 {spec} 密钥的加密算法：请使用 {expected}。</translation>
+    </message>
+</context>
+<context>
+    <name>encrypt.key_id_needed</name>
+    <message>
+        <source>Decrypting with {algorithm} needs the key&apos;s ID (key_id).</source>
+        <translation>使用 {algorithm} 解密需要密钥 ID（key_id）。</translation>
+    </message>
+</context>
+<context>
+    <name>encrypt.rsa_does_not_decrypt</name>
+    <message>
+        <source>The ciphertext does not decrypt with this key.</source>
+        <translation>密文无法用此密钥解密。</translation>
+    </message>
+</context>
+<context>
+    <name>encrypt.rsa_plaintext_size</name>
+    <message>
+        <source>The plaintext is {length} bytes; RSAES_OAEP_SHA_256 with a {spec} key encrypts 1 to {limit} bytes.</source>
+        <translation>明文为 {length} 字节；使用 {spec} 密钥的 RSAES_OAEP_SHA_256 可加密 1 到 {limit} 字节。</translation>
     </message>
 </context>
 <context>
@@ -3510,6 +3762,20 @@ Response:
     </message>
 </context>
 <context>
+    <name>key_spec.unsupported</name>
+    <message>
+        <source>{value!r} is not a key spec Keyferry makes. Use one of {names}.</source>
+        <translation>{value!r} 不是 Keyferry 支持创建的密钥规格。请使用以下之一：{names}。</translation>
+    </message>
+</context>
+<context>
+    <name>key_usage.spec</name>
+    <message>
+        <source>{value!r} is not a usage for a {spec} key. Use {names} (the usage is fixed when the key is created).</source>
+        <translation>{value!r} 不是 {spec} 密钥的用途。请使用 {names}（密钥用途在创建时确定，之后不能修改）。</translation>
+    </message>
+</context>
+<context>
     <name>keyring.failed</name>
     <message>
         <source>The system keyring failed ({kind}). {help}</source>
@@ -3825,6 +4091,41 @@ Response:
     </message>
 </context>
 <context>
+    <name>private_key.bad_passphrase</name>
+    <message>
+        <source>The passphrase does not decrypt {path}.</source>
+        <translation>该口令无法解密 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>private_key.is_public</name>
+    <message>
+        <source>{path} holds a public key; choose the private key.</source>
+        <translation>{path} 包含的是公钥；请选择私钥。</translation>
+    </message>
+</context>
+<context>
+    <name>private_key.not_a_key</name>
+    <message>
+        <source>{path} is not a private key in PEM, DER (PKCS#8, PKCS#1 or SEC1) form: it looks like {content}.</source>
+        <translation>{path} 不是 PEM 或 DER（PKCS#8、PKCS#1 或 SEC1）格式的私钥：它看起来像{content}。</translation>
+    </message>
+</context>
+<context>
+    <name>private_key.passphrase</name>
+    <message>
+        <source>{path} is an encrypted private key: give its passphrase.</source>
+        <translation>{path} 是加密的私钥：请提供其口令。</translation>
+    </message>
+</context>
+<context>
+    <name>private_key.spec_none</name>
+    <message>
+        <source>A {spec} key imports 32 bytes of key material, not a private key.</source>
+        <translation>{spec} 密钥导入 32 字节的密钥材料，而不是私钥。</translation>
+    </message>
+</context>
+<context>
     <name>profile.endpoint_problem</name>
     <message>
         <source>The profile {name!r}: {problem}</source>
@@ -4025,13 +4326,6 @@ Response:
     <message>
         <source>The access key ID may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 128).</source>
         <translation>访问密钥 ID 只能包含字母、数字、“.”、“_”和“-”（最多 128 个）。</translation>
-    </message>
-</context>
-<context>
-    <name>server.algorithm</name>
-    <message>
-        <source>encryption_algorithm must be {algorithm} for these symmetric keys.</source>
-        <translation>对这些对称密钥，encryption_algorithm 必须是 {algorithm}。</translation>
     </message>
 </context>
 <context>
@@ -4238,13 +4532,6 @@ Response:
     </message>
 </context>
 <context>
-    <name>server.symmetric_only</name>
-    <message>
-        <source>Only symmetric key material can be imported here; encrypted_privatekey is not supported.</source>
-        <translation>此处只能导入对称密钥材料；不支持 encrypted_privatekey。</translation>
-    </message>
-</context>
-<context>
     <name>server.too_large</name>
     <message>
         <source>The request body is larger than {limit} KiB.</source>
@@ -4298,6 +4585,69 @@ Response:
     <message>
         <source>Give either --profile or --endpoint, not both.</source>
         <translation>请指定 --profile 或 --endpoint 之一，不要同时指定。</translation>
+    </message>
+</context>
+<context>
+    <name>sign.algorithm_spec</name>
+    <message>
+        <source>{algorithm} does not sign with a {spec} key. Use one of {names}.</source>
+        <translation>{algorithm} 不能用 {spec} 密钥签名。请使用以下之一：{names}。</translation>
+    </message>
+</context>
+<context>
+    <name>sign.algorithm_unknown</name>
+    <message>
+        <source>{value!r} is not a signing algorithm. Use one of {names}.</source>
+        <translation>{value!r} 不是签名算法。请使用以下之一：{names}。</translation>
+    </message>
+</context>
+<context>
+    <name>sign.digest_length</name>
+    <message>
+        <source>The digest is {length} bytes; {algorithm} takes a {expected}-byte digest. Send the digest itself, or the message with message_type RAW.</source>
+        <translation>摘要为 {length} 字节；{algorithm} 需要 {expected} 字节的摘要。请发送摘要本身，或以 message_type RAW 发送消息。</translation>
+    </message>
+</context>
+<context>
+    <name>sign.message_size</name>
+    <message>
+        <source>The message is {length} bytes; it must be 1 to {limit} bytes.</source>
+        <translation>消息为 {length} 字节；它必须为 1 到 {limit} 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>sign.message_type</name>
+    <message>
+        <source>{value!r} is not a message type: use DIGEST or RAW.</source>
+        <translation>{value!r} 不是消息类型：请使用 DIGEST 或 RAW。</translation>
+    </message>
+</context>
+<context>
+    <name>sign.not_base64</name>
+    <message>
+        <source>The {field} is not valid Base64.</source>
+        <translation>{field} 不是有效的 Base64。</translation>
+    </message>
+</context>
+<context>
+    <name>sign.signature_empty</name>
+    <message>
+        <source>The signature is empty.</source>
+        <translation>签名为空。</translation>
+    </message>
+</context>
+<context>
+    <name>sign.usage_encrypt</name>
+    <message>
+        <source>This {spec} key is for {usage}: it cannot encrypt or decrypt.</source>
+        <translation>此 {spec} 密钥的用途是 {usage}：不能加密或解密。</translation>
+    </message>
+</context>
+<context>
+    <name>sign.usage_sign</name>
+    <message>
+        <source>This {spec} key is for {usage}: it cannot sign or verify.</source>
+        <translation>此 {spec} 密钥的用途是 {usage}：不能签名或验签。</translation>
     </message>
 </context>
 <context>
@@ -4546,6 +4896,13 @@ Response:
     </message>
 </context>
 <context>
+    <name>what.encrypted_private_key</name>
+    <message>
+        <source>an encrypted private key</source>
+        <translation>加密的私钥</translation>
+    </message>
+</context>
+<context>
     <name>what.import_token</name>
     <message>
         <source>an import token</source>
@@ -4567,10 +4924,24 @@ Response:
     </message>
 </context>
 <context>
+    <name>what.private_key</name>
+    <message>
+        <source>a private key (PEM or DER)</source>
+        <translation>私钥（PEM 或 DER）</translation>
+    </message>
+</context>
+<context>
     <name>what.readme</name>
     <message>
         <source>a Keyferry README of import items</source>
         <translation> Keyferry 导入所需项的 README 文件</translation>
+    </message>
+</context>
+<context>
+    <name>what.signature</name>
+    <message>
+        <source>a signature</source>
+        <translation>签名</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks import (  # noqa: E402
+    asym_bench,
     datapath_bench,
     engine_bench,
     hsm_bench,
@@ -44,6 +45,21 @@ SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool] | None, str]] = [
         "engine_bench.bench_import",
         lambda m: m["import_p50_ms"] <= 3 * m["unwrap_commit_p50_ms"],
         "<= 3x (RSA-OAEP decrypt + durable commit)",
+    ),
+    (
+        "asym_import",
+        "asym_bench.bench_asym_import",
+        lambda m: m["asym_import_p50_ms"] <= 3 * m["asym_unwrap_commit_p50_ms"],
+        "<= 3x (RSA-OAEP decrypt + RFC 5649 unwrap + PKCS#8 load + durable commit)",
+    ),
+    (
+        "sign",
+        "asym_bench.bench_sign",
+        lambda m: (
+            m["sign_rsa2048_ops"] >= 0.5 * m["raw_sign_rsa2048_ops"]
+            and m["sign_p256_ops"] >= 0.5 * m["raw_sign_p256_ops"]
+        ),
+        ">= 0.5x raw cryptography signing (RSA-2048, P-256)",
     ),
     (
         "encrypt",
@@ -93,6 +109,7 @@ SUITE: list[tuple[str, str, Callable[[dict[str, float]], bool] | None, str]] = [
     ),
 ]
 MODULES = {
+    "asym_bench": asym_bench,
     "datapath_bench": datapath_bench,
     "engine_bench": engine_bench,
     "hsm_bench": hsm_bench,

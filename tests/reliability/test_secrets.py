@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import os
 import stat
 
 import pytest
@@ -226,3 +227,60 @@ def test_locked_keyring_is_explained(store_dir, clock) -> None:
             LocalKms.open(store_dir, clock=clock, background=False, pool_size=0)
     finally:
         keyring.set_keyring(previous)
+
+
+def test_no_private_or_temporary_key_in_logs_or_exception_texts(kms: LocalKms, caplog) -> None:
+    """Every refusal of an asymmetric import, and the signing and encryption that follow,
+    with every logger at DEBUG: no form of the private key (its PKCS#8, its private number),
+    of the temporary key or of the store's sealed copy is logged or raised."""
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+    from app.engine import records
+    from tests.helpers import pkcs8_of, wrap_private_for
+
+    caplog.set_level(logging.DEBUG)
+    texts: list[str] = []
+    secrets: list[bytes] = []
+
+    def attempt(call, **kwargs):
+        try:
+            return call(**kwargs)
+        except KmsError as error:
+            texts.extend([str(error), error.message, repr(error)])
+            return None
+
+    own = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    wrong = ec.generate_private_key(ec.SECP384R1())
+    key = kms.create_key(project_id=P, key_alias="asym", origin="external", key_spec="RSA_2048")
+    params = kms.get_parameters_for_import(
+        project_id=P, key_id=key.key_id, wrapping_algorithm=WrappingAlgorithm.RSAES_OAEP_SHA_256
+    )
+    request = {"project_id": P, "key_id": key.key_id, "import_token": params.import_token}
+    for pkcs8 in (pkcs8_of(wrong), pkcs8_of(own)[:-1], pkcs8_of(own)):
+        temporary = os.urandom(32)
+        material, wrapped = wrap_private_for(params, pkcs8, temporary=temporary)
+        secrets += [temporary, pkcs8]
+        for blob in (wrapped[:-8], wrapped[:8] + bytes(8) + wrapped[16:], wrapped):
+            attempt(
+                kms.import_key_material,
+                **request,
+                encrypted_key_material=material,
+                encrypted_privatekey=blob,
+            )
+    numbers = own.private_numbers()
+    secrets += [numbers.d.to_bytes(256, "big"), numbers.p.to_bytes(128, "big")]
+    sealed, _ = records.secrets(kms.store.connection(), key.key_id)
+    assert sealed is not None, "the right key imported"
+    secrets.append(kms._material.open(sealed, key.key_id.encode()))
+    for call in (
+        lambda: kms.sign(project_id=P, key_id=key.key_id, message=b"x", signing_algorithm="x"),
+        lambda: kms.encrypt_data(project_id=P, key_id=key.key_id, plain_text=b"x"),
+        lambda: kms.delete_imported_key_material(project_id=P, key_id=key.key_id),
+    ):
+        attempt(lambda run=call, **_: run())
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    haystack = ("\n".join(texts) + logged).encode()
+    assert len(texts) >= 24, "the refusals were exercised"
+    for secret in secrets:
+        for form in _forms(secret):
+            assert form not in haystack

@@ -99,7 +99,7 @@ WRONG_TYPES: list[tuple[str, dict[str, Any], str]] = [
     ("create-datakey", {"key_id": "x", "additional_authenticated_data": "a"}, "KMS.0308"),
     (
         "encrypt-data",
-        {"key_id": "x", "plain_text": "a", "encryption_algorithm": "RSAES_OAEP_SHA_256"},
+        {"key_id": "x", "plain_text": "a", "encryption_algorithm": 5},
         "KMS.0308",
     ),
 ]

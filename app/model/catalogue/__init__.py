@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import Final
 
-from app.model.catalogue import codes, files, hsm, keys, outcomes, remote, safety, server, store
+from app.model.catalogue import (
+    asymmetric,
+    codes,
+    files,
+    hsm,
+    keys,
+    outcomes,
+    remote,
+    safety,
+    server,
+    store,
+)
 
 
 def _table(*areas: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -33,4 +44,5 @@ MESSAGES: Final[dict[str, str]] = _table(
     safety.ENTRIES,
     outcomes.ENTRIES,
     hsm.ENTRIES,
+    asymmetric.ENTRIES,
 )

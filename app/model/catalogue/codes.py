@@ -72,6 +72,12 @@ ENTRIES = (
         "The unwrapped key material does not have the expected key check value (KCV). "
         "Nothing was imported: the key is still Pending import.",
     ),
+    # Keyferry's own codes for an asymmetric import and use: the cloud reports these cases
+    # under codes it does not document; each keeps one meaning here.
+    entry("KMS.2608", "The private key is not an unencrypted PKCS#8 private key in DER form."),
+    entry("KMS.2609", "The private key does not fit the key's spec."),
+    entry("KMS.2610", "The key's usage does not allow this operation."),
+    entry("KMS.2611", "This applies to symmetric keys only."),
     entry("KMS.2701", "Key material can be deleted only when the key is Enabled or Disabled."),
     entry("APIGW.0301", "The request signature could not be verified."),
     entry("APIGW.0101", "The API does not exist."),

@@ -22,20 +22,12 @@ ENTRIES = (
     entry("server.out_of_range", "The parameter {name} is out of range."),
     entry("server.not_a_time", "{name} must be a time in seconds between 1970 and the year 9999."),
     entry(
-        "server.algorithm",
-        "encryption_algorithm must be {algorithm} for these symmetric keys.",
-    ),
-    entry(
         "server.datakey_aad",
         "additional_authenticated_data is not supported for data keys here; leave it out.",
     ),
     entry("server.not_hex", "{name} must be hex."),
     entry("server.cipher_text", "cipher_text must be the Base64 that encrypt-data returned."),
     entry("server.other_key", "This ciphertext was encrypted under another key."),
-    entry(
-        "server.symmetric_only",
-        "Only symmetric key material can be imported here; encrypted_privatekey is not supported.",
-    ),
     entry(
         "server.access_key_characters",
         "The access key ID may hold only letters, digits, '.', '_' and '-' (at most 128).",
