@@ -9,6 +9,8 @@ commands of Table 2 with the real file names. The plaintext never enters a widge
 path does, and the bytes live in the background job until they are wiped. Or Method 1 done
 through PKCS#11 (``TokenWrapPanel``): the user's token wraps its own key and computes its KCV,
 which the import is then checked against; no plaintext ever reaches this machine.
+An RSA or EC key
+wraps a private key instead, in the panel of ``wrap_asym``, with the guide's commands for it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
 from app.gui.wizard.pages.base import FlowPage, problem_label
 from app.gui.wizard.pages.token_panel import TokenWrapPanel
+from app.gui.wizard.pages.wrap_asym import AsymmetricWrapPanel
 from app.material.hsm.values import TokenWrapResult
 
 
@@ -96,6 +99,7 @@ class WrapPage(FlowPage):
             self.tr("The same with openssl (the console guide, Table 2):"), self.body
         )
         self.commands = CommandList(self.body)
+        self.asym_panel = AsymmetricWrapPanel(self, self.body)
         self._lay_out()
         for choice in ((self.on_hsm, self.here, self.in_token), (self.generate, self.existing)):
             group = QButtonGroup(self)  # two exclusive choices, not one group of five
@@ -155,6 +159,7 @@ class WrapPage(FlowPage):
         wrap_row.addWidget(self.wrote, 1)
         indented.addLayout(wrap_row)
         layout.addLayout(indented)
+        layout.addWidget(self.asym_panel)
         layout.addWidget(self.in_token)
         token_box = QVBoxLayout()
         token_box.setContentsMargins(24, 0, 0, 0)
@@ -162,6 +167,7 @@ class WrapPage(FlowPage):
         layout.addLayout(token_box)
         layout.addWidget(self.kcv)
         layout.addWidget(self.commands_title)
+        layout.addWidget(self.asym_panel.openssl_note)
         layout.addWidget(self.commands)
 
     def enter(self) -> None:
@@ -181,7 +187,38 @@ class WrapPage(FlowPage):
         self.hsm_kcv.setText(flow.hsm_kcv)
         del blockers
         self.token_panel.enter()
+        self._show_kind()
+        self.asym_panel.enter()
         self._on_choice_toggled()  # once, with every choice in place
+
+    def _show_kind(self) -> None:
+        """Material for an AES key, a private key for an RSA or EC key."""
+        asymmetric = self.flow.asymmetric
+        self.setSubTitle(
+            self.tr(
+                "Wrap a %1 private key in the console's two layers, on your HSM or here."
+            ).replace("%1", self.flow.spec.value)
+            if asymmetric
+            else self.tr(
+                "Encrypt 32 bytes of key material with the wrapping key, on your HSM or here."
+            )
+        )
+        self.commands_title.setText(
+            self.tr("The same with openssl (the console guide, importing an asymmetric key):")
+            if asymmetric
+            else self.tr("The same with openssl (the console guide, Table 2):")
+        )
+        symmetric = (self.generate, self.existing, self.plain_label, self.plain)
+        for widget in (*symmetric, self.plain_warning, self.wrap, self.wrote):
+            widget.setVisible(not asymmetric)
+        self.asym_panel.setVisible(asymmetric)
+        self.asym_panel.openssl_note.setVisible(asymmetric)
+        self.in_token.setEnabled(not asymmetric)  # the token wraps 32 bytes of AES material
+        self.in_token.setToolTip(
+            self.tr("A token wraps AES key material; wrap a private key here or on your HSM.")
+            if asymmetric
+            else ""
+        )
 
     def _on_choice_toggled(self, *_args: object) -> None:
         flow = self.flow
@@ -197,11 +234,14 @@ class WrapPage(FlowPage):
         flow.plaintext_path = self.plain.path()
         here = flow.wrap_method is WrapMethod.HERE
         token = flow.wrap_method is WrapMethod.TOKEN
-        for widget in (self.hsm_info, self.hsm_kcv_label, self.hsm_kcv):
-            widget.setVisible(flow.wrap_method is WrapMethod.HSM)
+        on_hsm = flow.wrap_method is WrapMethod.HSM
+        self.hsm_info.setVisible(on_hsm)
+        for widget in (self.hsm_kcv_label, self.hsm_kcv):
+            widget.setVisible(on_hsm and not flow.asymmetric)
         self.token_panel.setVisible(token)
         self.commands_title.setVisible(not token)
         self.commands.setVisible(not token)
+        self.asym_panel.set_here(here)
         for widget in (self.generate, self.existing, self.plain_label, self.plain, self.wrap):
             widget.setEnabled(here)
         self.plain.setMode(
@@ -219,7 +259,7 @@ class WrapPage(FlowPage):
                 "offline media) and delete working copies: you need the same material to import "
                 "it again."
             )
-            if here and generate
+            if here and generate and not flow.asymmetric
             else "",
             Kind.WARNING,
         )
@@ -247,8 +287,14 @@ class WrapPage(FlowPage):
             Kind.WARNING,
         )
 
+    def show_state(self) -> None:
+        self._show_state()
+
     def _show_state(self) -> None:
         flow, items = self.flow, self.flow.items
+        if flow.asymmetric:
+            self._show_asymmetric_state()
+            return
         if items is not None:
             self.hsm_info.setText(
                 self.tr(
@@ -287,6 +333,26 @@ class WrapPage(FlowPage):
             )
         else:
             self.kcv.setText(self.tr("The key check value (KCV) appears here after Wrap."))
+        self.refresh()
+
+    def _show_asymmetric_state(self) -> None:
+        items, on_hsm = self.flow.items, self.flow.wrap_method is WrapMethod.HSM
+        if items is not None:
+            self.hsm_info.setText(
+                self.tr(
+                    "Wrap the private key on your HSM, or with the commands below, with the "
+                    "wrapping key %1 and the algorithm %2: EncryptedKeyMaterial.bin and "
+                    "out_rsa_private_key.der. Then click Next and choose both files."
+                )
+                .replace("%1", str(items.wrapping_key))
+                .replace("%2", items.wrapping_algorithm)
+            )
+            self.commands.setCommands(self.asym_panel.recipe(on_hsm))
+        for widget in (self.hsm_kcv_problem, self.hsm_kcv_warning):
+            widget.setVisible(False)
+        self.kcv.setText("")
+        self.kcv.setVisible(False)
+        self.asym_panel.show_result()
         self.refresh()
 
     def _recipe(self) -> list[tuple[str, str]]:
