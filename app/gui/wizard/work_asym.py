@@ -254,10 +254,10 @@ def _parses(load: Callable[[bytes], object], data: bytes) -> bool:
 # ---------------------------------------------------------------------- the key's proof
 
 
-def public_key_fingerprint(backend: KmsBackend, *, key: Cmk) -> tuple[str, str]:
+def public_key_fingerprint(backend: KmsBackend, *, key_id: str) -> tuple[str, str]:
     """The key's public key as PEM, and its SHA-256 fingerprint (from the PEM, which is
     what a KMS that reports no fingerprint gives)."""
-    pem = backend.get_public_key(key_id=key.key_id)
+    pem = backend.get_public_key(key_id=key_id)
     public = serialization.load_pem_public_key(pem.encode("ascii"))
     return pem, key_fingerprint(public)
 
