@@ -93,7 +93,7 @@ class KeyPage(FlowPage):
             self.label_for(self.tr("&Description:"), self.description_edit), self.description_edit
         )
         form.addRow("", self.description_problem)
-        form.addRow(self.label_for(self.tr("Key al&gorithm:"), self.spec_combo), self.spec_combo)
+        form.addRow(self.label_for(self.tr("&Key algorithm:"), self.spec_combo), self.spec_combo)
         form.addRow(self.label_for(self.tr("&Usage:"), self.usage_combo), self.usage_combo)
         form.addRow("", self.usage_note)
         tags_label = self.label_for(self.tr("&Tags:"), self.tag_editor)

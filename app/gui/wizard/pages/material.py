@@ -60,6 +60,8 @@ class MaterialPage(FlowPage):
         )
         self.key_file_label = self.label_for(self.tr("Encrypted &private key:"), self.key_file)
         self.key_check = Notice(self.body, object_name="encryptedPrivateKeyCheckLabel")
+        for widget in (self.key_file_label, self.key_file):
+            widget.hide()  # shown for an RSA or EC key
         self._check_timer = QTimer(self, singleShot=True, interval=250)
         self._key_timer = QTimer(self, singleShot=True, interval=250)
         form = QFormLayout(self.body)

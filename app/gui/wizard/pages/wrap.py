@@ -100,6 +100,7 @@ class WrapPage(FlowPage):
         )
         self.commands = CommandList(self.body)
         self.asym_panel = AsymmetricWrapPanel(self, self.body)
+        self.asym_panel.hide()  # shown for an RSA or EC key (``_show_kind``)
         self._lay_out()
         for choice in ((self.on_hsm, self.here, self.in_token), (self.generate, self.existing)):
             group = QButtonGroup(self)  # two exclusive choices, not one group of five

@@ -68,6 +68,7 @@ class AsymmetricWrapPanel(QWidget):
         self.wrote = QLabel(self, objectName="asymWrapResultLabel", wordWrap=True)
         self.fingerprint = QLabel(self, objectName="fingerprintLabel", wordWrap=True)
         self.openssl_note = QLabel(self, objectName="opensslNoteLabel", wordWrap=True)
+        self.openssl_note.hide()
         self._encrypted = False
         self._check_timer = QTimer(self, singleShot=True, interval=250)
         self._lay_out()
@@ -241,8 +242,9 @@ class AsymmetricWrapPanel(QWidget):
             text, kind = text.replace("%2", spec), Kind.SUCCESS
         else:
             found = message_text(check.found) if check.found else ""
-            text = self.tr("KMS.2609: the file holds %1, but this key's spec is %2.")
-            text, kind = text.replace("%1", found).replace("%2", spec), Kind.ERROR
+            text = self.tr("The file holds %1, but this key's spec is %2.")
+            text = "KMS.2609: " + text.replace("%1", found).replace("%2", spec)
+            kind = Kind.ERROR
         self.key_check.show_text(text, kind)
 
     def _on_key_unreadable(self, path: object, error: BaseException) -> None:
