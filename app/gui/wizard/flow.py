@@ -172,10 +172,8 @@ class ImportFlow:
         return self.key.key_spec if self.key is not None else self.key_spec
 
     def choose_spec(self, spec: KeySpec) -> None:
-        """A new spec on the Key page; its default usage unless the usage still fits."""
-        self.key_spec = spec
-        if self.key_usage not in spec.usages:
-            self.key_usage = spec.default_usage
+        """A new spec on the Key page, with its default usage (as the console's dialog)."""
+        self.key_spec, self.key_usage = spec, spec.default_usage
 
     @property
     def resuming(self) -> bool:

@@ -223,7 +223,6 @@ class TokenPage(FlowPage):
         self._done(key, text)
 
     def _on_imported(self, key: Cmk, expected: str | None) -> None:
-        self.flow.imported = key
         text = (
             self.tr("Key %1 imported successfully. Key check value (KCV): %2.")
             .replace("%1", key.alias)
@@ -240,6 +239,7 @@ class TokenPage(FlowPage):
         self._done(key, join_sentences(text, checked))
 
     def _done(self, key: Cmk, text: str) -> None:
+        self.flow.imported = key
         self.notice.show_text(text, Kind.SUCCESS)
         self.body.setEnabled(False)
         self.refresh()
