@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
-from typing import Any, cast
 
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
@@ -278,22 +277,11 @@ def import_private_key(
     """Import both files (no expiry: an asymmetric key's material cannot expire), and keep
     the import in the import record."""
     return import_and_record(
-        cast(KmsBackend, _WithPrivateKey(backend, encrypted_privatekey)),
+        backend,
         key_id=key_id,
         import_token=read_token(token_path),
         encrypted_key_material=encrypted,
+        encrypted_privatekey=encrypted_privatekey,
         expiration_time=None,
         claim=claim,
     )
-
-
-class _WithPrivateKey:
-    """``backend`` as ``import_and_record`` uses it, its import sending the private key
-    too: the import record's function takes no ``encrypted_privatekey`` (yet)."""
-
-    def __init__(self, backend: KmsBackend, encrypted_privatekey: bytes) -> None:
-        self._backend, self._private_key = backend, encrypted_privatekey
-        self.where, self.verifies_kcv = backend.where, backend.verifies_kcv
-
-    def import_key_material(self, **request: Any) -> Cmk:
-        return self._backend.import_key_material(**request, encrypted_privatekey=self._private_key)
