@@ -32,7 +32,8 @@ class TryItDialog(KeyDialog):
         self.cmk, self.signing = cmk, signing
         self.limit = self._byte_limit()
         self.set_intro(self._intro())
-        self.algorithm = QComboBox(self, objectName="signingAlgorithmCombo")
+        self.algorithm = QComboBox(self)
+        self.algorithm.setObjectName("signingAlgorithmCombo")
         self.algorithm.setAccessibleName(self.tr("Signing algorithm"))
         for algorithm in signing_algorithms(cmk.key_spec):
             self.algorithm.addItem(algorithm.value, algorithm.value)

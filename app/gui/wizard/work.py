@@ -66,14 +66,15 @@ def create_key(
 ) -> Created:
     """The console's "create a CMK whose key material is empty": origin external, state 5,
     of the spec and usage chosen in its Import Key dialog."""
-    # AES_256 for ENCRYPT_DECRYPT is the API's default: such a request names neither.
-    spec: dict[str, object] = (
-        {} if key_spec is KeySpec.AES_256 else {"key_spec": key_spec, "key_usage": key_usage}
-    )
     try:
         return Created(
             backend.create_key(
-                alias=alias, description=description, origin=Origin.EXTERNAL, tags=tags, **spec
+                alias=alias,
+                description=description,
+                origin=Origin.EXTERNAL,
+                tags=tags,
+                key_spec=key_spec,
+                key_usage=key_usage,
             )
         )
     except ChangeMade as made:

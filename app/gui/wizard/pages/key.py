@@ -51,11 +51,13 @@ class KeyPage(FlowPage):
             self.tr("optional, up to 255 characters"),
         )
         self.description_problem = problem_label("descriptionProblemLabel", self.body)
-        self.spec_combo = QComboBox(self.body, objectName="keySpecCombo")
+        self.spec_combo = QComboBox(self.body)
+        self.spec_combo.setObjectName("keySpecCombo")
         self.spec_combo.setAccessibleName(self.tr("Key algorithm"))
         for spec in IMPORTABLE_SPECS:
             self.spec_combo.addItem(spec.value, spec.value)
-        self.usage_combo = QComboBox(self.body, objectName="keyUsageCombo")
+        self.usage_combo = QComboBox(self.body)
+        self.usage_combo.setObjectName("keyUsageCombo")
         self.usage_combo.setAccessibleName(self.tr("Key usage"))
         for usage in (KeyUsage.ENCRYPT_DECRYPT, KeyUsage.SIGN_VERIFY):
             self.usage_combo.addItem(usage.value, usage.value)

@@ -35,13 +35,13 @@ from app.gui.wizard.flow_asym import AsymWrapResult, PrivateKeySource
 from app.gui.wizard.pages.base import failure_text
 
 if TYPE_CHECKING:
-    from app.gui.wizard.pages.base import FlowPage
+    from app.gui.wizard.pages.wrap import WrapPage
 
 
 class AsymmetricWrapPanel(QWidget):
     """Widgets under "Wrap it here" when the key is RSA or EC."""
 
-    def __init__(self, page: FlowPage, parent: QWidget) -> None:
+    def __init__(self, page: WrapPage, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("asymmetricWrapPanel")
         self.page, self.flow = page, page.flow
