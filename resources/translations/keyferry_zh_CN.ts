@@ -2934,6 +2934,10 @@ Response:
         <translation>用 openssl 完成同样的操作（控制台指南，表 2）：</translation>
     </message>
     <message>
+        <source>A token wraps AES key material; wrap a private key here or on your HSM.</source>
+        <translation>令牌包装的是 AES 密钥材料；请在此处或在您的 HSM 上包装私钥。</translation>
+    </message>
+    <message>
         <source>Save the &amp;plaintext material as:</source>
         <translation>将明文密钥材料另存为(&amp;P)：</translation>
     </message>
