@@ -8,6 +8,9 @@ refusal (an expired import token) as the user sees it.
 
     .venv/bin/python scripts/screenshots_wizard.py [--out docs/screenshots] [--lang zh_CN]
 
+``--asymmetric`` walks an RSA_2048 import instead (step 1 with the key algorithm chosen,
+step 4 with a private key wrapped here, and the imported key's details pane:
+``wizard-asym-1-key.png``, ``wizard-asym-4-wrap.png``, ``details-asym.png``).
 ``--lang zh_CN`` takes them in Simplified Chinese (``wizard-1-key-zh_CN.png`` and so on; the
 translations are compiled first if they need it, and a CJK font such as fonts-wqy-microhei
 must be installed). ``--token`` walks the token path instead, on a throwaway SoftHSM 2 token:
@@ -68,6 +71,7 @@ def main() -> int:
     parser.add_argument("--screen", default="1280x900", help="the virtual screen, WxH")
     parser.add_argument("--font-size", type=int, help="the application font's point size")
     parser.add_argument("--token", action="store_true", help="the token path, on SoftHSM 2")
+    parser.add_argument("--asymmetric", action="store_true", help="an RSA_2048 import")
     parser.add_argument("--display", help="Xvfb's display, e.g. :170")
     args = parser.parse_args()
     if not shutil.which("Xvfb"):
@@ -79,7 +83,14 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="kf-") as temp:
             if args.token:
                 make_softhsm_token(Path(temp))
-            return run(Path(temp), args.out, args.lang, args.font_size, token=args.token)
+            return run(
+                Path(temp),
+                args.out,
+                args.lang,
+                args.font_size,
+                token=args.token,
+                asymmetric=args.asymmetric,
+            )
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -122,6 +133,7 @@ def run(
     font_size: int | None = None,
     *,
     token: bool = False,
+    asymmetric: bool = False,
 ) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -155,6 +167,8 @@ def run(
     walk = Walkthrough(app, wizard, runner, clock, temp / "Downloads", out)
     if token:
         walk.steps = walk.token_steps()
+    if asymmetric:
+        walk.steps = walk.asymmetric_steps(backend)
     walk.suffix = ("" if language_code == "en" else f"-{language_code}") + (
         f"-{font_size}pt" if font_size else ""
     )
@@ -250,6 +264,71 @@ class Walkthrough:
         from app.model.keys import Tag
 
         return lambda: self.page().tag_editor.setTags([Tag(k, v) for k, v in pairs])
+
+    def asymmetric_steps(self, backend: object) -> list[Step]:
+        """An RSA_2048 import wrapped here, then the key's details in the list window."""
+        from app.gui.wizard.flow import PageId
+
+        w, page, ready = self.wizard, self.page, self.next_enabled
+
+        def choose_rsa() -> None:
+            self.fill_key_page()
+            combo = page().spec_combo  # type: ignore[attr-defined]
+            combo.setCurrentIndex(combo.findData("RSA_2048"))
+
+        return [
+            ("show", w.show, w.isVisible),
+            ("fill", choose_rsa, ready),
+            ("1", self.shot("asym-1-key"), lambda: True),
+            ("next", w.next, self.on(PageId.SECURITY)),
+            ("check", lambda: page().acknowledge.setChecked(True), ready),
+            ("next", w.next, self.on(PageId.DOWNLOAD)),
+            ("folder", lambda: page().folder.setPath(self.downloads), self.idle),
+            ("download", lambda: page().download.click(), self.on(PageId.DOWNLOAD, ready=True)),
+            ("next", w.next, self.on(PageId.WRAP)),
+            (
+                "wrap",
+                lambda: page().asym_panel.wrap.click(),  # type: ignore[attr-defined]
+                self.on(PageId.WRAP, ready=True),
+            ),
+            ("4", self.shot("asym-4-wrap"), lambda: True),
+            ("next", w.next, self.on(PageId.MATERIAL, ready=True)),
+            ("5", self.shot("asym-5-material"), lambda: True),
+            ("next", w.next, self.on(PageId.TOKEN)),
+            ("finish", self.finish, lambda: self.idle() and w.flow.imported is not None),
+            ("6", self.shot("asym-6-token"), lambda: True),
+            ("list", lambda: self.show_details(backend), lambda: True),
+            ("wait", lambda: None, lambda: self.window_ready()),
+            ("details", self.shot_window("details-asym"), lambda: True),
+            ("quit", self.app.quit, lambda: True),
+        ]
+
+    def show_details(self, backend: object) -> None:
+        from app.gui.main_window import CmkListWindow
+
+        self.wizard.close()
+        window = CmkListWindow(backend, self.runner, now=self.clock.now)  # type: ignore[arg-type]
+        window.resize(1200, 800)
+        window.move(40, 40)
+        window.show()
+        self.window = window
+
+    def window_ready(self) -> bool:
+        window = self.window
+        if not window.model.totalRows() or self.runner.busy:
+            return False
+        if window.selected_key() is None:
+            window.table.selectRow(0)
+            return False
+        return True
+
+    def shot_window(self, name: str) -> Callable[[], object]:
+        def save() -> None:
+            path = self.out / f"{name}{self.suffix}.png"
+            self.window.screen().grabWindow(self.window.winId()).save(str(path))
+            print(f"saved {path}")
+
+        return save
 
     def _steps(self) -> list[Step]:
         from app.gui.wizard.flow import PageId

@@ -40,9 +40,10 @@ class Column(IntEnum):
     STATE = 2
     ORIGIN = 3
     KEY_SPEC = 4
-    CREATED = 5
-    MATERIAL_EXPIRY = 6
-    TAGS = 7
+    KEY_USAGE = 5
+    CREATED = 6
+    MATERIAL_EXPIRY = 7
+    TAGS = 8
 
 
 def tags_text(cmk: Cmk) -> str:
@@ -64,6 +65,7 @@ _SORT_KEYS: dict[Column, Callable[[Cmk], object]] = {
     Column.STATE: lambda c: int(c.state),
     Column.ORIGIN: lambda c: c.origin.value,
     Column.KEY_SPEC: lambda c: c.key_spec.value,
+    Column.KEY_USAGE: lambda c: c.key_usage.value,
     Column.CREATED: lambda c: c.created_ms,
     Column.MATERIAL_EXPIRY: lambda c: (
         c.material_expires_ms

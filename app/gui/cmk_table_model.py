@@ -84,6 +84,7 @@ _TEXT: dict[Column, Callable[[Cmk, int], str]] = {
     Column.STATE: lambda c, now: fmt.state_label(c.state),
     Column.ORIGIN: lambda c, now: fmt.origin_label(c.origin),
     Column.KEY_SPEC: lambda c, now: c.key_spec.value,
+    Column.KEY_USAGE: lambda c, now: c.key_usage.value,
     Column.CREATED: lambda c, now: fmt.local_time(c.created_ms),
     Column.MATERIAL_EXPIRY: lambda c, now: fmt.expiry_text(
         c.material_expires_ms, c.has_material, now, known=c.material_known
@@ -230,6 +231,7 @@ class CmkTableModel(QAbstractTableModel):
             Column.STATE: self.tr("State"),
             Column.ORIGIN: self.tr("Origin"),
             Column.KEY_SPEC: self.tr("Key spec"),
+            Column.KEY_USAGE: self.tr("Usage"),
             Column.CREATED: self.tr("Created"),
             Column.MATERIAL_EXPIRY: self.tr("Material expiry"),
             Column.TAGS: self.tr("Tags"),

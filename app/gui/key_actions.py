@@ -1,8 +1,9 @@
 """The list window's actions on a key, and which key states allow each.
 
-An action the selected key's state does not allow is disabled, and its tooltip says why in
-a sentence. The reasons follow the engine's own refusals (``kms.py``,
-``import_ops.py``, ``data_ops.py``); when the backend still refuses (another client got there
+An action the selected key's state or spec does not allow is disabled, and its tooltip says
+why in a sentence (the toolbar, the Key menu and the context menu show the same tooltip).
+The reasons follow the engine's own refusals (``kms.py``, ``import_ops.py``, ``data_ops.py``,
+``asym_ops.py``); when the backend still refuses (another client got there
 first), the window shows the backend's error with its code.
 
 Texts are marked for translation where they are written (``tr_noop``) and
@@ -19,7 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from app.gui.formatting import without_mnemonic
 from app.gui.icons import action_icon
-from app.model.keys import Cmk, KeyState, Origin
+from app.model.keys import Cmk, KeyState, KeyUsage, Origin
 from app.model.messages import tr_noop
 
 _CONTEXT = "KeyActions"
@@ -66,7 +67,24 @@ def _cancel(cmk: Cmk) -> str | None:
     return None
 
 
+def _unsupported(cmk: Cmk) -> str | None:
+    """A spec a real KMS has that Keyferry neither imports nor uses (SM2, HMAC, ...)."""
+    if not cmk.key_spec.supported:
+        return tr_noop(
+            "KeyActions",
+            "Keyferry does not use keys of this spec: it imports and uses AES_256, RSA and EC "
+            "keys.",
+        )
+    return None
+
+
 def _delete_material(cmk: Cmk) -> str | None:
+    if cmk.key_spec.is_asymmetric:
+        return tr_noop(
+            "KeyActions",
+            "An asymmetric key's material cannot be deleted: that applies to symmetric keys "
+            "only. Schedule the key's deletion instead.",
+        )
     if cmk.origin is not Origin.EXTERNAL:
         return tr_noop(
             "KeyActions",
@@ -82,6 +100,8 @@ def _delete_material(cmk: Cmk) -> str | None:
 
 
 def _reimport(cmk: Cmk) -> str | None:
+    if _unsupported(cmk):
+        return _unsupported(cmk)
     if cmk.origin is not Origin.EXTERNAL:
         return tr_noop(
             "KeyActions",
@@ -98,9 +118,15 @@ def _reimport(cmk: Cmk) -> str | None:
 
 
 def _try_it(cmk: Cmk) -> str | None:
+    if _unsupported(cmk) or cmk.key_usage not in (KeyUsage.ENCRYPT_DECRYPT, KeyUsage.SIGN_VERIFY):
+        return _unsupported(cmk) or tr_noop(
+            "KeyActions", "Keyferry tries keys that encrypt or sign, not this key's usage."
+        )
     if cmk.state is KeyState.ENABLED:
         return None
     if cmk.state is KeyState.DISABLED:
+        if cmk.key_usage is KeyUsage.SIGN_VERIFY:
+            return tr_noop("KeyActions", "The key is Disabled: enable it to sign and verify.")
         return tr_noop("KeyActions", "The key is Disabled: enable it to encrypt and decrypt.")
     if cmk.state is KeyState.PENDING_IMPORT:
         return tr_noop("KeyActions", "The key has no key material: import material first.")
@@ -175,7 +201,11 @@ _SPECS = (
     _Spec(
         "tryItAction",
         tr_noop("KeyActions", "&Try it\u2026"),
-        tr_noop("KeyActions", "Encrypt a short text with the key and decrypt it back."),
+        tr_noop(
+            "KeyActions",
+            "Encrypt a short text with the key and decrypt it back, or sign it and verify "
+            "the signature.",
+        ),
         _try_it,
         "Ctrl+R",
     ),

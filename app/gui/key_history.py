@@ -1,13 +1,15 @@
 """The selected key's history in the details pane: the audit log where the KMS keeps one
 Keyferry can read (the local engine), else Keyferry's import record of the key (which gives
 the KCV such a KMS does not report, too). Both are read through the window's task runner,
-and an answer for a key no longer selected is dropped."""
+and an answer for a key no longer selected is dropped. ``PublicKeys`` fetches an RSA or EC
+key's public key the same way, for "Copy public key (PEM)"."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
 
 from app.backends.base import KmsBackend
 from app.backends.import_record import ImportEntry
@@ -71,3 +73,30 @@ class KeyHistory(QObject):
             else self.tr("The history could not be read: %1").replace("%1", error_text(error))
         )
         self._details.show_history(entries, status=status)
+
+
+class PublicKeys(QObject):
+    """Fetches the public key ``details`` asks for, puts its PEM on the clipboard and shows
+    its fingerprint (computed from the PEM, for a KMS that reports none)."""
+
+    def __init__(self, backend: KmsBackend, runner: TaskRunner, details: DetailsPane) -> None:
+        super().__init__(details)
+        self._backend, self._runner, self._details = backend, runner, details
+        details.publicKeyRequested.connect(self._on_details_publicKeyRequested)
+
+    def _on_details_publicKeyRequested(self, key_id: str) -> None:
+        from app.gui.wizard.work_asym import public_key_fingerprint
+
+        backend = self._backend
+        self._runner.run(
+            lambda: public_key_fingerprint(backend, key_id=key_id),
+            context=self._details,
+            on_success=lambda found: self._on_fetched(key_id, *found),
+            on_failure=lambda error: self._details.show_public_key_failure(
+                key_id, error_text(error)
+            ),
+        )
+
+    def _on_fetched(self, key_id: str, pem: str, fingerprint: str) -> None:
+        QGuiApplication.clipboard().setText(pem)
+        self._details.show_public_key(key_id, fingerprint)

@@ -240,18 +240,17 @@ class KeyOperations(QObject):
         return result
 
     def _try(self, cmk: Cmk, dialog: TryItDialog) -> None:
-        text = dialog.text()
+        from app.gui import try_it_work
 
-        def work() -> tuple[str, bytes]:
-            ciphertext = self._backend.encrypt_data(key_id=cmk.key_id, plain_text=text)
-            return ciphertext, self._backend.decrypt_data(cipher_text=ciphertext).plaintext
-
+        text, backend = dialog.text(), self._backend
+        if dialog.signing:
+            algorithm = dialog.signing_algorithm()
+            work = partial(try_it_work.sign_and_verify, backend, cmk, text, algorithm)
+        else:
+            work = partial(try_it_work.encrypt_and_decrypt, backend, cmk, text)
         dialog.set_busy(True)
         self._runner.run(
-            work,
-            context=dialog,
-            on_success=lambda result: dialog.show_result(*result),
-            on_failure=dialog.show_error,
+            work, context=dialog, on_success=dialog.show_result, on_failure=dialog.show_error
         )
 
     def _create(self, dialog: CreateKeyDialog) -> None:

@@ -42,7 +42,7 @@ from app.gui.cmk_table_model import (
 )
 from app.gui.geometry import keep_inside, text_size
 from app.gui.key_actions import KeyActions
-from app.gui.key_history import KeyHistory
+from app.gui.key_history import KeyHistory, PublicKeys
 from app.gui.key_list_sync import KeyListSync
 from app.gui.key_operations import KeyOperations
 from app.gui.master_key_panel import MasterKeyPanel
@@ -130,6 +130,7 @@ class CmkListWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("Keys"))
         self.details = DetailsPane(central)
         self.history = KeyHistory(self.backend, self.runner, self.details, lambda: self._key_id)
+        PublicKeys(self.backend, self.runner, self.details)
         self.splitter = QSplitter(Qt.Orientation.Vertical, central)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.table)

@@ -70,6 +70,129 @@
     </message>
 </context>
 <context>
+    <name>AsymmetricWrapPanel</name>
+    <message>
+        <source>Private key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>Passphrase of the private key</source>
+        <translation>私钥的口令</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation>口令(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>W&amp;rap</source>
+        <translation>包装(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Wrap the private key</source>
+        <translation>包装私钥</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a new %1 private key</source>
+        <translation>生成新的 %1 私钥(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Use my e&amp;xisting private key file (PEM, DER or PKCS#8)</source>
+        <translation>使用我已有的私钥文件（PEM、DER 或 PKCS#8）(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The guide says to patch OpenSSL for enc -id-aes256-wrap-pad; OpenSSL 3.0 and later (Debian 12, for one) run these commands unpatched.</source>
+        <translation>指南说 enc -id-aes256-wrap-pad 需要给 OpenSSL 打补丁；OpenSSL 3.0 及更高版本（例如 Debian 12）无需补丁即可运行这些命令。</translation>
+    </message>
+    <message>
+        <source>Save the &amp;private key as:</source>
+        <translation>私钥另存为(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Private key file (PEM, DER or PKCS#8):</source>
+        <translation>私钥文件（PEM、DER 或 PKCS#8）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>This file holds the private key unencrypted. Keep it safe (on your HSM or offline media) and delete working copies.</source>
+        <translation>此文件以未加密形式保存私钥。请妥善保管（保存在 HSM 或离线介质上），并删除工作副本。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2.</source>
+        <translation>已写入 %1 和 %2。</translation>
+    </message>
+    <message>
+        <source>Next wraps it and goes on; Wrap does it now, to see its fingerprint.</source>
+        <translation>“下一步”会包装私钥并继续；“包装”则立即包装，以便先查看其指纹。</translation>
+    </message>
+    <message>
+        <source>Public key SHA-256 fingerprint: %1. After the import, the key&apos;s details show the same fingerprint (the last command below prints it too).</source>
+        <translation>公钥 SHA-256 指纹：%1。导入后，密钥详情显示相同的指纹（下面最后一条命令也会输出它）。</translation>
+    </message>
+    <message>
+        <source>The public key&apos;s SHA-256 fingerprint appears here after Wrap.</source>
+        <translation>包装后，公钥的 SHA-256 指纹显示在这里。</translation>
+    </message>
+    <message>
+        <source>Go to the download folder</source>
+        <translation>进入下载文件夹</translation>
+    </message>
+    <message>
+        <source>Generate a %1 private key</source>
+        <translation>生成 %1 私钥</translation>
+    </message>
+    <message>
+        <source>Generate a temporary 256-bit AES key (hex)</source>
+        <translation>生成临时 256 位 AES 密钥（十六进制）</translation>
+    </message>
+    <message>
+        <source>Turn it into binary</source>
+        <translation>转换为二进制</translation>
+    </message>
+    <message>
+        <source>Wrap the temporary key with the wrapping key (%1)</source>
+        <translation>用包装密钥包装临时密钥（%1）</translation>
+    </message>
+    <message>
+        <source>Convert the private key to PKCS#8 DER</source>
+        <translation>将私钥转换为 PKCS#8 DER</translation>
+    </message>
+    <message>
+        <source>Wrap the private key under the temporary key (AES key wrap with padding, RFC 5649)</source>
+        <translation>用临时密钥包装私钥（带填充的 AES 密钥包装，RFC 5649）</translation>
+    </message>
+    <message>
+        <source>The public key&apos;s SHA-256 fingerprint, to compare</source>
+        <translation>公钥的 SHA-256 指纹，用于比对</translation>
+    </message>
+    <message>
+        <source>Reading the private key file...</source>
+        <translation>正在读取私钥文件...</translation>
+    </message>
+    <message>
+        <source>The private key is encrypted: type its passphrase.</source>
+        <translation>私钥已加密：请输入其口令。</translation>
+    </message>
+    <message>
+        <source>%1: it fits %2.</source>
+        <translation>%1：与 %2 相符。</translation>
+    </message>
+    <message>
+        <source>The file holds %1, but this key&apos;s spec is %2.</source>
+        <translation>文件中是%1，但此密钥的规格是 %2。</translation>
+    </message>
+    <message>
+        <source>Choose the private key file.</source>
+        <translation>请选择私钥文件。</translation>
+    </message>
+    <message>
+        <source>Wrapping the private key...</source>
+        <translation>正在包装私钥...</translation>
+    </message>
+</context>
+<context>
     <name>CmkListWindow</name>
     <message>
         <source>Keyferry — %1</source>
@@ -125,6 +248,10 @@
     <message>
         <source>Key spec</source>
         <translation>密钥规格</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Created</source>
@@ -383,6 +510,14 @@
         <translation>复制密钥 ID</translation>
     </message>
     <message>
+        <source>Copy &amp;public key (PEM)</source>
+        <translation>复制公钥 (PEM)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy public key (PEM)</source>
+        <translation>复制公钥 (PEM)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Import history&lt;/b&gt;</source>
         <translation>&lt;b&gt;导入历史&lt;/b&gt;</translation>
     </message>
@@ -455,8 +590,16 @@
         <translation>密钥校验值（KCV）：</translation>
     </message>
     <message>
+        <source>Public key SHA-256:</source>
+        <translation>公钥 SHA-256：</translation>
+    </message>
+    <message>
         <source>Tags:</source>
         <translation>标签：</translation>
+    </message>
+    <message>
+        <source>The key has no key material yet: import its private key first.</source>
+        <translation>密钥还没有密钥材料：请先导入其私钥。</translation>
     </message>
     <message>
         <source>Not scheduled</source>
@@ -467,8 +610,28 @@
         <translation>（无）</translation>
     </message>
     <message>
+        <source>(none: a symmetric key has a KCV)</source>
+        <translation>（无：对称密钥使用 KCV）</translation>
+    </message>
+    <message>
         <source>(no key material)</source>
         <translation>（无密钥材料）</translation>
+    </message>
+    <message>
+        <source>Not reported by this KMS: Copy public key (PEM) shows it</source>
+        <translation>此 KMS 不报告：“复制公钥 (PEM)”会显示它</translation>
+    </message>
+    <message>
+        <source>The public key (PEM) is on the clipboard.</source>
+        <translation>公钥 (PEM) 已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Fetching the public key…</source>
+        <translation>正在获取公钥…</translation>
+    </message>
+    <message>
+        <source>(none: an asymmetric key has a public key fingerprint)</source>
+        <translation>（无：非对称密钥使用公钥指纹）</translation>
     </message>
     <message>
         <source>%1 (recorded at import; this KMS does not report one)</source>
@@ -1348,6 +1511,14 @@ Response:
         <translation>密钥未计划删除。</translation>
     </message>
     <message>
+        <source>Keyferry does not use keys of this spec: it imports and uses AES_256, RSA and EC keys.</source>
+        <translation>Keyferry 不使用此规格的密钥：它导入并使用 AES_256、RSA 和 EC 密钥。</translation>
+    </message>
+    <message>
+        <source>An asymmetric key&apos;s material cannot be deleted: that applies to symmetric keys only. Schedule the key&apos;s deletion instead.</source>
+        <translation>非对称密钥的密钥材料不能删除：此操作仅适用于对称密钥。请改为计划删除密钥。</translation>
+    </message>
+    <message>
         <source>KMS generated this key&apos;s material; only imported material can be deleted.</source>
         <translation>此密钥的密钥材料由 KMS 生成；只有导入的密钥材料才能删除。</translation>
     </message>
@@ -1366,6 +1537,14 @@ Response:
     <message>
         <source>The key already has key material. Delete it first to import again.</source>
         <translation>密钥已有密钥材料。如需重新导入，请先删除它。</translation>
+    </message>
+    <message>
+        <source>Keyferry tries keys that encrypt or sign, not this key&apos;s usage.</source>
+        <translation>Keyferry 只试用用于加密或签名的密钥，不支持此密钥的用途。</translation>
+    </message>
+    <message>
+        <source>The key is Disabled: enable it to sign and verify.</source>
+        <translation>密钥已禁用：启用后才能签名和验签。</translation>
     </message>
     <message>
         <source>The key is Disabled: enable it to encrypt and decrypt.</source>
@@ -1416,6 +1595,10 @@ Response:
         <translation>试用(&amp;T)…</translation>
     </message>
     <message>
+        <source>Encrypt a short text with the key and decrypt it back, or sign it and verify the signature.</source>
+        <translation>用密钥加密一段短文本并解密回来，或对其签名并验证签名。</translation>
+    </message>
+    <message>
         <source>Delete the key after a waiting period of 7 to 1096 days.</source>
         <translation>在 7 到 1096 天的等待期之后删除密钥。</translation>
     </message>
@@ -1442,10 +1625,6 @@ Response:
     <message>
         <source>Open the Import Key wizard at its download step for this key.</source>
         <translation>为此密钥打开导入密钥向导，从下载步骤开始。</translation>
-    </message>
-    <message>
-        <source>Encrypt a short text with the key and decrypt it back.</source>
-        <translation>用此密钥加密一小段文字，再将其解密。</translation>
     </message>
     <message>
         <source>Select a key first.</source>
@@ -1588,6 +1767,14 @@ Response:
         <translation>可选，最多 255 个字符</translation>
     </message>
     <message>
+        <source>Key algorithm</source>
+        <translation>密钥算法</translation>
+    </message>
+    <message>
+        <source>Key usage</source>
+        <translation>密钥用途</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Key&lt;/b&gt;&lt;p&gt;This step names the customer master key (CMK) that will hold your own key material. The alias is how you and your applications find the key; the description and the tags are for your records (up to 10 tags, one value per tag key).&lt;/p&gt;&lt;p&gt;Nothing is created yet: Next shows what an imported key means for you.&lt;/p&gt;</source>
         <translation>&lt;b&gt;密钥&lt;/b&gt;&lt;p&gt;这一步为将要存放您自己的密钥材料的用户主密钥（CMK）命名。您和您的应用程序通过别名找到这个密钥；描述和标签供您备查（最多 10 个标签，每个标签键只有一个值）。&lt;/p&gt;&lt;p&gt;此时还不会创建任何东西：下一步会说明导入的密钥对您意味着什么。&lt;/p&gt;</translation>
     </message>
@@ -1600,12 +1787,32 @@ Response:
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
+        <source>&amp;Key algorithm:</source>
+        <translation>密钥算法(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Usage:</source>
+        <translation>用途(&amp;U)：</translation>
+    </message>
+    <message>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
         <source>The key %1 exists already. What you change here is applied to it when you go on; no second key is created.</source>
         <translation>密钥 %1 已经存在。您在这里所做的修改会在继续时应用到它上面，不会再创建第二个密钥。</translation>
+    </message>
+    <message>
+        <source>The key exists already: its algorithm and usage were fixed when it was created.</source>
+        <translation>密钥已存在：其算法和用途在创建时已确定。</translation>
+    </message>
+    <message>
+        <source>An %1 key signs and verifies only.</source>
+        <translation>%1 密钥只能签名和验签。</translation>
+    </message>
+    <message>
+        <source>An %1 key encrypts and decrypts only.</source>
+        <translation>%1 密钥只能加密和解密。</translation>
     </message>
 </context>
 <context>
@@ -1766,6 +1973,18 @@ Response:
         <translation>加密后的密钥材料</translation>
     </message>
     <message>
+        <source>Encrypted private key file</source>
+        <translation>加密的私钥文件</translation>
+    </message>
+    <message>
+        <source>Encrypted private key</source>
+        <translation>加密的私钥</translation>
+    </message>
+    <message>
+        <source>Encrypted &amp;private key:</source>
+        <translation>加密的私钥(&amp;P)：</translation>
+    </message>
+    <message>
         <source>&amp;Key ID:</source>
         <translation>密钥 ID(&amp;K)：</translation>
     </message>
@@ -1780,6 +1999,38 @@ Response:
     <message>
         <source>Checking the file...</source>
         <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>%1 bytes of AES key wrap output, the size of a wrapped %2 private key.</source>
+        <translation>%1 字节的 AES 密钥包装输出，与包装后的 %2 私钥大小相符。</translation>
+    </message>
+    <message>
+        <source>It is the encrypted key material chosen above; choose out_rsa_private_key.der.</source>
+        <translation>这是上面选择的加密密钥材料；请选择 out_rsa_private_key.der。</translation>
+    </message>
+    <message>
+        <source>It is a PEM text file; the wrapped private key is binary AES key wrap output.</source>
+        <translation>这是 PEM 文本文件；包装后的私钥是二进制的 AES 密钥包装输出。</translation>
+    </message>
+    <message>
+        <source>It is the private key itself, not wrapped: go back and wrap it first.</source>
+        <translation>这是未包装的私钥本身：请返回并先包装它。</translation>
+    </message>
+    <message>
+        <source>It is a public key, not a wrapped private key.</source>
+        <translation>这是公钥，不是包装后的私钥。</translation>
+    </message>
+    <message>
+        <source>AES key wrap output is at least 16 bytes and a multiple of 8 bytes.</source>
+        <translation>AES 密钥包装输出至少 16 字节，且为 8 字节的整数倍。</translation>
+    </message>
+    <message>
+        <source>A wrapped %1 private key is %2 to %3 bytes: it holds another key.</source>
+        <translation>包装后的 %1 私钥为 %2 到 %3 字节：此文件包含的是其他密钥。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2, and is not a wrapped private key.</source>
+        <translation>%1 包含%2，不是包装后的私钥。</translation>
     </message>
     <message>
         <source>%1 bytes, the size of the wrapping key: this can be encrypted key material.</source>
@@ -2105,8 +2356,32 @@ Response:
         <translation>&lt;b&gt;导入密钥令牌&lt;/b&gt;&lt;p&gt;选择与包装密钥一起下载的 importToken_… 文件，并决定密钥材料是否失效。密钥材料失效后，KMS 会删除它，密钥将处于“待导入”状态，直到您再次导入相同的密钥材料。&lt;/p&gt;&lt;p&gt;“完成”会导入密钥材料：密钥变为“已启用”，并显示其密钥校验值（KCV）。&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>The material of a %1 key does not expire: expiry applies to symmetric keys only, as in the cloud.</source>
+        <translation>%1 密钥的密钥材料不会过期：与云上一样，过期仅适用于对称密钥。</translation>
+    </message>
+    <message>
         <source>Importing the key material...</source>
         <translation>正在导入密钥材料…</translation>
+    </message>
+    <message>
+        <source>Importing the private key...</source>
+        <translation>正在导入私钥...</translation>
+    </message>
+    <message>
+        <source>Key %1 imported successfully.</source>
+        <translation>密钥 %1 导入成功。</translation>
+    </message>
+    <message>
+        <source>Public key SHA-256 fingerprint: %1.</source>
+        <translation>公钥 SHA-256 指纹：%1。</translation>
+    </message>
+    <message>
+        <source>It is the fingerprint of the private key wrapped here.</source>
+        <translation>这正是此处包装的私钥的指纹。</translation>
+    </message>
+    <message>
+        <source>The private key wrapped here has the fingerprint %1.</source>
+        <translation>此处包装的私钥的指纹是 %1。</translation>
     </message>
     <message>
         <source>Key %1 imported successfully. Key check value (KCV): %2.</source>
@@ -2302,8 +2577,68 @@ Response:
         <translation>加密并解密(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Sign and verify</source>
+        <translation>签名并验签(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Signing algorithm</source>
+        <translation>签名算法</translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation>算法(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Text to sign</source>
+        <translation>要签名的文本</translation>
+    </message>
+    <message>
+        <source>Signature (Base64)</source>
+        <translation>签名 (Base64)</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>验签结果</translation>
+    </message>
+    <message>
+        <source>Verified:</source>
+        <translation>验签：</translation>
+    </message>
+    <message>
+        <source>Type a short text. Keyferry signs its digest with this key (sign), then verifies the signature (validate-signature), as any application using the key would; the same signature must not verify a changed text.</source>
+        <translation>输入一段短文本。Keyferry 用此密钥对其摘要签名（sign），再验证签名（validate-signature），与任何使用该密钥的应用相同；同一签名不应能验证改动过的文本。</translation>
+    </message>
+    <message>
+        <source>Type a short text (up to %1 bytes). Keyferry encrypts it with this key and RSAES_OAEP_SHA_256 (encrypt-data), then decrypts the ciphertext (decrypt-data), as any application using the key would.</source>
+        <translation>输入一段短文本（最多 %1 字节）。Keyferry 用此密钥和 RSAES_OAEP_SHA_256 加密它（encrypt-data），再解密密文（decrypt-data），与任何使用该密钥的应用相同。</translation>
+    </message>
+    <message>
         <source>Type a short text. Keyferry encrypts it with this key (encrypt-data), then decrypts the ciphertext (decrypt-data), as any application using the key would.</source>
         <translation>输入一小段文字。Keyferry 会用此密钥加密它（encrypt-data），然后解密得到的密文（decrypt-data），就像任何使用此密钥的应用程序一样。</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>The signature verifies, and does not verify the text with one character added: the key works.</source>
+        <translation>签名验证通过，且对多加一个字符的文本验证不通过：密钥可用。</translation>
+    </message>
+    <message>
+        <source>The signature did not verify as it should.</source>
+        <translation>签名的验证结果与预期不符。</translation>
+    </message>
+    <message>
+        <source>The text is %1 bytes; this key encrypts up to %2.</source>
+        <translation>文本为 %1 字节；此密钥最多加密 %2 字节。</translation>
     </message>
     <message>
         <source>Text to encrypt</source>
@@ -2316,10 +2651,6 @@ Response:
     <message>
         <source>Ciphertext (Base64)</source>
         <translation>密文（Base64）</translation>
-    </message>
-    <message>
-        <source>Ciphertext (Base64):</source>
-        <translation>密文（Base64）：</translation>
     </message>
     <message>
         <source>Decrypted text</source>
@@ -2602,8 +2933,20 @@ Response:
         <translation>&lt;b&gt;包装密钥材料&lt;/b&gt;&lt;p&gt;您的 32 字节密钥材料绝不会以明文传输：包装就是用下载的包装密钥加密它们，只有 KMS 才能读取。&lt;/p&gt;&lt;p&gt;您可以在自己的 HSM 上包装，也可以让 Keyferry 在这里完成：它会生成密钥材料（或读取您的文件），并写出 EncryptedKeyMaterial.bin。请将密钥校验值（KCV）与您的 HSM 显示的值进行比较，并把明文妥善保存：再次导入相同的密钥材料时需要它。&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Wrap a %1 private key in the console&apos;s two layers, on your HSM or here.</source>
+        <translation>按控制台的两层方式包装 %1 私钥，在您的 HSM 上或在此处。</translation>
+    </message>
+    <message>
+        <source>The same with openssl (the console guide, importing an asymmetric key):</source>
+        <translation>用 openssl 完成同样的操作（控制台指南，导入非对称密钥）：</translation>
+    </message>
+    <message>
         <source>The same with openssl (the console guide, Table 2):</source>
         <translation>用 openssl 完成同样的操作（控制台指南，表 2）：</translation>
+    </message>
+    <message>
+        <source>A token wraps AES key material; wrap a private key here or on your HSM.</source>
+        <translation>令牌包装的是 AES 密钥材料；请在此处或在您的 HSM 上包装私钥。</translation>
     </message>
     <message>
         <source>Save the &amp;plaintext material as:</source>
@@ -2648,6 +2991,10 @@ Response:
     <message>
         <source>The key check value (KCV) appears here after Wrap.</source>
         <translation>包装后，密钥校验值（KCV）会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Wrap the private key on your HSM, or with the commands below, with the wrapping key %1 and the algorithm %2: EncryptedKeyMaterial.bin and out_rsa_private_key.der. Then click Next and choose both files.</source>
+        <translation>在您的 HSM 上或用下面的命令，以包装密钥 %1 和算法 %2 包装私钥，得到 EncryptedKeyMaterial.bin 和 out_rsa_private_key.der。然后单击“下一步”并选择这两个文件。</translation>
     </message>
     <message>
         <source>Go to the download folder</source>

@@ -1,15 +1,17 @@
-"""The details pane: every field of describe-key for the selected key, its KCV, tags and
+"""The details pane: every field of describe-key for the selected key, its KCV (or, for an
+RSA or EC key, its public key's SHA-256 fingerprint, with "Copy public key (PEM)"), tags and
 scheduled deletion date, and its import history: from the audit log on the local engine,
 from Keyferry's import record on a KMS whose history Keyferry cannot read (whose KCV the
 record keeps too).
 
 The pane shows a ``Cmk`` snapshot (kept fresh by the list) and a list of audit entries that
-the window loads through the task runner; it never calls the backend itself.
+the window loads through the task runner; it never calls the backend itself (it asks for the
+public key with ``publicKeyRequested``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -77,8 +79,11 @@ class DetailsPane(QScrollArea):
         "materialExpiry",
         "deletion",
         "kcv",
+        "fingerprint",
         "tags",
     )
+    #: "Copy public key (PEM)" was clicked: fetch the key's public key (its key ID).
+    publicKeyRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +96,7 @@ class DetailsPane(QScrollArea):
         self._captions: dict[str, QLabel] = {}
         self.fields = self._make_fields(body)
         # Three columns side by side (identity, lifecycle, history): the pane sits under
-        # the table, which keeps the window's whole width for its eight columns.
+        # the table, which keeps the window's whole width for its nine columns.
         layout = QHBoxLayout(body)
         layout.addWidget(self.placeholder, 9)
         layout.addWidget(self.fields, 9)
@@ -100,6 +105,7 @@ class DetailsPane(QScrollArea):
         self.setWidget(body)
         self.cmk: Cmk | None = None
         self.recorded: ImportEntry | None = None
+        self.fetched_fingerprint: str | None = None
         self._now_ms = 0
         self.retranslate()
 
@@ -112,6 +118,8 @@ class DetailsPane(QScrollArea):
             self._captions[name].setText(text)
         self.copy_button.setText(self.tr("Cop&y key ID"))
         self.copy_button.setAccessibleName(self.tr("Copy key ID"))
+        self.copy_public_button.setText(self.tr("Copy &public key (PEM)"))
+        self.copy_public_button.setAccessibleName(self.tr("Copy public key (PEM)"))
         self.history_title.setText(self.tr("<b>Import history</b>"))
         self.history.setAccessibleName(self.tr("Import history"))
         self.history.setHeaderLabels(
@@ -128,10 +136,15 @@ class DetailsPane(QScrollArea):
             form.addRow(self._captions[name], self._value(name))
         self.copy_button = QPushButton(fields, objectName="copyKeyIdButton")
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.copy_public_button = QPushButton(fields, objectName="copyPublicKeyButton")
+        self.copy_public_button.clicked.connect(self._on_copy_public_button_clicked)
+        self.public_status = QLabel(fields, objectName="publicKeyStatusLabel", wordWrap=True)
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_button)
+        copy_row.addWidget(self.copy_public_button)
         copy_row.addStretch(1)
         identity.addRow("", copy_row)
+        identity.addRow("", self.public_status)
         columns = QHBoxLayout(fields)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(identity, 5)
@@ -165,6 +178,7 @@ class DetailsPane(QScrollArea):
             self.tr("Material expiry:"),
             self.tr("Scheduled deletion:"),
             self.tr("KCV:"),
+            self.tr("Public key SHA-256:"),
             self.tr("Tags:"),
         ]
 
@@ -173,7 +187,7 @@ class DetailsPane(QScrollArea):
         label.setObjectName(f"details{name[0].upper()}{name[1:]}Label")
         label.setTextInteractionFlags(
             _SELECTABLE
-            if name in ("keyId", "kcv")
+            if name in ("keyId", "kcv", "fingerprint")
             else Qt.TextInteractionFlag.TextSelectableByMouse
         )
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -198,6 +212,8 @@ class DetailsPane(QScrollArea):
     def show_key(self, cmk: Cmk | None, now_ms: int) -> None:
         if cmk is None or self.cmk is None or cmk.key_id != self.cmk.key_id:
             self.recorded = None  # the record of another key is no answer for this one
+            self.fetched_fingerprint = None
+            self.public_status.clear()
         self.cmk, self._now_ms = cmk, now_ms
         self.placeholder.setVisible(cmk is None)
         self.fields.setVisible(cmk is not None)
@@ -210,6 +226,15 @@ class DetailsPane(QScrollArea):
             label.setAccessibleName(texts[name])
             label.setToolTip("")
         self.values["state"].setStyleSheet(badge_style(cmk.state))
+        asymmetric = cmk.key_spec.is_asymmetric
+        self.copy_public_button.setVisible(asymmetric)
+        self.copy_public_button.setEnabled(asymmetric and cmk.has_material)
+        self.copy_public_button.setToolTip(
+            ""
+            if cmk.has_material
+            else self.tr("The key has no key material yet: import its private key first.")
+        )
+        self.public_status.setVisible(asymmetric and bool(self.public_status.text()))
         for name, ms in (
             ("created", cmk.created_ms),
             ("materialExpiry", cmk.material_expires_ms),
@@ -239,11 +264,44 @@ class DetailsPane(QScrollArea):
             ),
             "deletion": deletion,
             "kcv": self._kcv_text(cmk),
+            "fingerprint": self._fingerprint_text(cmk),
             "tags": self._tags_text(cmk),
         }
 
+    def _fingerprint_text(self, cmk: Cmk) -> str:
+        """An asymmetric key's proof: the SHA-256 of its public key (DER), as the KMS reports
+        it or as computed from the public key it gave."""
+        if not cmk.key_spec.is_asymmetric:
+            return self.tr("(none: a symmetric key has a KCV)")
+        if not cmk.has_material:
+            return self.tr("(no key material)")
+        found = cmk.public_key_fingerprint or self.fetched_fingerprint
+        return found or self.tr("Not reported by this KMS: Copy public key (PEM) shows it")
+
+    def show_public_key(self, key_id: str, fingerprint: str) -> None:
+        """The public key of ``key_id`` was copied; its fingerprint is shown."""
+        if self.cmk is None or self.cmk.key_id != key_id:
+            return
+        self.fetched_fingerprint = fingerprint
+        self.values["fingerprint"].setText(self._fingerprint_text(self.cmk))
+        self.public_status.setText(self.tr("The public key (PEM) is on the clipboard."))
+        self.public_status.setVisible(True)
+
+    def show_public_key_failure(self, key_id: str, text: str) -> None:
+        if self.cmk is not None and self.cmk.key_id == key_id:
+            self.public_status.setText(text)
+            self.public_status.setVisible(True)
+
+    def _on_copy_public_button_clicked(self) -> None:
+        if self.cmk is not None:
+            self.public_status.setText(self.tr("Fetching the public key…"))
+            self.public_status.setVisible(True)
+            self.publicKeyRequested.emit(self.cmk.key_id)
+
     def _kcv_text(self, cmk: Cmk) -> str:
         """The KCV the KMS reports; where it reports none, the one Keyferry recorded."""
+        if cmk.key_spec.is_asymmetric:
+            return self.tr("(none: an asymmetric key has a public key fingerprint)")
         if cmk.reports_kcv or not cmk.has_material:
             return cmk.kcv or self.tr("(no key material)")
         if self.recorded is not None and self.recorded.kcv:

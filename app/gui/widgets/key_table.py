@@ -23,6 +23,7 @@ _CHARS = {
 #: Columns of a fixed shape, measured on a sample (digits are wider than the average).
 _SAMPLES = {
     Column.KEY_ID: "0" * 32 + "----",
+    Column.KEY_USAGE: "ENCRYPT_DECRYPT",
     Column.CREATED: "0000-00-00 00:00",
     Column.MATERIAL_EXPIRY: "0000-00-00 00:00 (in 00 d 00 h)",
 }

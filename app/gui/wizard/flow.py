@@ -22,6 +22,7 @@ from enum import Enum, IntEnum
 from pathlib import Path
 
 from app.backends.import_record import ImportClaim, KcvSource
+from app.gui.wizard.flow_asym import AsymmetricWrap
 from app.material.hsm.values import PKCS11_FIELD, TokenSource, TokenWrapResult
 from app.material.import_items import ImportItems
 from app.material.recipes import PLAINTEXT_NAME
@@ -29,7 +30,7 @@ from app.model import rules
 from app.model.errors import KmsError
 from app.model.importing import DEFAULT_MATERIAL_LIFETIME_S, ExpirationMode, WrappingAlgorithm
 from app.model.kcv import parse_kcv
-from app.model.keys import Cmk, KeyState, Origin, Tag
+from app.model.keys import Cmk, KeySpec, KeyState, KeyUsage, Origin, Tag
 
 #: What QWizard's nextId() returns after the last page.
 NO_NEXT_PAGE = -1
@@ -126,6 +127,8 @@ class ImportFlow:
     alias: str = ""
     description: str = ""
     tags: tuple[Tag, ...] = ()
+    key_spec: KeySpec = KeySpec.AES_256
+    key_usage: KeyUsage = KeyUsage.ENCRYPT_DECRYPT
     # 2. Security and durability
     acknowledged: bool = False
     key: Cmk | None = None
@@ -145,6 +148,7 @@ class ImportFlow:
     #: An import again of material that came from a token: its key, and the KCV it had.
     rewrap: TokenSource | None = None
     rewrap_kcv: str | None = None
+    asym: AsymmetricWrap = field(default_factory=AsymmetricWrap)  # an RSA or EC key's
     # 5. Import key material
     encrypted_path: Path | None = None
     encrypted_material: bytes | None = field(default=None, repr=False)
@@ -156,6 +160,20 @@ class ImportFlow:
     cancelled: bool = False
 
     # ---------------------------------------------------------------- the path
+
+    @property
+    def asymmetric(self) -> bool:
+        """An RSA or EC key: a private key is imported, in two files, without expiry."""
+        spec = self.key.key_spec if self.key is not None else self.key_spec
+        return spec.is_asymmetric
+
+    @property
+    def spec(self) -> KeySpec:
+        return self.key.key_spec if self.key is not None else self.key_spec
+
+    def choose_spec(self, spec: KeySpec) -> None:
+        """A new spec on the Key page, with its default usage (as the console's dialog)."""
+        self.key_spec, self.key_usage = spec, spec.default_usage
 
     @property
     def resuming(self) -> bool:
@@ -185,7 +203,7 @@ class ImportFlow:
             PageId.SECURITY: lambda: self.acknowledged,
             PageId.DOWNLOAD: self.download_ready,
             PageId.WRAP: self.wrap_ready,
-            PageId.MATERIAL: lambda: self.encrypted_material is not None,
+            PageId.MATERIAL: self.material_ready,
             PageId.TOKEN: self.token_ready,
         }
         return checks[page]()
@@ -223,8 +241,12 @@ class ImportFlow:
             return KmsError("KMS.0309")
         if key.state is not KeyState.PENDING_IMPORT:
             return KmsError("KMS.0310", "import.not_pending", state=key.state)
+        unsupported = rules.problem(rules.parse_key_spec, key.key_spec.value)
+        if unsupported is not None:
+            return unsupported
         self.key = key
         self.alias, self.description, self.tags = key.alias, key.description, key.tags
+        self.key_spec, self.key_usage = key.key_spec, key.key_usage
         return None
 
     # ---------------------------------------------------------------------- 3
@@ -253,6 +275,8 @@ class ImportFlow:
     def wrap_ready(self) -> bool:
         if self.wrap_method is WrapMethod.HSM:
             return self.download_ready() and self.hsm_kcv_problem() is None
+        if self.asymmetric:
+            return self.asym.current(self.items, self.spec)
         if self.wrap_method is WrapMethod.TOKEN:
             return self.token_wrap_current()
         return self.wrap_current()
@@ -266,7 +290,10 @@ class ImportFlow:
     def expected_kcv(self) -> str | None:
         """The KCV the import must find: the material wrapped here or in the token when its
         file is the one chosen, or the one typed from the HSM; None when the wizard knows
-        none (a token that cannot compute a CMAC gives none)."""
+        none (a token that cannot compute a CMAC gives none, and an asymmetric key has none:
+        its proof is its public key's fingerprint)."""
+        if self.asymmetric:
+            return None
         if self.wrap_method is WrapMethod.HSM:
             return parse_kcv(self.hsm_kcv)
         if self.wrap_method is WrapMethod.TOKEN:
@@ -333,13 +360,25 @@ class ImportFlow:
     # ---------------------------------------------------------------------- 5
 
     def encrypted_prefill(self) -> Path | None:
-        if self.wrap_method is WrapMethod.HERE and self.wrap_current():
+        here = self.wrap_method is WrapMethod.HERE
+        if self.asymmetric:
+            wrapped = self.asym.wrapped
+            if here and wrapped is not None and self.asym.current(self.items, self.spec):
+                return wrapped.encrypted_material
+            return self.encrypted_path
+        if here and self.wrap_current():
             assert self.wrapped is not None
             return self.wrapped.encrypted
         if self.wrap_method is WrapMethod.TOKEN and self.token_wrap_current():
             assert self.token_wrapped is not None
             return self.token_wrapped.encrypted
         return self.encrypted_path
+
+    def material_ready(self) -> bool:
+        """Both files checked for an asymmetric key; the encrypted material otherwise."""
+        if self.encrypted_material is None:
+            return False
+        return not self.asymmetric or self.asym.encrypted_private_key is not None
 
     def encrypted_checked(self, path: Path, data: bytes | None) -> None:
         self.encrypted_path, self.encrypted_material = path, data
@@ -351,7 +390,7 @@ class ImportFlow:
         return int(self.now()) + DEFAULT_MATERIAL_LIFETIME_S
 
     def expiry_problem(self) -> KmsError | None:
-        if self.expiration_mode is ExpirationMode.NEVER:
+        if self.expiration_mode is ExpirationMode.NEVER or self.asymmetric:
             return None
         if self.expires_at is None:
             return KmsError("KMS.2602", "expiry.unchosen")
@@ -360,8 +399,11 @@ class ImportFlow:
         )
 
     def expiration_time(self) -> int | None:
-        """The API's ``expiration_time``: absent for "never expires"."""
-        return None if self.expiration_mode is ExpirationMode.NEVER else self.expires_at
+        """The API's ``expiration_time``: absent for "never expires" and for an asymmetric
+        key, whose material cannot expire."""
+        if self.expiration_mode is ExpirationMode.NEVER or self.asymmetric:
+            return None
+        return self.expires_at
 
     def import_claim(self) -> ImportClaim:
         """What the import record keeps beside the import: the KCV the import expects
@@ -394,6 +436,6 @@ class ImportFlow:
         return (
             self.key is not None
             and self.token_path is not None
-            and self.encrypted_material is not None
+            and self.material_ready()
             and self.expiry_problem() is None
         )

@@ -40,7 +40,7 @@ from app.material.wrap import (
 )
 from app.model.errors import KmsError
 from app.model.importing import MATERIAL_LENGTH, ImportParameters, WrappingAlgorithm
-from app.model.keys import Cmk, KeyState, Origin, Tag
+from app.model.keys import Cmk, KeySpec, KeyState, KeyUsage, Origin, Tag
 from app.model.messages import Message
 
 # ------------------------------------------------------------------------ 2. the key
@@ -56,34 +56,50 @@ class Created:
 
 
 def create_key(
-    backend: KmsBackend, *, alias: str, description: str, tags: tuple[Tag, ...]
+    backend: KmsBackend,
+    *,
+    alias: str,
+    description: str,
+    tags: tuple[Tag, ...],
+    key_spec: KeySpec = KeySpec.AES_256,
+    key_usage: KeyUsage = KeyUsage.ENCRYPT_DECRYPT,
 ) -> Created:
-    """The console's "create a CMK whose key material is empty": origin external, state 5."""
+    """The console's "create a CMK whose key material is empty": origin external, state 5,
+    of the spec and usage chosen in its Import Key dialog."""
     try:
         return Created(
             backend.create_key(
-                alias=alias, description=description, origin=Origin.EXTERNAL, tags=tags
+                alias=alias,
+                description=description,
+                origin=Origin.EXTERNAL,
+                tags=tags,
+                key_spec=key_spec,
+                key_usage=key_usage,
             )
         )
     except ChangeMade as made:
-        return Created(made.cmk or _read_back(backend, made.key_id, alias, description), made)
-
-
-def _read_back(backend: KmsBackend, key_id: str, alias: str, description: str) -> Cmk:
-    """A key just made, as the KMS shows it, or as it was asked for when it cannot be read."""
-    try:
-        return backend.describe_key(key_id=key_id)
-    except KmsError:
-        return Cmk(
-            key_id=key_id,
+        fallback = Cmk(
+            key_id=made.key_id,
             project_id=backend.project_id,
             alias=alias,
             description=description,
             origin=Origin.EXTERNAL,
             state=KeyState.PENDING_IMPORT,
             created_ms=0,
+            key_spec=key_spec,
+            key_usage=key_usage,
             reports_kcv=not backend.where.kind == "remote",
         )
+        return Created(made.cmk or _read_back(backend, fallback), made)
+
+
+def _read_back(backend: KmsBackend, asked: Cmk) -> Cmk:
+    """A key just made, as the KMS shows it, or as it was ``asked`` for when it cannot be
+    read."""
+    try:
+        return backend.describe_key(key_id=asked.key_id)
+    except KmsError:
+        return asked
 
 
 def update_key(

@@ -213,6 +213,14 @@ def test_the_first_pages_work_from_the_keyboard_alone(driver, backend, qtbot):
     assert description is d.find(QLineEdit, "descriptionEdit")
     qtbot.keyClicks(description, "typed only")
     qtbot.keyClick(description, Qt.Key.Key_Tab)
+    spec = QApplication.focusWidget()
+    assert spec is d.find(QComboBox, "keySpecCombo")
+    qtbot.keyClick(spec, Qt.Key.Key_Down)  # RSA_2048, whose default usage is SIGN_VERIFY
+    assert d.wizard.flow.key_spec.value == "RSA_2048"
+    qtbot.keyClick(spec, Qt.Key.Key_Up)
+    qtbot.keyClick(spec, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is d.find(QComboBox, "keyUsageCombo")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is d.find(QAbstractButton, "addTagButton")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     tag_key = QApplication.focusWidget()

@@ -96,6 +96,14 @@ class WizardDriver:
         combo.setCurrentIndex(combo.findText(algorithm.value))
         self._think()
 
+    def choose(self, name: str, value: str) -> None:
+        """Choose the item whose data is ``value`` in a combo box, as a user would pick it."""
+        combo = self.find(QComboBox, name)
+        index = combo.findData(value)
+        assert index >= 0, f"{name} has no {value}"
+        combo.setCurrentIndex(index)
+        self._think()
+
     def wait(self, condition, timeout: int = TIMEOUT_MS) -> None:
         self.qtbot.waitUntil(condition, timeout=timeout)
 

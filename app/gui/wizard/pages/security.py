@@ -96,10 +96,16 @@ class SecurityPage(FlowPage):
         flow = self.flow
         if flow.key is None:
             alias, description, tags = flow.alias, flow.description, flow.tags
+            spec, usage = flow.key_spec, flow.key_usage
             self.creating = alias
             self.run_job(
                 lambda: work.create_key(
-                    self.backend, alias=alias, description=description, tags=tags
+                    self.backend,
+                    alias=alias,
+                    description=description,
+                    tags=tags,
+                    key_spec=spec,
+                    key_usage=usage,
                 ),
                 doing=self.tr("Creating the key with empty key material..."),
                 on_success=self._on_key_created,

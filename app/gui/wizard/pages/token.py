@@ -5,12 +5,15 @@ The import passes the KCV the wizard knows (``ImportFlow.expected_kcv``). Succes
 <alias> imported successfully" with the key's KCV, or, where the KMS cannot check a KCV, that
 the expected one was not verified; Finish becomes Close. A refusal stays on this page with
 its KMS code and what to do, and a button goes back to the page that fixes it; nothing the
-user entered is lost, so they retry from there.
+user entered is lost, so they retry from there. An RSA or EC key's material cannot expire:
+the page says so instead of asking, imports both files, and shows the imported key's public
+key fingerprint (compared with the one wrapped here) instead of a KCV.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +32,7 @@ from app.gui.messages import error_sentence, join_sentences
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
 from app.gui.widgets.path_field import PathField, PathMode
-from app.gui.wizard import work
+from app.gui.wizard import work, work_asym
 from app.gui.wizard.flow import ImportFlow, PageId
 from app.gui.wizard.pages.base import FlowPage, problem_label
 from app.model.importing import ExpirationMode
@@ -75,6 +78,8 @@ class TokenPage(FlowPage):
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.utc = QLabel(self.body, objectName="expiresOnUtcLabel")
         self.when_problem = problem_label("expiresOnProblemLabel", self.body)
+        self.expiry_label = QLabel(self.tr("Key material expiration mode:"), self.body)
+        self.no_expiry = QLabel(self.body, objectName="noExpiryLabel", wordWrap=True)
         for widget, name in (
             (self.never, self.tr("Key material will never expire")),
             (self.expires, self.tr("Key material expires on")),
@@ -95,7 +100,8 @@ class TokenPage(FlowPage):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # paths get the width
         form.addRow(self.label_for(self.tr("&Key ID:"), self.key_id), self.key_id)
         form.addRow(self.label_for(self.tr("Import &token:"), self.token), self.token)
-        form.addRow(QLabel(self.tr("Key material expiration mode:"), self.body))
+        form.addRow(self.expiry_label)
+        form.addRow(self.no_expiry)
         form.addRow(self.never)
         when = QHBoxLayout()
         when.addWidget(self.expires)
@@ -121,6 +127,16 @@ class TokenPage(FlowPage):
         self.token.setPath(token)
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(expires))
         (self.never if never else self.expires).setChecked(True)
+        asymmetric = flow.asymmetric
+        for widget in (self.expiry_label, self.never, self.expires, self.when, self.utc):
+            widget.setVisible(not asymmetric)
+        self.no_expiry.setVisible(asymmetric)
+        self.no_expiry.setText(
+            self.tr(
+                "The material of a %1 key does not expire: expiry applies to symmetric keys "
+                "only, as in the cloud."
+            ).replace("%1", flow.spec.value)
+        )
         self._on_input_changed()
 
     def _on_input_changed(self, *_args: object) -> None:
@@ -150,6 +166,9 @@ class TokenPage(FlowPage):
         key_id, token, encrypted = flow.key.key_id, flow.token_path, flow.encrypted_material
         expires, claim = flow.expiration_time(), flow.import_claim()
         assert token is not None and encrypted is not None
+        if flow.asymmetric:
+            self._import_private_key(key_id, token, encrypted)
+            return False
         self.run_job(
             lambda: work.import_material(
                 self.backend,
@@ -164,8 +183,46 @@ class TokenPage(FlowPage):
         )
         return False
 
+    def _import_private_key(self, key_id: str, token: Path, encrypted: bytes) -> None:
+        flow = self.flow
+        private_key, claim = flow.asym.encrypted_private_key, flow.import_claim()
+        expected = flow.asym.expected_fingerprint(flow.encrypted_path)
+        assert private_key is not None
+        self.run_job(
+            lambda: work_asym.import_private_key(
+                self.backend,
+                key_id=key_id,
+                token_path=token,
+                encrypted=encrypted,
+                encrypted_privatekey=private_key,
+                claim=claim,
+            ),
+            doing=self.tr("Importing the private key..."),
+            on_success=lambda key: self._on_private_key_imported(key, expected),
+        )
+
+    def _on_private_key_imported(self, key: Cmk, expected: str | None) -> None:
+        found = key.public_key_fingerprint
+        text = self.tr("Key %1 imported successfully.").replace("%1", key.alias)
+        if found:
+            text = join_sentences(
+                text,
+                self.tr("Public key SHA-256 fingerprint: %1.").replace("%1", found),
+            )
+        if expected is not None and found == expected:
+            text = join_sentences(
+                text, self.tr("It is the fingerprint of the private key wrapped here.")
+            )
+        elif expected is not None and found is not None:
+            text = join_sentences(
+                text,
+                self.tr("The private key wrapped here has the fingerprint %1.").replace(
+                    "%1", expected
+                ),
+            )
+        self._done(key, text)
+
     def _on_imported(self, key: Cmk, expected: str | None) -> None:
-        self.flow.imported = key
         text = (
             self.tr("Key %1 imported successfully. Key check value (KCV): %2.")
             .replace("%1", key.alias)
@@ -179,7 +236,10 @@ class TokenPage(FlowPage):
                 "This KMS reports no key check value, so it could not verify that the "
                 "imported material has the KCV %1."
             ).replace("%1", expected)
-        text = join_sentences(text, checked)
+        self._done(key, join_sentences(text, checked))
+
+    def _done(self, key: Cmk, text: str) -> None:
+        self.flow.imported = key
         self.notice.show_text(text, Kind.SUCCESS)
         self.body.setEnabled(False)
         self.refresh()

@@ -10,7 +10,8 @@ that would really be wrapped. The plaintext never enters a widget: only its
 path does, and the bytes live in the background job until they are wiped. Or Method 1 done
 through PKCS#11 (``TokenWrapPanel``): the user's token wraps its own key and computes its KCV,
 which the import is then checked against; no plaintext ever reaches this machine. Next wraps
-in the token too, once the PIN is typed.
+in the token too, once the PIN is typed. An RSA or EC key wraps a private key instead, in the
+panel of ``wrap_asym``, with the guide's commands for it.
 """
 
 from __future__ import annotations
@@ -36,9 +37,11 @@ from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
 from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
+from app.gui.wizard.pages import wrap_texts
 from app.gui.wizard.pages.base import FlowPage, problem_label
 from app.gui.wizard.pages.plaintext_check import PlaintextCheck
 from app.gui.wizard.pages.token_panel import TokenWrapPanel
+from app.gui.wizard.pages.wrap_asym import AsymmetricWrapPanel
 from app.material.files import FileProblem
 from app.material.hsm.values import TokenWrapResult
 
@@ -93,7 +96,7 @@ class WrapPage(FlowPage):
         self.plain_label.setBuddy(self.plain)
         self.plain_problem = problem_label("plaintextProblemLabel", self.body)
         self.plain_check = PlaintextCheck(self, flow)
-        self.plain_check.changed.connect(self._show_state)
+        self.plain_check.changed.connect(self.show_state)
         self._next_after_wrap = False  # Next asked for the wrap: move on once it is done
         self.plain_warning = Notice(self.body, object_name="plaintextWarning")
         self.wrap = QPushButton(self.tr("W&rap"), self.body, objectName="wrapButton")
@@ -104,6 +107,8 @@ class WrapPage(FlowPage):
             self.tr("The same with openssl (the console guide, Table 2):"), self.body
         )
         self.commands = CommandList(self.body)
+        self.asym_panel = AsymmetricWrapPanel(self, self.body)
+        self.asym_panel.hide()  # shown for an RSA or EC key (``_show_kind``)
         self._lay_out()
         for choice in ((self.on_hsm, self.here, self.in_token), (self.generate, self.existing)):
             group = QButtonGroup(self)  # two exclusive choices, not one group of five
@@ -164,6 +169,7 @@ class WrapPage(FlowPage):
         wrap_row.addWidget(self.wrote, 1)
         indented.addLayout(wrap_row)
         layout.addLayout(indented)
+        layout.addWidget(self.asym_panel)
         layout.addWidget(self.in_token)
         token_box = QVBoxLayout()
         token_box.setContentsMargins(24, 0, 0, 0)
@@ -171,6 +177,7 @@ class WrapPage(FlowPage):
         layout.addLayout(token_box)
         layout.addWidget(self.kcv)
         layout.addWidget(self.commands_title)
+        layout.addWidget(self.asym_panel.openssl_note)
         layout.addWidget(self.commands)
 
     def enter(self) -> None:
@@ -190,7 +197,38 @@ class WrapPage(FlowPage):
         self.hsm_kcv.setText(flow.hsm_kcv)
         del blockers
         self.token_panel.enter()
+        self._show_kind()
+        self.asym_panel.enter()
         self._on_choice_toggled()  # once, with every choice in place
+
+    def _show_kind(self) -> None:
+        """Material for an AES key, a private key for an RSA or EC key."""
+        asymmetric = self.flow.asymmetric
+        self.setSubTitle(
+            self.tr(
+                "Wrap a %1 private key in the console's two layers, on your HSM or here."
+            ).replace("%1", self.flow.spec.value)
+            if asymmetric
+            else self.tr(
+                "Encrypt 32 bytes of key material with the wrapping key, on your HSM or here."
+            )
+        )
+        self.commands_title.setText(
+            self.tr("The same with openssl (the console guide, importing an asymmetric key):")
+            if asymmetric
+            else self.tr("The same with openssl (the console guide, Table 2):")
+        )
+        symmetric = (self.generate, self.existing, self.plain_label, self.plain)
+        for widget in (*symmetric, self.plain_warning, self.wrap, self.wrote):
+            widget.setVisible(not asymmetric)
+        self.asym_panel.setVisible(asymmetric)
+        self.asym_panel.openssl_note.setVisible(asymmetric)
+        self.in_token.setEnabled(not asymmetric)  # the token wraps 32 bytes of AES material
+        self.in_token.setToolTip(
+            self.tr("A token wraps AES key material; wrap a private key here or on your HSM.")
+            if asymmetric
+            else ""
+        )
 
     def _on_choice_toggled(self, *_args: object) -> None:
         flow = self.flow
@@ -212,11 +250,14 @@ class WrapPage(FlowPage):
             self.fix.hide()
         self._next_after_wrap = False
         self.plain_check.look()
-        for widget in (self.hsm_info, self.hsm_kcv_label, self.hsm_kcv):
-            widget.setVisible(flow.wrap_method is WrapMethod.HSM)
+        on_hsm = flow.wrap_method is WrapMethod.HSM
+        self.hsm_info.setVisible(on_hsm)
+        for widget in (self.hsm_kcv_label, self.hsm_kcv):
+            widget.setVisible(on_hsm and not flow.asymmetric)
         self.token_panel.setVisible(token)
         self.commands_title.setVisible(not token)
         self.commands.setVisible(not token)
+        self.asym_panel.set_here(here)
         for widget in (self.generate, self.existing, self.plain_label, self.plain, self.wrap):
             widget.setEnabled(here)
         self.plain.setMode(
@@ -234,15 +275,15 @@ class WrapPage(FlowPage):
                 "offline media) and delete working copies: you need the same material to import "
                 "it again."
             )
-            if here and generate
+            if here and generate and not flow.asymmetric
             else "",
             Kind.WARNING,
         )
-        self._show_state()
+        self.show_state()
 
     def _on_hsm_kcv_textChanged(self, text: str) -> None:
         self.flow.hsm_kcv = text
-        self._show_state()
+        self.show_state()
 
     def _show_hsm_kcv(self) -> None:
         """The typed KCV's problem, and the warning when PKCS#1 v1.5 goes unchecked."""
@@ -262,8 +303,11 @@ class WrapPage(FlowPage):
             Kind.WARNING,
         )
 
-    def _show_state(self) -> None:
+    def show_state(self) -> None:
         flow, items = self.flow, self.flow.items
+        if flow.asymmetric:
+            self._show_asymmetric_state()
+            return
         if items is not None:
             self.hsm_info.setText(
                 self.tr(
@@ -273,7 +317,7 @@ class WrapPage(FlowPage):
                 .replace("%1", str(items.wrapping_key))
                 .replace("%2", items.wrapping_algorithm)
             )
-            recipe = self._recipe()
+            recipe = wrap_texts.recipe(flow, usable=self.plain_check.usable())
             self.commands.setCommands(recipe)
             self.commands_title.setText(
                 self.tr("The same with openssl (the console guide, Table 2):")
@@ -295,47 +339,28 @@ class WrapPage(FlowPage):
         self.plain_problem.setText(error_text(problem) if problem else "")
         self.plain_problem.setVisible(problem is not None)
         self._show_hsm_kcv()
-        if flow.wrap_method is WrapMethod.TOKEN:
-            self.kcv.setText(self._token_kcv_text())
-        elif flow.wrap_method is WrapMethod.HSM:
-            self.kcv.setText(
-                self.tr(
-                    "The KCV is AES-CMAC of a zero block, first 3 bytes (not the older "
-                    "AES-ECB check value). With it, the import is refused unless the "
-                    "unwrapped material has this KCV."
-                )
-            )
-        elif current is not None:
-            self.kcv.setText(
-                self.tr(
-                    "Key check value (KCV): %1. Compare it with your HSM's; the import is "
-                    "refused unless the unwrapped material has this KCV."
-                ).replace("%1", current.kcv)
-            )
-        else:
-            self.kcv.setText(self.tr("The key check value (KCV) appears here after Wrap."))
+        self.kcv.setText(wrap_texts.kcv_text(flow))
         self.refresh()
 
-    def _recipe(self) -> list[tuple[str, str]]:
-        flow = self.flow
-        assert flow.items is not None
-        here = flow.wrap_method is WrapMethod.HERE
-        existing = here and flow.material_source is MaterialSource.EXISTING
-        if existing and not self.plain_check.usable():
-            return []  # never a command over a file that would not be wrapped
-        titles = {
-            "cd": self.tr("Go to the download folder"),
-            "generate": self.tr("Generate 256-bit key material"),
-            "wrap": self.tr("Wrap it with the wrapping key (%1)").replace(
-                "%1", flow.items.wrapping_algorithm
-            ),
-        }
-        steps = work.wrap_commands(
-            flow.items,
-            plaintext=flow.plaintext_path if here else None,
-            generate=not here or flow.material_source is MaterialSource.GENERATE,
-        )
-        return [(titles[kind], command) for kind, command in steps]
+    def _show_asymmetric_state(self) -> None:
+        items, on_hsm = self.flow.items, self.flow.wrap_method is WrapMethod.HSM
+        if items is not None:
+            self.hsm_info.setText(
+                self.tr(
+                    "Wrap the private key on your HSM, or with the commands below, with the "
+                    "wrapping key %1 and the algorithm %2: EncryptedKeyMaterial.bin and "
+                    "out_rsa_private_key.der. Then click Next and choose both files."
+                )
+                .replace("%1", str(items.wrapping_key))
+                .replace("%2", items.wrapping_algorithm)
+            )
+            self.commands.setCommands(self.asym_panel.recipe(on_hsm))
+        for widget in (self.hsm_kcv_problem, self.hsm_kcv_warning):
+            widget.setVisible(False)
+        self.kcv.setText("")
+        self.kcv.setVisible(False)
+        self.asym_panel.show_result()
+        self.refresh()
 
     # ------------------------------------------------------- Next wraps, as a user expects
 
@@ -346,7 +371,9 @@ class WrapPage(FlowPage):
         if self.flow.wrap_ready():
             return True
         self._next_after_wrap = True  # the page moves on by itself once the wrap is done
-        if self.flow.wrap_method is WrapMethod.TOKEN:
+        if self.flow.asymmetric:
+            self.asym_panel.wrap.click()
+        elif self.flow.wrap_method is WrapMethod.TOKEN:
             self.token_panel.wrap.click()
         else:
             self._on_wrap_clicked()
@@ -354,7 +381,7 @@ class WrapPage(FlowPage):
 
     def shown(self) -> None:
         self.plain_check.look()  # a file may have appeared or gone meanwhile
-        self._show_state()
+        self.show_state()
 
     def show_failure(self, error: BaseException) -> None:
         self._next_after_wrap = False
@@ -368,6 +395,8 @@ class WrapPage(FlowPage):
         flow = self.flow
         if not flow.download_ready():
             return False
+        if flow.asymmetric:
+            return flow.wrap_method is WrapMethod.HERE and self.asym_panel.can_wrap()
         if flow.wrap_method is WrapMethod.TOKEN:
             return self.token_panel.wrap.isEnabled() and not self.token_panel.held
         return flow.wrap_method is WrapMethod.HERE and self.plain_check.usable()
@@ -389,31 +418,16 @@ class WrapPage(FlowPage):
 
     def _on_wrapped(self, result: WrapResult) -> None:
         self.flow.material_wrapped(result)
-        self._show_state()
-        self._move_on_if_asked()
+        self.show_state()
+        self.move_on_if_asked()
 
     def _on_token_panel_wrapped(self, result: TokenWrapResult) -> None:
         self.flow.material_wrapped_in_token(result)
-        self._show_state()
-        self._move_on_if_asked()
+        self.show_state()
+        self.move_on_if_asked()
 
-    def _move_on_if_asked(self) -> None:
+    def move_on_if_asked(self) -> None:
         wizard = self.wizard()
         if self._next_after_wrap and self.is_current() and wizard is not None:
             self._next_after_wrap = False
             wizard.next()
-
-    def _token_kcv_text(self) -> str:
-        done = self.flow.token_wrapped if self.flow.token_wrap_current() else None
-        if done is None:
-            return self.tr("The key check value (KCV), computed in the token, appears here.")
-        if done.kcv:
-            return self.tr(
-                "Key check value (KCV), computed in the token: %1. The import is checked "
-                "against it: the KMS must find the same material."
-            ).replace("%1", done.kcv)
-        return self.tr(
-            "The token cannot compute this key's KCV (AES-CMAC). Its legacy check value "
-            "(CKA_CHECK_VALUE, AES-ECB of zeros) is %1: another number than the KCV the KMS "
-            "shows, so compare them by hand."
-        ).replace("%1", done.key.legacy_check_value or "-")
