@@ -16,21 +16,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from app.gui.wizard.flow import PageId
 from app.model.keys import KeySpec, KeyState, KeyUsage, Origin
 from app.model.private_keys import key_fingerprint
+from tests.gui.wizard.wizard_driver import new_asymmetric_key
 
 
 def usage_item(d, usage: KeyUsage):
     combo = d.find(QComboBox, "keyUsageCombo")
     return combo.model().item(combo.findData(usage.value))
-
-
-def new_asymmetric_key(d, folder: Path, spec: KeySpec, alias: str) -> None:
-    d.type("aliasEdit", alias)
-    d.choose("keySpecCombo", spec.value)
-    d.next(PageId.SECURITY)
-    d.click("acknowledgeCheck")
-    d.next(PageId.DOWNLOAD)
-    d.download(folder)
-    d.next(PageId.WRAP)
 
 
 def wrap_here(d, *, existing: Path | None = None, passphrase: str = "") -> None:

@@ -24,6 +24,7 @@ from app.gui.wizard.flow import PageId
 from app.gui.wizard.pages.base import FlowPage
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.model.importing import WrappingAlgorithm
+from app.model.keys import KeySpec
 
 TIMEOUT_MS = 15_000
 
@@ -231,3 +232,14 @@ def finish_refused(d, backend, code: str) -> str:
     assert backend.all_keys() == before
     assert d.wizard.flow.imported is None
     return d.notice()
+
+
+def new_asymmetric_key(d, folder: Path, spec: KeySpec, alias: str) -> None:
+    """An RSA or EC key of ``spec`` through steps 1 to 3, to the Wrap page."""
+    d.type("aliasEdit", alias)
+    d.choose("keySpecCombo", spec.value)
+    d.next(PageId.SECURITY)
+    d.click("acknowledgeCheck")
+    d.next(PageId.DOWNLOAD)
+    d.download(folder)
+    d.next(PageId.WRAP)
