@@ -12,13 +12,23 @@ takes it away again when the desktop turns light.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.gui.geometry import available, keep_inside
 
 #: A restored window must show at least this much of itself on some screen.
 _VISIBLE = QSize(160, 60)
+
+
+def fixed_font() -> QFont:
+    """The system's fixed-width font at the size of the application's font: commands and API
+    text grow with the user's font as the labels around them do."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    size = QGuiApplication.font().pointSizeF()
+    if size > 0:
+        font.setPointSizeF(size)
+    return font
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -90,3 +90,23 @@ def test_notices_and_problem_lines_recolour_when_the_palette_turns_dark(qapp, qt
     finally:
         qapp.setPalette(light)
     qtbot.waitUntil(lambda: "#c62828" in notice.styleSheet())
+
+
+def test_commands_grow_with_the_users_font(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from app.gui.widgets.command_list import CommandList
+
+    app = QApplication.instance()
+    before = app.font()
+    font = app.font()
+    font.setPointSize(before.pointSize() + 5)
+    app.setFont(font)
+    try:
+        commands = CommandList()
+        qtbot.addWidget(commands)
+        commands.setCommands([("Go there", "cd /tmp")])
+        [line] = [w for w in commands.findChildren(QLabel) if w.text() == "cd /tmp"]
+        assert line.font().pointSize() == before.pointSize() + 5
+    finally:
+        app.setFont(before)

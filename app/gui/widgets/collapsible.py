@@ -4,9 +4,9 @@ open. Used for details most users skip, such as the API call behind a page."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
+from app.gui.appearance import fixed_font
 from app.gui.formatting import without_mnemonic
 
 
@@ -26,7 +26,7 @@ class CollapsiblePanel(QWidget):
         self.content.setObjectName(object_name + "Text")
         self.content.setAccessibleName(without_mnemonic(title))
         self.content.setReadOnly(True)
-        self.content.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.content.setFont(fixed_font())
         self.content.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.content.hide()
         layout = QVBoxLayout(self)

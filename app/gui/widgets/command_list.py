@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
+
+from app.gui.appearance import fixed_font
 
 
 @dataclass
@@ -25,7 +27,7 @@ class CommandList(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setColumnStretch(0, 1)
         self._rows: list[_Row] = []
-        self._font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._font = fixed_font()
 
     def setCommands(self, commands: list[tuple[str, str]]) -> None:
         """(title, command) pairs, in the order to run them. Rows are reused, so changing a
