@@ -227,6 +227,9 @@ class DetailsPane(QScrollArea):
             label.setToolTip("")
         self.values["state"].setStyleSheet(badge_style(cmk.state))
         asymmetric = cmk.key_spec.is_asymmetric
+        for name, shown in (("kcv", not asymmetric), ("fingerprint", asymmetric)):
+            self._captions[name].setVisible(shown)  # one proof per key: its KCV or fingerprint
+            self.values[name].setVisible(shown)
         self.copy_public_button.setVisible(asymmetric)
         self.copy_public_button.setEnabled(asymmetric and cmk.has_material)
         self.copy_public_button.setToolTip(
