@@ -32,6 +32,8 @@ STEPS = (
     "wizard: Finish",
     "key Enabled",
     "encrypt and decrypt",
+    "RSA_2048: wrap and import",
+    "RSA_2048: sign and verify",
     "token path (PKCS#11)",
     "no errors logged",
 )
@@ -93,6 +95,13 @@ def assert_self_test_passed(
         ), shown
     else:
         assert re.search(r"Enabled, KCV [0-9A-F]{6}$", details[TOKEN_STEP]), shown
+    assert re.fullmatch(
+        r"RSA_2048 \(RSAES_OAEP_SHA_256\) Enabled, public key SHA-256 [0-9a-f]{64}",
+        details["RSA_2048: wrap and import"],
+    ), shown
+    assert details["RSA_2048: sign and verify"] == (
+        "RSASSA_PSS_SHA_256: 256-byte signature verified, here and by cryptography"
+    ), shown
     assert "FAIL" not in result.stdout and "Traceback" not in result.stderr, shown
     count = len(steps)
     assert re.search(rf"^self-test passed: {count} steps in [\d.]+ s$", result.stdout, re.M), shown

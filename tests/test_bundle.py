@@ -63,7 +63,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     shown = f"{done.stdout[-6000:]}\n{done.stderr[-6000:]}"
     assert done.returncode == 0, f"the bundle build failed:\n{shown}"
-    assert "self-test passed: 18 steps" in done.stdout, shown  # the token path too
+    assert "self-test passed: 20 steps" in done.stdout, shown  # the token path too
     assert re.search(r"bundle: .*/dist/keyferry: \d+ MiB, built and self-tested", done.stdout)
     return out / "dist" / "keyferry"
 

@@ -19,6 +19,8 @@ no tags (``tags_known`` is False; ``with_tags`` fetches them) and no KMS of this
 a KCV (``reports_kcv`` is False): Keyferry's import record keeps the KCV instead. Nor does
 it take an expected KCV: ``import_key_material`` checks an ``expect_kcv`` for its form and
 sends nothing (``verifies_kcv`` is False), so callers say that the KMS did not verify it.
+This module holds keys, import and the lifecycle; the data operations are in
+``huawei_data.py``, the asymmetric ones in ``huawei_asym.py``, tags in ``huawei_tags.py``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import base64
 import binascii
 import logging
 import shlex
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,10 +38,11 @@ from huaweicloudsdkcore.http.http_config import HttpConfig
 from huaweicloudsdkkms.v2 import KmsClient
 from huaweicloudsdkkms.v2 import model as m
 
-from app.backends.base import ChangeListener, KmsRef, Listeners, TagAction
+from app.backends.base import ChangeListener, KmsRef, Listeners
 from app.backends.huawei_asym import RemoteAsym
-from app.backends.huawei_changes import Done, RemoteChanges, batch_request
+from app.backends.huawei_changes import Done, RemoteChanges
 from app.backends.huawei_data import RemoteData, required
+from app.backends.huawei_tags import RemoteTags
 from app.backends.remote_calls import RemoteCalls
 from app.backends.remote_errors import answer_error
 from app.model import rules
@@ -62,7 +65,7 @@ _SDK_LOG.addHandler(logging.NullHandler())
 _SDK_LOG.propagate = False
 
 
-class HuaweiBackend(RemoteData, RemoteAsym, RemoteChanges):
+class HuaweiBackend(RemoteData, RemoteAsym, RemoteTags, RemoteChanges):
     """A remote KMS at ``endpoint`` (``https://...``, or ``http://`` for a local server).
     ``ca_file``: a CA bundle to trust (a corporate TLS proxy's); ``https_proxy``: an HTTP
     proxy for https endpoints (``http://host:port``); ``profile``: the profile's name, for
@@ -343,55 +346,6 @@ class HuaweiBackend(RemoteData, RemoteAsym, RemoteChanges):
             key_id=key_id,
             done=lambda c: c.description == description,
             what="update-key-description",
-        )
-
-    # tags
-    def create_tag(self, *, key_id: str, tag: Tag) -> Cmk:
-        return self._change(
-            "create_kms_tag",
-            m.CreateKmsTagRequest(
-                key_id=key_id,
-                body=m.CreateKmsTagRequestBody(tag=m.TagItem(key=tag.key, value=tag.value)),
-            ),
-            key_id=key_id,
-            done=lambda c: tag in c.tags,
-            what="create-tag",
-        )
-
-    def batch_tags(self, *, key_id: str, action: TagAction, tags: Iterable[Tag]) -> Cmk:
-        tags = tuple(tags)
-        keys = {t.key for t in tags}
-
-        def done(cmk: Cmk) -> bool:
-            if action == "create":
-                return set(tags) <= set(cmk.tags)
-            return not keys & {t.key for t in cmk.tags}
-
-        return self._change(
-            "batch_create_kms_tags",
-            batch_request(key_id, action, tags),
-            key_id=key_id,
-            done=done,
-            what=f"batch-{action}-tags",
-        )
-
-    def show_tags(self, *, key_id: str) -> tuple[Tag, ...]:
-        answer = self._read("show_kms_tags", m.ShowKmsTagsRequest(key_id=key_id))
-        return tuple(
-            sorted(
-                Tag(str(t.key), str(t.value or ""))
-                for t in answer.tags or ()
-                if getattr(t, "key", None)
-            )
-        )
-
-    def delete_tag(self, *, key_id: str, tag_key: str) -> Cmk:
-        return self._change(
-            "delete_tag",
-            m.DeleteTagRequest(key_id=key_id, key=tag_key),
-            key_id=key_id,
-            done=lambda c: all(t.key != tag_key for t in c.tags),
-            what="delete-tag",
         )
 
 

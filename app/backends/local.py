@@ -9,22 +9,21 @@ the window (whose Connection menu offers another KMS) instead of before it.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import shlex
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.backends.base import ChangeListener, Decrypted, KmsRef, Listeners, TagAction
+from app.backends.base import ChangeListener, KmsRef, Listeners, TagAction
+from app.backends.local_asym import LocalAsym
+from app.backends.local_data import LocalData
 from app.model.audit import AuditEntry
 from app.model.errors import KmsError, SetupError
 from app.model.importing import ImportParameters, WrappingAlgorithm
 from app.model.keys import (
     DEFAULT_PROJECT,
     Cmk,
-    DataKey,
     KeyPage,
     KeySpec,
     KeyState,
@@ -33,7 +32,6 @@ from app.model.keys import (
     Tag,
 )
 from app.model.messages import Message
-from app.model.signing import EncryptionAlgorithm, MessageType, SigningAlgorithm
 
 if TYPE_CHECKING:  # the engine is imported where it is opened
     from app.engine.check import CheckReport
@@ -74,7 +72,11 @@ def open_local(
     return backend
 
 
-class LocalBackend:
+class LocalBackend(LocalData, LocalAsym):
+    """The engine in one project. The data operations are in ``local_data.py``, the
+    asymmetric ones in ``local_asym.py``; this class holds opening, keys, import, the
+    lifecycle and tags."""
+
     supports_history = True
     is_local = True
     verifies_kcv = True
@@ -304,128 +306,6 @@ class LocalBackend:
 
     def delete_tag(self, *, key_id: str, tag_key: str) -> Cmk:
         return self.kms.delete_tag(project_id=self.project_id, key_id=key_id, tag_key=tag_key)
-
-    # data
-    def encrypt_data(
-        self,
-        *,
-        key_id: str,
-        plain_text: bytes,
-        additional_authenticated_data: bytes = b"",
-        encryption_algorithm: EncryptionAlgorithm | None = None,
-    ) -> str:
-        blob = self.kms.encrypt_data(
-            project_id=self.project_id,
-            key_id=key_id,
-            plain_text=plain_text,
-            additional_authenticated_data=additional_authenticated_data,
-            encryption_algorithm=encryption_algorithm,
-        )
-        return base64.b64encode(blob).decode("ascii")
-
-    def decrypt_data(
-        self,
-        *,
-        cipher_text: str,
-        additional_authenticated_data: bytes = b"",
-        key_id: str | None = None,
-        encryption_algorithm: EncryptionAlgorithm | None = None,
-    ) -> Decrypted:
-        owner, plaintext = self.kms.decrypt_data(
-            project_id=self.project_id,
-            cipher_text=_unbase64(cipher_text),
-            additional_authenticated_data=additional_authenticated_data,
-            key_id=key_id,
-            encryption_algorithm=encryption_algorithm,
-        )
-        return Decrypted(key_id=owner, plaintext=plaintext)
-
-    # asymmetric keys
-    def sign(
-        self,
-        *,
-        key_id: str,
-        message: bytes,
-        signing_algorithm: SigningAlgorithm,
-        message_type: MessageType = MessageType.DIGEST,
-    ) -> bytes:
-        return self.kms.sign(
-            project_id=self.project_id,
-            key_id=key_id,
-            message=message,
-            signing_algorithm=signing_algorithm,
-            message_type=message_type,
-        )
-
-    def validate_signature(
-        self,
-        *,
-        key_id: str,
-        message: bytes,
-        signature: bytes,
-        signing_algorithm: SigningAlgorithm,
-        message_type: MessageType = MessageType.DIGEST,
-    ) -> bool:
-        return self.kms.validate_signature(
-            project_id=self.project_id,
-            key_id=key_id,
-            message=message,
-            signature=signature,
-            signing_algorithm=signing_algorithm,
-            message_type=message_type,
-        )
-
-    def get_public_key(self, *, key_id: str) -> str:
-        return self.kms.get_public_key(project_id=self.project_id, key_id=key_id)
-
-    def create_datakey(
-        self,
-        *,
-        key_id: str,
-        key_spec: str | None = None,
-        datakey_length: int | None = None,
-        with_plaintext: bool = True,
-    ) -> DataKey:
-        plaintext, blob = self.kms.create_datakey(
-            project_id=self.project_id,
-            key_id=key_id,
-            key_spec=key_spec,
-            datakey_length=datakey_length,
-            with_plaintext=with_plaintext,
-        )
-        return DataKey(key_id=key_id, plaintext=plaintext, cipher_text=blob.hex())
-
-    def decrypt_datakey(
-        self, *, key_id: str, cipher_text: str, datakey_cipher_length: int | None = None
-    ) -> bytes:
-        return self.kms.decrypt_datakey(
-            project_id=self.project_id,
-            key_id=key_id,
-            cipher_text=_unhex(cipher_text),
-            datakey_cipher_length=datakey_cipher_length,
-        )
-
-    def encrypt_datakey(self, *, key_id: str, plain_text: bytes, datakey_plain_length: int) -> str:
-        return self.kms.encrypt_datakey(
-            project_id=self.project_id,
-            key_id=key_id,
-            plain_text=plain_text,
-            datakey_plain_length=datakey_plain_length,
-        ).hex()
-
-
-def _unbase64(text: str) -> bytes:
-    try:
-        return base64.b64decode(text.strip(), validate=True)
-    except (binascii.Error, ValueError, AttributeError):
-        raise KmsError("KMS.2201", "local.cipher_not_base64") from None
-
-
-def _unhex(text: str) -> bytes:
-    try:
-        return bytes.fromhex(text.strip())
-    except (ValueError, AttributeError):
-        raise KmsError("KMS.2201", "local.datakey_not_hex") from None
 
 
 def key_source_for(master_key_file: Path | None) -> MasterKeySource:

@@ -52,7 +52,7 @@ class AsymOps(EngineCore):
             signature = key.sign(digest, _rsa_padding(algorithm), _prehashed(algorithm))
         else:
             assert isinstance(key, ec.EllipticCurvePrivateKey)  # a pair is RSA or EC
-            signature = key.sign(digest, ec.ECDSA(_prehashed(algorithm)))
+            signature = key.sign(digest, _ecdsa(algorithm))
         self.audit.append_later(operation="sign", project_id=project_id, key_id=key_id, time_ms=now)
         return signature
 
@@ -81,7 +81,7 @@ class AsymOps(EngineCore):
                 )
             else:
                 assert isinstance(public, ec.EllipticCurvePublicKey)
-                public.verify(bytes(signature), digest, ec.ECDSA(_prehashed(algorithm)))
+                public.verify(bytes(signature), digest, _ecdsa(algorithm))
             valid = True
         except InvalidSignature:
             valid = False
@@ -163,6 +163,11 @@ class AsymOps(EngineCore):
 @functools.cache  # built once per algorithm: they are immutable, and this runs per signature
 def _prehashed(algorithm: SigningAlgorithm) -> utils.Prehashed:
     return utils.Prehashed(algorithm.hash())
+
+
+@functools.cache
+def _ecdsa(algorithm: SigningAlgorithm) -> ec.ECDSA:
+    return ec.ECDSA(_prehashed(algorithm))
 
 
 @functools.cache

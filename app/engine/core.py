@@ -2,8 +2,8 @@
 listeners, and the two primitives the operations are built from: ``_mutate`` (one key, one
 transaction) and ``_usable_key`` (a key's cipher, if time and state allow its use now).
 
-``LocalKms`` (kms.py) is this core plus the lifecycle, import (import_ops.py), data
-(data_ops.py) and tag (tag_ops.py) operations.
+``LocalKms`` (kms.py) is this core plus the import (import_ops.py), data (data_ops.py),
+asymmetric (asym_ops.py), tag (tag_ops.py) and lifecycle (lifecycle_ops.py) operations.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@
 transaction) and can share its store with other processes. Operations take keyword arguments
 and a ``project_id``; a refused operation raises ``KmsError`` and changes nothing but the audit
 log. Import lives in ``import_ops.py``, data operations in ``data_ops.py``, tags in
-``tag_ops.py``, key records in ``records.py``; this module holds opening and the lifecycle.
+``tag_ops.py``, the lifecycle (enable, disable, deletion, alias, description) in
+``lifecycle_ops.py``, key records in ``records.py``; this module holds opening, reading,
+creating keys and the sweep of what time has decided.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from typing import TypeVar
 from app.engine import records
 from app.engine.asym_import import new_material
 from app.engine.clock import Clock
-from app.engine.core import refuse_pending_deletion
 from app.engine.data_ops import DataOps
 from app.engine.import_ops import ImportOps
+from app.engine.lifecycle_ops import LifecycleOps
 from app.engine.master_key import KeyringMasterKey, MasterKeySource
 from app.engine.operations import check_project, operation
 from app.engine.sealing import Sealer, SealError
@@ -47,10 +49,9 @@ log = logging.getLogger(__name__)
 
 SWEEP_INTERVAL_S = 30.0
 _VERIFIER = b"keyferry master key verifier v1"
-_DAY_MS = 86_400_000
 
 
-class LocalKms(ImportOps, DataOps, TagOps):
+class LocalKms(ImportOps, DataOps, TagOps, LifecycleOps):
     """The local KMS engine. Open it with ``LocalKms.open(data_dir)``."""
 
     def __init__(
@@ -225,77 +226,6 @@ class LocalKms(ImportOps, DataOps, TagOps):
         del material
         self._changed(key_id)
         return records.fetch(self.store.connection(), project_id, key_id, created)
-
-    # ---------------------------------------------------------------- the lifecycle
-
-    @operation("enable-key")
-    def enable_key(self, *, project_id: str, key_id: str) -> Cmk:
-        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            if cmk.state is not KeyState.DISABLED:
-                raise KmsError("KMS.1201", "key.enable_state", state=cmk.state)
-            records.set_state(conn, key_id, KeyState.ENABLED)
-
-        return self._mutate("enable-key", project_id, key_id, change)
-
-    @operation("disable-key")
-    def disable_key(self, *, project_id: str, key_id: str) -> Cmk:
-        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            if cmk.state is not KeyState.ENABLED:
-                raise KmsError("KMS.1301", "key.disable_state", state=cmk.state)
-            records.set_state(conn, key_id, KeyState.DISABLED)
-
-        return self._mutate("disable-key", project_id, key_id, change)
-
-    @operation("schedule-key-deletion")
-    def schedule_key_deletion(
-        self, *, project_id: str, key_id: str, pending_days: int | str
-    ) -> Cmk:
-        days = rules.parse_pending_days(pending_days)
-
-        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            if cmk.state is KeyState.PENDING_DELETION:
-                raise KmsError("KMS.1402")
-            records.set_state(
-                conn, key_id, KeyState.PENDING_DELETION, deletion_ms=self.now_ms() + days * _DAY_MS
-            )
-
-        return self._mutate("schedule-key-deletion", project_id, key_id, change)
-
-    @operation("cancel-key-deletion")
-    def cancel_key_deletion(self, *, project_id: str, key_id: str) -> Cmk:
-        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            if cmk.state is not KeyState.PENDING_DELETION:
-                raise KmsError("KMS.1501")
-            # The console returns a key to Disabled; a key without material cannot be
-            # disabled, so an imported key whose material is gone returns to Pending import.
-            back = KeyState.DISABLED if cmk.has_material else KeyState.PENDING_IMPORT
-            records.set_state(conn, key_id, back)
-
-        return self._mutate("cancel-key-deletion", project_id, key_id, change)
-
-    @operation("update-key-alias")
-    def update_key_alias(self, *, project_id: str, key_id: str, key_alias: str) -> Cmk:
-        rules.check_alias(key_alias)
-
-        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            refuse_pending_deletion(cmk)
-            if key_alias != cmk.alias and records.alias_taken(conn, project_id, key_alias):
-                raise KmsError("KMS.1104", "key.alias_taken", alias=key_alias)
-            conn.execute("UPDATE keys SET alias = ? WHERE key_id = ?", (key_alias, key_id))
-
-        return self._mutate("update-key-alias", project_id, key_id, change)
-
-    @operation("update-key-description")
-    def update_key_description(self, *, project_id: str, key_id: str, key_description: str) -> Cmk:
-        rules.check_description(key_description)
-
-        def change(conn: sqlite3.Connection, cmk: Cmk) -> None:
-            refuse_pending_deletion(cmk)
-            conn.execute(
-                "UPDATE keys SET description = ? WHERE key_id = ?", (key_description, key_id)
-            )
-
-        return self._mutate("update-key-description", project_id, key_id, change)
 
     # ----------------------------------------------------------------------- time
 

@@ -80,3 +80,17 @@ def fit_dialog(dialog: QWidget, width: int) -> None:
     dialog.setMinimumSize(dialog.minimumSize().boundedTo(room))
     dialog.resize(width, min(max(height, dialog.minimumSizeHint().height()), room.height()))
     keep_inside(dialog, area)
+
+
+def grow_dialog(dialog: QWidget) -> None:
+    """Make ``dialog`` as tall as its content now is at its width, if that is taller (a
+    message that appeared); never shorter, so a size the user chose stays."""
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(dialog.width())
+    else:
+        needed = dialog.sizeHint().height()
+    needed = max(needed, dialog.minimumSizeHint().height())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
+        keep_inside(dialog)  # still within the screen, moved up if need be

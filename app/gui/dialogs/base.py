@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.formatting import without_mnemonic
-from app.gui.geometry import chars, fit_dialog
+from app.gui.geometry import chars, fit_dialog, grow_dialog
 from app.gui.icons import destructive_icon
 from app.gui.messages import error_sentence, error_text
 from app.gui.widgets.notice import Kind, Notice, ProblemLabel
@@ -82,6 +82,7 @@ class KeyDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.notice = Notice(self, object_name="dialogNotice")
+        self.notice.shown.connect(self._on_notice_shown)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -107,6 +108,11 @@ class KeyDialog(QDialog):
         if self.first_field is not None:
             self.first_field.setFocus(Qt.FocusReason.OtherFocusReason)
         fit_dialog(self, chars(self, self.width_chars))
+
+    def _on_notice_shown(self) -> None:
+        # A message that appears after the dialog opened takes room from the form otherwise.
+        if self.isVisible():
+            grow_dialog(self)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

@@ -3,7 +3,8 @@
 It proves that this installation works (a checkout, an installed wheel or a frozen bundle):
 Qt starts offscreen, the resources load through the locator, keyring's backends are found,
 and the real Import Key wizard, driven page by page by object names, imports generated key
-material into a new key, which is then Enabled and encrypts and decrypts. Each step prints
+material into a new key, which is then Enabled and encrypts and decrypts; an RSA_2048 key
+then takes a private key wrapped here (``asym_check.py``) and signs. Each step prints
 one line; the exit status is 0 when every step passed, 1 otherwise. Where SoftHSM 2 is
 installed, the token path (PKCS#11) is checked too on a throwaway token; otherwise that step
 says it was skipped, and why.

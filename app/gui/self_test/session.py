@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.backends.base import KmsBackend
 from app.backends.local import open_local
-from app.gui.self_test import checks, token_check
+from app.gui.self_test import asym_check, checks, token_check
 from app.gui.self_test.import_walk import ImportWalk
 from app.gui.self_test.report import Report, StepFailed, run_step
 from app.gui.self_test.walk import Walk
@@ -51,6 +51,7 @@ class SelfTest:
         self.app: QApplication | None = None
         self.backend: KmsBackend | None = None
         self.walk: ImportWalk | None = None
+        self.rsa_id = ""  # the RSA_2048 key the asymmetric steps import and sign with
         self.errors = _ErrorLog()
 
     def run(self) -> int:
@@ -89,6 +90,8 @@ class SelfTest:
         after = [
             ("key Enabled", lambda: checks.key_enabled(backend, key_id, plaintext)),
             ("encrypt and decrypt", lambda: checks.encrypt_decrypt(backend, key_id)),
+            ("RSA_2048: wrap and import", lambda: self._import_rsa(backend)),
+            ("RSA_2048: sign and verify", lambda: asym_check.sign_verify(backend, self.rsa_id)),
         ]
         if not all(run_step(self.report, name, check) for name, check in after):
             return
@@ -117,6 +120,10 @@ class SelfTest:
         store, key_file = self.folder / "store", self.folder / "master.key"
         self.backend = open_local(store, master_key_file=key_file)
         return f"{store}, master key in {key_file.name} (not the keyring)"
+
+    def _import_rsa(self, backend: KmsBackend) -> str:
+        self.rsa_id, line = asym_check.import_rsa(backend)
+        return line
 
     def _walk_the_wizard(self) -> None:
         assert self.app is not None and self.backend is not None

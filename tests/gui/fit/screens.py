@@ -1,4 +1,5 @@
-"""Every wizard page, the list window and each dialog, checked to fit one screen: run by
+"""Every wizard page, the list window and each dialog, checked to fit one screen (an RSA
+key's step 4, Try it signing and details pane too): run by
 ``tests/gui/test_screen_fit.py`` in a process of its own whose screen, scale and font are
 those of one configuration (the offscreen platform's screen, ``QT_SCALE_FACTOR``, and
 ``KEYFERRY_FIT_FONT_PT`` for the application font), in English and in Chinese."""
@@ -10,11 +11,13 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from app.gui.wizard.flow import PageId
+from app.model.keys import DEFAULT_PROJECT, KeySpec, KeyUsage, Origin
 from tests.gui.fit.clipping import clipped
 from tests.gui.list_window.driver import ListDriver
+from tests.gui.wizard.test_asymmetric import new_asymmetric_key, wrap_here
 
 LONG_ALIAS = "payments/eu-west/card-vault/hsm-ceremony-2026-march-primary"
 
@@ -77,6 +80,19 @@ def test_every_wizard_page_fits(driver, tmp_path, clock) -> None:
     fit.assert_fits()
 
 
+def test_the_asymmetric_wrap_step_fits(driver, tmp_path) -> None:
+    fit, wizard = Fit(), driver.wizard
+    new_asymmetric_key(driver, tmp_path, KeySpec.RSA_2048, LONG_ALIAS)
+    driver.click("wrapHereRadio")
+    driver.click("generatePrivateKeyRadio")
+    assert driver.find(QWidget, "asymmetricWrapPanel").isVisible()
+    fit.check("wrap, RSA_2048", wizard)
+    wrap_here(driver)
+    assert driver.label("fingerprintLabel"), "wrapped: the fingerprint is shown"
+    fit.check("wrap, RSA_2048 wrapped", wizard)
+    fit.assert_fits()
+
+
 def _open(lw: ListDriver, action: str, dialog: str) -> QDialog:
     lw.trigger(action)
     shown = lw.dialog(dialog)
@@ -104,5 +120,28 @@ def test_the_list_window_and_its_dialogs_fit(lw: ListDriver) -> None:
     lw.select("byok/hsm-2026")
     dialog = _open(lw, "deleteMaterialAction", "deleteMaterialDialog")
     fit.check("deleteMaterialDialog", dialog)
+    dialog.reject()
+    fit.assert_fits()
+
+
+def test_an_rsa_keys_details_and_try_it_signing_fit(kms, keys, make_window) -> None:
+    kms.create_key(
+        project_id=DEFAULT_PROJECT,
+        key_alias=LONG_ALIAS,
+        origin=Origin.KMS,
+        key_spec=KeySpec.RSA_2048,
+        key_usage=KeyUsage.SIGN_VERIFY,
+    )
+    lw, fit = make_window(), Fit()
+    lw.select(LONG_ALIAS)
+    assert lw.label("detailsFingerprintLabel") == lw.cmk(LONG_ALIAS).public_key_fingerprint
+    fit.check("list, RSA_2048 details", lw.window)
+    dialog = _open(lw, "tryItAction", "tryItDialog")
+    fit.check("tryItDialog, signing", dialog)
+    lw.type(lw.find(QLineEdit, "plaintextEdit", dialog), "pay 10 EUR to Alice")
+    lw.press_ok(dialog)
+    verdict = lw.find(QLineEdit, "decryptedEdit", dialog)
+    lw.wait(lambda: verdict.text() == dialog.tr("Valid"))  # in either language
+    fit.check("tryItDialog, signed", dialog)
     dialog.reject()
     fit.assert_fits()
