@@ -273,9 +273,7 @@ def _wrap_private(
     except p11.KeyUnextractable:
         raise HsmError(HsmProblem.NOT_EXTRACTABLE, label=info.label) from None
     except (p11.KeyNotWrappable, p11.WrappingKeyTypeInconsistent) as error:
-        raise HsmError(
-            HsmProblem.NOT_WRAPPABLE, label=info.label, reason=reason(error)
-        ) from None
+        raise HsmError(HsmProblem.NOT_WRAPPABLE, label=info.label, reason=reason(error)) from None
     except _REFUSED:
         raise HsmError(HsmProblem.NO_KEY_WRAP_PAD, token=token) from None
 

@@ -65,7 +65,7 @@ class TokenPrivateKey:
         return self.spec is spec
 
     def describe(self) -> Message:
-        """"an RSA 2048-bit key", "an EC key on the curve secp256r1", in any language."""
+        """ "an RSA 2048-bit key", "an EC key on the curve secp256r1", in any language."""
         if self.family == "RSA":
             return Message("asym.kind_rsa", bits=self.size)
         return Message("asym.kind_ec", curve=self.size)
