@@ -438,8 +438,9 @@ class ImportFlow:
             source = KcvSource.TYPED
         elif self.wrap_method is WrapMethod.TOKEN:
             source = KcvSource.PKCS11
-            done = self.asym.token_files(self.encrypted_path) if self.asymmetric else None
-            done = done or self.token_file()
+            done: TokenWrapResult | TokenPrivateWrapResult | None = self.token_file()
+            if self.asymmetric:
+                done = self.asym.token_files(self.encrypted_path)
             if done is not None:
                 extra = {PKCS11_FIELD: done.source.as_record()}
         items = self.items
