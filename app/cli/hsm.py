@@ -1,6 +1,8 @@
 """The user's HSM through PKCS#11: ``hsm-list`` (modules, a module's tokens, a token's AES keys
-with the KCV each computes) and ``hsm-wrap`` (the token wraps its key, generated first if
-asked, with a downloaded wrapping key; the encrypted material file and the token's KCV).
+with the KCV each computes and its RSA and EC private keys with their public key's
+fingerprint) and ``hsm-wrap`` (the token wraps its key, generated first if asked, with a
+downloaded wrapping key; the encrypted material file and the token's KCV; or, with
+``--private-key-label``, both files of an asymmetric import: ``hsm_private``).
 
 The PIN comes from ``--pin-file``, ``KEYFERRY_HSM_PIN`` or a prompt without echo; never from
 the command line itself. python-pkcs11 and the material layer are imported in the handlers.
@@ -17,10 +19,11 @@ from app.cli.common import emit
 from app.cli.errors import CliFailure
 from app.cli.options import Commands, add_command
 from app.model.importing import WrappingAlgorithm
+from app.model.keys import IMPORTABLE_SPECS
 
 if TYPE_CHECKING:
     from app.material.hsm.pin import Pin
-    from app.material.hsm.values import TokenKey
+    from app.material.hsm.values import TokenKey, TokenPrivateKey
 
 ALGORITHMS = [a.value for a in WrappingAlgorithm]
 _PIN_FILE_HELP = "read the token's user PIN from the first line of this file (else "
@@ -35,25 +38,46 @@ def register(commands: Commands) -> None:
         hsm_list,
     )
     listing.add_argument("--module", help="a PKCS#11 module: its path, or its p11-kit name")
-    listing.add_argument("--token", metavar="LABEL", help="list this token's AES keys (logs in)")
+    listing.add_argument(
+        "--token", metavar="LABEL", help="list this token's AES and private keys (logs in)"
+    )
     listing.add_argument("--pin-file", type=Path, metavar="F", help=_PIN_FILE_HELP)
     wrap = add_command(
         commands,
         "hsm-wrap",
-        "wrap a token's AES key with a downloaded wrapping key, in the token",
+        "wrap a token's AES key (or, for an RSA or EC key, its private key) with a "
+        "downloaded wrapping key, in the token",
         hsm_wrap,
     )
     wrap.add_argument("--module", required=True, help="a PKCS#11 module: path or p11-kit name")
     wrap.add_argument("--token", required=True, metavar="LABEL", help="the token's label")
-    wrap.add_argument("--key-label", required=True, metavar="LABEL", help="the AES key's label")
+    which = wrap.add_mutually_exclusive_group(required=True)
+    which.add_argument("--key-label", metavar="LABEL", help="the AES key's label")
+    which.add_argument(
+        "--private-key-label",
+        metavar="LABEL",
+        help="the RSA or EC private key's label: both files of an asymmetric import",
+    )
     wrap.add_argument(
         "--generate",
         action="store_true",
-        help="generate the key in the token first (AES-256, sensitive and extractable)",
+        help="generate the key in the token first (AES-256, or a key pair of --key-spec; "
+        "sensitive and extractable)",
+    )
+    wrap.add_argument(
+        "--key-spec",
+        choices=[s.value for s in IMPORTABLE_SPECS if s.is_asymmetric],
+        help="the private key's spec: generated with --generate, else checked",
     )
     wrap.add_argument("--wrapping-key", type=Path, required=True, help="the wrappingKey_ file")
     wrap.add_argument("--algorithm", choices=ALGORITHMS, required=True)
     wrap.add_argument("--out", type=Path, required=True, help="the encrypted material file")
+    wrap.add_argument(
+        "--out-private-key",
+        type=Path,
+        metavar="FILE",
+        help="with --private-key-label: the encrypted private key file (out_rsa_private_key.der)",
+    )
     wrap.add_argument("--pin-file", type=Path, metavar="F", help=_PIN_FILE_HELP)
 
 
@@ -108,14 +132,20 @@ def hsm_list(args: argparse.Namespace) -> int:
     token = module.token(args.token)
     with module.session(token.label, read_pin(args, token.label)) as session:
         keys = session.keys()
+        private_keys = session.private_keys().keys()
+    lines = [_key_line(k) for k in keys] or [f"The token {token.label} has no AES key."]
+    lines += [private_key_line(k) for k in private_keys] or [
+        f"The token {token.label} has no RSA or EC private key."
+    ]
     emit(
         args,
         {
             "module": str(module.path),
             "token": _token_json(token),
             "keys": [_key_json(k) for k in keys],
+            "private_keys": [private_key_json(k) for k in private_keys],
         },
-        "\n".join(_key_line(k) for k in keys) or f"The token {token.label} has no AES key.",
+        "\n".join(lines),
     )
     return 0
 
@@ -123,6 +153,16 @@ def hsm_list(args: argparse.Namespace) -> int:
 def hsm_wrap(args: argparse.Namespace) -> int:
     from app.material.hsm.discovery import resolve_module
     from app.material.hsm.wrap_file import wrap_to_file
+
+    if args.private_key_label is not None:
+        from app.cli.hsm_private import hsm_wrap_private
+
+        return hsm_wrap_private(args)
+    if args.key_spec is not None or args.out_private_key is not None:
+        raise CliFailure(
+            "--key-spec and --out-private-key go with --private-key-label (an RSA or EC "
+            "key's private key); an AES key is wrapped with --key-label alone."
+        )
 
     algorithm = WrappingAlgorithm(args.algorithm)
     result = wrap_to_file(
@@ -188,6 +228,26 @@ def _key_json(key: TokenKey) -> dict[str, Any]:
         "kcv": key.kcv,
         "legacy_check_value": key.legacy_check_value,
     }
+
+
+def private_key_json(key: TokenPrivateKey) -> dict[str, Any]:
+    return {
+        "label": key.label,
+        "id": key.key_id,
+        "key_type": key.family,
+        "size": key.size,
+        "key_spec": key.spec.value if key.spec else None,
+        "extractable": key.extractable,
+        "sensitive": key.sensitive,
+        "wrappable": key.wrappable,
+        "public_key_fingerprint": key.fingerprint,
+    }
+
+
+def private_key_line(key: TokenPrivateKey) -> str:
+    spec = key.spec.value if key.spec else f"{key.family} {key.size}, not importable"
+    usable = "" if key.wrappable else ", cannot be wrapped for import"
+    return f"{key.label:<24} private key {spec}{usable}, SHA-256 {key.fingerprint or '-'}"
 
 
 def _key_line(key: TokenKey) -> str:

@@ -29,6 +29,7 @@ from app.model.private_keys import (
     fingerprint,
     load_pkcs8,
     public_key_der,
+    without_block_padding,
 )
 
 #: An RFC 5649 output is 8 bytes longer than its input, rounded up to 8.
@@ -86,8 +87,9 @@ def unwrap_private_key(
     finally:
         temporary[:] = bytes(len(temporary))
     try:
-        key = load_pkcs8(bytes(der), spec)
-        return ImportedPair(pkcs8=bytes(der), public_der=public_key_der(key))
+        pkcs8 = without_block_padding(bytes(der))  # a token's zero padding is not the key's
+        key = load_pkcs8(pkcs8, spec)
+        return ImportedPair(pkcs8=pkcs8, public_der=public_key_der(key))
     finally:
         der[:] = bytes(len(der))
 

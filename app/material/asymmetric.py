@@ -163,9 +163,24 @@ def write_wrapped(
 ) -> tuple[Path, Path]:
     """Write both files (0600, synced; see ``files.write_private``). When the second write
     fails, the first file is removed, so no half of a pair is left behind."""
-    material = write_private(material_path, wrapped.encrypted_key_material)
+    return write_pair(
+        wrapped.encrypted_key_material,
+        wrapped.encrypted_private_key,
+        material_path,
+        private_key_path,
+    )
+
+
+def write_pair(
+    encrypted_key_material: bytes,
+    encrypted_private_key: bytes,
+    material_path: Path | str,
+    private_key_path: Path | str,
+) -> tuple[Path, Path]:
+    """``write_wrapped`` for the two files' bytes (a token's wrap has no ``WrappedPrivateKey``)."""
+    material = write_private(material_path, encrypted_key_material)
     try:
-        private = write_private(private_key_path, wrapped.encrypted_private_key)
+        private = write_private(private_key_path, encrypted_private_key)
     except FileProblem:
         material.unlink(missing_ok=True)
         raise

@@ -109,6 +109,23 @@ def load_pkcs8(der: bytes, spec: KeySpec) -> PrivateKeyTypes:
     return key
 
 
+#: The key-wrap block: SoftHSM 2 pads a private key with zeros to a multiple of it before
+#: its RFC 5649 wrap (``CKM_AES_KEY_WRAP_PAD``), so the unwrapped bytes end in zeros.
+KEY_WRAP_BLOCK = 8
+
+
+def without_block_padding(der: bytes) -> bytes:
+    """A DER structure followed by fewer than 8 zero bytes that round it up to the key-wrap
+    block, without those zeros; anything else unchanged (``load_pkcs8`` judges it)."""
+    outer = _element(der, 0)
+    if outer is None or outer[0] != _SEQUENCE or outer[2] >= len(der):
+        return der
+    end, extra = outer[2], len(der) - outer[2]
+    if len(der) % KEY_WRAP_BLOCK or extra >= KEY_WRAP_BLOCK or any(der[end:]):
+        return der
+    return der[:end]
+
+
 def _check_pkcs8_shape(der: bytes) -> None:
     """PrivateKeyInfo is SEQUENCE { INTEGER, SEQUENCE algorithm, OCTET STRING }. The first
     two elements tell PKCS#1 (INTEGER, INTEGER), SEC1 (INTEGER, OCTET STRING), encrypted

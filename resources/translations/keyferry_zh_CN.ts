@@ -2519,8 +2519,36 @@ Response:
         <translation>令牌正在包装密钥材料…</translation>
     </message>
     <message>
+        <source>The token is wrapping the private key...</source>
+        <translation>令牌正在封装私钥...</translation>
+    </message>
+    <message>
         <source>The token wrote %1.</source>
         <translation>令牌已写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, SHA-256 %3%4)</source>
+        <translation>%1（%2，SHA-256 %3%4）</translation>
+    </message>
+    <message>
+        <source>Generate a new %1 key pair in the token</source>
+        <translation>在令牌中生成新的 %1 密钥对</translation>
+    </message>
+    <message>
+        <source>A private key must be extractable to be wrapped. Keyferry generates the pair in the token with the private key sensitive and extractable: the token can wrap it, nobody can read it.</source>
+        <translation>私钥必须可导出才能被封装。Keyferry 在令牌中生成密钥对，私钥设为敏感且可导出：令牌可以封装它，但任何人都无法读取它。</translation>
+    </message>
+    <message>
+        <source>The token wraps the private key in the console&apos;s two layers itself (a temporary AES key of its own, then RFC 5649): the private key never leaves it. Log in to list its %1 private keys.</source>
+        <translation>令牌自己按控制台的两层方式封装私钥（先用它自己的临时 AES 密钥，再用 RFC 5649）：私钥从不离开令牌。登录以列出它的 %1 私钥。</translation>
+    </message>
+    <message>
+        <source>It holds %1 private keys of another spec, not listed.</source>
+        <translation>它还有 %1 个其他规格的私钥，未列出。</translation>
+    </message>
+    <message>
+        <source>The token wrote %1 and %2. Public key SHA-256 fingerprint: %3.</source>
+        <translation>令牌已写入 %1 和 %2。公钥 SHA-256 指纹：%3。</translation>
     </message>
 </context>
 <context>
@@ -2943,10 +2971,6 @@ Response:
     <message>
         <source>The same with openssl (the console guide, Table 2):</source>
         <translation>用 openssl 完成同样的操作（控制台指南，表 2）：</translation>
-    </message>
-    <message>
-        <source>A token wraps AES key material; wrap a private key here or on your HSM.</source>
-        <translation>令牌包装的是 AES 密钥材料；请在此处或在您的 HSM 上包装私钥。</translation>
     </message>
     <message>
         <source>Save the &amp;plaintext material as:</source>
@@ -3864,10 +3888,24 @@ Response:
     </message>
 </context>
 <context>
+    <name>hsm.no_key_wrap_pad</name>
+    <message>
+        <source>The token {token} cannot wrap a private key with AES key wrap with padding (RFC 5649, CKM_AES_KEY_WRAP_PAD), which an RSA or EC import needs; nothing was wrapped. Use a token that offers it (SoftHSM 2 does), or wrap the private key on your HSM by hand.</source>
+        <translation>令牌 {token} 无法用带填充的 AES 密钥封装（RFC 5649，CKM_AES_KEY_WRAP_PAD）封装私钥，而导入 RSA 或 EC 密钥需要它；未封装任何内容。请使用支持它的令牌（SoftHSM 2 支持），或在您的 HSM 上手动封装私钥。</translation>
+    </message>
+</context>
+<context>
     <name>hsm.no_such_key</name>
     <message>
         <source>The token {token} has no AES key labelled {label}. Choose one of its keys, or generate a new one in the token.</source>
         <translation>令牌 {token} 中没有标签为 {label} 的 AES 密钥。请选择它的一个密钥，或在令牌中生成新密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.no_such_private_key</name>
+    <message>
+        <source>The token {token} has no RSA or EC private key labelled {label}. Choose one of its private keys, or generate a new key pair in the token.</source>
+        <translation>令牌 {token} 中没有标签为 {label} 的 RSA 或 EC 私钥。请选择它的一个私钥，或在令牌中生成新的密钥对。</translation>
     </message>
 </context>
 <context>
@@ -3938,6 +3976,20 @@ Response:
     <message>
         <source>The token {token} has no user PIN yet. Set one with your HSM&apos;s tool (for SoftHSM: softhsm2-util --init-token), then try again.</source>
         <translation>令牌 {token} 还没有用户 PIN。请用 HSM 的工具设置一个（SoftHSM：softhsm2-util --init-token），然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.private_key_not_importable</name>
+    <message>
+        <source>The token&apos;s private key {label} is {found}; the KMS imports these only: {specs}. Choose another private key, or generate one in the token.</source>
+        <translation>令牌的私钥 {label} 是{found}；KMS 只导入这些规格：{specs}。请选择其他私钥，或在令牌中生成一个。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.private_key_spec</name>
+    <message>
+        <source>The token&apos;s private key {label} is {found}, but the key being imported is {spec}: the KMS would refuse it. Choose a private key of {spec}, or generate one in the token.</source>
+        <translation>令牌的私钥 {label} 是{found}，但要导入的密钥是 {spec}：KMS 会拒绝它。请选择 {spec} 的私钥，或在令牌中生成一个。</translation>
     </message>
 </context>
 <context>

@@ -172,3 +172,23 @@ def _corrupt(der: bytes) -> bytes:
     data = bytearray(der)
     data[60] ^= 0xFF
     return bytes(data)
+
+
+def test_a_tokens_zero_padding_to_the_wrap_block_is_not_part_of_the_key(
+    rsa2048: rsa.RSAPrivateKey,
+) -> None:
+    """SoftHSM 2 pads a private key with zeros to a multiple of 8 before its RFC 5649 wrap:
+    those zeros go; any other tail (or zeros that are not that padding) stays, and
+    ``load_pkcs8`` refuses it."""
+    pkcs8 = _der(rsa2048, serialization.PrivateFormat.PKCS8)
+    pad = -len(pkcs8) % 8 or 8
+    padded = pkcs8 + bytes(pad)
+    if pad < 8:
+        assert private_keys.without_block_padding(padded) == pkcs8
+    for tail in (b"\x01" + bytes(pad - 1), bytes(pad + 8), bytes(8) if pad == 8 else b""):
+        assert private_keys.without_block_padding(pkcs8 + tail) == pkcs8 + tail
+    p256 = _der(ec.generate_private_key(ec.SECP256R1()), serialization.PrivateFormat.PKCS8)
+    assert len(p256) % 8 and private_keys.without_block_padding(p256 + bytes(-len(p256) % 8))
+    assert private_keys.load_pkcs8(
+        private_keys.without_block_padding(p256 + bytes(-len(p256) % 8)), KeySpec.EC_P256
+    )

@@ -23,7 +23,12 @@ from pathlib import Path
 
 from app.backends.import_record import ImportClaim, KcvSource
 from app.gui.wizard.flow_asym import AsymmetricWrap
-from app.material.hsm.values import PKCS11_FIELD, TokenSource, TokenWrapResult
+from app.material.hsm.values import (
+    PKCS11_FIELD,
+    TokenPrivateWrapResult,
+    TokenSource,
+    TokenWrapResult,
+)
 from app.material.import_items import ImportItems
 from app.material.recipes import PLAINTEXT_NAME
 from app.model import rules
@@ -275,6 +280,8 @@ class ImportFlow:
     def wrap_ready(self) -> bool:
         if self.wrap_method is WrapMethod.HSM:
             return self.download_ready() and self.hsm_kcv_problem() is None
+        if self.asymmetric and self.wrap_method is WrapMethod.TOKEN:
+            return self.asym.token_current(self.items, self.spec)
         if self.asymmetric:
             return self.asym.current(self.items, self.spec)
         if self.wrap_method is WrapMethod.TOKEN:
@@ -331,6 +338,17 @@ class ImportFlow:
         assert done is not None
         return done if self.encrypted_path == done.encrypted else None
 
+    def expected_fingerprint(self) -> str | None:
+        """The public key fingerprint an asymmetric import must show, when both files chosen
+        are the ones wrapped here or in the token."""
+        token = self.wrap_method is WrapMethod.TOKEN
+        return self.asym.expected_fingerprint(self.encrypted_path, token=token)
+
+    def private_key_wrapped_in_token(self, result: TokenPrivateWrapResult) -> None:
+        self.asym.wrapped_in_token(result)
+        self.encrypted_path = result.encrypted_material
+        self.encrypted_material = None  # checked again on the next page
+
     def material_wrapped_in_token(self, result: TokenWrapResult) -> None:
         self.token_wrapped = result
         self.encrypted_path = result.encrypted
@@ -365,6 +383,10 @@ class ImportFlow:
             wrapped = self.asym.wrapped
             if here and wrapped is not None and self.asym.current(self.items, self.spec):
                 return wrapped.encrypted_material
+            token = self.asym.token_wrapped
+            in_token = self.wrap_method is WrapMethod.TOKEN
+            if in_token and token is not None and self.asym.token_current(self.items, self.spec):
+                return token.encrypted_material
             return self.encrypted_path
         if here and self.wrap_current():
             assert self.wrapped is not None
@@ -416,7 +438,9 @@ class ImportFlow:
             source = KcvSource.TYPED
         elif self.wrap_method is WrapMethod.TOKEN:
             source = KcvSource.PKCS11
-            done = self.token_file()
+            done: TokenWrapResult | TokenPrivateWrapResult | None = self.token_file()
+            if self.asymmetric:
+                done = self.asym.token_files(self.encrypted_path)
             if done is not None:
                 extra = {PKCS11_FIELD: done.source.as_record()}
         items = self.items

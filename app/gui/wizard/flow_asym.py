@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from app.material.hsm.values import TokenPrivateWrapResult
 from app.material.import_items import ImportItems
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import KeySpec
@@ -51,6 +52,8 @@ class AsymmetricWrap:
     wrapped: AsymWrapResult | None = None
     encrypted_private_key_path: Path | None = None
     encrypted_private_key: bytes | None = field(default=None, repr=False)
+    #: What a PKCS#11 token wrapped (its private key, in the token): both files and the key.
+    token_wrapped: TokenPrivateWrapResult | None = None
 
     def current(self, items: ImportItems | None, spec: KeySpec) -> bool:
         """Whether what was wrapped here fits the current import items, spec and key file."""
@@ -64,6 +67,29 @@ class AsymmetricWrap:
             and wrapped.private_key == self.private_key_path
         )
 
+    def token_current(self, items: ImportItems | None, spec: KeySpec) -> bool:
+        """Whether what the token wrapped fits the current import items and spec."""
+        done = self.token_wrapped
+        return (
+            done is not None
+            and items is not None
+            and done.wrapping_key == items.wrapping_key
+            and done.algorithm is items.wrapping_algorithm
+            and done.spec == spec
+        )
+
+    def wrapped_in_token(self, result: TokenPrivateWrapResult) -> None:
+        self.token_wrapped = result
+        self.encrypted_private_key_path = result.encrypted_private_key
+        self.encrypted_private_key = None  # checked again on the next page
+
+    def token_files(self, encrypted_material: Path | None) -> TokenPrivateWrapResult | None:
+        """The token's wrap when both files chosen for the import are the ones it wrote."""
+        done = self.token_wrapped
+        if done is None or encrypted_material != done.encrypted_material:
+            return None
+        return done if self.encrypted_private_key_path == done.encrypted_private_key else None
+
     def default_private_key_path(self, items: ImportItems | None) -> Path | None:
         """Where a generated private key is saved unless the user says otherwise."""
         if self.source is PrivateKeySource.EXISTING or items is None:
@@ -75,18 +101,28 @@ class AsymmetricWrap:
         self.encrypted_private_key_path = result.encrypted_private_key
         self.encrypted_private_key = None  # checked again on the next page
 
-    def prefill(self, items: ImportItems | None, spec: KeySpec, here: bool) -> Path | None:
+    def prefill(
+        self, items: ImportItems | None, spec: KeySpec, here: bool, *, token: bool = False
+    ) -> Path | None:
         if here and self.current(items, spec):
             assert self.wrapped is not None
             return self.wrapped.encrypted_private_key
+        if token and self.token_current(items, spec):
+            assert self.token_wrapped is not None
+            return self.token_wrapped.encrypted_private_key
         return self.encrypted_private_key_path
 
     def checked(self, path: Path, data: bytes | None) -> None:
         self.encrypted_private_key_path, self.encrypted_private_key = path, data
 
-    def expected_fingerprint(self, encrypted_material: Path | None) -> str | None:
-        """The fingerprint the imported key must show: the one wrapped here, when both
-        chosen files are the ones written here."""
+    def expected_fingerprint(
+        self, encrypted_material: Path | None, *, token: bool = False
+    ) -> str | None:
+        """The fingerprint the imported key must show: the one wrapped here (or in the token,
+        ``token``), when both chosen files are the ones written so."""
+        if token:
+            done = self.token_files(encrypted_material)
+            return done.fingerprint if done is not None else None
         wrapped = self.wrapped
         if wrapped is None or encrypted_material != wrapped.encrypted_material:
             return None

@@ -10,9 +10,16 @@ from pathlib import Path
 
 from app.material.hsm.discovery import ModuleInfo, find_modules
 from app.material.hsm.pin import Pin, remember_pin, remembered_pin
-from app.material.hsm.values import TokenInfo, TokenKey, TokenWrapResult
-from app.material.recipes import ENCRYPTED_NAME
+from app.material.hsm.values import (
+    TokenInfo,
+    TokenKey,
+    TokenPrivateKey,
+    TokenPrivateWrapResult,
+    TokenWrapResult,
+)
+from app.material.recipes import ENCRYPTED_NAME, WRAPPED_PRIVATE_KEY_NAME
 from app.model.importing import WrappingAlgorithm
+from app.model.keys import KeySpec
 
 
 def installed_modules() -> list[ModuleInfo]:
@@ -79,6 +86,52 @@ def wrap_in_token(request: TokenWrapRequest, pin: Pin) -> TokenWrapResult:
         algorithm=request.algorithm,
         out=request.wrapping_key.parent / ENCRYPTED_NAME,
         expect_kcv=request.expect_kcv,
+    )
+    if request.remember:
+        remember_pin(request.module, request.token.serial, pin)
+    return result
+
+
+# ------------------------------------------------------- an RSA or EC key's private key
+
+
+def token_private_keys(module: Path, token: TokenInfo, pin: Pin) -> list[TokenPrivateKey]:
+    from app.material.hsm.module import Module
+
+    with Module.load(module).session(token.label, token_pin(module, token, pin)) as session:
+        return session.private_keys().keys()
+
+
+@dataclass(frozen=True)
+class TokenPrivateWrapRequest:
+    module: Path
+    token: TokenInfo
+    key_label: str
+    generate: bool
+    spec: KeySpec
+    wrapping_key: Path
+    algorithm: WrappingAlgorithm
+    remember: bool
+
+
+def wrap_private_in_token(request: TokenPrivateWrapRequest, pin: Pin) -> TokenPrivateWrapResult:
+    """The token wraps its private key in both layers: EncryptedKeyMaterial.bin and
+    out_rsa_private_key.der beside the wrapping key."""
+    from app.material.hsm.wrap_file import wrap_private_to_files
+
+    pin = token_pin(request.module, request.token, pin)
+    folder = request.wrapping_key.parent
+    result = wrap_private_to_files(
+        module=request.module,
+        token_label=request.token.label,
+        pin=pin,
+        key_label=request.key_label,
+        spec=request.spec,
+        generate=request.generate,
+        wrapping_key=request.wrapping_key,
+        algorithm=request.algorithm,
+        out=folder / ENCRYPTED_NAME,
+        out_private_key=folder / WRAPPED_PRIVATE_KEY_NAME,
     )
     if request.remember:
         remember_pin(request.module, request.token.serial, pin)

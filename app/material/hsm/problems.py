@@ -39,6 +39,10 @@ class HsmProblem(StrEnum):
     NO_SUCH_KEY = "hsm.no_such_key"
     AMBIGUOUS_KEY = "hsm.ambiguous_key"
     NOT_AES_256 = "hsm.not_aes_256"
+    NO_SUCH_PRIVATE_KEY = "hsm.no_such_private_key"
+    PRIVATE_KEY_SPEC = "hsm.private_key_spec"
+    PRIVATE_KEY_NOT_IMPORTABLE = "hsm.private_key_not_importable"
+    NO_KEY_WRAP_PAD = "hsm.no_key_wrap_pad"
     LABEL_EXISTS = "hsm.label_exists"
     READ_ONLY = "hsm.read_only"
     NOT_EXTRACTABLE = "hsm.not_extractable"
@@ -89,9 +93,19 @@ _CODES: dict[HsmProblem, str] = {
         "HSM.0003",
     ),
     **dict.fromkeys((_P.PIN_LOCKED, _P.PIN_EXPIRED, _P.PIN_NOT_INITIALIZED), "HSM.0004"),
-    **dict.fromkeys((_P.NO_SUCH_KEY, _P.AMBIGUOUS_KEY, _P.NOT_AES_256), "HSM.0005"),
+    **dict.fromkeys(
+        (
+            _P.NO_SUCH_KEY,
+            _P.AMBIGUOUS_KEY,
+            _P.NOT_AES_256,
+            _P.NO_SUCH_PRIVATE_KEY,
+            _P.PRIVATE_KEY_SPEC,
+            _P.PRIVATE_KEY_NOT_IMPORTABLE,
+        ),
+        "HSM.0005",
+    ),
     **dict.fromkeys((_P.NOT_EXTRACTABLE, _P.NOT_WRAPPABLE), "HSM.0006"),
-    _P.ALGORITHM_UNSUPPORTED: "HSM.0007",
+    **dict.fromkeys((_P.ALGORITHM_UNSUPPORTED, _P.NO_KEY_WRAP_PAD), "HSM.0007"),
     **dict.fromkeys((_P.LABEL_EXISTS, _P.READ_ONLY), "HSM.0008"),
     _P.KCV_DIFFERS: "HSM.0009",
     _P.SESSION_LOST: "HSM.0010",

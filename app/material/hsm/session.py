@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pkcs11
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
@@ -24,6 +24,9 @@ from app.material.hsm.problems import HsmError, HsmProblem
 from app.material.hsm.values import TokenKey, TokenWrap
 from app.model.importing import MATERIAL_LENGTH, WrappingAlgorithm
 from app.model.kcv import KCV_BYTES
+
+if TYPE_CHECKING:
+    from app.material.hsm.private_keys import TokenPrivateKeys
 
 #: The mechanism (and its parameters) of each wrapping algorithm; OAEP's MGF1 uses its hash.
 MECHANISMS: dict[WrappingAlgorithm, tuple[Mechanism, Any]] = {
@@ -113,33 +116,12 @@ class TokenSession:
             key = self._key_object(key_label)
             info = _describe(key)
             _check_wrappable(info, expect_kcv)
-            public = self._session.create_object(_public_template(wrapping_key))
+            public = self._session.create_object(public_template(wrapping_key))
             try:
-                encrypted = self._wrap_with(public, key, info, algorithm)
+                encrypted = wrap_with(public, key, info.label, algorithm)
             finally:
                 public.destroy()
         return TokenWrap(encrypted=encrypted, key=info, algorithm=algorithm)
-
-    def _wrap_with(
-        self, public: Any, key: Any, info: TokenKey, algorithm: WrappingAlgorithm
-    ) -> bytes:
-        mechanism, parameter = MECHANISMS[algorithm]
-        try:
-            return bytes(public.wrap_key(key, mechanism=mechanism, mechanism_param=parameter))
-        except p11.KeyUnextractable:
-            raise HsmError(HsmProblem.NOT_EXTRACTABLE, label=info.label) from None
-        except (p11.KeyNotWrappable, p11.WrappingKeyTypeInconsistent) as error:
-            raise HsmError(
-                HsmProblem.NOT_WRAPPABLE, label=info.label, reason=reason(error)
-            ) from None
-        except _ALGORITHM_REFUSED as error:
-            others = ", ".join(a.value for a in WrappingAlgorithm if a is not algorithm)
-            raise HsmError(
-                HsmProblem.ALGORITHM_UNSUPPORTED,
-                algorithm=algorithm.value,
-                reason=reason(error),
-                alternatives=others,
-            ) from None
 
     def _key_object(self, label: str) -> Any:
         found = list(
@@ -160,6 +142,32 @@ class TokenSession:
     def _translated(self) -> AbstractContextManager[None]:
         return translated(token=self.token_label)
 
+    def private_keys(self) -> TokenPrivateKeys:
+        """The token's RSA and EC private keys, and their wrap for an asymmetric import."""
+        from app.material.hsm.private_keys import TokenPrivateKeys
+
+        return TokenPrivateKeys(self._session, self.token_label)
+
+
+def wrap_with(public: Any, key: Any, label: str, algorithm: WrappingAlgorithm) -> bytes:
+    """``C_WrapKey`` of ``key`` under the session public key ``public`` (the downloaded
+    wrapping key) with ``algorithm``, each refusal as its sentence."""
+    mechanism, parameter = MECHANISMS[algorithm]
+    try:
+        return bytes(public.wrap_key(key, mechanism=mechanism, mechanism_param=parameter))
+    except p11.KeyUnextractable:
+        raise HsmError(HsmProblem.NOT_EXTRACTABLE, label=label) from None
+    except (p11.KeyNotWrappable, p11.WrappingKeyTypeInconsistent) as error:
+        raise HsmError(HsmProblem.NOT_WRAPPABLE, label=label, reason=reason(error)) from None
+    except _ALGORITHM_REFUSED as error:
+        others = ", ".join(a.value for a in WrappingAlgorithm if a is not algorithm)
+        raise HsmError(
+            HsmProblem.ALGORITHM_UNSUPPORTED,
+            algorithm=algorithm.value,
+            reason=reason(error),
+            alternatives=others,
+        ) from None
+
 
 def _check_wrappable(info: TokenKey, expect_kcv: str | None) -> None:
     if info.bits != MATERIAL_LENGTH * 8:
@@ -172,7 +180,7 @@ def _check_wrappable(info: TokenKey, expect_kcv: str | None) -> None:
         )
 
 
-def _public_template(wrapping_key: RSAPublicKey) -> dict[Attribute, Any]:
+def public_template(wrapping_key: RSAPublicKey) -> dict[Attribute, Any]:
     """The downloaded wrapping key as a session object that may wrap and nothing else."""
     numbers = wrapping_key.public_numbers()
     return {

@@ -1,4 +1,5 @@
-"""The token path end to end: from a downloaded wrapping key to ``EncryptedKeyMaterial.bin``.
+"""The token path end to end: from a downloaded wrapping key to ``EncryptedKeyMaterial.bin``
+(and, for an RSA or EC key, ``out_rsa_private_key.der``: ``wrap_private_to_files``).
 
 The one call both the command line (``hsm-wrap``) and the wizard make: load the wrapping key
 (a bad file costs no login), load the module, log in, optionally generate the key, wrap it in
@@ -10,12 +11,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.material.asymmetric import write_pair
 from app.material.files import write_private
 from app.material.hsm.module import Module
 from app.material.hsm.pin import Pin
-from app.material.hsm.values import TokenInfo, TokenSource, TokenWrapResult
+from app.material.hsm.values import (
+    TokenInfo,
+    TokenPrivateWrapResult,
+    TokenSource,
+    TokenWrapResult,
+)
 from app.material.wrap import load_wrapping_key
 from app.model.importing import WrappingAlgorithm
+from app.model.keys import KeySpec
 
 
 def wrap_to_file(
@@ -54,6 +62,55 @@ def wrap_to_file(
         encrypted=out,
         key=wrapped.key,
         source=TokenSource(loaded.path, token.label, token.serial, key_label),
+        algorithm=algorithm,
+        wrapping_key=wrapping_key,
+        generated=generate,
+    )
+
+
+def wrap_private_to_files(
+    *,
+    module: Path | str,
+    token_label: str,
+    pin: Pin | None,
+    key_label: str,
+    spec: KeySpec | None,
+    wrapping_key: Path,
+    algorithm: WrappingAlgorithm,
+    out: Path,
+    out_private_key: Path,
+    generate: bool = False,
+) -> TokenPrivateWrapResult:
+    """The token wraps its private key ``key_label`` (a pair of ``spec`` generated first with
+    ``generate``) for an asymmetric import: a temporary AES key of the token's, wrapped under
+    ``wrapping_key`` into ``out``; the private key under it (RFC 5649) into
+    ``out_private_key``. ``spec`` None: the key's own. Raises ``HsmError`` or ``FileProblem``."""
+    public_key = load_wrapping_key(wrapping_key)
+    loaded = Module.load(module)
+    token: TokenInfo = loaded.token(token_label)
+    with loaded.session(token_label, pin, write=generate) as session:
+        keys = session.private_keys()
+        if generate:
+            assert spec is not None, "a pair is generated of a spec"
+            keys.generate(key_label, spec)
+        try:
+            wrapped = keys.wrap_for_import(
+                label=key_label, spec=spec, wrapping_key=public_key, algorithm=algorithm
+            )
+            material, private = write_pair(
+                wrapped.encrypted_key_material, wrapped.encrypted_private_key, out, out_private_key
+            )
+        except BaseException:
+            if generate:  # never wrapped anywhere: nothing depends on it
+                keys.destroy(key_label)
+            raise
+    assert wrapped.key.spec is not None  # wrap_for_import refuses a key of no spec
+    return TokenPrivateWrapResult(
+        encrypted_material=material,
+        encrypted_private_key=private,
+        key=wrapped.key,
+        source=TokenSource(loaded.path, token.label, token.serial, key_label, "private_key"),
+        spec=wrapped.key.spec,
         algorithm=algorithm,
         wrapping_key=wrapping_key,
         generated=generate,

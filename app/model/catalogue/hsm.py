@@ -106,6 +106,27 @@ ENTRIES = (
         "Choose a 256-bit AES key, or generate one in the token.",
     ),
     entry(
+        "hsm.no_such_private_key",
+        "The token {token} has no RSA or EC private key labelled {label}. Choose one of its "
+        "private keys, or generate a new key pair in the token.",
+    ),
+    entry(
+        "hsm.private_key_spec",
+        "The token's private key {label} is {found}, but the key being imported is {spec}: the "
+        "KMS would refuse it. Choose a private key of {spec}, or generate one in the token.",
+    ),
+    entry(
+        "hsm.private_key_not_importable",
+        "The token's private key {label} is {found}; the KMS imports these only: {specs}. "
+        "Choose another private key, or generate one in the token.",
+    ),
+    entry(
+        "hsm.no_key_wrap_pad",
+        "The token {token} cannot wrap a private key with AES key wrap with padding (RFC 5649, "
+        "CKM_AES_KEY_WRAP_PAD), which an RSA or EC import needs; nothing was wrapped. Use a "
+        "token that offers it (SoftHSM 2 does), or wrap the private key on your HSM by hand.",
+    ),
+    entry(
         "hsm.label_exists",
         "The token {token} already has a key labelled {label}; nothing was generated. Choose "
         "another label, or use that key.",

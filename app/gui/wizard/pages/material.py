@@ -104,7 +104,8 @@ class MaterialPage(FlowPage):
     def _enter_private_key(self) -> None:
         flow = self.flow
         here = flow.wrap_method is WrapMethod.HERE
-        prefill = flow.asym.prefill(flow.items, flow.spec, here)
+        token = flow.wrap_method is WrapMethod.TOKEN
+        prefill = flow.asym.prefill(flow.items, flow.spec, here, token=token)
         if prefill is not None and prefill != self.key_file.path():
             self.key_file.setPath(prefill)
         else:

@@ -186,7 +186,7 @@ class TokenPage(FlowPage):
     def _import_private_key(self, key_id: str, token: Path, encrypted: bytes) -> None:
         flow = self.flow
         private_key, claim = flow.asym.encrypted_private_key, flow.import_claim()
-        expected = flow.asym.expected_fingerprint(flow.encrypted_path)
+        expected = flow.expected_fingerprint()
         assert private_key is not None
         self.run_job(
             lambda: work_asym.import_private_key(

@@ -1,7 +1,9 @@
 """The token path of page 4: the user's HSM wraps the material, through PKCS#11.
 
 The user picks a module (an installed one, or any ``.so``), a token, types the PIN, picks one
-of the token's AES keys or has a new one generated, and clicks "Wrap in the token". Every
+of the token's AES keys or has a new one generated, and clicks "Wrap in the token". For an
+RSA or EC key the keys are the token's private keys of the key's spec (or a new pair), and the
+token makes both files of the import (``token_private`` holds those texts). Every
 token call runs on the task runner (an HSM on a network can take seconds) while the page
 shows what it is doing; the PIN goes from the password field into the job as a ``Pin`` and
 the field is cleared once the wrap is done. The last module used is remembered.
@@ -28,16 +30,24 @@ from app.gui.formatting import fill, without_mnemonic
 from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import token_work
 from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.pages import token_private
 from app.gui.wizard.pages.base import FlowPage
 from app.material.hsm.pin import Pin
-from app.material.hsm.values import TokenInfo, TokenKey, TokenWrapResult
+from app.material.hsm.values import (
+    TokenInfo,
+    TokenKey,
+    TokenPrivateKey,
+    TokenPrivateWrapResult,
+    TokenWrapResult,
+)
 
 #: Where the last module used is remembered (QSettings).
 SETTINGS_MODULE = "hsm/module"
 
 
 class TokenWrapPanel(QWidget):
-    """The token path's widgets; ``wrapped`` carries the ``TokenWrapResult``."""
+    """The token path's widgets; ``wrapped`` carries the ``TokenWrapResult`` (or, for an RSA
+    or EC key, the ``TokenPrivateWrapResult``)."""
 
     wrapped = Signal(object)
 
@@ -48,6 +58,8 @@ class TokenWrapPanel(QWidget):
         #: again (each wrong one costs a try), nor ask again what the token refused.
         self.held = False
         self._keys: list[TokenKey] = []
+        self._other_private_keys = 0  # private keys of another spec, not listed
+        self._listed_for: tuple[bool, object] | None = None  # the kind of key listed
         self._remembered_serials: frozenset[str] = frozenset()
         self.picker = QComboBox(self)
         self.picker.setObjectName("pkcs11ModulePicker")
@@ -159,6 +171,15 @@ class TokenWrapPanel(QWidget):
         if rewrap is not None:
             self.generate.setChecked(False)
             self.label.setText("")
+        self.generate.setText(
+            token_private.generate_text(self.flow.spec)
+            if self.flow.asymmetric
+            else self.tr("Generate a new AES-256 key in the token")
+        )
+        self.generate.setAccessibleName(self.generate.text())
+        if self._listed_for != (self.flow.asymmetric, self.flow.spec):
+            self._set_keys([])  # AES keys, or private keys of another spec: not this key's
+        self._listed_for = (self.flow.asymmetric, self.flow.spec)
         self._update()
 
     def _on_picker_activated(self, index: int) -> None:
@@ -224,6 +245,13 @@ class TokenWrapPanel(QWidget):
         if module is None or token is None:
             return
         pin = Pin(self.pin.text())
+        if self.flow.asymmetric:
+            self.page.run_job(
+                lambda: token_work.token_private_keys(module, token, pin),
+                doing=self.tr("Logging in to the token and reading its keys..."),
+                on_success=self._set_private_keys,
+            )
+            return
         self.page.run_job(
             lambda: token_work.token_keys(module, token, pin),
             doing=self.tr("Logging in to the token and reading its keys..."),
@@ -232,9 +260,18 @@ class TokenWrapPanel(QWidget):
 
     def _set_keys(self, keys: list[TokenKey]) -> None:
         self._keys = list(keys)
+        self._other_private_keys = 0
         self.key.clear()
         for key in keys:
             self.key.addItem(self._key_text(key), key.label)
+        self._update()
+
+    def _set_private_keys(self, keys: list[TokenPrivateKey]) -> None:
+        """The token's private keys of the key's spec (the others counted in the note)."""
+        fit, self._other_private_keys = token_private.fitting(keys, self.flow.spec)
+        self.key.clear()
+        for key in fit:
+            self.key.addItem(token_private.key_text(key), key.label)
         self._update()
 
     def _key_text(self, key: TokenKey) -> str:
@@ -285,6 +322,9 @@ class TokenWrapPanel(QWidget):
                 rewrap.token_label,
                 self.flow.rewrap_kcv or "-",
             )
+        if self.flow.asymmetric:
+            spec, others = self.flow.spec, self._other_private_keys
+            return token_private.note(spec, generate=generate, others=others)
         if generate:
             return self.tr(
                 "A key must be extractable to be wrapped. Keyferry generates it in the token "
@@ -299,6 +339,9 @@ class TokenWrapPanel(QWidget):
     def _on_wrap_clicked(self) -> None:
         items, module, token = self.flow.items, self.module.path(), self.current_token()
         if items is None or module is None or token is None:
+            return
+        if self.flow.asymmetric:
+            self._wrap_private_key(module, token)
             return
         request = token_work.TokenWrapRequest(
             module=module,
@@ -317,7 +360,33 @@ class TokenWrapPanel(QWidget):
             on_success=self._on_wrapped,
         )
 
-    def _on_wrapped(self, result: TokenWrapResult) -> None:
+    def _wrap_private_key(self, module: Path, token: TokenInfo) -> None:
+        items = self.flow.items
+        assert items is not None
+        request = token_work.TokenPrivateWrapRequest(
+            module=module,
+            token=token,
+            key_label=self.key_label(),
+            generate=self.generate.isChecked(),
+            spec=self.flow.spec,
+            wrapping_key=items.wrapping_key,
+            algorithm=items.wrapping_algorithm,
+            remember=self.remember.isChecked(),
+        )
+        pin = Pin(self.pin.text())
+        self.page.run_job(
+            lambda: token_work.wrap_private_in_token(request, pin),
+            doing=self.tr("The token is wrapping the private key..."),
+            on_success=self._on_wrapped,
+        )
+
+    def _on_wrapped(self, result: TokenWrapResult | TokenPrivateWrapResult) -> None:
         self.pin.clear()
-        self.result.setText(fill(self.tr("The token wrote %1."), str(result.encrypted)))
+        if isinstance(result, TokenPrivateWrapResult):
+            self.generate.setChecked(False)  # the pair exists now: Wrap again takes it
+            self.key.clear()
+            self.key.addItem(token_private.key_text(result.key), result.key.label)
+            self.result.setText(token_private.wrote_text(result))
+        else:
+            self.result.setText(fill(self.tr("The token wrote %1."), str(result.encrypted)))
         self.wrapped.emit(result)

@@ -43,7 +43,7 @@ from app.gui.wizard.pages.plaintext_check import PlaintextCheck
 from app.gui.wizard.pages.token_panel import TokenWrapPanel
 from app.gui.wizard.pages.wrap_asym import AsymmetricWrapPanel
 from app.material.files import FileProblem
-from app.material.hsm.values import TokenWrapResult
+from app.material.hsm.values import TokenPrivateWrapResult, TokenWrapResult
 
 
 class WrapPage(FlowPage):
@@ -223,12 +223,6 @@ class WrapPage(FlowPage):
             widget.setVisible(not asymmetric)
         self.asym_panel.setVisible(asymmetric)
         self.asym_panel.openssl_note.setVisible(asymmetric)
-        self.in_token.setEnabled(not asymmetric)  # the token wraps 32 bytes of AES material
-        self.in_token.setToolTip(
-            self.tr("A token wraps AES key material; wrap a private key here or on your HSM.")
-            if asymmetric
-            else ""
-        )
 
     def _on_choice_toggled(self, *_args: object) -> None:
         flow = self.flow
@@ -255,6 +249,7 @@ class WrapPage(FlowPage):
         for widget in (self.hsm_kcv_label, self.hsm_kcv):
             widget.setVisible(on_hsm and not flow.asymmetric)
         self.token_panel.setVisible(token)
+        self.asym_panel.openssl_note.setVisible(flow.asymmetric and not token)
         self.commands_title.setVisible(not token)
         self.commands.setVisible(not token)
         self.asym_panel.set_here(here)
@@ -371,10 +366,10 @@ class WrapPage(FlowPage):
         if self.flow.wrap_ready():
             return True
         self._next_after_wrap = True  # the page moves on by itself once the wrap is done
-        if self.flow.asymmetric:
-            self.asym_panel.wrap.click()
-        elif self.flow.wrap_method is WrapMethod.TOKEN:
+        if self.flow.wrap_method is WrapMethod.TOKEN:
             self.token_panel.wrap.click()
+        elif self.flow.asymmetric:
+            self.asym_panel.wrap.click()
         else:
             self._on_wrap_clicked()
         return False
@@ -395,10 +390,10 @@ class WrapPage(FlowPage):
         flow = self.flow
         if not flow.download_ready():
             return False
-        if flow.asymmetric:
-            return flow.wrap_method is WrapMethod.HERE and self.asym_panel.can_wrap()
         if flow.wrap_method is WrapMethod.TOKEN:
             return self.token_panel.wrap.isEnabled() and not self.token_panel.held
+        if flow.asymmetric:
+            return flow.wrap_method is WrapMethod.HERE and self.asym_panel.can_wrap()
         return flow.wrap_method is WrapMethod.HERE and self.plain_check.usable()
 
     def _on_wrap_clicked(self) -> None:
@@ -421,8 +416,11 @@ class WrapPage(FlowPage):
         self.show_state()
         self.move_on_if_asked()
 
-    def _on_token_panel_wrapped(self, result: TokenWrapResult) -> None:
-        self.flow.material_wrapped_in_token(result)
+    def _on_token_panel_wrapped(self, result: TokenWrapResult | TokenPrivateWrapResult) -> None:
+        if isinstance(result, TokenPrivateWrapResult):
+            self.flow.private_key_wrapped_in_token(result)
+        else:
+            self.flow.material_wrapped_in_token(result)
         self.show_state()
         self.move_on_if_asked()
 
