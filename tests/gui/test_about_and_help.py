@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QWizard
 
 import app
 from app.gui.dialogs.about import AboutDialog, bundled_components
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 
 
 def test_about_shows_the_versions_and_every_librarys_licence(qtbot) -> None:

@@ -31,7 +31,7 @@ from app.gui.self_test.report import StepFailed
 from app.gui.self_test.walk import Step, StepBody, Until
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.pages.base import FlowPage
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.material.recipes import PLAINTEXT_NAME

@@ -17,7 +17,8 @@ from app.backends.base import KmsBackend
 from app.gui.geometry import fit_to_screen, keep_inside, lines, text_size
 from app.gui.messages import message_text
 from app.gui.tasks import TaskRunner
-from app.gui.wizard.flow import ImportFlow, PageId, WrapMethod
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import PageId, WrapMethod
 from app.gui.wizard.leaving import ask_about_left_key
 from app.gui.wizard.pages.base import FlowPage
 from app.gui.wizard.pages.download import DownloadPage

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives import serialization
 from app.backends.base import KmsBackend
 from app.backends.import_record import ImportClaim, import_and_record
 from app.backends.outcomes import ChangeMade
-from app.gui.wizard.flow import KeyChanges, MaterialSource, WrapResult
+from app.gui.wizard.flow_types import KeyChanges, MaterialSource, WrapResult
 from app.material import files
 from app.material.import_items import ImportItems, find_import_items, write_import_items
 from app.material.recipes import ENCRYPTED_NAME, PLAINTEXT_NAME, openssl_recipe

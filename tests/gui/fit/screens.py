@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.model.keys import DEFAULT_PROJECT, KeySpec, KeyUsage, Origin
 from tests.gui.fit.clipping import clipped
 from tests.gui.list_window.driver import ListDriver

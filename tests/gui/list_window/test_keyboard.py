@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
 from app.gui.language import CHINESE, language
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.wizard import ImportKeyWizard
 from tests.gui.list_window.conftest import Keys
 from tests.gui.list_window.driver import ListDriver

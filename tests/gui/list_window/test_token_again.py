@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton, QW
 
 from app.backends.import_record import ImportRecord
 from app.gui.cmk_table_model import Column
-from app.gui.wizard.flow import PageId, WrapMethod
+from app.gui.wizard.flow_types import PageId, WrapMethod
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import KeyState

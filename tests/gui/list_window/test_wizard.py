@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from app.gui.cmk_table_model import Column
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.wizard import ImportKeyWizard
 from tests.gui.list_window.conftest import Keys
 from tests.gui.list_window.driver import ListDriver

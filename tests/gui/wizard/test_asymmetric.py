@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.model.keys import KeySpec, KeyState, KeyUsage, Origin
 from app.model.private_keys import key_fingerprint
 from tests.gui.wizard.wizard_driver import new_asymmetric_key

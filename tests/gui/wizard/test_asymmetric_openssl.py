@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.model.keys import KeySpec, KeyState
 from tests.gui.wizard.wizard_driver import new_asymmetric_key
 

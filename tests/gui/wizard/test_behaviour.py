@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import KeyState

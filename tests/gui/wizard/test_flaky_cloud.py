@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QWizard
 
 from app.backends.huawei import HuaweiBackend
 from app.backends.import_record import ImportRecord, Outcome
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.model.keys import KeyState, Tag
 from tests.gui.wizard.wizard_driver import WizardDriver

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.gui.wizard.flow import (
-    NO_NEXT_PAGE,
-    ImportFlow,
+from app.gui.wizard.flow import NO_NEXT_PAGE, ImportFlow
+from app.gui.wizard.flow_types import (
     KeyChanges,
     MaterialSource,
     PageId,

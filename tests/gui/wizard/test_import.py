@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QWidget, QWizard
 
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.material.import_items import format_time
 from app.model.importing import WrappingAlgorithm
 from app.model.kcv import key_check_value

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from app.backends.import_record import ImportRecord, Outcome
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.model.importing import WrappingAlgorithm
 from app.model.kcv import key_check_value
 from app.model.keys import KeyState

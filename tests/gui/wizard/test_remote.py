@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import shiboken6
 
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.model.keys import KeyState
 from tests.gui.wizard.wizard_driver import WizardDriver

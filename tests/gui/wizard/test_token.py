@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from app.backends.import_record import ImportRecord
-from app.gui.wizard.flow import PageId, WrapMethod
+from app.gui.wizard.flow_types import PageId, WrapMethod
 from app.material.hsm.module import Module
 from app.model.importing import WrappingAlgorithm
 from app.model.keys import KeyState

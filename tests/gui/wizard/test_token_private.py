@@ -15,7 +15,7 @@ from pkcs11.util.ec import decode_ecdsa_signature
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QRadioButton
 
 from app.backends.import_record import ImportRecord
-from app.gui.wizard.flow import PageId, WrapMethod
+from app.gui.wizard.flow_types import PageId, WrapMethod
 from app.material.hsm.module import Module
 from app.material.hsm.private_keys import CURVE_PARAMS
 from app.model.importing import WrappingAlgorithm

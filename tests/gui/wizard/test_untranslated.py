@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from tests.gui.i18n_check import assert_all_chinese, english_words
 from tests.gui.wizard.wizard_driver import WizardDriver
 

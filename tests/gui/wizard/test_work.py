@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives import serialization
 
 from app.backends.import_record import ImportClaim
 from app.gui.wizard import work
-from app.gui.wizard.flow import KeyChanges, MaterialSource
+from app.gui.wizard.flow_types import KeyChanges, MaterialSource
 from app.material.files import FileProblem
 from app.model.errors import KmsError
 from app.model.importing import WrappingAlgorithm

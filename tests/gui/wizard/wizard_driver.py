@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.self_test.import_walk import click_position, named
 from app.gui.tasks import TaskRunner
-from app.gui.wizard.flow import PageId
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.pages.base import FlowPage
 from app.gui.wizard.wizard import ImportKeyWizard
 from app.model.importing import WrappingAlgorithm

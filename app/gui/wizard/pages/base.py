@@ -34,7 +34,8 @@ from app.gui.formatting import without_mnemonic
 from app.gui.messages import error_sentence, error_text, join_sentences, message_text
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice, ProblemLabel
-from app.gui.wizard.flow import ImportFlow, PageId, error_page
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import PageId, error_page
 from app.material.files import FileProblem
 from app.model.errors import KmsError
 from app.model.messages import tr_noop

@@ -26,7 +26,8 @@ from app.gui.widgets.collapsible import CollapsiblePanel
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
-from app.gui.wizard.flow import ImportFlow, PageId
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.items_view import ImportItemsView
 from app.gui.wizard.pages.base import FlowPage
 from app.material.import_items import format_time

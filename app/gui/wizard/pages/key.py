@@ -17,7 +17,8 @@ from app.gui.messages import error_sentence
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.tag_editor import TagEditor
-from app.gui.wizard.flow import ImportFlow, PageId
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.pages.base import FlowPage, failure_text, problem_label
 from app.model.errors import KmsError
 from app.model.keys import IMPORTABLE_SPECS, KeySpec, KeyUsage

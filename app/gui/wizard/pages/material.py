@@ -22,7 +22,8 @@ from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work, work_asym
-from app.gui.wizard.flow import ImportFlow, PageId, WrapMethod
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import PageId, WrapMethod
 from app.gui.wizard.pages.base import FlowPage, failure_text
 
 

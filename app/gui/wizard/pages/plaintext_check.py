@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.gui.wizard import work
-from app.gui.wizard.flow import ImportFlow, MaterialSource, WrapMethod
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import MaterialSource, WrapMethod
 from app.gui.wizard.pages.base import FlowPage
 from app.material.files import FileProblem
 

@@ -16,7 +16,8 @@ from app.gui.language import localized
 from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
 from app.gui.wizard import work
-from app.gui.wizard.flow import ImportFlow, PageId, error_page
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import PageId, error_page
 from app.gui.wizard.pages.base import FlowPage, failure_text
 from app.model.errors import KmsError
 from app.model.keys import Cmk

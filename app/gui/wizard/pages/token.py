@@ -33,7 +33,8 @@ from app.gui.tasks import TaskRunner
 from app.gui.widgets.notice import Kind
 from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work, work_asym
-from app.gui.wizard.flow import ImportFlow, PageId
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import PageId
 from app.gui.wizard.pages.base import FlowPage, problem_label
 from app.model.importing import ExpirationMode
 from app.model.keys import Cmk

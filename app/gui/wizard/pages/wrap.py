@@ -36,7 +36,8 @@ from app.gui.widgets.command_list import CommandList
 from app.gui.widgets.notice import Kind, Notice
 from app.gui.widgets.path_field import PathField, PathMode
 from app.gui.wizard import work
-from app.gui.wizard.flow import ImportFlow, MaterialSource, PageId, WrapMethod, WrapResult
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import MaterialSource, PageId, WrapMethod, WrapResult
 from app.gui.wizard.pages import wrap_texts
 from app.gui.wizard.pages.base import FlowPage, problem_label
 from app.gui.wizard.pages.plaintext_check import PlaintextCheck

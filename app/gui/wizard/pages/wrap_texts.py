@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.gui.wizard import work
-from app.gui.wizard.flow import ImportFlow, MaterialSource, WrapMethod
+from app.gui.wizard.flow import ImportFlow
+from app.gui.wizard.flow_types import MaterialSource, WrapMethod
 
 
 def recipe(flow: ImportFlow, *, usable: bool) -> list[tuple[str, str]]:
