@@ -18,7 +18,7 @@ from pkcs11 import MGF, KeyType, Mechanism, ObjectClass
 from app.material.hsm.discovery import find_modules
 from app.material.hsm.module import Module
 from app.material.hsm.pin import Pin
-from app.material.hsm.session import _public_template
+from app.material.hsm.session import public_template
 from app.model.importing import WrappingAlgorithm
 from tests.benchmarks.stats import percentile, timed_ms
 
@@ -36,7 +36,7 @@ def _softhsm() -> Path:
 
 def _direct_wrap(session, public_key) -> bytes:
     key = session.get_key(ObjectClass.SECRET_KEY, KeyType.AES, label=LABEL)
-    public = session.create_object(_public_template(public_key))
+    public = session.create_object(public_template(public_key))
     try:
         return public.wrap_key(
             key,
