@@ -19,7 +19,7 @@ import hmac
 from cryptography.exceptions import InvalidTag
 
 from app.engine.asym_ops import AsymOps
-from app.engine.key_cache import UsablePair
+from app.engine.key_cache import UsableKey, UsablePair
 from app.engine.message_keys import NONCE_LEN, SALT_LEN
 from app.engine.operations import operation
 from app.model import rules, signing
@@ -53,14 +53,13 @@ class DataOps(AsymOps):
         if not isinstance(plain_text, _BYTES) or not 1 <= len(plain_text) <= PLAINTEXT_MAX:
             raise KmsError("KMS.2101", "data.plaintext_size", limit=PLAINTEXT_MAX)
         now = self.now_ms()
-        if isinstance(self._usable_entry(project_id, key_id, now), UsablePair):
+        usable = self._usable_entry(project_id, key_id, now)  # one change check per call
+        if isinstance(usable, UsablePair):
             pair = self._rsa_pair(project_id, key_id, encryption_algorithm, now)
             blob = self._rsa_encrypt(pair, bytes(plain_text))
         else:
             signing.parse_encryption_algorithm(encryption_algorithm, KeySpec.AES_256)
-            blob = self._seal_data(
-                project_id, key_id, bytes(plain_text), additional_authenticated_data, now
-            )
+            blob = _seal_with(usable, key_id, bytes(plain_text), additional_authenticated_data)
         self.audit.append_later(
             operation="encrypt-data", project_id=project_id, key_id=key_id, time_ms=now
         )
@@ -174,8 +173,8 @@ class DataOps(AsymOps):
         *,
         purpose: bytes = b"data",
     ) -> bytes:
-        cipher = self._usable_key(project_id, key_id, now).cipher
-        return _SALTED + key_id.encode("ascii") + cipher.seal(plaintext, _aad(purpose, aad))
+        usable = self._usable_key(project_id, key_id, now)
+        return _seal_with(usable, key_id, plaintext, aad, purpose=purpose)
 
     def _open_data(
         self, project_id: str, blob: bytes, aad: bytes, now: int, *, purpose: bytes = b"data"
@@ -230,3 +229,9 @@ def _datakey_bytes(key_spec: str | None, datakey_length: int | str | None) -> in
     if spec not in _DATAKEY_SPECS:
         raise KmsError("KMS.0308", "data.datakey_spec", spec=spec)
     return _DATAKEY_SPECS[spec] // 8
+
+
+def _seal_with(
+    usable: UsableKey, key_id: str, plaintext: bytes, aad: bytes, *, purpose: bytes = b"data"
+) -> bytes:
+    return _SALTED + key_id.encode("ascii") + usable.cipher.seal(plaintext, _aad(purpose, aad))

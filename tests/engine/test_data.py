@@ -118,6 +118,18 @@ def test_encrypt_datakey_checks_the_digest(kms: LocalKms, key: str) -> None:
     refused("KMS.2201", kms.decrypt_datakey, project_id=P, key_id=other, cipher_text=blob)
 
 
+def test_each_data_call_asks_for_changes_once(kms: LocalKms) -> None:
+    """The change check is the data path's largest cost: one per call, never two."""
+    key = kms.create_key(project_id=P, key_alias="once", origin="kms").key_id
+    blob = kms.encrypt_data(project_id=P, key_id=key, plain_text=b"warm")
+    asked: list[str] = []
+    kms._usable._watch._conn.set_trace_callback(asked.append)
+    for _ in range(5):
+        kms.encrypt_data(project_id=P, key_id=key, plain_text=b"data")
+        kms.decrypt_data(project_id=P, cipher_text=blob)
+    assert asked.count("PRAGMA data_version") == 10
+
+
 def test_a_key_disabled_by_another_program_is_refused_at_once(
     kms: LocalKms, store_dir, master_key_file, clock
 ) -> None:
