@@ -2961,16 +2961,16 @@ Response:
         <translation>&lt;b&gt;包装密钥材料&lt;/b&gt;&lt;p&gt;您的 32 字节密钥材料绝不会以明文传输：包装就是用下载的包装密钥加密它们，只有 KMS 才能读取。&lt;/p&gt;&lt;p&gt;您可以在自己的 HSM 上包装，也可以让 Keyferry 在这里完成：它会生成密钥材料（或读取您的文件），并写出 EncryptedKeyMaterial.bin。请将密钥校验值（KCV）与您的 HSM 显示的值进行比较，并把明文妥善保存：再次导入相同的密钥材料时需要它。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Wrap a %1 private key in the console&apos;s two layers, on your HSM or here.</source>
-        <translation>按控制台的两层方式包装 %1 私钥，在您的 HSM 上或在此处。</translation>
-    </message>
-    <message>
         <source>The same with openssl (the console guide, importing an asymmetric key):</source>
         <translation>用 openssl 完成同样的操作（控制台指南，导入非对称密钥）：</translation>
     </message>
     <message>
         <source>The same with openssl (the console guide, Table 2):</source>
         <translation>用 openssl 完成同样的操作（控制台指南，表 2）：</translation>
+    </message>
+    <message>
+        <source>Wrap the private key (%1) in the console&apos;s two layers, on your HSM or here.</source>
+        <translation>按控制台的两层方式包装私钥（%1），在您的 HSM 上或在此处。</translation>
     </message>
     <message>
         <source>Save the &amp;plaintext material as:</source>

@@ -207,7 +207,7 @@ class WrapPage(FlowPage):
         asymmetric = self.flow.asymmetric
         self.setSubTitle(
             self.tr(
-                "Wrap a %1 private key in the console's two layers, on your HSM or here."
+                "Wrap the private key (%1) in the console's two layers, on your HSM or here."
             ).replace("%1", self.flow.spec.value)
             if asymmetric
             else self.tr(
