@@ -18,7 +18,8 @@ from app.model.importing import WrappingAlgorithm
 from app.model.keys import IMPORTABLE_SPECS
 
 if TYPE_CHECKING:
-    from app.backends.import_record import ImportClaim
+    from app.backends.claims import TokenKeyLike
+    from app.backends.import_record import ImportClaim, KcvSource
 
 ALGORITHMS = [a.value for a in WrappingAlgorithm]
 ASYMMETRIC_SPECS = [s.value for s in IMPORTABLE_SPECS if s.is_asymmetric]
@@ -276,26 +277,33 @@ def _expiry(args: argparse.Namespace) -> int | None:
         raise KmsError("KMS.2602", "cli.time_out_of_range", value=args.expires_at) from None
 
 
-def _claim(token_path: Path, expected: str | None) -> ImportClaim:
+def _claim(
+    token_path: Path,
+    expected: str | None,
+    source: KcvSource | None = None,
+    token_key: TokenKeyLike | None = None,
+) -> ImportClaim:
     """What the import record keeps beside a command-line import: the KCV expected (typed
-    by the user), and the token's algorithm, expiry and alias from the README downloaded
-    with it when it is beside the token."""
-    from app.backends.import_record import ImportClaim, KcvSource
+    by the user, or the token's from ``hsm-wrap``'s provenance file with ``token_key``), and
+    the token's algorithm, expiry and alias from the README downloaded with it when it is
+    beside the token."""
+    from app.backends.claims import import_claim
+    from app.backends.import_record import KcvSource
     from app.material.files import FileProblem
-    from app.material.import_items import read_import_items
+    from app.material.import_items import ImportItems, read_import_items
 
-    typed = KcvSource.TYPED.value if expected else None
     readme = token_path.parent / token_path.name.replace("importToken_", "README_", 1)
+    items: ImportItems | None
     try:
         items = read_import_items(readme.with_name(readme.name + ".txt"))
     except (FileProblem, OSError):
-        return ImportClaim(kcv=expected, kcv_source=typed)
-    return ImportClaim(
+        items = None
+    return import_claim(
         kcv=expected,
-        kcv_source=typed,
-        wrapping_algorithm=items.wrapping_algorithm,
-        token_expires_s=items.expiration_time or None,
-        alias=items.alias,
+        source=source or KcvSource.TYPED,
+        items=items,
+        alias=items.alias if items else "",
+        token_key=token_key,
     )
 
 

@@ -13,9 +13,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from app.backends.base import KmsBackend
+from app.backends.claims import PKCS11_FIELD
 from app.backends.import_record import ImportEntry
 from app.gui.tasks import TaskRunner
-from app.material.hsm.values import PKCS11_FIELD, TokenSource
+from app.material.hsm.values import TokenSource
 from app.model.keys import Cmk
 
 #: Opens the wizard for a key: with the token key to wrap again and its KCV, or plainly.

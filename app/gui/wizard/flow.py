@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.backends.claims import import_claim
 from app.backends.import_record import ImportClaim, KcvSource
 from app.gui.wizard.flow_asym import AsymmetricWrap
 from app.gui.wizard.flow_types import (
@@ -30,7 +31,6 @@ from app.gui.wizard.flow_types import (
     WrapResult,
 )
 from app.material.hsm.values import (
-    PKCS11_FIELD,
     TokenPrivateWrapResult,
     TokenSource,
     TokenWrapResult,
@@ -359,8 +359,7 @@ class ImportFlow:
         (``expected_kcv``) and where it came from, the token's algorithm and expiry, the
         key's alias; for material a PKCS#11 token wrapped, the token's key (``pkcs11``:
         module, token label and serial, key label), to wrap the same key again later."""
-        expected = self.expected_kcv()
-        source, extra = KcvSource.WRAPPED_HERE, {}
+        source, token_key = KcvSource.WRAPPED_HERE, None
         if self.wrap_method is WrapMethod.HSM:
             source = KcvSource.TYPED
         elif self.wrap_method is WrapMethod.TOKEN:
@@ -368,16 +367,13 @@ class ImportFlow:
             done: TokenWrapResult | TokenPrivateWrapResult | None = self.token_file()
             if self.asymmetric:
                 done = self.asym.token_files(self.encrypted_path)
-            if done is not None:
-                extra = {PKCS11_FIELD: done.source.as_record()}
-        items = self.items
-        return ImportClaim(
-            kcv=expected,
-            kcv_source=source.value if expected else None,
-            wrapping_algorithm=items.wrapping_algorithm if items else None,
-            token_expires_s=items.expiration_time if items and items.expiration_time else None,
+            token_key = done.source if done is not None else None
+        return import_claim(
+            kcv=self.expected_kcv(),
+            source=source,
+            items=self.items,
             alias=self.key.alias if self.key else self.alias,
-            extra=extra,
+            token_key=token_key,
         )
 
     def token_ready(self) -> bool:

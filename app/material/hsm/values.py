@@ -10,9 +10,6 @@ from app.model.importing import MATERIAL_LENGTH, WrappingAlgorithm
 from app.model.keys import KeySpec
 from app.model.messages import Message
 
-#: The import record's field that holds a token's provenance (``TokenSource.as_record``).
-PKCS11_FIELD = "pkcs11"
-
 
 @dataclass(frozen=True)
 class TokenInfo:
