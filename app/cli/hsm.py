@@ -71,7 +71,13 @@ def register(commands: Commands) -> None:
     )
     wrap.add_argument("--wrapping-key", type=Path, required=True, help="the wrappingKey_ file")
     wrap.add_argument("--algorithm", choices=ALGORITHMS, required=True)
-    wrap.add_argument("--out", type=Path, required=True, help="the encrypted material file")
+    wrap.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="the encrypted material file; beside it, <out>.pkcs11.json (0600, nothing "
+        "secret) names the token key and its KCV, for import-key-material to expect and record",
+    )
     wrap.add_argument(
         "--out-private-key",
         type=Path,
@@ -152,6 +158,7 @@ def hsm_list(args: argparse.Namespace) -> int:
 
 def hsm_wrap(args: argparse.Namespace) -> int:
     from app.material.hsm.discovery import resolve_module
+    from app.material.hsm.provenance import write_provenance
     from app.material.hsm.wrap_file import wrap_to_file
 
     if args.private_key_label is not None:
@@ -175,6 +182,7 @@ def hsm_wrap(args: argparse.Namespace) -> int:
         algorithm=algorithm,
         out=args.out,
     )
+    provenance = write_provenance(result)
     key = result.key
     data: dict[str, Any] = {
         "kcv": key.kcv,
@@ -186,6 +194,7 @@ def hsm_wrap(args: argparse.Namespace) -> int:
         "encrypted_key_material": str(result.encrypted),
         "generated": result.generated,
         "legacy_check_value": key.legacy_check_value,
+        "provenance_file": str(provenance),
     }
     check = (
         f"KCV (computed in the token): {key.kcv}\n"
@@ -199,7 +208,8 @@ def hsm_wrap(args: argparse.Namespace) -> int:
         data,
         f"Wrote {result.encrypted} ({result.encrypted.stat().st_size} bytes): the key "
         f"{key.label} of the token {result.source.token_label}, wrapped in the token with "
-        f"{algorithm.value}{' (generated just now)' if result.generated else ''}.\n{check}",
+        f"{algorithm.value}{' (generated just now)' if result.generated else ''}.\n{check}\n"
+        f"Provenance (for import-key-material): {provenance}",
     )
     return 0
 

@@ -18,6 +18,7 @@ from app.model.keys import KeySpec
 
 def hsm_wrap_private(args: argparse.Namespace) -> int:
     from app.material.hsm.discovery import resolve_module
+    from app.material.hsm.provenance import write_provenance
     from app.material.hsm.wrap_file import wrap_private_to_files
 
     if args.out_private_key is None:
@@ -41,6 +42,7 @@ def hsm_wrap_private(args: argparse.Namespace) -> int:
         out=args.out,
         out_private_key=args.out_private_key,
     )
+    provenance = write_provenance(result)
     data: dict[str, Any] = {
         "public_key_fingerprint": result.fingerprint,
         "key_label": result.key.label,
@@ -52,6 +54,7 @@ def hsm_wrap_private(args: argparse.Namespace) -> int:
         "encrypted_key_material_file": str(result.encrypted_material),
         "encrypted_privatekey_file": str(result.encrypted_private_key),
         "generated": result.generated,
+        "provenance_file": str(provenance),
     }
     generated = " (generated just now)" if result.generated else ""
     emit(
@@ -61,6 +64,7 @@ def hsm_wrap_private(args: argparse.Namespace) -> int:
         f"Wrapped private key written to {result.encrypted_private_key}\n"
         f"The private key {result.key.label}{generated} ({result.spec.value}) of the token "
         f"{result.source.token_label}, wrapped in the token with {algorithm.value} and RFC 5649.\n"
-        f"Public key SHA-256: {result.fingerprint or '- (the token shows no public key)'}",
+        f"Public key SHA-256: {result.fingerprint or '- (the token shows no public key)'}\n"
+        f"Provenance (for import-key-material): {provenance}",
     )
     return 0

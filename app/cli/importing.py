@@ -121,6 +121,12 @@ def _add_import(commands: Commands) -> None:
         "your HSM print it): other material is refused (KMS.2607) and the key stays Pending "
         "import. A remote KMS cannot check it; the command then says so",
     )
+    parser.add_argument(
+        "--no-provenance",
+        action="store_true",
+        help="ignore hsm-wrap's provenance file beside --material (<material>.pkcs11.json), "
+        "which otherwise gives the token's KCV to expect and is recorded with the import",
+    )
     expiry = parser.add_mutually_exclusive_group()
     expiry.add_argument("--never-expires", action="store_true")
     expiry.add_argument(
@@ -308,12 +314,16 @@ def _claim(
 
 
 def import_material(args: argparse.Namespace) -> int:
-    from app.backends.import_record import import_and_record
+    from app.backends.import_record import KcvSource, import_and_record
+    from app.cli.provenance import expected_material, tell
     from app.material import files
     from app.model import rules
 
     expires = _expiry(args)
-    expected = None if args.expect_kcv is None else rules.check_expected_kcv(args.expect_kcv)
+    typed = None if args.expect_kcv is None else rules.check_expected_kcv(args.expect_kcv)
+    wanted = expected_material(args, typed)
+    expected, provenance = wanted.kcv, wanted.provenance
+    source = KcvSource.PKCS11 if provenance is not None else KcvSource.TYPED
     token = files.read_input(args.token, "what.import_token").decode("ascii", "replace").strip()
     material = files.read_input(args.material, "what.encrypted_material")
     private = None
@@ -328,10 +338,11 @@ def import_material(args: argparse.Namespace) -> int:
             import_token=token,
             encrypted_key_material=material,
             expiration_time=expires,
-            claim=_claim(args.token, expected),
+            claim=_claim(args.token, expected, source, provenance.source if provenance else None),
             encrypted_privatekey=private,
         )
         verified = expected is not None and kms.verifies_kcv
+    tell(wanted, cmk.public_key_fingerprint)
     if expected is not None and not verified:  # never let a script believe a check happened
         print(
             "warning: this KMS reports no key check value, so it could not verify that the "

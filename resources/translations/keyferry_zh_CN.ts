@@ -3993,6 +3993,20 @@ Response:
     </message>
 </context>
 <context>
+    <name>hsm.provenance_kcv_differs</name>
+    <message>
+        <source>--expect-kcv {typed} differs from the KCV {token} that the token computed for this material ({path}). Check which value is right; nothing was imported.</source>
+        <translation>--expect-kcv {typed} 与令牌为此密钥材料计算的 KCV {token}（{path}）不同。请核对哪个值正确；未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>hsm.provenance_unreadable</name>
+    <message>
+        <source>{path} is not a token provenance file of hsm-wrap (it does not parse). Wrap the material again with hsm-wrap, delete the file, or import with --no-provenance.</source>
+        <translation>{path} 不是 hsm-wrap 写的令牌来源文件（无法解析）。请用 hsm-wrap 重新加密密钥材料、删除该文件，或使用 --no-provenance 导入。</translation>
+    </message>
+</context>
+<context>
     <name>hsm.read_only</name>
     <message>
         <source>The token {token} is write-protected, so no key can be generated in it. Use one of its keys, or another token.</source>
@@ -5320,6 +5334,13 @@ Response:
     <message>
         <source>a PIN file</source>
         <translation>PIN 文件</translation>
+    </message>
+</context>
+<context>
+    <name>what.pkcs11_provenance</name>
+    <message>
+        <source>a token provenance file of hsm-wrap</source>
+        <translation>hsm-wrap 写的令牌来源文件</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,8 @@ def test_method_1_from_the_command_line_imports_with_the_tokens_kcv(
     other = f"{int(kcv, 16) ^ 1:06X}"
     importing = ("import-key-material", key_id, "--material", str(out_file), "--token", str(token))
     code, out, err = run(*importing, "--never-expires", "--expect-kcv", other)
+    assert code == 1 and err.startswith("error KMS.0308: "), "differs from the token's KCV"
+    code, out, err = run(*importing, "--never-expires", "--expect-kcv", other, "--no-provenance")
     assert code == 1 and err.startswith("error KMS.2607: "), err
     code, out, err = run("--json", "describe-key", key_id)
     assert json.loads(out)["key_state"] == "5", "refused: still Pending import"

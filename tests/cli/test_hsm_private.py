@@ -15,6 +15,7 @@ import pytest
 from pkcs11 import Attribute, KeyType, Mechanism, ObjectClass
 from pkcs11.util.ec import decode_ecdsa_signature
 
+from app.backends.import_record import ImportRecord
 from app.material.hsm.module import Module
 from app.model.keys import KeySpec
 from tests.cli.conftest import Run
@@ -92,8 +93,12 @@ def test_a_pair_generated_in_the_token_imports_and_signs_for_it(
     assert len(fingerprint) == 64
     assert sorted(p.name for p in out.iterdir()) == [
         "EncryptedKeyMaterial.bin",
+        "EncryptedKeyMaterial.bin.pkcs11.json",
         "out_rsa_private_key.der",
-    ], "the two wrapped files and nothing else"
+    ], "the two wrapped files and their provenance, nothing else"
+    provenance = json.loads((out / "EncryptedKeyMaterial.bin.pkcs11.json").read_text())
+    assert provenance["public_key_fingerprint"] == fingerprint
+    assert provenance["pkcs11"]["key_class"] == "private_key" and "kcv" not in provenance
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in out.iterdir())
 
     code, stdout, err = run(
@@ -117,6 +122,8 @@ def test_a_pair_generated_in_the_token_imports_and_signs_for_it(
     assert code == 0, err
     described = json.loads(stdout)
     assert (described["key_state"], described["public_key_fingerprint"]) == ("2", fingerprint)
+    [entry] = ImportRecord().entries(key_id=key_id)
+    assert entry.extra["pkcs11"] == provenance["pkcs11"], "the token key, recorded"
 
     message = b"signed by Keyferry, checked by the token"
     (tmp_path / "message.txt").write_bytes(message)

@@ -175,4 +175,16 @@ ENTRIES = (
     # the PIN file of the command line (app.material.hsm.pin)
     entry("what.pin_file", "a PIN file"),
     entry("hsm.pin_file_not_text", "{path} is not a PIN file: it is not UTF-8 text."),
+    # hsm-wrap's provenance file, read by import-key-material (app.material.hsm.provenance)
+    entry("what.pkcs11_provenance", "a token provenance file of hsm-wrap"),
+    entry(
+        "hsm.provenance_unreadable",
+        "{path} is not a token provenance file of hsm-wrap (it does not parse). Wrap the "
+        "material again with hsm-wrap, delete the file, or import with --no-provenance.",
+    ),
+    entry(
+        "hsm.provenance_kcv_differs",
+        "--expect-kcv {typed} differs from the KCV {token} that the token computed for this "
+        "material ({path}). Check which value is right; nothing was imported.",
+    ),
 )
