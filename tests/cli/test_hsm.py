@@ -244,3 +244,8 @@ def test_the_same_token_key_again_after_the_material_is_gone(
     assert run("decrypt-data", "--in", str(sealed), "--out", str(back))[0] == 0
     assert back.read_bytes() == b"before the material went"
     assert not list(tmp_path.glob("**/PlaintextKeyMaterial*"))
+    from app.backends.import_record import ImportRecord
+
+    imports = ImportRecord().entries(key_id=key_id)
+    assert [(e.kcv, e.kcv_source) for e in imports] == 2 * [(kcv, "pkcs11")]
+    assert imports[0].extra["pkcs11"] == imports[1].extra["pkcs11"], "the same token key"
