@@ -248,3 +248,23 @@ def test_sentences_follow_each_other_as_each_language_writes_them() -> None:
     assert join_sentences("KMS.2601: 导入令牌已过期。", "请重新下载。") == (
         "KMS.2601: 导入令牌已过期。请重新下载。"
     )
+
+
+def test_a_provenance_file_that_does_not_parse_is_said_in_chinese(chinese, tmp_path) -> None:
+    from app.material.hsm.provenance import provenance_path, read_provenance
+
+    material = tmp_path / "EncryptedKeyMaterial.bin"
+    provenance_path(material).write_text("{not json")
+    with pytest.raises(KmsError) as raised:
+        read_provenance(material)
+    assert error_text(raised.value) == (
+        f"KMS.0308: {provenance_path(material)} 不是 hsm-wrap 写的令牌来源文件（无法解析）。"
+        "请用 hsm-wrap 重新加密密钥材料、删除该文件，或使用 --no-provenance 导入。"
+    )
+    differs = KmsError(
+        "KMS.0308", "hsm.provenance_kcv_differs", typed="ABC123", token="ABC122", path=material
+    )
+    assert error_text(differs) == (
+        f"KMS.0308: --expect-kcv ABC123 与令牌为此密钥材料计算的 KCV ABC122（{material}）不同。"
+        "请核对哪个值正确；未导入任何内容。"
+    )
