@@ -48,6 +48,7 @@ class TaskRunner(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keyferry-task")
         self._pending = 0
         self._futures: set[Future[Any]] = set()
+        self._stopped = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -63,7 +64,13 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> Future[T]:
         """Run ``work()`` on the worker; then, on the UI thread and only if ``context`` is
-        still alive, ``on_success(result)`` or ``on_failure(error)``."""
+        still alive, ``on_success(result)`` or ``on_failure(error)``. A runner that has been
+        stopped (``shutdown``, ``retire``) drops the job: its window is going away, and a late
+        signal of that window must not raise from the event loop."""
+        if self._stopped:
+            dropped: Future[T] = Future()
+            dropped.cancel()
+            return dropped
         self._pending += 1
         if self._pending == 1:
             self.busyChanged.emit(True)
@@ -88,6 +95,7 @@ class TaskRunner(QObject):
         """For a runner whose window has gone: drop the jobs still queued (their results
         would reach nobody), run ``last`` after the one running (closing its backend), and
         stop. Returns at once: a remote call that hangs holds only this runner's thread."""
+        self._stopped = True
         dropped = sum(1 for future in list(self._futures) if future.cancel())
         self._pending -= dropped
         if dropped and self._pending == 0:
@@ -100,6 +108,7 @@ class TaskRunner(QObject):
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop taking jobs; with ``wait``, let the running one finish (a write must not be
         cut in half by closing a window)."""
+        self._stopped = True
         self._executor.shutdown(wait=wait, cancel_futures=True)
 
     def _deliver(self, delivery: _Delivery) -> None:
