@@ -610,10 +610,6 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>(none: a symmetric key has a KCV)</source>
-        <translation>（无：对称密钥使用 KCV）</translation>
-    </message>
-    <message>
         <source>(no key material)</source>
         <translation>（无密钥材料）</translation>
     </message>
@@ -628,10 +624,6 @@
     <message>
         <source>Fetching the public key…</source>
         <translation>正在获取公钥…</translation>
-    </message>
-    <message>
-        <source>(none: an asymmetric key has a public key fingerprint)</source>
-        <translation>（无：非对称密钥使用公钥指纹）</translation>
     </message>
     <message>
         <source>%1 (recorded at import; this KMS does not report one)</source>

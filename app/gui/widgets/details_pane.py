@@ -273,9 +273,9 @@ class DetailsPane(QScrollArea):
 
     def _fingerprint_text(self, cmk: Cmk) -> str:
         """An asymmetric key's proof: the SHA-256 of its public key (DER), as the KMS reports
-        it or as computed from the public key it gave."""
+        it or as computed from the public key it gave. (An AES key's row is hidden.)"""
         if not cmk.key_spec.is_asymmetric:
-            return self.tr("(none: a symmetric key has a KCV)")
+            return ""
         if not cmk.has_material:
             return self.tr("(no key material)")
         found = cmk.public_key_fingerprint or self.fetched_fingerprint
@@ -302,9 +302,10 @@ class DetailsPane(QScrollArea):
             self.publicKeyRequested.emit(self.cmk.key_id)
 
     def _kcv_text(self, cmk: Cmk) -> str:
-        """The KCV the KMS reports; where it reports none, the one Keyferry recorded."""
+        """The KCV the KMS reports; where it reports none, the one Keyferry recorded. (An RSA
+        or EC key's row is hidden.)"""
         if cmk.key_spec.is_asymmetric:
-            return self.tr("(none: an asymmetric key has a public key fingerprint)")
+            return ""
         if cmk.reports_kcv or not cmk.has_material:
             return cmk.kcv or self.tr("(no key material)")
         if self.recorded is not None and self.recorded.kcv:

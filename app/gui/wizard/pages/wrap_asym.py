@@ -71,6 +71,7 @@ class AsymmetricWrapPanel(QWidget):
         self.openssl_note.hide()
         self._encrypted = False
         self._fitting: object = None  # the existing file found to hold a key of the spec
+        self._name_taken = False  # the name chosen for a generated key is already a file
         self._check_timer = QTimer(self, singleShot=True, interval=250)
         self._lay_out()
         group = QButtonGroup(self)
@@ -156,8 +157,10 @@ class AsymmetricWrapPanel(QWidget):
         self._on_key_file_pathChanged("")
 
     def _on_key_file_pathChanged(self, _text: str) -> None:
-        self.flow.asym.private_key_path = self.key_file.path()
+        path = self.flow.asym.private_key_path = self.key_file.path()
         self._encrypted, self._fitting = False, None
+        # Looked at once per choice, not on each "may Next be pressed?" (the UI thread's).
+        self._name_taken = path is not None and path.exists()
         self.key_check.clear_text()
         self._show_passphrase()
         if self.flow.asym.source is PrivateKeySource.EXISTING:
@@ -258,7 +261,7 @@ class AsymmetricWrapPanel(QWidget):
         if path is None or not self.wrap.isEnabled():
             return False
         if self.flow.asym.source is PrivateKeySource.GENERATE:
-            return not path.exists()
+            return not self._name_taken
         return self._fitting == path and (not self._encrypted or bool(self.passphrase.text()))
 
     def _on_key_unreadable(self, path: object, error: BaseException) -> None:
